@@ -1,0 +1,43 @@
+/**
+ * The VS Code side: starts the language client and registers commands.
+ * Only wiring lives here; meaning lives in the server and in `src/mail/`.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** Activates the extension (on opening an eml or smtp-transcript document). */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('SMTP & EML', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'eml' }, { language: 'smtp-transcript' }],
+    synchronize: { configurationSection: 'smtpEml' },
+    outputChannel: output,
+    traceOutputChannel: output,
+  };
+  client = new LanguageClient('smtpEml', 'SMTP & EML Language Server', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('smtpEml.restartServer', async () => {
+      output.info('Restarting the language server');
+      await client?.restart();
+    }),
+  );
+
+  await client.start();
+}
+
+/** Stops the language server. */
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

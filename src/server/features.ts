@@ -1,0 +1,55 @@
+/**
+ * The contract between the LSP core (`server.ts`) and each language's features.
+ *
+ * A language (eml, smtp-transcript) plugs in one `LanguageFeatures` object. The core
+ * owns documents, settings, scheduling and the problem-to-diagnostic mapping; the
+ * features own what the language means. Features get a `FeatureContext` and return
+ * LSP types (they live in `src/server/`), except validation, which returns pure
+ * `Problem`s from `src/mail/` so that one place turns offsets into ranges.
+ */
+import type * as lsp from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Problem } from '../mail/codes';
+import type { SemanticTokenSpan } from './semanticTokens';
+import type { ServerSettings } from './settings';
+
+/** What every feature call receives. */
+export interface FeatureContext {
+  readonly document: TextDocument;
+  readonly settings: ServerSettings;
+  /** BCP 47 locale the client asked for (`en` when none). */
+  readonly locale: string;
+  /**
+   * A per-document-version memo: the same key returns the same value until the
+   * document changes. Use it to share one parse between validation and features.
+   */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+/** Options that bound validation work (issue: hostile input). */
+export interface ValidationLimits {
+  /** Documents larger than this (in UTF-16 code units) are only partly validated. */
+  readonly maxFullSize: number;
+  /** Deepest MIME nesting validated. */
+  readonly maxDepth: number;
+}
+
+/** One language's features. Only `validate` is required. */
+export interface LanguageFeatures {
+  readonly languageId: string;
+  validate(ctx: FeatureContext): Problem[];
+  hover?(ctx: FeatureContext, position: lsp.Position): lsp.Hover | null;
+  completion?(ctx: FeatureContext, position: lsp.Position, context?: lsp.CompletionContext): lsp.CompletionItem[] | lsp.CompletionList;
+  documentSymbols?(ctx: FeatureContext): lsp.DocumentSymbol[];
+  foldingRanges?(ctx: FeatureContext): lsp.FoldingRange[];
+  /** `diagnostics` are those the client sent for the range (already mapped). */
+  codeActions?(ctx: FeatureContext, range: lsp.Range, diagnostics: lsp.Diagnostic[]): lsp.CodeAction[];
+  semanticTokens?(ctx: FeatureContext): SemanticTokenSpan[];
+  inlayHints?(ctx: FeatureContext, range: lsp.Range): lsp.InlayHint[];
+  codeLenses?(ctx: FeatureContext): lsp.CodeLens[];
+  /**
+   * Custom requests (e.g. `smtpEml/decodePart`). Each receives the params and a
+   * function that gives the context of a document by URI (undefined when not open).
+   */
+  requests?: Record<string, (params: any, contextOf: (uri: string) => FeatureContext | undefined) => unknown>;
+}
