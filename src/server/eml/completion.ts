@@ -1,0 +1,177 @@
+/**
+ * Completion in `.eml` documents. It reads the text around the cursor rather
+ * than the parse, because the text being typed is usually not yet well formed:
+ * field names at the start of a header line; Content-Type, its parameters,
+ * Content-Transfer-Encoding, Content-Disposition and charset values; a fresh
+ * Date, Message-ID and MIME-Version.
+ */
+import * as lsp from 'vscode-languageserver';
+import { COMMON_CHARSETS, COMMON_MEDIA_TYPES, FIELD_CATALOG, fieldHref, fieldReference, TRANSFER_ENCODINGS } from '../../mail/message/fieldCatalog';
+import type { FeatureContext } from '../features';
+import { domainOfFrom, formatMessageDate, freshBoundary, freshMessageId } from './generate';
+import { textsFor } from './texts';
+
+/** A field-name-ish line start: `Name:` (5322 §2.2 ftext), with obsolete space before the colon. */
+const FIELD_LINE = /^[!-9;-~]+[ \t]*:/;
+
+/** Start offsets of the line holding `offset` and of the line after it. */
+export function lineBounds(text: string, offset: number): { start: number; end: number } {
+  let start = offset;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
+  let end = offset;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return { start, end };
+}
+
+/**
+ * Whether the line starting at `lineStart` lies in a header block: every line
+ * above it up to the document start (or to a `--boundary` line) looks like a
+ * header line, with no blank line in between. Linear in the lines above.
+ */
+export function inHeaderBlock(text: string, lineStart: number): { inside: boolean; partHeader: boolean } {
+  let end = lineStart; // end (exclusive, at the line's LF) of the line above
+  while (end > 0) {
+    const lineEnd = end - 1; // index of the LF ending the line above
+    let start = lineEnd;
+    while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
+    let line = text.slice(start, lineEnd);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.length === 0) return { inside: false, partHeader: false };
+    if (line.startsWith('--')) return { inside: true, partHeader: true };
+    const mboxFrom = start === 0 && line.startsWith('From ');
+    if (!mboxFrom && !FIELD_LINE.test(line) && !/^[ \t]/.test(line)) return { inside: false, partHeader: false };
+    end = start;
+  }
+  return { inside: true, partHeader: false };
+}
+
+/** The field a value position belongs to: this line's name, or the name of the line it continues; `valueStart` is after its colon. */
+function fieldOfLine(text: string, lineStart: number): { name: string; valueStart: number } | undefined {
+  let start = lineStart;
+  for (;;) {
+    const { end } = lineBounds(text, start);
+    const line = text.slice(start, end);
+    const m = /^([!-9;-~]+)[ \t]*:/.exec(line);
+    if (m) return { name: m[1], valueStart: start + m[0].length };
+    if (!/^[ \t]/.test(line) || start === 0) return undefined;
+    // Continuation: step to the line above.
+    let above = start - 1;
+    while (above > 0 && text.charCodeAt(above - 1) !== 10) above--;
+    start = above;
+  }
+}
+
+/** Completion items at `position`. */
+export function emlCompletion(ctx: FeatureContext, position: lsp.Position): lsp.CompletionItem[] {
+  const { document } = ctx;
+  const text = document.getText();
+  const offset = document.offsetAt(position);
+  const { start: lineStart } = lineBounds(text, offset);
+  const before = text.slice(lineStart, offset);
+  const block = inHeaderBlock(text, lineStart);
+  if (!block.inside) return [];
+  const texts = textsFor(ctx.locale);
+
+  // At the start of a header line: field names.
+  if (/^[A-Za-z0-9-]*$/.test(before)) {
+    const range = { start: document.positionAt(lineStart), end: position };
+    return FIELD_CATALOG.map((info, i): lsp.CompletionItem => {
+      // In a part's header block, MIME fields first; at the top, the table's order.
+      const rank = block.partHeader ? (info.mime ? 0 : 1) : 0;
+      return {
+        label: info.name,
+        kind: lsp.CompletionItemKind.Property,
+        detail: fieldReference(info),
+        documentation: { kind: lsp.MarkupKind.Markdown, value: `${texts.fieldDocs[info.name.toLowerCase()] ?? info.doc}\n\n[${fieldReference(info)}](${fieldHref(info)})` },
+        textEdit: lsp.TextEdit.replace(range, `${info.name}: `),
+        filterText: info.name,
+        sortText: `${rank}${String(i).padStart(3, '0')}`,
+        // Offer the value right away (dates, ids, media types).
+        command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
+      };
+    });
+  }
+
+  const field = fieldOfLine(text, lineStart);
+  if (!field) return [];
+  const valueBefore = text.slice(field.valueStart, offset);
+  const name = field.name.toLowerCase();
+  // The word being typed: from the last separator to the cursor.
+  const wordMatch = /[^\s;:=,"]*$/.exec(valueBefore);
+  const wordStart = offset - (wordMatch ? wordMatch[0].length : 0);
+  const wordRange = { start: document.positionAt(wordStart), end: position };
+  const simple = (values: readonly string[], kind: lsp.CompletionItemKind, detail?: string): lsp.CompletionItem[] =>
+    values.map((v, i) => ({ label: v, kind, detail, textEdit: lsp.TextEdit.replace(wordRange, v), sortText: String(i).padStart(3, '0') }));
+  const blankValue = valueBefore.trim() === '';
+  // When the cursor sits right after the colon, insert the separating space too.
+  const lead = /:$/.test(before) ? ' ' : '';
+
+  switch (name) {
+    case 'date':
+    case 'resent-date':
+      if (!blankValue) return [];
+      return [fresh(formatMessageDate(new Date()), texts.completionFreshDate, lead, wordRange, lsp.CompletionItemKind.Value)];
+    case 'message-id':
+    case 'resent-message-id':
+    case 'content-id':
+      if (!blankValue) return [];
+      return [fresh(freshMessageId(domainOfFrom(text)), texts.completionFreshMessageId, lead, wordRange, lsp.CompletionItemKind.Value)];
+    case 'mime-version':
+      if (!blankValue) return [];
+      return [fresh('1.0', texts.completionMimeVersion, lead, wordRange, lsp.CompletionItemKind.Constant)];
+    case 'content-transfer-encoding':
+      return withLead(simple(TRANSFER_ENCODINGS, lsp.CompletionItemKind.EnumMember), lead);
+    case 'content-disposition':
+      if (!valueBefore.includes(';')) return withLead(simple(['inline', 'attachment'], lsp.CompletionItemKind.EnumMember), lead);
+      return parameterItems(valueBefore, wordRange, ['filename', 'size', 'creation-date', 'modification-date'], texts.completionBoundary, false);
+    case 'content-type': {
+      if (!valueBefore.includes(';')) return withLead(simple(COMMON_MEDIA_TYPES, lsp.CompletionItemKind.Value), lead);
+      const multipart = /^\s*multipart\//i.test(valueBefore);
+      const names = multipart ? ['boundary', 'charset'] : ['charset', 'name', 'format'];
+      return parameterItems(valueBefore, wordRange, names, texts.completionBoundary, multipart);
+    }
+    default:
+      return [];
+  }
+}
+
+function fresh(value: string, detail: string, lead: string, range: lsp.Range, kind: lsp.CompletionItemKind): lsp.CompletionItem {
+  return { label: value, kind, detail, textEdit: lsp.TextEdit.replace(range, lead + value), filterText: lead + value, preselect: true };
+}
+
+function withLead(items: lsp.CompletionItem[], lead: string): lsp.CompletionItem[] {
+  if (!lead) return items;
+  for (const item of items) {
+    const edit = item.textEdit as lsp.TextEdit;
+    edit.newText = lead + edit.newText;
+    item.filterText = lead + item.label;
+  }
+  return items;
+}
+
+/** Items after `;` in a parameter list: names (`charset=`), or values after `charset=` / `boundary=`. */
+function parameterItems(valueBefore: string, range: lsp.Range, names: readonly string[], boundaryDetail: string, multipart: boolean): lsp.CompletionItem[] {
+  const lastParam = valueBefore.slice(valueBefore.lastIndexOf(';') + 1);
+  const eq = /^\s*([A-Za-z0-9*_-]+)\s*=\s*"?([^"]*)$/.exec(lastParam);
+  if (eq) {
+    const param = eq[1].toLowerCase();
+    if (param === 'charset') return COMMON_CHARSETS.map((c, i) => ({ label: c, kind: lsp.CompletionItemKind.EnumMember, textEdit: lsp.TextEdit.replace(range, c), sortText: String(i).padStart(3, '0') }));
+    if (param === 'boundary' && eq[2] === '') {
+      const b = freshBoundary();
+      return [{ label: b, kind: lsp.CompletionItemKind.Value, detail: boundaryDetail, textEdit: lsp.TextEdit.replace(range, lastParam.includes('"') ? b : `"${b}"`), preselect: true }];
+    }
+    return [];
+  }
+  return names.map((n, i): lsp.CompletionItem => {
+    const insert = n === 'boundary' && multipart ? `boundary="${freshBoundary()}"` : `${n}=`;
+    return {
+      label: `${n}=`,
+      kind: lsp.CompletionItemKind.Property,
+      detail: n === 'boundary' ? boundaryDetail : undefined,
+      textEdit: lsp.TextEdit.replace(range, insert),
+      filterText: n,
+      sortText: String(i).padStart(3, '0'),
+      command: n === 'charset' ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+    };
+  });
+}
