@@ -1,0 +1,69 @@
+// Send overhead: our send path (sendMessage from out/src/send/send.js) against
+// plain nodemailer with the same connection options, to a sink on 127.0.0.1.
+// Sends alternate (ours, plain, ours, ...) so load from other processes hits both.
+// Prints one JSON line. Usage: node bench/child-send.mjs <port> <file> <count> [<file> <count> ...]
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+
+const [portArg, ...rest] = process.argv.slice(2);
+const port = Number(portArg);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const require = createRequire(path.join(root, 'package.json'));
+const nodemailer = require('nodemailer');
+const { sendMessage } = require(path.join(root, 'out/src/send/send.js'));
+
+const from = 'alice@example.org';
+const to = ['bob@example.net', 'carol@example.net', 'dave@example.com'];
+const profile = { name: 'bench sink', host: '127.0.0.1', port, security: 'none' };
+
+/** Plain nodemailer: one transport per message, as a one-shot send does. */
+async function sendPlain(text) {
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  try {
+    const info = await transport.sendMail({ envelope: { from, to }, raw: text });
+    if (!info.accepted?.length) throw new Error(`plain nodemailer: nothing accepted (${info.response})`);
+  } finally {
+    transport.close();
+  }
+}
+
+async function sendOurs(text) {
+  const result = await sendMessage({ text, profile });
+  if (!result.ok) throw new Error(`sendMessage failed at ${result.stage}: ${result.error?.message}`);
+}
+
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+const out = {};
+for (let i = 0; i < rest.length; i += 2) {
+  const file = rest[i];
+  const count = Number(rest[i + 1]);
+  const text = fs.readFileSync(file, 'latin1');
+  // Warm both paths (JIT, first connection) before timing.
+  for (let w = 0; w < Math.min(3, count); w++) {
+    await sendOurs(text);
+    await sendPlain(text);
+  }
+  const ours = [];
+  const plain = [];
+  for (let n = 0; n < count; n++) {
+    let t0 = process.hrtime.bigint();
+    await sendOurs(text);
+    ours.push(ms(t0));
+    t0 = process.hrtime.bigint();
+    await sendPlain(text);
+    plain.push(ms(t0));
+  }
+  out[path.basename(file)] = {
+    bytes: text.length,
+    count,
+    oursMedian: median(ours),
+    plainMedian: median(plain),
+    oursMean: mean(ours),
+    plainMean: mean(plain),
+  };
+}
+process.stdout.write(JSON.stringify(out) + '\n');

@@ -1,0 +1,89 @@
+// One in-process measurement in a fresh process (run with --expose-gc): our
+// validator's cold and warm time and its peak memory on one file, then the
+// line-scan floor on the same bytes. Prints one JSON line.
+// Usage: node --expose-gc bench/child-validate.mjs <message|transcript> <file> <warmRuns>
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+
+const [kind, file, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg) || 5;
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const require = createRequire(path.join(root, 'package.json'));
+const { validateMessage } = require(path.join(root, 'out/src/mail/message/validate.js'));
+const { validateTranscript } = require(path.join(root, 'out/src/mail/transcript/validate.js'));
+const validate = kind === 'transcript' ? validateTranscript : validateMessage;
+// The server's defaults (src/server/settings.ts DEFAULT_SETTINGS.limits).
+const limits = { maxFullSize: 64 * 1024 * 1024, maxDepth: 100 };
+
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+function resetPeakRss() {
+  try {
+    fs.writeFileSync('/proc/self/clear_refs', '5');
+    return readPeakRss() > 0;
+  } catch {
+    return false;
+  }
+}
+/** VmHWM of this process in bytes (peak resident set since the last reset). */
+function readPeakRss() {
+  const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) * 1024 : 0;
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// The document as the server holds it: one JS string.
+let text = fs.readFileSync(file, 'latin1');
+global.gc();
+global.gc();
+const rssBefore = process.memoryUsage().rss;
+// Reset the kernel's peak-RSS mark (Linux: clear_refs 5), so the transient
+// Buffer of the file read above does not count as the validator's peak.
+const canResetPeak = resetPeakRss();
+const heapBefore = process.memoryUsage().heapUsed;
+
+let t0 = process.hrtime.bigint();
+const problems = validate(text, limits);
+const cold = ms(t0);
+// Peak resident memory of the whole process so far, minus what it held with the
+// document loaded: the validator's working set at its worst (decoded attachments
+// would show up here).
+const peakOverDocument = (canResetPeak ? readPeakRss() : process.resourceUsage().maxRSS * 1024) - rssBefore;
+const retainedHeap = process.memoryUsage().heapUsed - heapBefore;
+const codes = {};
+for (const p of problems) codes[p.code] = (codes[p.code] ?? 0) + 1;
+
+const warm = [];
+for (let i = 0; i < runs; i++) {
+  t0 = process.hrtime.bigint();
+  validate(text, limits);
+  warm.push(ms(t0));
+}
+
+// The floor: find every line break in the same bytes.
+text = undefined;
+const bytes = fs.readFileSync(file);
+const scan = [];
+let lines = 0;
+for (let i = 0; i < Math.max(runs, 5); i++) {
+  t0 = process.hrtime.bigint();
+  lines = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
+  scan.push(ms(t0));
+}
+
+process.stdout.write(
+  JSON.stringify({
+    bytes: bytes.length,
+    lines,
+    cold,
+    warm: median(warm),
+    warmAll: warm,
+    scan: median(scan),
+    peakOverDocument,
+    peakMethod: canResetPeak ? 'VmHWM after clear_refs' : 'maxRSS (includes file read)',
+    retainedHeap,
+    problems: problems.length,
+    codes,
+  }) + '\n',
+);

@@ -1,0 +1,84 @@
+// A minimal LSP client over a child process's stdio (vscode-jsonrpc), for the
+// server benches: open a document, wait for its diagnostics by version.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const require = createRequire(path.join(root, 'package.json'));
+const rpc = require('vscode-jsonrpc/node');
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/**
+ * Spawns `node <script> --stdio` and initializes it as a push-diagnostics client
+ * with no workspace/configuration (settings come from initializationOptions).
+ * Returns timings of the start-up and a small API.
+ */
+export async function startLspServer(script, { debounceMs } = {}) {
+  const t0 = now();
+  const child = spawn(process.execPath, [script, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const waiters = [];
+  const logs = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p) => {
+    const at = now();
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i];
+      if (w.uri === p.uri && (p.version === undefined || p.version >= w.version)) {
+        waiters.splice(i, 1);
+        w.resolve({ at, count: p.diagnostics.length, version: p.version });
+      }
+    }
+  });
+  connection.onNotification('window/logMessage', (p) => logs.push(p.message));
+  connection.onRequest('workspace/configuration', () => []);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  const settings = debounceMs === undefined ? undefined : { validation: { debounceMs } };
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } } },
+    initializationOptions: settings ? { settings } : undefined,
+  });
+  const initialized = now() - t0;
+  await connection.sendNotification('initialized', {});
+
+  const waitFor = (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve }));
+  return {
+    startedAt: t0,
+    initialized,
+    logs,
+    /** didOpen; resolves with ms from the send to diagnostics for version 1. */
+    async open(uri, languageId, text) {
+      const done = waitFor(uri, 1);
+      const t = now();
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+      const r = await done;
+      return { ms: r.at - t, at: r.at, count: r.count };
+    },
+    /** One incremental didChange; resolves with ms to diagnostics of that version. */
+    async change(uri, version, range, text) {
+      const done = waitFor(uri, version);
+      const t = now();
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+      const r = await done;
+      return { ms: r.at - t, count: r.count };
+    },
+    async close(uri) {
+      await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    },
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        await connection.sendNotification('exit');
+      } catch {
+        /* already gone */
+      }
+      connection.dispose();
+      setTimeout(() => child.kill(), 500).unref();
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    },
+  };
+}

@@ -1,0 +1,473 @@
+// `npm run bench`: how fast smtp-eml is (issue 7). Builds, generates seeded inputs
+// in .cache/bench/, measures each thing in a fresh child process, prints markdown
+// tables with the machine they ran on and writes them to .cache/bench/results.md
+// (and results.json). Not part of CI; no thresholds fail anything: the Targets
+// table says which goals are met.
+//
+// Flags: --no-build      use the existing out/ and dist/
+//        --quick         skip the 50 MB input and use fewer runs
+//        --only=a,b      sections: validate, server, edit, startup, grammar, send, sizes
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateAll } from './generate.mjs';
+import { startLspServer } from './lsp.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const cacheDir = path.join(root, '.cache', 'bench');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const build = !args.includes('--no-build');
+const onlyArg = args.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
+const wants = (section) => !only || only.has(section);
+/** Our TCP ports (2800-2899 are this bench's). */
+const SINK_PORT = 2825;
+
+const started = Date.now();
+const notes = [];
+const results = { sections: {} };
+const md = [];
+const say = (line = '') => {
+  console.log(line);
+  md.push(line);
+};
+const note = (text) => {
+  notes.push(text);
+  console.log(`note: ${text}`);
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const fmtMs = (v) => (v === undefined || Number.isNaN(v) ? '—' : v < 1 ? `${v.toFixed(2)} ms` : v < 100 ? `${v.toFixed(1)} ms` : `${Math.round(v)} ms`);
+const fmtBytes = (b) => (b === undefined ? '—' : b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : b >= 1024 ? `${(b / 1024).toFixed(0)} KB` : `${b} B`);
+const fmtX = (v) => (v === undefined || !Number.isFinite(v) ? '—' : `${v >= 10 ? v.toFixed(0) : v.toFixed(1)}x`);
+const mbps = (bytes, ms) => (ms > 0 ? `${(bytes / 1024 / 1024 / (ms / 1000)).toFixed(0)} MB/s` : '—');
+
+/** Runs `cmd args` to completion; returns its last stdout line parsed as JSON, or {error}. */
+function runJson(cmd, cmdArgs, { timeoutMs = 180_000 } = {}) {
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) return { error: r.error.code === 'ETIMEDOUT' ? `timed out after ${timeoutMs / 1000} s` : r.error.message };
+  const line = r.stdout.trim().split('\n').pop();
+  try {
+    return JSON.parse(line);
+  } catch {
+    const why = (r.stderr || r.stdout || '').trim().split('\n').filter(Boolean);
+    return { error: `exit ${r.status}${r.signal ? ` (${r.signal})` : ''}: ${why.slice(-1)[0] ?? 'no output'}`.slice(0, 160) };
+  }
+}
+
+/** The first python3 that can import what `module` needs, or undefined. */
+function findPython(module) {
+  for (const py of ['python3', '/usr/bin/python3']) {
+    const r = spawnSync(py, ['-c', `import ${module}, sys; print(sys.version.split()[0])`], { encoding: 'utf8' });
+    if (r.status === 0) return { py, version: r.stdout.trim() };
+  }
+  return undefined;
+}
+
+function machineInfo() {
+  let distro = os.type();
+  try {
+    distro = /PRETTY_NAME="([^"]+)"/.exec(fs.readFileSync('/etc/os-release', 'utf8'))?.[1] ?? distro;
+  } catch {
+    /* not Linux */
+  }
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memory: `${Math.round(os.totalmem() / 1024 ** 3)} GiB`,
+    os: `${distro} (${os.release()})`,
+    node: process.version,
+    loadAverageAtStart: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+}
+
+// ---------------------------------------------------------------- build
+if (build) {
+  console.log('building: tsc, esbuild (production, as shipped)…');
+  const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: root, encoding: 'utf8' });
+  if (tsc.status !== 0) note(`tsc failed (using the out/ already there): ${(tsc.stdout || tsc.stderr).split('\n')[0]}`);
+  const esb = spawnSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: root, encoding: 'utf8' });
+  if (esb.status !== 0) note(`esbuild failed (using the dist/ already there): ${(esb.stderr || esb.stdout).split('\n')[0]}`);
+}
+for (const needed of ['out/src/mail/message/validate.js', 'dist/server.js']) {
+  if (!fs.existsSync(path.join(root, needed))) {
+    console.error(`missing ${needed}: run without --no-build`);
+    process.exit(1);
+  }
+}
+
+const machine = machineInfo();
+console.log('generating inputs…');
+const inputs = generateAll(cacheDir, { includeBig: !quick });
+const python = findPython('email');
+
+say('### Machine');
+say();
+say(`${machine.cpu}, ${machine.cores} cores, ${machine.memory}; ${machine.os}; Node ${machine.node}` + (python ? `; CPython ${python.version}` : '') + `; ${machine.date}; load average at start ${machine.loadAverageAtStart}.`);
+say();
+results.machine = machine;
+
+const runsFor = (bytes) => (bytes > 20e6 ? 3 : bytes > 5e6 ? (quick ? 3 : 5) : quick ? 5 : 11);
+const targets = [];
+const target = (what, goal, value, met) => targets.push({ what, goal, value, met });
+
+// ---------------------------------------------------------------- 1 + 3: validation in-process
+if (wants('validate')) {
+  const rows = [];
+  const measure = (name, entry, kind) => {
+    const runs = runsFor(entry.bytes);
+    const ours = runJson(process.execPath, ['--expose-gc', 'bench/child-validate.mjs', kind, entry.file, String(runs)]);
+    let mp = { skipped: true };
+    let py = { skipped: true };
+    if (kind === 'message') {
+      mp = runJson(process.execPath, ['bench/child-mailparser.mjs', entry.file, String(Math.max(3, Math.min(runs, 5)))]);
+      py = python ? runJson(python.py, ['bench/py_email.py', entry.file, String(Math.max(3, Math.min(runs, 5)))]) : { error: 'no python3' };
+    }
+    console.log(`  ${name}: ours ${fmtMs(ours.warm)} warm, ${fmtMs(ours.cold)} cold; mailparser ${fmtMs(mp.median)}; CPython ${fmtMs(py.median)}`);
+    return { name, label: entry.label ?? name, bytes: entry.bytes, ours, mp, py };
+  };
+  console.log('validation (each in a fresh process)…');
+  for (const [name, entry] of Object.entries(inputs)) {
+    if (entry.sendOnly) continue;
+    const row = measure(name, entry, entry.kind);
+    if (entry.ordinary) row.ordinary = measure(`${name}.ordinary`, { ...entry.ordinary, label: 'ordinary, same size' }, 'message');
+    rows.push(row);
+  }
+  results.sections.validate = rows;
+
+  const cell = (r, key) => (r.error ? `error: ${r.error}` : r.skipped ? '—' : fmtMs(r[key]));
+  say('### Full validation in-process (parser + validator)');
+  say();
+  say('Warm = median of repeated runs in one process; cold = the first call in a fresh process. Peak memory = peak RSS during the first validation minus RSS with the document loaded. Line scan = `Buffer.indexOf` over every line break of the same bytes (the floor). Ratios > 1 mean we are faster.');
+  say();
+  say('| input | size | warm | cold | throughput | peak mem over doc | line scan | x scan | mailparser | vs mailparser | CPython email | vs CPython | problems |');
+  say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const o = r.ours;
+    if (o.error) {
+      say(`| ${r.label} | ${fmtBytes(r.bytes)} | error: ${o.error} |||||||||||`);
+      continue;
+    }
+    const vsMp = r.mp.median ? r.mp.median / o.warm : undefined;
+    const vsPy = r.py.median ? r.py.median / o.warm : undefined;
+    say(
+      `| ${r.label} | ${fmtBytes(r.bytes)} | ${fmtMs(o.warm)} | ${fmtMs(o.cold)} | ${mbps(r.bytes, o.warm)} | ${fmtBytes(Math.max(0, o.peakOverDocument))} | ${fmtMs(o.scan)} | ${fmtX(o.warm / o.scan)} | ${cell(r.mp, 'median')} | ${fmtX(vsMp)} | ${cell(r.py, 'median')} | ${fmtX(vsPy)} | ${o.problems} |`,
+    );
+  }
+  say();
+  const withRef = rows.filter((r) => r.ordinary);
+  if (withRef.length) {
+    say('Hostile shapes against an ordinary text message of the same size (target: at most 10x):');
+    say();
+    say('| input | size | ours | ordinary, same size | ratio |');
+    say('|---|---:|---:|---:|---:|');
+    for (const r of withRef) {
+      const ratio = r.ours.warm / r.ordinary.ours.warm;
+      say(`| ${r.label} | ${fmtBytes(r.bytes)} | ${fmtMs(r.ours.warm)} | ${fmtMs(r.ordinary.ours.warm)} | ${fmtX(ratio)} |`);
+      if (Number.isFinite(ratio)) target(`${r.label}: time vs an ordinary message of the same size`, '≤ 10x', fmtX(ratio), ratio <= 10);
+    }
+    say();
+  }
+  const ten = rows.find((r) => r.name === 'attach-10m');
+  if (ten && !ten.ours.error) {
+    const o = ten.ours;
+    target('10 MB message, warm', '≤ 50 ms (stretch 20 ms)', fmtMs(o.warm), o.warm <= 50);
+    target('10 MB message, cold', '≤ 100 ms', fmtMs(o.cold), o.cold <= 100);
+    if (ten.mp.median) target('10 MB: faster than mailparser simpleParser', '≥ 2x', fmtX(ten.mp.median / o.warm), ten.mp.median / o.warm >= 2);
+    if (ten.py.median) target('10 MB: faster than CPython email', '≥ 4x', fmtX(ten.py.median / o.warm), ten.py.median / o.warm >= 4);
+    target('10 MB: within 10x of the line scan', '≤ 10x', fmtX(o.warm / o.scan), o.warm / o.scan <= 10);
+    target('10 MB: memory over the document', '≤ 30 MB', fmtBytes(o.peakOverDocument), o.peakOverDocument <= 30 * 1024 * 1024);
+  }
+  const scaling = ['multipart-1m', 'attach-10m', 'attach-50m'].map((n) => rows.find((r) => r.name === n)).filter((r) => r && !r.ours.error);
+  if (scaling.length >= 2) {
+    const perMb = scaling.map((r) => r.ours.warm / (r.bytes / 1024 / 1024));
+    const spread = Math.max(...perMb) / Math.min(...perMb);
+    say(`Scaling (1 → 10 → 50 MB multipart): ${perMb.map((v) => `${v.toFixed(2)} ms/MB`).join(' → ')}.`);
+    say();
+    target('Linear scaling, ms per MB across 1/10/50 MB', 'flat (spread ≤ 2x)', fmtX(spread), spread <= 2);
+  }
+}
+
+// ---------------------------------------------------------------- 2: through the server
+const serverScript = path.join(root, 'dist/server.js');
+const nullScript = path.join(root, 'bench/nullServer.cjs');
+const uriOf = (name, i) => `file:///bench/${name}-${i}.${name.startsWith('transcript') ? 'smtp' : 'eml'}`;
+
+if (wants('server')) {
+  console.log('server: didOpen → diagnostics (ours vs the null server)…');
+  const opens = quick ? 3 : 5;
+  const rows = [];
+  for (const name of ['multipart-1m', 'attach-10m', ...(quick ? [] : ['attach-50m'])]) {
+    const entry = inputs[name];
+    if (!entry) continue;
+    const text = fs.readFileSync(entry.file, 'latin1');
+    const row = { name, label: entry.label, bytes: entry.bytes };
+    for (const [who, script] of [
+      ['null', nullScript],
+      ['ours', serverScript],
+    ]) {
+      const server = await startLspServer(script);
+      const times = [];
+      let count = 0;
+      for (let i = 0; i < opens; i++) {
+        const r = await server.open(uriOf(name, i), 'eml', text);
+        times.push(r.ms);
+        count = r.count;
+        await server.close(uriOf(name, i));
+      }
+      await server.stop();
+      row[who] = { median: median(times), times, diagnostics: count };
+    }
+    console.log(`  ${name}: null ${fmtMs(row.null.median)}, ours ${fmtMs(row.ours.median)}`);
+    rows.push(row);
+  }
+  results.sections.server = rows;
+  say('### Through the server process (stdio, didOpen → publishDiagnostics)');
+  say();
+  say(`\`node dist/server.js --stdio\` against \`bench/nullServer.cjs\` (syncs the document and publishes an empty list: the transport floor). Median of ${opens} opens; the client's JSON encoding of the document is inside both.`);
+  say();
+  say('| input | size | null server | ours | ratio | diagnostics |');
+  say('|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    say(`| ${r.label} | ${fmtBytes(r.bytes)} | ${fmtMs(r.null.median)} | ${fmtMs(r.ours.median)} | ${fmtX(r.ours.median / r.null.median)} | ${r.ours.diagnostics} |`);
+  }
+  say();
+  const ten = rows.find((r) => r.name === 'attach-10m');
+  if (ten) target('10 MB didOpen → diagnostics vs null server', '≤ 1.5x', fmtX(ten.ours.median / ten.null.median), ten.ours.median / ten.null.median <= 1.5);
+}
+
+if (wants('edit')) {
+  console.log('editing: 50 single-character didChange edits…');
+  const rows = [];
+  const edits = 50;
+  const configs = [
+    { who: 'ours', script: serverScript, debounceMs: undefined, label: 'ours, default debounce (50 ms)' },
+    { who: 'ours', script: serverScript, debounceMs: 0, label: 'ours, debounce 0' },
+    { who: 'null', script: nullScript, debounceMs: undefined, label: 'null server' },
+  ];
+  for (const name of ['multipart-1m', 'attach-10m']) {
+    const entry = inputs[name];
+    const text = fs.readFileSync(entry.file, 'latin1');
+    for (const c of configs) {
+      const server = await startLspServer(c.script, { debounceMs: c.debounceMs });
+      const uri = uriOf(name, 'edit');
+      await server.open(uri, 'eml', text);
+      const times = [];
+      // Type into the first line of the text/plain part, one character per edit.
+      for (let v = 2; v < 2 + edits; v++) {
+        const at = { line: entry.editLine, character: v - 2 };
+        const r = await server.change(uri, v, { start: at, end: at }, 'x');
+        times.push(r.ms);
+      }
+      await server.stop();
+      const row = { name, label: entry.label, config: c.label, median: median(times), p95: percentile(times, 95), times };
+      console.log(`  ${name}, ${c.label}: median ${fmtMs(row.median)}, p95 ${fmtMs(row.p95)}`);
+      rows.push(row);
+    }
+  }
+  results.sections.edit = rows;
+  say('### Editing latency (didChange → publishDiagnostics of that version)');
+  say();
+  say(`${edits} single-character incremental edits, each awaited before the next, typed into the text/plain part.`);
+  say();
+  say('| input | server | median | p95 |');
+  say('|---|---|---:|---:|');
+  for (const r of rows) say(`| ${r.label} | ${r.config} | ${fmtMs(r.median)} | ${fmtMs(r.p95)} |`);
+  say();
+  const d0 = (name) => rows.find((r) => r.name === name && r.config === 'ours, debounce 0');
+  if (d0('multipart-1m')) target('Edit → diagnostics at 1 MB (excluding debounce)', '≤ 20 ms median', fmtMs(d0('multipart-1m').median), d0('multipart-1m').median <= 20);
+  if (d0('attach-10m')) target('Edit → diagnostics at 10 MB (excluding debounce)', '≤ 250 ms median', fmtMs(d0('attach-10m').median), d0('attach-10m').median <= 250);
+}
+
+// ---------------------------------------------------------------- 6: start-up
+if (wants('startup')) {
+  console.log('start-up…');
+  const small = fs.readFileSync(inputs['send-1k'].file, 'latin1');
+  const startups = { ours: [], null: [] };
+  const inits = { ours: [], null: [] };
+  for (let i = 0; i < (quick ? 3 : 5); i++) {
+    for (const [who, script] of [
+      ['null', nullScript],
+      ['ours', serverScript],
+    ]) {
+      const server = await startLspServer(script);
+      const r = await server.open('file:///bench/startup.eml', 'eml', small);
+      startups[who].push(r.at - server.startedAt);
+      inits[who].push(server.initialized);
+      await server.stop();
+    }
+  }
+  // The client bundle's load time. `vscode` only exists inside VS Code, so it is
+  // replaced by an empty module here; activate() itself is measured by the e2e run.
+  const loads = [];
+  for (let i = 0; i < (quick ? 3 : 5); i++) {
+    const r = runJson(process.execPath, [
+      '-e',
+      `const M=require('module');const orig=M._load;M._load=function(r,...a){return r==='vscode'?new Proxy({},{get:()=>new Proxy(function(){},{get:()=>undefined})}):orig.call(this,r,...a)};` +
+        `const t=process.hrtime.bigint();require(${JSON.stringify(path.join(root, 'dist/extension.js'))});console.log(JSON.stringify({ms:Number(process.hrtime.bigint()-t)/1e6}))`,
+    ]);
+    if (r.error) {
+      note(`dist/extension.js did not load outside VS Code: ${r.error}`);
+      break;
+    }
+    loads.push(r.ms);
+  }
+  results.sections.startup = { startups, inits, loads };
+  say('### Start-up');
+  say();
+  say('| what | median |');
+  say('|---|---:|');
+  say(`| server: spawn → initialize result | ${fmtMs(median(inits.ours))} (null server ${fmtMs(median(inits.null))}) |`);
+  say(`| server: spawn → first diagnostics of a 1 KB message | ${fmtMs(median(startups.ours))} (null server ${fmtMs(median(startups.null))}) |`);
+  if (loads.length) say(`| \`require('dist/extension.js')\` (module load, \`vscode\` stubbed; activate() is timed by the e2e run) | ${fmtMs(median(loads))} |`);
+  say();
+}
+
+// ---------------------------------------------------------------- 4: grammar
+if (wants('grammar')) {
+  console.log('grammar…');
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const grammars = pkg.contributes?.grammars ?? [];
+  const scopeOf = (lang) => grammars.find((g) => g.language === lang);
+  const missing = grammars.filter((g) => !fs.existsSync(path.join(root, g.path))).map((g) => g.path);
+  if (missing.length) note(`grammar bench skipped for missing ${missing.join(', ')}`);
+  const jobs = [];
+  const eml = scopeOf('eml');
+  const smtp = scopeOf('smtp-transcript');
+  if (eml && !missing.includes(eml.path)) for (const n of ['qp-100k', 'multipart-1m', 'attach-10m']) jobs.push(`${eml.scopeName}=${inputs[n].file}`);
+  if (smtp && !missing.includes(smtp.path)) jobs.push(`${smtp.scopeName}=${inputs['transcript-10k'].file}`);
+  if (jobs.length) {
+    const r = runJson(process.execPath, ['bench/child-grammar.mjs', ...jobs], { timeoutMs: 300_000 });
+    results.sections.grammar = r;
+    say('### Grammar (vscode-textmate + vscode-oniguruma, line by line, warm pass)');
+    say();
+    if (r.error) say(`error: ${r.error}`);
+    else {
+      say('| file | lines | time | lines/s | slowest line |');
+      say('|---|---:|---:|---:|---:|');
+      for (const [file, g] of Object.entries(r)) {
+        if (g.error) say(`| ${file} | error: ${g.error} ||||`);
+        else say(`| ${file} | ${g.lines} | ${fmtMs(g.ms)} | ${g.linesPerSecond.toLocaleString('en-US')} | ${fmtMs(g.slowestMs)} (line ${g.slowestLine + 1}) |`);
+      }
+      const ten = r['attach-10m.eml'];
+      if (ten && !ten.error) target('Grammar on the 10 MB message', '≥ 150k lines/s', ten.linesPerSecond.toLocaleString('en-US'), ten.linesPerSecond >= 150_000);
+      const qp = r['qp-100k.eml'];
+      if (qp && !qp.error) target('Grammar on 100 KB quoted-printable', '≥ 50k lines/s', qp.linesPerSecond.toLocaleString('en-US'), qp.linesPerSecond >= 50_000);
+    }
+    say();
+  }
+}
+
+// ---------------------------------------------------------------- 5: send
+if (wants('send')) {
+  console.log('send…');
+  const sink = findPython('aiosmtpd');
+  if (!fs.existsSync(path.join(root, 'out/src/send/send.js'))) note('send comparison skipped: out/src/send/send.js (sendMessage) is not built yet');
+  else if (!sink) note('send comparison skipped: no python3 with aiosmtpd (apt-get install python3-aiosmtpd); smtp-server delays each greeting ~100 ms, which would hide the overhead');
+  else {
+    const proc = spawn(sink.py, ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${SINK_PORT}`, '-c', 'aiosmtpd.handlers.Sink'], { stdio: 'ignore' });
+    try {
+      await waitForPort(SINK_PORT, 10_000);
+      const counts = quick ? ['50', '5'] : ['200', '20'];
+      const r = runJson(process.execPath, ['bench/child-send.mjs', String(SINK_PORT), inputs['send-1k'].file, counts[0], inputs['attach-10m'].file, counts[1]], { timeoutMs: 300_000 });
+      results.sections.send = r;
+      say(`### Send (to an aiosmtpd sink on 127.0.0.1, CPython ${sink.version})`);
+      say();
+      if (r.error) say(`error: ${r.error}`);
+      else {
+        say('Our `sendMessage` against plain nodemailer (`createTransport` + `sendMail({envelope, raw})`, same host/port/TLS options), alternating, one connection per message.');
+        say();
+        say('| message | sends | ours (median) | plain nodemailer (median) | overhead | ratio |');
+        say('|---|---:|---:|---:|---:|---:|');
+        for (const [file, s] of Object.entries(r)) {
+          say(`| ${file} (${fmtBytes(s.bytes)}) | ${s.count} | ${fmtMs(s.oursMedian)} | ${fmtMs(s.plainMedian)} | ${fmtMs(s.oursMedian - s.plainMedian)} | ${(s.oursMedian / s.plainMedian).toFixed(2)} |`);
+        }
+        const one = r['send-1k.eml'];
+        const big = r['attach-10m.eml'];
+        if (one) target('Send overhead, 1 KB', '≤ 1 ms', fmtMs(one.oursMedian - one.plainMedian), one.oursMedian - one.plainMedian <= 1);
+        if (big) target('Send overhead, 10 MB', '≤ 5%', `${((big.oursMedian / big.plainMedian - 1) * 100).toFixed(1)}%`, big.oursMedian / big.plainMedian <= 1.05);
+      }
+      say();
+    } finally {
+      proc.kill();
+    }
+  }
+}
+
+// ---------------------------------------------------------------- 6: sizes
+if (wants('sizes')) {
+  console.log('sizes (vsce package)…');
+  const vsix = path.join(cacheDir, 'smtp-eml.vsix');
+  fs.rmSync(vsix, { force: true });
+  const vsce = spawnSync(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--allow-missing-repository', '--no-dependencies', '-o', vsix], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (vsce.status !== 0) note(`vsce package failed: ${(vsce.stderr || vsce.stdout).trim().split('\n').slice(-1)[0]}`);
+  say('### Bundle sizes (production build)');
+  say();
+  say('| file | size |');
+  say('|---|---:|');
+  const sizes = {};
+  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
+    if (fs.existsSync(path.join(root, f))) {
+      sizes[f] = fs.statSync(path.join(root, f)).size;
+      say(`| \`${f}\` | ${fmtBytes(sizes[f])} |`);
+    }
+  }
+  if (fs.existsSync(vsix)) {
+    sizes.vsix = fs.statSync(vsix).size;
+    say(`| \`smtp-eml.vsix\` | ${fmtBytes(sizes.vsix)} |`);
+    target('.vsix size', '< 1 MB', fmtBytes(sizes.vsix), sizes.vsix < 1024 * 1024);
+  }
+  results.sections.sizes = sizes;
+  say();
+}
+
+// ---------------------------------------------------------------- summary
+if (targets.length) {
+  say('### Targets');
+  say();
+  say('| target | goal | measured | met |');
+  say('|---|---|---:|:---:|');
+  for (const t of targets) say(`| ${t.what} | ${t.goal} | ${t.value} | ${t.met ? 'yes' : '**no**'} |`);
+  say();
+}
+results.targets = targets;
+results.notes = notes;
+if (notes.length) {
+  say('Notes:');
+  for (const n of notes) say(`- ${n}`);
+  say();
+}
+say(`Bench took ${Math.round((Date.now() - started) / 1000)} s; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine inflates every figure alike).`);
+fs.writeFileSync(path.join(cacheDir, 'results.md'), md.join('\n') + '\n');
+fs.writeFileSync(path.join(cacheDir, 'results.json'), JSON.stringify(results, null, 1));
+console.log(`\nwritten: ${path.relative(root, path.join(cacheDir, 'results.md'))}, results.json`);
+
+function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing listens on ${port}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
