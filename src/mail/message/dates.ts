@@ -1,0 +1,151 @@
+/**
+ * RFC 5322 §3.3 date-time, with the obsolete forms of §4.3 (two-digit years,
+ * zone names, CFWS between tokens), parsed without backtracking regexes.
+ */
+import { tokenize, type Token } from './lexer';
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** RFC 5322 §4.3 obs-zone names and their offsets in minutes. */
+const ZONE_NAMES: Record<string, number> = {
+  UT: 0, GMT: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+};
+
+/** A span inside the parsed value; absolute when a base offset was given. */
+export interface DateSpan {
+  offset: number;
+  length: number;
+}
+
+/** What `parseDateTime` found. `date` is set whenever the value is a date-time (obsolete forms included). */
+export interface DateTimeInfo {
+  date?: Date;
+  /** Set when the value is not a date-time: where and why. */
+  error?: DateSpan & { detail: string };
+  /** The written day of the week does not match the date. */
+  weekdayMismatch?: DateSpan & { written: string; actual: string };
+  /** An obsolete zone name or military letter (RFC 5322 §4.3). */
+  obsoleteZone?: DateSpan & { zone: string; numeric: string };
+  /** Minutes east of UTC as written (obsolete names converted; unknown military letters: 0, meaning -0000). */
+  zoneMinutes?: number;
+}
+
+function isDigits(s: string): boolean {
+  if (!s) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function formatZone(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+/**
+ * Parses a Date field value (the raw slice: folds and comments allowed).
+ * `baseOffset` is added to every span, so passing the field's value offset
+ * gives document offsets.
+ */
+export function parseDateTime(value: string, baseOffset = 0): DateTimeInfo {
+  const all = tokenize(value, 0, value.length, ',:');
+  const tokens: Token[] = all.map((t) => ({ ...t, offset: t.offset + baseOffset, end: t.end + baseOffset }));
+  const whole: DateSpan = tokens.length
+    ? { offset: tokens[0].offset, length: tokens[tokens.length - 1].end - tokens[0].offset }
+    : { offset: baseOffset, length: 0 };
+  const err = (t: Token | undefined, detail: string): DateTimeInfo => ({
+    error: t ? { offset: t.offset, length: t.end - t.offset, detail } : { ...whole, detail },
+  });
+  if (tokens.length === 0) return err(undefined, 'the value is empty');
+  let i = 0;
+  let weekday: Token | undefined;
+  // [ day-of-week "," ]
+  if (tokens[i].kind === 'atom' && !isDigits(tokens[i].value)) {
+    const dayIndex = DAYS.findIndex((d) => d.toLowerCase() === tokens[i].value.toLowerCase());
+    if (dayIndex < 0) return err(tokens[i], `"${tokens[i].value}" is not a day of the week (Mon, Tue, ...)`);
+    weekday = tokens[i];
+    i++;
+    if (tokens[i]?.kind === 'special' && tokens[i].value === ',') i++;
+    else return err(tokens[i] ?? weekday, 'a comma must follow the day of the week');
+  }
+  const dayTok = tokens[i++];
+  if (!dayTok || !isDigits(dayTok.value) || dayTok.value.length > 2) return err(dayTok, 'expected the day of the month (1-31)');
+  const monTok = tokens[i++];
+  const month = monTok ? MONTHS.findIndex((m) => m.toLowerCase() === monTok.value.toLowerCase()) : -1;
+  if (!monTok || month < 0) return err(monTok, 'expected a month name (Jan, Feb, ...)');
+  const yearTok = tokens[i++];
+  if (!yearTok || !isDigits(yearTok.value) || yearTok.value.length < 2) return err(yearTok, 'expected a year');
+  let year = Number(yearTok.value);
+  // RFC 5322 §4.3: two-digit years 00-49 are 2000-2049, 50-99 are 1950-1999; three-digit years add 1900.
+  if (yearTok.value.length === 2) year += year < 50 ? 2000 : 1900;
+  else if (yearTok.value.length === 3) year += 1900;
+  else if (year < 1900) return err(yearTok, 'the year must be 1900 or later');
+  const hourTok = tokens[i++];
+  if (!hourTok || !isDigits(hourTok.value) || hourTok.value.length !== 2) return err(hourTok, 'expected the time as hh:mm:ss');
+  if (!(tokens[i]?.kind === 'special' && tokens[i].value === ':')) return err(tokens[i] ?? hourTok, 'expected ":" between hours and minutes');
+  i++;
+  const minTok = tokens[i++];
+  if (!minTok || !isDigits(minTok.value) || minTok.value.length !== 2) return err(minTok ?? hourTok, 'expected two-digit minutes');
+  let secTok: Token | undefined;
+  if (tokens[i]?.kind === 'special' && tokens[i].value === ':') {
+    i++;
+    secTok = tokens[i++];
+    if (!secTok || !isDigits(secTok.value) || secTok.value.length !== 2) return err(secTok ?? minTok, 'expected two-digit seconds');
+  }
+  const day = Number(dayTok.value);
+  const hour = Number(hourTok.value);
+  const minute = Number(minTok.value);
+  const second = secTok ? Number(secTok.value) : 0;
+  if (day < 1 || day > daysInMonth(year, month)) return err(dayTok, `${MONTHS[month]} ${year} has no day ${day}`);
+  if (hour > 23) return err(hourTok, 'the hour must be 00-23');
+  if (minute > 59) return err(minTok, 'the minutes must be 00-59');
+  if (second > 60) return err(secTok, 'the seconds must be 00-60');
+  const zoneTok = tokens[i++];
+  if (!zoneTok) return err(tokens[i - 2] ?? undefined, 'the time zone (like +0000) is missing');
+  const info: DateTimeInfo = {};
+  let zoneMinutes: number;
+  const z = zoneTok.value;
+  if ((z[0] === '+' || z[0] === '-') && z.length === 5 && isDigits(z.slice(1))) {
+    const mm = Number(z.slice(3));
+    if (mm > 59) return err(zoneTok, 'the zone minutes must be 00-59');
+    zoneMinutes = (Number(z.slice(1, 3)) * 60 + mm) * (z[0] === '-' ? -1 : 1);
+  } else if (Object.prototype.hasOwnProperty.call(ZONE_NAMES, z.toUpperCase())) {
+    zoneMinutes = ZONE_NAMES[z.toUpperCase()];
+    info.obsoleteZone = { offset: zoneTok.offset, length: zoneTok.end - zoneTok.offset, zone: z, numeric: formatZone(zoneMinutes) };
+  } else if (z.length === 1 && /[A-IK-Za-ik-z]/.test(z)) {
+    // Military letters: RFC 5322 §4.3 says their meaning is unreliable; treat as -0000.
+    zoneMinutes = 0;
+    info.obsoleteZone = { offset: zoneTok.offset, length: 1, zone: z, numeric: '-0000' };
+  } else {
+    return err(zoneTok, `"${z}" is not a time zone; write it as +hhmm or -hhmm`);
+  }
+  if (i < tokens.length) return err(tokens[i], `unexpected "${tokens[i].value}" after the time zone`);
+  const utc = Date.UTC(year, month, day, hour, minute, Math.min(second, 59)) - zoneMinutes * 60000;
+  info.date = new Date(utc);
+  info.zoneMinutes = zoneMinutes;
+  if (weekday) {
+    const actual = DAYS[new Date(Date.UTC(year, month, day)).getUTCDay()];
+    if (actual.toLowerCase() !== weekday.value.toLowerCase()) {
+      info.weekdayMismatch = { offset: weekday.offset, length: weekday.end - weekday.offset, written: weekday.value, actual };
+    }
+  }
+  return info;
+}
+
+/**
+ * Formats a date as RFC 5322 §3.3 `Fri, 27 Nov 2026 23:05:00 +0100`.
+ * `zoneMinutes` (east of UTC) defaults to the local zone of `date`.
+ */
+export function formatRfc5322Date(date: Date, zoneMinutes = -date.getTimezoneOffset()): string {
+  const shifted = new Date(date.getTime() + zoneMinutes * 60000);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${DAYS[shifted.getUTCDay()]}, ${shifted.getUTCDate()} ${MONTHS[shifted.getUTCMonth()]} ${shifted.getUTCFullYear()} ${two(shifted.getUTCHours())}:${two(shifted.getUTCMinutes())}:${two(shifted.getUTCSeconds())} ${formatZone(zoneMinutes)}`;
+}

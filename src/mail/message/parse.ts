@@ -1,0 +1,404 @@
+/**
+ * The position-keeping MIME parser.
+ *
+ * One pass over the lines of the text, like CPython's email.feedparser: a
+ * stack of open entities (no recursion on the input's depth) and a map from
+ * each active boundary to its multipart, so a delimiter line closes every
+ * entity nested inside its multipart at once. Lenient: problems are recorded
+ * and parsing goes on. Linear: each line is visited once (body lines are
+ * skipped with indexOf while looking for the next `--`), each entity is
+ * pushed and popped once. Offsets are UTF-16 indices into `text`.
+ */
+import { problem, type Problem } from '../codes';
+import type { BoundaryLine, ContentType, HeaderField, MimePart, ParsedMessage } from './model';
+import { MESSAGES } from './messages';
+import { parseParameterised, displayFilename } from './params';
+import { stripComments } from './lexer';
+
+/** Options of `parseMessage`. */
+export interface ParseOptions {
+  /** Deepest nesting parsed; deeper entities are kept as opaque bodies (`nesting-too-deep`). Default 100. */
+  maxDepth?: number;
+}
+
+/** Default nesting limit, the same as the `smtpEml.validation.maxDepth` setting. */
+export const DEFAULT_MAX_DEPTH = 100;
+
+type Mode = 'header' | 'body' | 'preamble' | 'parts' | 'epilogue';
+
+interface Frame {
+  part: MimePart;
+  mode: Mode;
+  /** The field being read (for continuation lines). */
+  field?: HeaderField;
+  /** Default Content-Type of this entity: message/rfc822 inside multipart/digest (RFC 2046 §5.1.5). */
+  digestChild: boolean;
+  /** True once a `--boundary` delimiter (not the close one) was seen. */
+  sawDelimiter?: boolean;
+}
+
+const TEXT_PLAIN: () => ContentType = () => ({ type: 'text', subtype: 'plain', params: { charset: 'us-ascii' }, explicit: false });
+
+function newPart(offset: number, depth: number, path: string, parent: MimePart | undefined, isMessage: boolean): MimePart {
+  const part: MimePart = {
+    offset,
+    headerEnd: offset,
+    bodyOffset: offset,
+    bodyEnd: offset,
+    end: offset,
+    hasSeparator: false,
+    headers: [],
+    contentType: TEXT_PLAIN(),
+    transferEncoding: '7bit',
+    boundaryLines: [],
+    children: [],
+    depth,
+    path,
+    isMessage,
+  };
+  if (parent) Object.defineProperty(part, 'parent', { value: parent, enumerable: false, writable: true, configurable: true });
+  return part;
+}
+
+/** RFC 2046 §5.1.1 bchars: DIGIT / ALPHA / "'()+_,-./:=?" and space (not last). */
+function boundaryCharOk(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || "'()+_,-./:=? ".includes(String.fromCharCode(c));
+}
+
+/**
+ * Parses a message. Never throws; records structural problems (header syntax,
+ * Content-Type and parameters, boundaries, nesting) in `problems`.
+ */
+export function parseMessage(text: string, options: ParseOptions = {}): ParsedMessage {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const len = text.length;
+  const problems: Problem[] = [];
+  let steps = 0;
+  let crlf = 0;
+  let lf = 0;
+
+  const root = newPart(0, 0, '', undefined, true);
+  const stack: Frame[] = [{ part: root, mode: 'header', digestChild: false }];
+  /** Active boundary -> index in `stack` of its multipart. */
+  const active = new Map<string, number>();
+  let reportedDepth = false;
+
+  /** Offset of the line break that ends the line before `pos` (the delimiter's leading CRLF, RFC 2046 §5.1.1). */
+  const breakBefore = (pos: number): number => {
+    if (pos >= 2 && text.charCodeAt(pos - 1) === 10 && text.charCodeAt(pos - 2) === 13) return pos - 2;
+    if (pos >= 1 && text.charCodeAt(pos - 1) === 10) return pos - 1;
+    return pos;
+  };
+
+  const finishEntity = (frame: Frame, endOffset: number): void => {
+    const part = frame.part;
+    if (frame.mode === 'header') {
+      // The input (or the enclosing part) ended inside the header section.
+      part.headerEnd = Math.max(part.offset, Math.min(endOffset, part.headerEnd));
+      part.bodyOffset = endOffset;
+      finishHeaders(frame, false);
+    }
+    if (endOffset < part.bodyOffset) endOffset = part.bodyOffset;
+    part.bodyEnd = endOffset;
+    part.end = endOffset;
+    if (part.boundary !== undefined && (frame.mode === 'preamble' || frame.mode === 'parts')) {
+      if (active.get(part.boundary) !== undefined && stack[active.get(part.boundary)!] === frame) active.delete(part.boundary);
+      const ct = part.headers.find((h) => h.name.toLowerCase() === 'content-type');
+      const anchor = ct ? { offset: ct.nameOffset, length: ct.nameLength } : { offset: part.offset, length: 0 };
+      if (!frame.sawDelimiter) {
+        // RFC 2046 §5.1.1: the body must contain at least one delimiter line.
+        problems.push(problem('boundary-not-found', anchor.offset, anchor.length, MESSAGES['boundary-not-found'](part.boundary), { data: { boundary: part.boundary } }));
+      } else {
+        // RFC 2046 §5.1.1: the last part is followed by the close delimiter.
+        const insertOffset = endOffset;
+        problems.push(
+          problem('closing-boundary-missing', anchor.offset, anchor.length, MESSAGES['closing-boundary-missing'](part.boundary), {
+            data: { boundary: part.boundary, insertOffset, text: `--${part.boundary}--`, needsLineBreak: insertOffset > 0 && text.charCodeAt(insertOffset - 1) !== 10 },
+          }),
+        );
+      }
+    }
+  };
+
+  /** Interprets Content-Type, Content-Transfer-Encoding, Content-Disposition; decides how the body is read. */
+  const finishHeaders = (frame: Frame, separator: boolean): void => {
+    const part = frame.part;
+    part.hasSeparator = separator;
+    let ctField: HeaderField | undefined;
+    let cteField: HeaderField | undefined;
+    let cdField: HeaderField | undefined;
+    for (const h of part.headers) {
+      // Unfold once here, not per continuation line (a field of many lines stays linear).
+      h.value = unfold(h);
+      const n = h.name.toLowerCase();
+      steps++;
+      if (n === 'content-type' && !ctField) ctField = h;
+      else if (n === 'content-transfer-encoding' && !cteField) cteField = h;
+      else if (n === 'content-disposition' && !cdField) cdField = h;
+    }
+    // RFC 2046 §5.1.5: in a multipart/digest the default type is message/rfc822.
+    part.contentType = frame.digestChild ? { type: 'message', subtype: 'rfc822', params: {}, explicit: false } : TEXT_PLAIN();
+    if (ctField && ctField.colonOffset >= 0) {
+      const pv = parseParameterised(text, ctField.valueOffset, ctField.end, problems);
+      steps += pv.head.length + pv.raw.length;
+      const h = pv.head;
+      // RFC 2045 §5.1: content := "Content-Type" ":" type "/" subtype *(";" parameter)
+      const ok = h.length === 3 && h[0].kind === 'atom' && h[1].kind === 'special' && h[1].value === '/' && h[2].kind === 'atom';
+      if (ok) {
+        part.contentType = { type: h[0].value.toLowerCase(), subtype: h[2].value.toLowerCase(), params: pv.params, explicit: true };
+      } else {
+        const detail = h.length === 0 ? 'the value is empty' : h.length === 1 && h[0].kind === 'atom' ? `"${h[0].value}" has no "/subtype"` : `"${text.slice(pv.valueOffset, pv.valueEnd)}" is not type/subtype`;
+        const offset = h.length ? pv.valueOffset : ctField.nameOffset;
+        const length = h.length ? pv.valueEnd - pv.valueOffset : ctField.nameLength;
+        problems.push(problem('content-type-syntax', offset, length, MESSAGES['content-type-syntax'](detail)));
+        // RFC 2045 §5.2: a syntactically invalid Content-Type means text/plain; charset=us-ascii.
+        part.contentType = TEXT_PLAIN();
+        if (pv.params.charset) part.contentType.params = pv.params;
+      }
+      if (pv.params.charset) part.charset = pv.params.charset.toLowerCase();
+      if (pv.params.name !== undefined) part.filename = displayFilename(pv.params.name);
+      if (part.contentType.type === 'multipart') {
+        const b = pv.params.boundary;
+        const raw = pv.raw.find((p) => p.name === 'boundary' || p.name.startsWith('boundary*'));
+        const span = raw ? { offset: raw.valueOffset, length: raw.valueEnd - raw.valueOffset } : { offset: pv.valueOffset, length: pv.valueEnd - pv.valueOffset };
+        if (b === undefined) {
+          problems.push(problem('boundary-missing', span.offset, span.length, MESSAGES['boundary-missing'](`${part.contentType.type}/${part.contentType.subtype}`)));
+        } else {
+          // RFC 2046 §5.1.1: boundary := 0*69<bchars> bcharsnospace
+          if (b.length === 0) problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-empty']()));
+          else if (b.length > 70) problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-length'](b.length)));
+          else {
+            for (let i = 0; i < b.length; i++) {
+              const c = b.charCodeAt(i);
+              if (!boundaryCharOk(c) || (c === 32 && i === b.length - 1)) {
+                problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-char'](c === 32 ? 'a space at the end' : `"${b[i]}"`)));
+                break;
+              }
+            }
+          }
+          if (b.length > 0) {
+            if (active.has(b)) {
+              // RFC 2046 §5.1.2: a nested multipart must not reuse an enclosing boundary.
+              problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-reused']()));
+            } else part.boundary = b;
+          }
+        }
+      }
+    }
+    if (cteField && cteField.colonOffset >= 0) {
+      part.transferEncoding = stripComments(text, cteField.valueOffset, cteField.end).toLowerCase() || '7bit';
+    }
+    if (cdField && cdField.colonOffset >= 0) {
+      const pv = parseParameterised(text, cdField.valueOffset, cdField.end, problems);
+      steps += pv.head.length + pv.raw.length;
+      part.disposition = pv.value || undefined;
+      if (pv.params.filename !== undefined) part.filename = displayFilename(pv.params.filename);
+    }
+    const ct = part.contentType;
+    const wantsChildren = ct.type === 'multipart' && part.boundary !== undefined;
+    const identity = part.transferEncoding === '7bit' || part.transferEncoding === '8bit' || part.transferEncoding === 'binary';
+    // RFC 2046 §5.2.1 message/rfc822 and RFC 6532 §3.7 message/global hold a whole message (only in an identity encoding, RFC 2045 §6.4).
+    const wantsEmbedded = ct.type === 'message' && (ct.subtype === 'rfc822' || ct.subtype === 'global') && identity;
+    if ((wantsChildren || wantsEmbedded) && part.depth >= maxDepth) {
+      if (!reportedDepth) {
+        reportedDepth = true;
+        const anchor = ctField ?? part.headers[0];
+        problems.push(problem('nesting-too-deep', anchor ? anchor.nameOffset : part.offset, anchor ? anchor.nameLength : 0, MESSAGES['nesting-too-deep'](maxDepth)));
+      }
+      part.boundary = undefined;
+      frame.mode = 'body';
+      return;
+    }
+    if (wantsChildren) {
+      active.set(part.boundary!, stack.indexOf(frame));
+      frame.mode = 'preamble';
+    } else if (wantsEmbedded && separator) {
+      frame.mode = 'body';
+      const child = newPart(part.bodyOffset, part.depth + 1, part.path, part, true);
+      part.embedded = child;
+      stack.push({ part: child, mode: 'header', digestChild: false });
+    } else frame.mode = 'body';
+  };
+
+  let pos = 0;
+  // An mbox "From " envelope line before the first header is not part of the message (RFC 4155).
+  if (text.startsWith('From ')) {
+    const nl = text.indexOf('\n');
+    pos = nl < 0 ? len : nl + 1;
+    root.offset = pos;
+  }
+
+  while (pos < len) {
+    steps++;
+    const top = stack[stack.length - 1];
+    if (top.mode !== 'header') {
+      if (active.size === 0) break; // nothing left but body text
+      // Skip body lines to the next line starting with "--".
+      if (!(text.charCodeAt(pos) === 45 && text.charCodeAt(pos + 1) === 45)) {
+        const next = text.indexOf('\n--', pos);
+        if (next < 0) break;
+        pos = next + 1;
+      }
+    }
+    const nl = text.indexOf('\n', pos);
+    const next = nl < 0 ? len : nl + 1;
+    let lineEnd = nl < 0 ? len : nl;
+    if (nl > 0 && text.charCodeAt(nl - 1) === 13) {
+      lineEnd = nl - 1;
+      if (lineEnd >= pos) crlf++;
+    } else if (nl >= 0) lf++;
+
+    // A delimiter line of an active boundary ends every entity nested inside its multipart.
+    if (active.size > 0 && text.charCodeAt(pos) === 45 && text.charCodeAt(pos + 1) === 45) {
+      let e = lineEnd;
+      // RFC 2046 §5.1.1: transport padding (white space) may follow the boundary.
+      while (e > pos + 2 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+      const candidate = text.slice(pos + 2, e);
+      let index = active.get(candidate);
+      let close = false;
+      if (index === undefined && candidate.endsWith('--')) {
+        index = active.get(candidate.slice(0, -2));
+        close = index !== undefined;
+      }
+      if (index !== undefined) {
+        const end = breakBefore(pos);
+        while (stack.length - 1 > index) {
+          const frame = stack.pop()!;
+          finishEntity(frame, end);
+        }
+        const frame = stack[index];
+        const multipart = frame.part;
+        const line: BoundaryLine = { offset: pos, length: lineEnd - pos, close };
+        multipart.boundaryLines.push(line);
+        if (frame.mode === 'preamble' || frame.mode === 'parts') {
+          // (preamble ends here; a part, if one was open, was popped above)
+        }
+        if (close) {
+          frame.mode = 'epilogue';
+          active.delete(multipart.boundary!);
+        } else {
+          frame.mode = 'parts';
+          frame.sawDelimiter = true;
+          const digest = multipart.contentType.subtype === 'digest';
+          const child = newPart(next, multipart.depth + 1, (multipart.path ? multipart.path + '.' : '') + (multipart.children.length + 1), multipart, false);
+          multipart.children.push(child);
+          stack.push({ part: child, mode: 'header', digestChild: digest });
+        }
+        pos = next;
+        continue;
+      }
+    }
+
+    if (top.mode === 'header') {
+      readHeaderLine(top, pos, lineEnd, next);
+    }
+    pos = next;
+  }
+
+  // Count the remaining line ends for the dominant style (cheap indexOf loop).
+  if (pos < len) {
+    let i = text.indexOf('\n', pos);
+    while (i >= 0) {
+      if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+      else lf++;
+      i = text.indexOf('\n', i + 1);
+    }
+  }
+  while (stack.length) finishEntity(stack.pop()!, len);
+
+  return { root, text, eol: crlf >= lf && crlf > 0 ? '\r\n' : '\n', problems, steps };
+
+  /** One line of a header section (RFC 5322 §2.2, §3.6.8; obsolete forms §4.5). */
+  function readHeaderLine(frame: Frame, pos: number, lineEnd: number, next: number): void {
+    const part = frame.part;
+    if (lineEnd === pos) {
+      // The blank line: the body follows (RFC 5322 §2.1).
+      part.headerEnd = pos;
+      part.bodyOffset = next;
+      frame.field = undefined;
+      finishHeaders(frame, true);
+      return;
+    }
+    const c = text.charCodeAt(pos);
+    if (c === 32 || c === 9) {
+      if (frame.field) {
+        frame.field.lines.push({ offset: pos, length: lineEnd - pos });
+        frame.field.end = lineEnd;
+        part.headerEnd = next;
+      } else {
+        // RFC 5322 §2.2.3: folding continues a field; there is none yet.
+        problems.push(problem('continuation-first', pos, lineEnd - pos, MESSAGES['continuation-first']()));
+        part.headerEnd = next;
+      }
+      return;
+    }
+    let colon = -1;
+    for (let i = pos; i < lineEnd; i++) {
+      if (text.charCodeAt(i) === 58) {
+        colon = i;
+        break;
+      }
+    }
+    let nameEnd = colon < 0 ? lineEnd : colon;
+    while (nameEnd > pos && (text.charCodeAt(nameEnd - 1) === 32 || text.charCodeAt(nameEnd - 1) === 9)) nameEnd--;
+    let innerSpace = false;
+    for (let i = pos; i < nameEnd; i++) {
+      const d = text.charCodeAt(i);
+      if (d === 32 || d === 9) {
+        innerSpace = true;
+        break;
+      }
+    }
+    if (colon < 0 || innerSpace) {
+      // Not a field: most likely the blank line before the body is missing. Like
+      // CPython's feedparser (MissingHeaderBodySeparatorDefect), the body starts here.
+      const shown = text.slice(pos, Math.min(lineEnd, pos + 40));
+      problems.push(
+        problem('header-syntax', pos, lineEnd - pos, MESSAGES['header-syntax'](shown + (lineEnd - pos > 40 ? '…' : '')), {
+          data: { insertOffset: pos, eol: text.charCodeAt(lineEnd) === 13 ? '\r\n' : '\n' },
+        }),
+      );
+      part.headerEnd = pos;
+      part.bodyOffset = pos;
+      frame.field = undefined;
+      finishHeaders(frame, false);
+      return;
+    }
+    if (nameEnd === pos) {
+      problems.push(problem('header-name-invalid', pos, colon - pos + 1, MESSAGES['header-name-invalid-empty']()));
+    } else {
+      for (let i = pos; i < nameEnd; i++) {
+        const d = text.charCodeAt(i);
+        // RFC 5322 §3.6.8: ftext = %d33-57 / %d59-126
+        if (d < 33 || d > 126) {
+          const shown = d < 32 ? `control character ${d}` : d === 127 ? 'DEL' : `"${text[i]}"`;
+          problems.push(problem('header-name-invalid', i, 1, MESSAGES['header-name-invalid'](shown)));
+          break;
+        }
+      }
+      if (nameEnd < colon) {
+        // RFC 5322 §4.5 obs-optional: field-name *WSP ":"
+        problems.push(problem('header-space-before-colon', nameEnd, colon - nameEnd, MESSAGES['header-space-before-colon']()));
+      }
+    }
+    const field: HeaderField = {
+      name: text.slice(pos, nameEnd),
+      value: '',
+      offset: pos,
+      end: lineEnd,
+      nameOffset: pos,
+      nameLength: nameEnd - pos,
+      colonOffset: colon,
+      valueOffset: colon + 1,
+      lines: [{ offset: pos, length: lineEnd - pos }],
+    };
+    part.headers.push(field);
+    frame.field = field;
+    part.headerEnd = next;
+  }
+
+  function unfold(field: HeaderField): string {
+    const raw = text.slice(field.valueOffset, field.end);
+    return (raw.indexOf('\n') >= 0 ? raw.replace(/\r?\n/g, '') : raw).trim();
+  }
+}
