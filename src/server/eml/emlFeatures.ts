@@ -1,11 +1,16 @@
 /** The `eml` language's features for the server core. */
-import { validateMessage } from '../../mail/message/validate';
 import type { LanguageFeatures } from '../features';
 import { emlCompletion } from './completion';
+import { emlDocumentSymbols, emlFoldingRanges } from './outline';
+import { problemsOf } from './problems';
+import { emlSemanticTokens } from './tokens';
 
 /** Features of `.eml` documents. */
 export const emlFeatures: LanguageFeatures = {
   languageId: 'eml',
-  validate: (ctx) => validateMessage(ctx.document.getText(), ctx.settings.limits),
+  validate: (ctx) => problemsOf(ctx),
   completion: (ctx, position) => emlCompletion(ctx, position),
+  documentSymbols: (ctx) => emlDocumentSymbols(ctx),
+  foldingRanges: (ctx) => emlFoldingRanges(ctx),
+  semanticTokens: (ctx) => emlSemanticTokens(ctx),
 };

@@ -1,0 +1,82 @@
+/**
+ * Semantic tokens of `.eml` documents, as offset spans (the server encodes them):
+ * header names the RFCs define (`property` + `defaultLibrary`) and unknown ones
+ * (`property`), encoded words (`macro`), dates (`number`), media types (`type`),
+ * transfer encodings (`enumMember`), and addresses that failed to parse
+ * (`variable` + `deprecated`, from the validator's `address-syntax` problems).
+ */
+import { decodeEncodedWords } from '../../mail/message/encodings';
+import { lookupField } from '../../mail/message/fieldCatalog';
+import type { HeaderField, MimePart } from '../../mail/message/model';
+import type { FeatureContext } from '../features';
+import type { SemanticTokenSpan } from '../semanticTokens';
+import { parsedOf } from './parsed';
+import { problemsOf } from './problems';
+
+/** Fields whose value is a date-time (5322 §3.3). */
+export const DATE_FIELDS = new Set(['date', 'resent-date']);
+
+/** Calls `visit(lineText, lineOffset)` for the value part of every physical line of a field. */
+export function forEachValueLine(text: string, h: HeaderField, visit: (line: string, offset: number) => void): void {
+  for (const line of h.lines) {
+    const start = Math.max(line.offset, h.valueOffset);
+    const end = line.offset + line.length;
+    if (end > start) visit(text.slice(start, end), start);
+  }
+}
+
+/** The span of a field's value with surrounding white space trimmed (on a single line; folded values give their first line). */
+function trimmedValueSpan(text: string, h: HeaderField): { offset: number; length: number } | undefined {
+  let start = h.valueOffset;
+  let end = h.end;
+  while (start < end && /[ \t\r\n]/.test(text[start])) start++;
+  while (end > start && /[ \t\r\n]/.test(text[end - 1])) end--;
+  return end > start ? { offset: start, length: end - start } : undefined;
+}
+
+/** Token spans of the document. */
+export function emlSemanticTokens(ctx: FeatureContext): SemanticTokenSpan[] {
+  const text = ctx.document.getText();
+  const { root } = parsedOf(ctx);
+  const spans: SemanticTokenSpan[] = [];
+  const stack: MimePart[] = [root];
+  while (stack.length) {
+    const part = stack.pop()!;
+    for (const h of part.headers) {
+      if (h.nameLength > 0) {
+        spans.push(
+          lookupField(h.name)
+            ? { offset: h.nameOffset, length: h.nameLength, type: 'property', modifiers: ['defaultLibrary'] }
+            : { offset: h.nameOffset, length: h.nameLength, type: 'property' },
+        );
+      }
+      if (h.colonOffset < 0) continue;
+      const lower = h.name.toLowerCase();
+      if (DATE_FIELDS.has(lower)) {
+        const span = trimmedValueSpan(text, h);
+        if (span) spans.push({ ...span, type: 'number' });
+        continue;
+      }
+      if (lower === 'content-type') {
+        const m = /^[ \t]*([!#-'*+.0-9A-Z^-~-]+\/[!#-'*+.0-9A-Z^-~-]+)/.exec(text.slice(h.valueOffset, Math.min(h.end, h.valueOffset + 200)));
+        if (m) spans.push({ offset: h.valueOffset + m[0].length - m[1].length, length: m[1].length, type: 'type' });
+      } else if (lower === 'content-transfer-encoding') {
+        const span = trimmedValueSpan(text, h);
+        if (span) spans.push({ ...span, type: 'enumMember' });
+      }
+      // Encoded words never hold white space, so they never cross a fold: scan line by line.
+      forEachValueLine(text, h, (line, offset) => {
+        if (!line.includes('=?')) return;
+        for (const w of decodeEncodedWords(line).words) {
+          spans.push({ offset: offset + w.offset, length: w.length, type: 'macro', modifiers: w.valid ? undefined : ['deprecated'] });
+        }
+      });
+    }
+    if (part.embedded) stack.push(part.embedded);
+    for (let i = part.children.length - 1; i >= 0; i--) stack.push(part.children[i]);
+  }
+  for (const p of problemsOf(ctx)) {
+    if (p.code === 'address-syntax' && p.length > 0) spans.push({ offset: p.offset, length: p.length, type: 'variable', modifiers: ['deprecated'] });
+  }
+  return spans;
+}

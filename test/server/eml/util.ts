@@ -1,0 +1,72 @@
+/** Shared helpers of the eml feature tests (not a test file itself). */
+import type * as lsp from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../../src/server/semanticTokens';
+import type { TestClient } from '../../helpers/lspClient';
+
+let counter = 0;
+
+/** Opens `text` as a fresh eml document; returns its uri and first diagnostics. */
+export async function openEml(client: TestClient, text: string): Promise<{ uri: string; diagnostics: lsp.Diagnostic[] }> {
+  const uri = `file:///eml-test-${process.pid}-${counter++}.eml`;
+  const diagnostics = await client.open(uri, 'eml', text);
+  return { uri, diagnostics };
+}
+
+/** Splits `marked` at the `|` cursor marker into text and position. */
+export function cursor(marked: string): { text: string; position: lsp.Position; offset: number } {
+  const offset = marked.indexOf('|');
+  if (offset < 0) throw new Error('no | in test text');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const lines = marked.slice(0, offset).split('\n');
+  return { text, offset, position: { line: lines.length - 1, character: lines[lines.length - 1].length } };
+}
+
+/** Position of the first occurrence of `needle` in `text` (plus `delta` characters). */
+export function positionOf(text: string, needle: string, delta = 0): lsp.Position {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`${needle} not in text`);
+  return TextDocument.create('x', 'eml', 1, text).positionAt(at + delta);
+}
+
+/** Applies LSP text edits to `text` (as a client does: all ranges refer to the original). */
+export function applyEdits(text: string, edits: lsp.TextEdit[]): string {
+  const doc = TextDocument.create('x', 'eml', 1, text);
+  return TextDocument.applyEdits(doc, edits);
+}
+
+/** A decoded semantic token. */
+export interface DecodedToken {
+  text: string;
+  line: number;
+  character: number;
+  type: string;
+  modifiers: string[];
+}
+
+/** Decodes the LSP relative token data against `text`. */
+export function decodeTokens(text: string, tokens: lsp.SemanticTokens): DecodedToken[] {
+  const lines = text.split(/\r?\n/);
+  const out: DecodedToken[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < tokens.data.length; i += 5) {
+    const [dl, dc, len, type, mods] = tokens.data.slice(i, i + 5);
+    line += dl;
+    character = dl === 0 ? character + dc : dc;
+    out.push({
+      text: lines[line].slice(character, character + len),
+      line,
+      character,
+      type: TOKEN_TYPES[type],
+      modifiers: TOKEN_MODIFIERS.filter((_, bit) => mods & (1 << bit)),
+    });
+  }
+  return out;
+}
+
+/** Both line-ending styles, for tables that run every case with CRLF and LF. */
+export const EOLS: Array<{ name: string; eol: string }> = [
+  { name: 'LF', eol: '\n' },
+  { name: 'CRLF', eol: '\r\n' },
+];
