@@ -5,6 +5,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerEmlCommands } from './emlCommands';
+import { watchLargeFiles } from './largeFiles';
+import { LocalInboxController, registerLocalInboxCommands } from './localInbox';
+import { registerSendCommands } from './sendCommands';
 
 let client: LanguageClient | undefined;
 
@@ -25,6 +29,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     traceOutputChannel: output,
   };
   client = new LanguageClient('smtpEml', 'SMTP & EML Language Server', serverOptions, clientOptions);
+  registerEmlCommands(context, client);
+
+  const inbox = new LocalInboxController(context, output);
+  context.subscriptions.push(inbox, ...registerLocalInboxCommands(inbox), ...registerSendCommands(context, inbox), watchLargeFiles());
 
   context.subscriptions.push(
     vscode.commands.registerCommand('smtpEml.restartServer', async () => {

@@ -1,0 +1,105 @@
+/**
+ * `.eml` editor commands: Decode Part (asks the server for the decoded part at the
+ * cursor) and Encode Selection as Base64 / Quoted-Printable (pure encoders from
+ * `src/mail/message/encodings.ts`). Only wiring lives here.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { encodeBase64Lines, encodeQuotedPrintable } from '../mail/message/encodings';
+
+/** The answer of the server's `smtpEml/decodePart` request (see src/server/eml/decodePart.ts). */
+interface DecodedPart {
+  contentType: string;
+  filename?: string;
+  encoding: string;
+  size: number;
+  text?: string;
+  base64?: string;
+}
+
+/** The editor language to show a decoded text part in. */
+function languageOf(contentType: string): string {
+  const map: Record<string, string> = {
+    'text/html': 'html',
+    'text/xml': 'xml',
+    'application/xml': 'xml',
+    'application/json': 'json',
+    'text/css': 'css',
+    'text/javascript': 'javascript',
+    'application/javascript': 'javascript',
+    'text/markdown': 'markdown',
+    'message/rfc822': 'eml',
+    'message/global': 'eml',
+  };
+  return map[contentType.toLowerCase()] ?? 'plaintext';
+}
+
+/** Registers the commands; call once after the language client is created. */
+export function registerEmlCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('smtpEml.decodePart', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'eml') {
+        void vscode.window.showInformationMessage('Decode Part works in an .eml document: put the cursor in a MIME part.');
+        return;
+      }
+      const params = {
+        uri: client.code2ProtocolConverter.asUri(editor.document.uri),
+        position: client.code2ProtocolConverter.asPosition(editor.selection.active),
+      };
+      let part: DecodedPart | null;
+      try {
+        part = await client.sendRequest<DecodedPart | null>('smtpEml/decodePart', params);
+      } catch (err) {
+        void vscode.window.showErrorMessage(`Decode Part failed: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+      if (!part) {
+        void vscode.window.showInformationMessage('There is no MIME part with a body at the cursor.');
+        return;
+      }
+      if (part.text !== undefined) {
+        const doc = await vscode.workspace.openTextDocument({ content: part.text, language: languageOf(part.contentType) });
+        await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+        return;
+      }
+      const bytes = Buffer.from(part.base64 ?? '', 'base64');
+      const folder = vscode.Uri.joinPath(editor.document.uri, '..');
+      const target = await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(folder, safeFileName(part.filename ?? `part.${part.contentType.split('/')[1] ?? 'bin'}`)),
+        saveLabel: 'Save Decoded Part',
+        title: `Save ${part.contentType} (${bytes.length} bytes)`,
+      });
+      if (!target) return;
+      await vscode.workspace.fs.writeFile(target, bytes);
+      void vscode.window.showInformationMessage(`Saved ${bytes.length} bytes to ${target.fsPath}`);
+    }),
+    vscode.commands.registerCommand('smtpEml.encodeSelectionBase64', () =>
+      replaceSelections((text, eol) => encodeBase64Lines(Buffer.from(text, 'utf8'), eol)),
+    ),
+    vscode.commands.registerCommand('smtpEml.encodeSelectionQuotedPrintable', () =>
+      replaceSelections((text, eol) => encodeQuotedPrintable(Buffer.from(text, 'utf8'), eol)),
+    ),
+  );
+}
+
+/** Replaces every non-empty selection of the active editor with `encode(selectedText)`. */
+async function replaceSelections(encode: (text: string, eol: string) => string): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const selections = editor.selections.filter((s) => !s.isEmpty);
+  if (!selections.length) {
+    void vscode.window.showInformationMessage('Select the text to encode first.');
+    return;
+  }
+  await editor.edit((edit) => {
+    for (const s of selections) edit.replace(s, encode(editor.document.getText(s), eol));
+  });
+}
+
+/** A file name without path separators or control characters (the name comes from the message). */
+function safeFileName(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
+  return cleaned || 'part.bin';
+}
