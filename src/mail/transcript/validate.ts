@@ -1,11 +1,113 @@
 /**
- * Validates an SMTP transcript. (Skeleton: the full validator replaces this.)
+ * Validates an SMTP transcript: the protocol (parse.ts) and every message sent
+ * with DATA/BDAT, validated as an RFC 5322 message with its problems mapped
+ * back onto the transcript lines.
  */
-import type { Problem } from '../codes';
-import type { MessageValidationOptions } from '../message/validate';
+import type { Problem, RelatedLocation } from '../codes';
+import { validateMessage, type MessageValidationOptions } from '../message/validate';
+import type { Dialect } from './lines';
+import { parseTranscript, type DataBlock, type TranscriptSession } from './parse';
 
-/** Returns every problem in `text`, a whole transcript. Never throws. */
-export function validateTranscript(text: string, _options: MessageValidationOptions = {}): Problem[] {
-  void text;
-  return [];
+/** A message rebuilt from a DATA block, with the way back to the transcript. */
+export interface BlockMessage {
+  /** The unstuffed message, lines joined with CRLF (and a final CRLF). */
+  readonly text: string;
+  /** Start of each message line in `text`. */
+  readonly messageStarts: Int32Array;
+  /** Where each message line starts in the transcript (after the prefix and a removed dot). */
+  readonly transcriptStarts: Int32Array;
+  /** Length of each message line. */
+  readonly lengths: Int32Array;
+}
+
+/**
+ * Rebuilds the message of a DATA block: the client lines' text, dot-unstuffed
+ * (RFC 5321 §4.5.2) for DATA, joined with CRLF.
+ */
+export function messageOfBlock(block: DataBlock): BlockMessage {
+  const n = block.lines.length;
+  const messageStarts = new Int32Array(n);
+  const transcriptStarts = new Int32Array(n);
+  const lengths = new Int32Array(n);
+  const parts: string[] = new Array(n);
+  let pos = 0;
+  for (let k = 0; k < n; k++) {
+    const line = block.lines[k];
+    const dot = block.stuffed && line.content.charCodeAt(0) === 46 ? 1 : 0;
+    const body = dot ? line.content.slice(1) : line.content;
+    parts[k] = body;
+    messageStarts[k] = pos;
+    transcriptStarts[k] = line.contentOffset + dot;
+    lengths[k] = body.length;
+    pos += body.length + 2;
+  }
+  const text = n === 0 ? '' : parts.join('\r\n') + '\r\n';
+  return { text, messageStarts, transcriptStarts, lengths };
+}
+
+/** Maps an offset in the message text to the transcript (binary search, O(log n)). */
+export function mapMessageOffset(m: BlockMessage, offset: number): number {
+  const n = m.messageStarts.length;
+  if (n === 0) return 0;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (m.messageStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const delta = Math.max(0, offset - m.messageStarts[lo]);
+  // An offset inside the CRLF we joined with maps to the end of the transcript line.
+  return m.transcriptStarts[lo] + Math.min(delta, m.lengths[lo]);
+}
+
+function mapSpan(m: BlockMessage, offset: number, length: number): { offset: number; length: number } {
+  const start = mapMessageOffset(m, offset);
+  const end = length > 0 ? mapMessageOffset(m, offset + length) : start;
+  return { offset: start, length: Math.max(0, end - start) };
+}
+
+/** Options of `validateTranscript`. */
+export interface TranscriptValidationOptions extends MessageValidationOptions {
+  /** Force a dialect instead of detecting it. */
+  dialect?: Dialect;
+  /** Skip validating the DATA messages (protocol only). */
+  skipMessages?: boolean;
+}
+
+/** Validates the messages of a parsed session; returns their problems in transcript offsets. */
+export function validateSessionMessages(session: TranscriptSession, options: MessageValidationOptions = {}): Problem[] {
+  const out: Problem[] = [];
+  for (const block of session.dataBlocks) {
+    if (block.elided) continue;
+    if (block.lines.length === 0 && !block.terminated) continue;
+    const m = messageOfBlock(block);
+    let problems: Problem[];
+    try {
+      problems = validateMessage(m.text, options);
+    } catch {
+      continue; // The message validator promises never to throw; a bug there must not hide the protocol problems.
+    }
+    for (const p of problems) {
+      const span = mapSpan(m, p.offset, p.length);
+      const mapped: Problem = { ...p, offset: span.offset, length: span.length };
+      if (p.related) {
+        mapped.related = p.related.map((r): RelatedLocation => ({ ...r, ...mapSpan(m, r.offset, r.length) }));
+      }
+      // A message-level problem with no place of its own (missing Date) points at the DATA command.
+      if (mapped.length === 0 && block.lines.length === 0) {
+        mapped.offset = block.command.verbOffset;
+        mapped.length = block.command.verbLength;
+      }
+      out.push(mapped);
+    }
+  }
+  return out;
+}
+
+/** Returns every problem in `text`, a whole transcript in any supported dialect. Never throws. */
+export function validateTranscript(text: string, options: TranscriptValidationOptions = {}): Problem[] {
+  const session = parseTranscript(text, options.dialect);
+  if (options.skipMessages) return [...session.problems];
+  return [...session.problems, ...validateSessionMessages(session, options)].sort((a, b) => a.offset - b.offset);
 }

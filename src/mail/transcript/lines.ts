@@ -1,0 +1,240 @@
+/**
+ * Splits a transcript into lines and classifies each one by its dialect's prefix.
+ *
+ * The canonical form is RFC 5321's own: `C: ` for the client, `S: ` for the
+ * server. Logs from other tools carry the same dialogue behind other markers;
+ * a file written wholly in one of them is read as that dialect, so the rest of
+ * the analysis sees only client, server, annotation and blank lines.
+ * Everything here is one pass over the text with anchored, non-nested patterns.
+ */
+
+/** The log formats we read. */
+export type Dialect = 'canonical' | 'swaks' | 'msmtp' | 'nodemailer' | 'postfix';
+
+/** What a line is. `data` lines are nodemailer's unprefixed message lines (client content). */
+export type LineKind = 'client' | 'server' | 'annotation' | 'blank' | 'invalid';
+
+/** One physical line of the transcript, with offsets into the whole text. */
+export interface TranscriptLine {
+  /** 0-based line number. */
+  readonly index: number;
+  /** Offset of the first character of the line. */
+  readonly offset: number;
+  /** Offset just past the last character before the line break. */
+  readonly end: number;
+  readonly kind: LineKind;
+  /** Offset and length of the dialect marker (`C: `, ` -> `, `[..] DEBUG [id] S: `...). */
+  readonly prefixOffset: number;
+  readonly prefixLength: number;
+  /** Offset where the protocol text starts (after the prefix). */
+  readonly contentOffset: number;
+  /** The protocol text (client command or data line, server reply line, or annotation text). */
+  readonly content: string;
+  /** Swaks marks lines sent inside TLS with `~`. */
+  readonly tls?: boolean;
+  /**
+   * nodemailer only: the line is the `<N bytes encoded mime message ...>` summary
+   * that stands for a DATA body the log did not record.
+   */
+  readonly elidedData?: boolean;
+  /** nodemailer only: an unprefixed DEBUG line, which is message data when a DATA body is open. */
+  readonly maybeData?: boolean;
+}
+
+/** Human names of the dialects (for messages and the conversion action). */
+export const DIALECT_NAMES: Readonly<Record<Dialect, string>> = {
+  canonical: 'C:/S: transcript',
+  swaks: 'swaks output',
+  msmtp: 'msmtp --debug output',
+  nodemailer: "nodemailer's logger output",
+  postfix: 'Postfix session transcript',
+};
+
+interface RawLine {
+  offset: number;
+  end: number;
+}
+
+/** Splits on CRLF, LF or a lone CR, keeping offsets. Linear. */
+export function splitLines(text: string): RawLine[] {
+  const out: RawLine[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      out.push({ offset: start, end: i });
+      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start < n) out.push({ offset: start, end: n });
+  return out;
+}
+
+interface Classified {
+  kind: LineKind;
+  prefixLength: number;
+  /** Characters of leading text before the prefix (Postfix indents). */
+  lead?: number;
+  tls?: boolean;
+  elidedData?: boolean;
+  maybeData?: boolean;
+}
+
+const isBlank = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+};
+
+/** `X:` then one optional space. */
+function canonical(line: string): Classified | undefined {
+  const c0 = line.charCodeAt(0);
+  if ((c0 === 67 /* C */ || c0 === 83) /* S */ && line.charCodeAt(1) === 58 /* : */) {
+    const kind = c0 === 67 ? 'client' : 'server';
+    return { kind, prefixLength: line.charCodeAt(2) === 32 ? 3 : 2 };
+  }
+  return undefined;
+}
+
+/** swaks: ` -> `, ` ~> ` (client), `<-  `, `<~  `, `<** `, `<~* ` (server), `=== `/`*** ` (info). */
+function swaks(line: string): Classified | undefined {
+  if (line.startsWith(' -> ') || line.startsWith(' ~> ')) return { kind: 'client', prefixLength: 4, tls: line[1] === '~' };
+  if (line === ' ->' || line === ' ~>') return { kind: 'client', prefixLength: 3, tls: line[1] === '~' };
+  if (line.startsWith('<-  ') || line.startsWith('<~  ') || line.startsWith('<** ') || line.startsWith('<~* ')) {
+    return { kind: 'server', prefixLength: 4, tls: line[1] === '~' };
+  }
+  if (line.startsWith('<- ') || line.startsWith('<~ ')) return { kind: 'server', prefixLength: 3, tls: line[1] === '~' };
+  if (line.startsWith('=== ') || line.startsWith('*** ') || line === '===' || line === '***') {
+    return { kind: 'annotation', prefixLength: Math.min(4, line.length) };
+  }
+  return undefined;
+}
+
+/** msmtp --debug: `--> ` client, `<-- ` server. */
+function msmtp(line: string): Classified | undefined {
+  if (line.startsWith('--> ')) return { kind: 'client', prefixLength: 4 };
+  if (line === '-->') return { kind: 'client', prefixLength: 3 };
+  if (line.startsWith('<-- ')) return { kind: 'server', prefixLength: 4 };
+  return undefined;
+}
+
+/** Postfix: ` Out: ` is what the server (smtpd) sent, ` In:  ` what it received. */
+function postfix(line: string): Classified | undefined {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  if (line.startsWith('Out:', i)) {
+    const p = line.charCodeAt(i + 4) === 32 ? 5 : 4;
+    return { kind: 'server', prefixLength: p, lead: i };
+  }
+  if (line.startsWith('In:', i)) {
+    let p = 3;
+    // Postfix pads "In:" with two spaces to line up with "Out: ".
+    if (line.charCodeAt(i + p) === 32) p++;
+    if (line.charCodeAt(i + p) === 32) p++;
+    return { kind: 'client', prefixLength: p, lead: i };
+  }
+  return undefined;
+}
+
+const NODEMAILER_LEVELS = ['TRACE', 'DEBUG', 'INFO ', 'WARN ', 'ERROR', 'FATAL'];
+const ELIDED_DATA = /^<\d+ bytes encoded mime message \(source size \d+ bytes\)>$/;
+
+/**
+ * nodemailer's default logger: `[YYYY-MM-DD hh:mm:ss] LEVEL [#cid] [sid] C: text`
+ * (lib/shared createDefaultLogger: level names padded to 5, then `C: `/`S: ` for
+ * client/server transactions). Scanned by hand: the bracket groups are optional.
+ */
+function nodemailer(line: string): Classified | undefined {
+  if (line.length < 28 || line.charCodeAt(0) !== 91 /* [ */ || line.charCodeAt(20) !== 93 /* ] */ || line.charCodeAt(21) !== 32) return undefined;
+  if (!/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\]/.test(line.slice(0, 21))) return undefined;
+  const level = line.slice(22, 27);
+  if (!NODEMAILER_LEVELS.includes(level) || line.charCodeAt(27) !== 32) return undefined;
+  let i = 28;
+  // Bracketed ids: `[#1] `, `[sid] `.
+  while (line.charCodeAt(i) === 91) {
+    const close = line.indexOf('] ', i);
+    if (close < 0) break;
+    i = close + 2;
+  }
+  const rest = line.slice(i);
+  if (rest.startsWith('C: ') || rest === 'C:') return { kind: 'client', prefixLength: i + (rest.length > 2 ? 3 : 2) };
+  if (rest.startsWith('S: ') || rest === 'S:') return { kind: 'server', prefixLength: i + (rest.length > 2 ? 3 : 2) };
+  if (ELIDED_DATA.test(rest)) return { kind: 'annotation', prefixLength: i, elidedData: true };
+  return { kind: 'annotation', prefixLength: i, maybeData: level === 'DEBUG' };
+}
+
+const DIALECT_READERS: Array<[Dialect, (line: string) => Classified | undefined]> = [
+  ['swaks', swaks],
+  ['msmtp', msmtp],
+  ['nodemailer', nodemailer],
+  ['postfix', postfix],
+];
+
+/**
+ * Picks the dialect: the one with the most client/server lines. `C:`/`S:` wins
+ * ties, so a canonical file with a stray ` -> ` line stays canonical and gets a
+ * `line-prefix` error there.
+ */
+export function detectDialect(text: string, raw: RawLine[] = splitLines(text)): Dialect {
+  const counts = new Map<Dialect, number>();
+  const limit = Math.min(raw.length, 20000);
+  for (let k = 0; k < limit; k++) {
+    const line = text.slice(raw[k].offset, Math.min(raw[k].end, raw[k].offset + 200));
+    const c = canonical(line);
+    if (c) counts.set('canonical', (counts.get('canonical') ?? 0) + 1);
+    for (const [d, read] of DIALECT_READERS) {
+      const r = read(line);
+      if (r && (r.kind === 'client' || r.kind === 'server')) counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+  }
+  let best: Dialect = 'canonical';
+  let bestCount = counts.get('canonical') ?? 0;
+  for (const [d] of DIALECT_READERS) {
+    const n = counts.get(d) ?? 0;
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/** Classifies every line of `text` in `dialect` (detected when not given). */
+export function readLines(text: string, dialect?: Dialect): { dialect: Dialect; lines: TranscriptLine[] } {
+  const raw = splitLines(text);
+  const d = dialect ?? detectDialect(text, raw);
+  const read = d === 'canonical' ? canonical : DIALECT_READERS.find(([x]) => x === d)![1];
+  const lines: TranscriptLine[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const { offset, end } = raw[k];
+    const line = text.slice(offset, end);
+    let c: Classified | undefined;
+    if (isBlank(line)) c = { kind: 'blank', prefixLength: 0 };
+    else if (d === 'canonical' && line.charCodeAt(0) === 35 /* # */) c = { kind: 'annotation', prefixLength: 1 };
+    else {
+      c = read(line);
+      if (!c) c = d === 'canonical' ? { kind: 'invalid', prefixLength: 0 } : { kind: 'annotation', prefixLength: 0 };
+    }
+    const lead = c.lead ?? 0;
+    const prefixOffset = offset + lead;
+    const contentOffset = prefixOffset + c.prefixLength;
+    lines.push({
+      index: k,
+      offset,
+      end,
+      kind: c.kind,
+      prefixOffset,
+      prefixLength: c.prefixLength,
+      contentOffset,
+      content: text.slice(contentOffset, end),
+      ...(c.tls ? { tls: true } : {}),
+      ...(c.elidedData ? { elidedData: true } : {}),
+      ...(c.maybeData ? { maybeData: true } : {}),
+    });
+  }
+  return { dialect: d, lines };
+}

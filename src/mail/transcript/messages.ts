@@ -1,0 +1,107 @@
+/**
+ * Every user-facing text of the transcript validator, in one module, one
+ * function per code (and per variant), so that a later pass can localise them.
+ */
+import { DIALECT_NAMES, type Dialect } from './lines';
+
+export const transcriptMessages = {
+  linePrefix: (): string => 'This line is not `C: ` (client), `S: ` (server), blank, or a `#` annotation.',
+  pseudoLine: (side: 'C' | 'S'): string =>
+    `\`${side}: <...>\` is a pseudo-line from an RFC example, not protocol text; write it as a \`#\` annotation.`,
+
+  unknownCommand: (verb: string): string => `\`${verb}\` is not an SMTP or ESMTP command.`,
+
+  // command-syntax
+  missingArgument: (verb: string, what: string): string => `${verb} needs ${what}.`,
+  noArguments: (verb: string): string => `${verb} takes no arguments.`,
+  verbSeparator: (verb: string): string => `The verb ${verb} must be followed by a single space.`,
+  pathPrefix: (verb: string, keyword: string): string => `${verb} must be followed by \`${keyword}<address>\` (RFC 5321 §4.1.1).`,
+  spaceAfterColon: (keyword: string): string => `No space is allowed after \`${keyword}\`: write \`${keyword}<address>\` (RFC 5321 §4.1.2).`,
+  pathNotBracketed: (): string => 'The address must be enclosed in angle brackets: `<user@example.com>`.',
+  pathUnclosed: (): string => 'The `<` of the path is never closed by `>`.',
+  nullPathNotAllowed: (): string => 'The null path `<>` is only allowed in MAIL FROM; RCPT TO needs a recipient.',
+  mailboxSyntax: (detail: string): string => `Invalid mailbox: ${detail}.`,
+  parameterSyntax: (param: string): string => `\`${param}\` is not a valid ESMTP parameter (keyword[=value]).`,
+  parameterValue: (keyword: string, expected: string): string => `${keyword} must be ${expected}.`,
+  parameterDuplicate: (keyword: string): string => `The parameter ${keyword} is given twice.`,
+  parameterNotAdvertised: (keyword: string, extension: string, rfc: string): string =>
+    `${keyword} is used but the server did not advertise ${extension} in its EHLO reply (${rfc}).`,
+  domainSyntax: (verb: string): string => `${verb} needs a domain name or an address literal such as [192.0.2.1].`,
+  authMechanism: (): string => 'A SASL mechanism name is 1-20 upper-case letters, digits, `-` or `_`.',
+  authInitialResponse: (): string => 'The initial response must be base64 (or `=` for an empty one).',
+  authResponse: (): string => 'A SASL response must be base64, or `*` to cancel.',
+  bdatSize: (): string => 'BDAT needs the chunk size in octets, optionally followed by LAST.',
+  bdatMismatch: (declared: number, actual: number): string =>
+    `BDAT declares ${declared} octets but the chunk lines that follow hold ${actual}.`,
+
+  commandTooLong: (octets: number): string => `This command line is ${octets} octets with CRLF; the limit is 512 (RFC 5321 §4.5.3.1.4).`,
+  textLineTooLong: (octets: number): string => `This message line is ${octets} octets with CRLF; SMTP allows 1000 (RFC 5321 §4.5.3.1.6).`,
+
+  // out-of-sequence
+  beforeHello: (verb: string): string => `${verb} before HELO/EHLO: the client must greet the server first (RFC 5321 §4.1.4).`,
+  authNeedsEhlo: (): string => 'AUTH is an ESMTP extension: it needs EHLO, not HELO (RFC 4954 §4).',
+  nestedMail: (): string => 'MAIL while a transaction is open: finish it (DATA) or abort it (RSET) first (RFC 5321 §4.1.4).',
+  rcptBeforeMail: (): string => 'RCPT without an accepted MAIL: start the transaction with MAIL FROM first (RFC 5321 §4.1.4).',
+  dataBeforeRcpt: (verb: string): string => `${verb} without an accepted RCPT: the transaction has no recipient (RFC 5321 §4.1.4).`,
+  afterQuit: (): string => 'A command after QUIT: the session is closed.',
+  afterStarttls: (verb: string): string =>
+    `${verb} right after STARTTLS: the client must send EHLO again on the new TLS session (RFC 3207 §4.2).`,
+  starttlsTwice: (): string => 'STARTTLS inside a TLS session.',
+  authTwice: (): string => 'AUTH after a successful AUTH: the server must refuse it with 503 (RFC 4954 §4).',
+  authInTransaction: (): string => 'AUTH is not allowed during a mail transaction (RFC 4954 §4).',
+  afterGroupEnder: (verb: string, previous: string): string =>
+    `${verb} was pipelined after ${previous}, which must be the last command of a group (RFC 2920 §3.1).`,
+  afterClosingReply: (code: number): string => `A command after the server closed the session with ${code}.`,
+
+  missingGreeting: (): string => "The session does not start with the server's 220 greeting.",
+  missingGreetingFragment: (): string =>
+    "The transcript starts with a client command, not the server's 220 greeting; it is read as a fragment (sequence checks start at the first HELO/EHLO).",
+  greetingCode: (code: number): string => `The server's first reply should be the 220 greeting (or 554 refusal), not ${code}.`,
+
+  replyCodeInvalid: (): string => 'A server line must start with a three-digit reply code: first digit 2-5, second 0-5 (RFC 5321 §4.2).',
+  replySeparator: (): string => 'After the reply code comes a space (last line) or a hyphen (more lines follow) (RFC 5321 §4.2.1).',
+  replyUnexpected: (code: number, after: string, expected: readonly number[]): string =>
+    `${code} is not a reply RFC 5321 §4.3.2 lists for ${after} (expected ${expected.join(', ')}).`,
+
+  multilineCodeDiffers: (first: string, here: string): string =>
+    `This continuation line has code ${here}, but the reply started with ${first}; all lines of a reply share one code (RFC 5321 §4.2.1).`,
+  multilineNotEnded: (code: string): string =>
+    `This reply never ends: the last line must be \`${code} text\` (a space, not a hyphen, after the code) (RFC 5321 §4.2.1).`,
+
+  replyWithoutCommand: (): string => 'A server reply with no client command waiting for it.',
+  replyWithoutCommandNoPipelining: (): string =>
+    'A server reply with no command waiting for it: the client sent several commands without waiting, but the server did not advertise PIPELINING (RFC 2920).',
+  missingReply: (verb: string): string => `${verb} never gets a reply.`,
+  missingReplyNoPipelining: (verb: string): string =>
+    `${verb} gets no reply before the next command: without PIPELINING advertised the client must wait for each reply (RFC 2920).`,
+  missing354: (): string => 'DATA gets no 354 reply before the message lines.',
+
+  dataNotTerminated: (): string => 'This message body never ends: it needs a line holding only `.` (RFC 5321 §4.1.1.4).',
+
+  enhancedMissing: (): string =>
+    'The server advertised ENHANCEDSTATUSCODES, so this reply text should start with a class.subject.detail code such as 2.0.0 (RFC 2034 §4).',
+  enhancedSyntax: (): string => 'An enhanced status code is class.subject.detail: class 2, 4 or 5, then numbers of 1-3 digits (RFC 3463 §2).',
+  enhancedClassMismatch: (enhanced: string, code: number): string =>
+    `The enhanced code ${enhanced} has a different class from the reply code ${code} (RFC 3463 §2).`,
+
+  credentialsPlain: (): string => 'AUTH PLAIN data is only base64: anyone reading this transcript can decode the user name and password. Redact it.',
+  credentialsUserOnly: (): string => 'The password is masked, but the user name is readable in this AUTH data (base64). Redact it.',
+  credentialsLogin: (what: string): string => `This AUTH LOGIN response is the ${what}, only base64-encoded. Redact it.`,
+  credentialsToken: (mechanism: string): string => `This ${mechanism} response carries a bearer token, readable in the transcript. Redact it.`,
+
+  missingQuit: (): string => 'The transcript ends with the session still open (no QUIT and 221).',
+
+  // outcomes (code lens / inlay hints / outline)
+  outcomeDelivered: (accepted: number, total: number, reply: string): string =>
+    accepted === total ? `delivered to ${accepted} recipient${accepted === 1 ? '' : 's'}: ${reply}` : `delivered to ${accepted} of ${total} recipients: ${reply}`,
+  outcomeRejectedAt: (stage: string, reply: string): string => `rejected at ${stage}: ${reply}`,
+  outcomeNoRecipients: (total: number): string => `no recipient accepted (${total} refused)`,
+  outcomeReset: (): string => 'aborted with RSET',
+  outcomeUnfinished: (): string => 'transaction never finished',
+  outcomeNoReply: (): string => 'message sent, no final reply in the transcript',
+
+  convertAction: (dialect: Dialect): string => `Convert this ${DIALECT_NAMES[dialect]} to a C:/S: transcript`,
+  redactAction: (): string => 'Redact the credentials',
+  redactAllAction: (): string => 'Redact all credentials in this transcript',
+  elidedData: (): string => 'message body not recorded in the log',
+};

@@ -1,0 +1,816 @@
+/**
+ * Reads a transcript into a session model and checks it against the SMTP state
+ * machine of RFC 5321 §4.1.4 and the replies of §4.3.2, with RFC 3207 STARTTLS,
+ * RFC 4954 AUTH, RFC 1870 SIZE, RFC 6152 8BITMIME, RFC 3030 BDAT and RFC 2920
+ * pipelining.
+ *
+ * One pass over the lines, no recursion. The client side is followed
+ * optimistically: a command whose reply has not arrived yet (pipelining) is
+ * assumed to succeed, so sequence checks judge what the client could know when
+ * it sent the command. Replies are matched to waiting commands first in, first out.
+ */
+import { problem, type Problem } from '../codes';
+import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from './catalog';
+import { readLines, type Dialect, type TranscriptLine } from './lines';
+import { transcriptMessages as M } from './messages';
+import { checkHelloArgument, checkPathCommand, isBase64, isPlaceholder, type ArgumentSpan } from './syntax';
+
+/** An RFC 3463 enhanced status code at the start of a reply text. */
+export interface EnhancedCode {
+  readonly code: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** One line of a server reply. */
+export interface ReplyLine {
+  readonly line: TranscriptLine;
+  /** The three digits. */
+  readonly code: string;
+  readonly codeOffset: number;
+  /** `-` when more lines follow, ` ` or `` on the last line. */
+  readonly separator: string;
+  readonly text: string;
+  readonly textOffset: number;
+  readonly enhanced?: EnhancedCode;
+}
+
+/** A whole (possibly multi-line) reply. */
+export interface Reply {
+  readonly lines: ReplyLine[];
+  readonly code: number;
+  /** The texts of all lines joined with a line feed. */
+  text: string;
+  /** What the reply answered; undefined for the greeting and orphan replies. */
+  command?: Command;
+  readonly offset: number;
+  end: number;
+}
+
+/** A client command (or the `.` that ends a DATA body, verb `.`). */
+export interface Command {
+  readonly kind: 'command' | 'data-end';
+  readonly line: TranscriptLine;
+  /** Upper-case verb. */
+  readonly verb: string;
+  readonly verbOffset: number;
+  readonly verbLength: number;
+  readonly argument?: ArgumentSpan;
+  /** The final reply. */
+  reply?: Reply;
+  /** Intermediate replies (334 challenges, 354). */
+  readonly intermediate: Reply[];
+  /** MAIL/RCPT: the address inside the angle brackets and its offset. */
+  address?: string;
+  addressOffset?: number;
+  /** True for verbs of the catalogue. */
+  readonly known: boolean;
+}
+
+/** An AUTH exchange: the command, 334 challenges and client responses. */
+export interface AuthExchange {
+  readonly command: Command;
+  readonly mechanism: string;
+  readonly challenges: Reply[];
+  readonly responses: TranscriptLine[];
+  result?: Reply;
+}
+
+/** The message lines of a DATA (or BDAT) transfer. */
+export interface DataBlock {
+  readonly command: Command;
+  readonly lines: TranscriptLine[];
+  /** DATA bodies are dot-stuffed; BDAT chunks are not. */
+  readonly stuffed: boolean;
+  /** The `.` line. */
+  endLine?: TranscriptLine;
+  terminated: boolean;
+  /** The log left the body out (nodemailer's `<N bytes encoded mime message>`). */
+  elided: boolean;
+  /** Wire octets of the body (with CRLFs, before unstuffing). */
+  octets: number;
+}
+
+/** MAIL, RCPTs, DATA/BDAT and the final reply. */
+export interface Transaction {
+  /** Undefined when a fragment starts inside a transaction. */
+  mail?: Command;
+  readonly rcpts: Command[];
+  data?: Command;
+  block?: DataBlock;
+  /** The `.` (or BDAT LAST) whose reply is the outcome. */
+  end?: Command;
+  reset?: Command;
+  readonly offset: number;
+  end_: number;
+}
+
+/** One advertised EHLO keyword. */
+export interface Extension {
+  readonly keyword: string;
+  readonly params: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** An EHLO/HELO and what it advertised. */
+export interface HelloInfo {
+  readonly command: Command;
+  readonly extensions: Extension[];
+}
+
+/** The parsed session. */
+export interface TranscriptSession {
+  readonly text: string;
+  readonly dialect: Dialect;
+  readonly lines: TranscriptLine[];
+  greeting?: Reply;
+  readonly commands: Command[];
+  readonly replies: Reply[];
+  readonly hellos: HelloInfo[];
+  readonly starttls: Command[];
+  readonly auths: AuthExchange[];
+  readonly transactions: Transaction[];
+  readonly dataBlocks: DataBlock[];
+  quit?: Command;
+  /** Protocol problems (message problems are added by `validateTranscript`). */
+  readonly problems: Problem[];
+}
+
+const ENHANCED = /^([245])\.(\d{1,3})\.(\d{1,3})(?=[ \t]|$)/;
+const ENHANCED_LIKE = /^\d\.\d+\.\d+/;
+const PSEUDO_LINE = /^<[^<>]* [^<>]*>$/;
+
+const octetsOf = (s: string): number => {
+  // Fast path: pure ASCII lines are the norm.
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return Buffer.byteLength(s, 'utf8');
+  return s.length;
+};
+
+/** Parses `text` (any dialect) and checks the protocol. Never throws on any input. */
+export function parseTranscript(text: string, dialect?: Dialect): TranscriptSession {
+  const read = readLines(text, dialect);
+  const lines = read.lines;
+  const problems: Problem[] = [];
+  const session: TranscriptSession = {
+    text,
+    dialect: read.dialect,
+    lines,
+    commands: [],
+    replies: [],
+    hellos: [],
+    starttls: [],
+    auths: [],
+    transactions: [],
+    dataBlocks: [],
+    problems,
+  };
+  const report = (code: Parameters<typeof problem>[0], offset: number, length: number, message: string, data?: Record<string, unknown>): void => {
+    problems.push(problem(code, offset, length, message, data ? { data } : undefined));
+  };
+
+  // ---- session state ----
+  let started = false; // a protocol line was seen
+  let greetingDone = false;
+  let fragment = false; // no greeting: state unknown until HELO/EHLO
+  let txUnknown = false;
+  let hello: 'none' | 'helo' | 'ehlo' = 'none';
+  /** Extensions of the last successful EHLO; undefined while unknown (fragments). */
+  let extensions: Set<string> | undefined;
+  let pipeliningBroken = false;
+  let tlsActive = false;
+  let needsEhlo = false;
+  let authenticated = false;
+  let quitSent = false;
+  let closedBy: number | undefined;
+  let tx: Transaction | undefined;
+  const pending: Command[] = [];
+  let auth: AuthExchange | undefined;
+  let authAwaiting = false;
+  let block: DataBlock | undefined;
+  let blockTx: Transaction | undefined;
+  let bdatRemaining = 0;
+  let bdatCommand: Command | undefined;
+  let bdatConsumed = 0;
+  let lastProtocol: TranscriptLine | undefined;
+  let lastWasUnansweredData: Command | undefined;
+  let openReply: { lines: ReplyLine[] } | undefined;
+  const txOf = new Map<Command, Transaction>();
+
+  const verbRange = (cmd: Command): [number, number] => [cmd.verbOffset, Math.max(1, cmd.verbLength)];
+
+  const closeTx = (): void => {
+    tx = undefined;
+  };
+
+  const openTx = (mail: Command | undefined, at: TranscriptLine): Transaction => {
+    const t: Transaction = { ...(mail ? { mail } : {}), rcpts: [], offset: at.offset, end_: at.end };
+    session.transactions.push(t);
+    tx = t;
+    return t;
+  };
+  const touch = (t: Transaction | undefined, line: TranscriptLine): void => {
+    if (t && line.end > t.end_) t.end_ = line.end;
+  };
+
+  function parseEnhanced(textStr: string, textOffset: number): EnhancedCode | undefined {
+    const m = ENHANCED.exec(textStr);
+    return m ? { code: m[0], offset: textOffset, length: m[0].length } : undefined;
+  }
+
+  function checkCredentials(mechanism: string, data: string, offset: number, index: number, challenge?: Reply): void {
+    if (data === '' || data === '=' || data === '*' || isPlaceholder(data)) return;
+    const mech = mechanism.toUpperCase();
+    if (!isBase64(data)) return;
+    const decoded = Buffer.from(data, 'base64').toString('utf8');
+    const flag = (msg: string): void => report('credentials-exposed', offset, data.length, msg, { mechanism: mech });
+    if (mech === 'PLAIN') {
+      const parts = decoded.split('\u0000');
+      const pass = parts.length >= 3 ? parts[2] : decoded;
+      const user = parts.length >= 3 ? parts[1] : '';
+      if (isPlaceholder(pass) || pass === '') {
+        if (user && !isPlaceholder(user)) flag(M.credentialsUserOnly());
+      } else flag(M.credentialsPlain());
+    } else if (mech === 'LOGIN') {
+      if (isPlaceholder(decoded)) return;
+      const prompt = challenge ? Buffer.from(challenge.lines[0]?.text ?? '', 'base64').toString('utf8').toLowerCase() : '';
+      const what = prompt.startsWith('pass') || (!prompt.startsWith('user') && index > 0) ? 'password' : 'user name';
+      flag(M.credentialsLogin(what));
+    } else if (mech === 'XOAUTH2' || mech === 'OAUTHBEARER') {
+      if (/auth=Bearer\s+\S/i.test(decoded) && !/auth=Bearer\s+(\/\* secret \*\/|<redacted>|\*+)\u0001/i.test(decoded)) flag(M.credentialsToken(mech));
+    }
+  }
+
+  /** Ends the open DATA body without its `.` line. */
+  function abandonBlock(): void {
+    if (!block) return;
+    const b = block;
+    block = undefined;
+    b.terminated = false;
+    report('data-not-terminated', ...verbRange(b.command), M.dataNotTerminated());
+    // The server's next reply answers the body as if the `.` had been sent.
+    const end: Command = {
+      kind: 'data-end',
+      line: b.lines[b.lines.length - 1] ?? b.command.line,
+      verb: '.',
+      verbOffset: (b.lines[b.lines.length - 1] ?? b.command.line).contentOffset,
+      verbLength: 0,
+      intermediate: [],
+      known: true,
+    };
+    if (blockTx) {
+      blockTx.end = end;
+      txOf.set(end, blockTx);
+    }
+    pending.push(end);
+    closeTx();
+  }
+
+  function dispatch(reply: Reply): void {
+    session.replies.push(reply);
+    const first = reply.lines[0];
+    const codeRange: [number, number] = [first.codeOffset, 3];
+    if (!greetingDone) {
+      greetingDone = true;
+      session.greeting = reply;
+      if (!GREETING_REPLIES.includes(reply.code)) report('missing-greeting', ...codeRange, M.greetingCode(reply.code));
+      if (reply.code !== 220) closedBy = reply.code === 554 ? undefined : reply.code;
+      return;
+    }
+    const cmd = pending.shift();
+    if (!cmd) {
+      report('reply-without-command', ...codeRange, pipeliningBroken ? M.replyWithoutCommandNoPipelining() : M.replyWithoutCommand());
+      return;
+    }
+    reply.command = cmd;
+    const t = txOf.get(cmd);
+    touch(t, first.line);
+    const klass = Math.floor(reply.code / 100);
+
+    // Intermediate replies keep the command waiting.
+    if (cmd.verb === 'AUTH' && reply.code === 334 && auth && auth.command === cmd) {
+      cmd.intermediate.push(reply);
+      auth.challenges.push(reply);
+      authAwaiting = true;
+      pending.unshift(cmd);
+      return;
+    }
+    if (cmd.verb === 'DATA' && cmd.kind === 'command' && reply.code === 354) {
+      cmd.intermediate.push(reply);
+      block = { command: cmd, lines: [], stuffed: true, terminated: false, elided: false, octets: 0 };
+      blockTx = t;
+      if (t) t.block = block;
+      session.dataBlocks.push(block);
+      return;
+    }
+    cmd.reply = reply;
+
+    const expected = cmd.kind === 'data-end' ? DATA_END_REPLIES : COMMANDS[cmd.verb]?.replies;
+    if (expected && !expected.includes(reply.code) && !ALWAYS_ACCEPTED.has(reply.code)) {
+      report('reply-unexpected', ...codeRange, M.replyUnexpected(reply.code, cmd.kind === 'data-end' ? 'the end of the message' : cmd.verb, expected));
+    }
+    // RFC 2034 §4: enhanced codes in 2xx/4xx/5xx replies except the greeting and HELO/EHLO.
+    if (extensions?.has('ENHANCEDSTATUSCODES') && klass !== 3 && cmd.verb !== 'EHLO' && cmd.verb !== 'HELO' && cmd.verb !== 'LHLO') {
+      if (!first.enhanced) {
+        const like = ENHANCED_LIKE.exec(first.text);
+        report('enhanced-status-syntax', first.textOffset, like ? like[0].length : Math.max(1, Math.min(first.text.length, first.text.indexOf(' ') < 0 ? first.text.length : first.text.indexOf(' '))), like ? M.enhancedSyntax() : M.enhancedMissing());
+      }
+    }
+    for (const l of reply.lines) {
+      if (l.enhanced && l.enhanced.code[0] !== String(reply.code)[0]) {
+        report('enhanced-status-syntax', l.enhanced.offset, l.enhanced.length, M.enhancedClassMismatch(l.enhanced.code, reply.code));
+        break;
+      }
+    }
+
+    if (reply.code === 421) closedBy = 421;
+    switch (cmd.verb) {
+      case 'EHLO':
+      case 'LHLO':
+        if (klass === 2) {
+          hello = 'ehlo';
+          const exts: Extension[] = [];
+          extensions = new Set();
+          for (let k = 1; k < reply.lines.length; k++) {
+            const l = reply.lines[k];
+            const m = /^([A-Za-z0-9][A-Za-z0-9-]*)(?:[ =](.*))?$/.exec(l.text.trim());
+            if (!m) continue;
+            const keyword = m[1].toUpperCase();
+            const lead = l.text.length - l.text.trimStart().length;
+            exts.push({ keyword, params: m[2] ?? '', offset: l.textOffset + lead, length: m[1].length });
+            extensions.add(keyword);
+          }
+          session.hellos.push({ command: cmd, extensions: exts });
+        }
+        break;
+      case 'HELO':
+        if (klass === 2) {
+          hello = 'helo';
+          extensions = new Set();
+          session.hellos.push({ command: cmd, extensions: [] });
+        }
+        break;
+      case 'MAIL':
+        if (klass !== 2 && t && tx === t) closeTx();
+        break;
+      case 'DATA':
+        // DATA refused: the transaction is over (RFC 5321 §3.3: 503/554 when no valid recipient).
+        if (t && tx === t) closeTx();
+        break;
+      case 'STARTTLS':
+        if (reply.code === 220) {
+          tlsActive = true;
+          needsEhlo = true;
+          extensions = new Set();
+          hello = 'none';
+          authenticated = false;
+          closeTx();
+        }
+        break;
+      case 'AUTH':
+        if (auth && auth.command === cmd) {
+          auth.result = reply;
+          authAwaiting = false;
+          auth = undefined;
+        }
+        if (reply.code === 235) authenticated = true;
+        break;
+      case 'QUIT':
+        if (reply.code === 221) closedBy = 221;
+        break;
+    }
+  }
+
+  function parseReplyLine(line: TranscriptLine): ReplyLine | undefined {
+    const s = line.content;
+    const ok = s.length >= 3 && /^[2-5][0-5]\d$/.test(s.slice(0, 3));
+    if (!ok) {
+      if (PSEUDO_LINE.test(s.trim())) report('reply-code-invalid', line.contentOffset, s.trimEnd().length, M.pseudoLine('S'));
+      else report('reply-code-invalid', line.contentOffset, Math.max(1, Math.min(3, s.length)), M.replyCodeInvalid());
+      return undefined;
+    }
+    const sep = s.length > 3 ? s[3] : '';
+    if (sep !== '' && sep !== ' ' && sep !== '-') {
+      report('reply-code-invalid', line.contentOffset, 4, M.replySeparator());
+      return undefined;
+    }
+    const textStr = s.length > 4 ? s.slice(4) : '';
+    const textOffset = line.contentOffset + Math.min(4, s.length);
+    const enhanced = parseEnhanced(textStr, textOffset);
+    return { line, code: s.slice(0, 3), codeOffset: line.contentOffset, separator: sep, text: textStr, textOffset, ...(enhanced ? { enhanced } : {}) };
+  }
+
+  function finishOpenReply(reason: 'client' | 'eof'): void {
+    if (!openReply) return;
+    const rl = openReply.lines;
+    openReply = undefined;
+    const lastLine = rl[rl.length - 1];
+    void reason;
+    report('multiline-reply', lastLine.codeOffset, 4, M.multilineNotEnded(rl[0].code));
+    dispatch(makeReply(rl));
+  }
+
+  function makeReply(rl: ReplyLine[]): Reply {
+    return {
+      lines: rl,
+      code: Number(rl[0].code),
+      text: rl.map((l) => l.text).join('\n'),
+      offset: rl[0].line.offset,
+      end: rl[rl.length - 1].line.end,
+    };
+  }
+
+  function addDataLine(line: TranscriptLine): void {
+    const b = block!;
+    if (b.stuffed && line.content === '.') {
+      b.endLine = line;
+      b.terminated = true;
+      block = undefined;
+      const end: Command = { kind: 'data-end', line, verb: '.', verbOffset: line.contentOffset, verbLength: 1, intermediate: [], known: true };
+      session.commands.push(end);
+      if (blockTx) {
+        blockTx.end = end;
+        txOf.set(end, blockTx);
+        touch(blockTx, line);
+      }
+      // Elided only when the log recorded no line of the body, just annotations.
+      if (b.lines.length > 0) b.elided = false;
+      pending.push(end);
+      closeTx();
+      txUnknown = false;
+      return;
+    }
+    b.lines.push(line);
+    const octets = octetsOf(line.content) + 2;
+    b.octets += octets;
+    if (octets > 1000) report('text-line-too-long', line.contentOffset + 998, line.end - line.contentOffset - 998, M.textLineTooLong(octets));
+    touch(blockTx, line);
+  }
+
+  function handleCommand(line: TranscriptLine): void {
+    const s = line.content;
+    // Verb: up to the first space.
+    let v = 0;
+    while (v < s.length && s.charCodeAt(v) !== 32 && s.charCodeAt(v) !== 9) v++;
+    const verb = s.slice(0, v).toUpperCase();
+    const info = COMMANDS[verb];
+    const hasArg = v < s.length;
+    const argument: ArgumentSpan | undefined = hasArg ? { text: s.slice(v + 1), offset: line.contentOffset + v + 1 } : undefined;
+    const cmd: Command = {
+      kind: 'command',
+      line,
+      verb,
+      verbOffset: line.contentOffset,
+      verbLength: v,
+      ...(argument ? { argument } : {}),
+      intermediate: [],
+      known: !!info,
+    };
+    const octets = octetsOf(s) + 2;
+    if (octets > 512) report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), M.commandTooLong(octets));
+
+    if (!info) {
+      if (PSEUDO_LINE.test(s.trim())) {
+        report('unknown-command', line.contentOffset, s.trimEnd().length, M.pseudoLine('C'));
+        return; // not protocol: no reply expected
+      }
+      report('unknown-command', line.contentOffset, Math.max(1, v), M.unknownCommand(s.slice(0, v) || s));
+    }
+    session.commands.push(cmd);
+    const range = verbRange(cmd);
+    if (hasArg && s.charCodeAt(v) === 9) report('command-syntax', line.contentOffset + v, 1, M.verbSeparator(verb));
+
+    // ---- pipelining (RFC 2920) ----
+    if (pending.length > 0) {
+      if (extensions && !extensions.has('PIPELINING')) {
+        for (const p of pending) {
+          if (p.kind === 'data-end' && p.verbLength === 0) continue;
+          report('missing-reply', ...verbRange(p), M.missingReplyNoPipelining(p.verb === '.' ? 'The end of the message' : p.verb));
+        }
+        pending.length = 0;
+        pipeliningBroken = true;
+      } else {
+        const ender = pending.find((p) => p.kind === 'command' && COMMANDS[p.verb]?.endsGroup);
+        if (ender) report('out-of-sequence', ...range, M.afterGroupEnder(verb, ender.verb));
+      }
+    }
+
+    // ---- sequence (RFC 5321 §4.1.4) ----
+    const anywhere = verb === 'RSET' || verb === 'NOOP' || verb === 'HELP' || verb === 'VRFY' || verb === 'EXPN' || verb === 'EHLO' || verb === 'HELO' || verb === 'LHLO';
+    if (quitSent) report('out-of-sequence', ...range, M.afterQuit());
+    else if (closedBy !== undefined && closedBy !== 554) report('out-of-sequence', ...range, M.afterClosingReply(closedBy));
+    else if (needsEhlo && verb !== 'EHLO' && verb !== 'LHLO' && verb !== 'QUIT') report('out-of-sequence', ...range, M.afterStarttls(verb));
+    else if (!anywhere && info) {
+      const greeted = hello !== 'none' || fragment;
+      switch (verb) {
+        case 'MAIL':
+          if (!greeted) report('out-of-sequence', ...range, M.beforeHello(verb));
+          else if (tx && !txUnknown) report('out-of-sequence', ...range, M.nestedMail());
+          break;
+        case 'RCPT':
+          if (!greeted) report('out-of-sequence', ...range, M.beforeHello(verb));
+          else if (!tx && !txUnknown) report('out-of-sequence', ...range, M.rcptBeforeMail());
+          break;
+        case 'DATA':
+        case 'BDAT': {
+          if (!greeted) report('out-of-sequence', ...range, M.beforeHello(verb));
+          else if (!txUnknown) {
+            const ok = tx && tx.rcpts.some((r) => !r.reply || Math.floor(r.reply.code / 100) === 2);
+            if (!ok && !(verb === 'BDAT' && tx?.block && !tx.block.terminated)) report('out-of-sequence', ...range, M.dataBeforeRcpt(verb));
+          }
+          break;
+        }
+        case 'STARTTLS':
+          if (tlsActive) report('out-of-sequence', ...range, M.starttlsTwice());
+          else if (!greeted) report('out-of-sequence', ...range, M.beforeHello(verb));
+          break;
+        case 'AUTH':
+          if (authenticated) report('out-of-sequence', ...range, M.authTwice());
+          else if (hello === 'helo') report('out-of-sequence', ...range, M.authNeedsEhlo());
+          else if (!greeted) report('out-of-sequence', ...range, M.beforeHello(verb));
+          else if (tx && !txUnknown) report('out-of-sequence', ...range, M.authInTransaction());
+          break;
+        case 'QUIT':
+          break;
+        default:
+          if (!greeted && verb !== 'QUIT') report('out-of-sequence', ...range, M.beforeHello(verb));
+      }
+    }
+
+    // ---- syntax and effects ----
+    const noArgs = (): void => {
+      if (argument && argument.text.trim() !== '') report('command-syntax', argument.offset, argument.text.length, M.noArguments(verb));
+    };
+    pending.push(cmd);
+    switch (verb) {
+      case 'EHLO':
+      case 'HELO':
+      case 'LHLO':
+        checkHelloArgument(verb, argument, line.contentOffset, s.length, problems);
+        if (tx && !tx.end) tx.reset = cmd;
+        closeTx();
+        fragment = false;
+        txUnknown = false;
+        needsEhlo = false;
+        break;
+      case 'MAIL': {
+        const t = openTx(cmd, line);
+        txUnknown = false;
+        txOf.set(cmd, t);
+        if (!argument) report('command-syntax', ...range, M.pathPrefix('MAIL', 'FROM:'));
+        else Object.assign(cmd, checkPathCommand('MAIL', argument, extensions, problems));
+        break;
+      }
+      case 'RCPT': {
+        const t = tx ?? (txUnknown ? openTx(undefined, line) : undefined);
+        if (t) {
+          t.rcpts.push(cmd);
+          txOf.set(cmd, t);
+          touch(t, line);
+        }
+        if (!argument) report('command-syntax', ...range, M.pathPrefix('RCPT', 'TO:'));
+        else Object.assign(cmd, checkPathCommand('RCPT', argument, extensions, problems));
+        break;
+      }
+      case 'DATA': {
+        noArgs();
+        const t = tx ?? (txUnknown ? openTx(undefined, line) : undefined);
+        if (t) {
+          t.data = cmd;
+          txOf.set(cmd, t);
+          touch(t, line);
+        }
+        lastWasUnansweredData = cmd;
+        break;
+      }
+      case 'BDAT': {
+        const m = argument ? /^(\d{1,20})(?: +(LAST))?\s*$/i.exec(argument.text) : null;
+        if (!m) report('command-syntax', argument?.offset ?? range[0], argument ? argument.text.length : range[1], M.bdatSize());
+        const t = tx ?? (txUnknown ? openTx(undefined, line) : undefined);
+        if (t) {
+          txOf.set(cmd, t);
+          t.data ??= cmd;
+          if (!t.block) {
+            t.block = { command: cmd, lines: [], stuffed: false, terminated: false, elided: false, octets: 0 };
+            session.dataBlocks.push(t.block);
+          }
+          touch(t, line);
+          if (m?.[2]) {
+            t.block.terminated = true;
+            t.end = cmd;
+          }
+        }
+        bdatRemaining = m ? Number(m[1]) : 0;
+        bdatConsumed = 0;
+        bdatCommand = cmd;
+        blockTx = t;
+        if (m?.[2]) {
+          closeTx();
+          txUnknown = false;
+        }
+        break;
+      }
+      case 'RSET':
+        noArgs();
+        if (tx && !tx.end) tx.reset = cmd;
+        closeTx();
+        txUnknown = false;
+        break;
+      case 'QUIT':
+        noArgs();
+        quitSent = true;
+        session.quit = cmd;
+        break;
+      case 'STARTTLS':
+        noArgs();
+        session.starttls.push(cmd);
+        break;
+      case 'VRFY':
+      case 'EXPN':
+        if (!argument || argument.text.trim() === '') report('command-syntax', ...range, M.missingArgument(verb, 'a user name or mailbox'));
+        break;
+      case 'ETRN':
+        if (!argument || argument.text.trim() === '') report('command-syntax', ...range, M.missingArgument(verb, 'a domain or queue name'));
+        break;
+      case 'AUTH': {
+        const parts = argument ? argument.text.split(' ') : [];
+        const mech = parts[0] ?? '';
+        auth = { command: cmd, mechanism: mech.toUpperCase(), challenges: [], responses: [] };
+        session.auths.push(auth);
+        authAwaiting = false;
+        if (!/^[A-Za-z0-9_-]{1,20}$/.test(mech)) {
+          report('command-syntax', argument ? argument.offset : range[0], argument ? Math.max(1, mech.length) : range[1], M.authMechanism());
+        } else if (parts.length > 1) {
+          const ir = parts.slice(1).join(' ');
+          const irOffset = argument!.offset + mech.length + 1;
+          if (ir !== '=' && !isBase64(ir) && !isPlaceholder(ir)) report('command-syntax', irOffset, ir.length, M.authInitialResponse());
+          else checkCredentials(mech, ir, irOffset, 0);
+        }
+        break;
+      }
+    }
+  }
+
+  for (const line of lines) {
+    if (line.kind === 'blank' || line.kind === 'annotation') {
+      // nodemailer: the body of DATA is logged at DEBUG level without C:, and
+      // `<N bytes encoded mime message ...>` ends it (with or without a `.` line).
+      if (block && line.maybeData) {
+        if (openReply) finishOpenReply('client');
+        addDataLine(line);
+      } else if (block && line.elidedData) {
+        if (block.lines.length === 0) block.elided = true;
+        addDataLine({ ...line, content: '.' });
+      } else if (block && line.kind === 'annotation' && session.dialect === 'canonical' && block.lines.length === 0) {
+        block.elided = true;
+      }
+      continue;
+    }
+    if (line.kind === 'invalid') {
+      const trimmed = text.slice(line.offset, line.end).trimEnd().length;
+      report('line-prefix', line.offset, Math.max(1, trimmed), M.linePrefix());
+      continue;
+    }
+    if (!started) {
+      started = true;
+      if (line.kind === 'client') {
+        greetingDone = true;
+        fragment = true;
+        txUnknown = true;
+        report('missing-greeting', line.offset, Math.max(1, line.end - line.offset), M.missingGreetingFragment());
+      }
+    }
+    if (line.kind === 'server') {
+      if (block) abandonBlock();
+      if (bdatCommand && bdatRemaining > 0) {
+        report('command-syntax', bdatCommand.argument?.offset ?? bdatCommand.verbOffset, bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(bdatRemaining + bdatConsumed, bdatConsumed));
+        bdatRemaining = 0;
+        bdatCommand = undefined;
+      }
+      lastWasUnansweredData = undefined;
+      lastProtocol = line;
+      const rl = parseReplyLine(line);
+      if (!rl) continue;
+      if (openReply) {
+        const firstCode = openReply.lines[0].code;
+        if (rl.code !== firstCode) report('multiline-reply', rl.codeOffset, 3, M.multilineCodeDiffers(firstCode, rl.code));
+        openReply.lines.push(rl);
+        if (rl.separator !== '-') {
+          const all = openReply.lines;
+          openReply = undefined;
+          dispatch(makeReply(all));
+        }
+      } else if (rl.separator === '-') {
+        openReply = { lines: [rl] };
+      } else {
+        dispatch(makeReply([rl]));
+      }
+      continue;
+    }
+    // client
+    if (openReply) finishOpenReply('client');
+    lastProtocol = line;
+    if (block) {
+      addDataLine(line);
+      continue;
+    }
+    if (bdatCommand && bdatRemaining > 0) {
+      const o = octetsOf(line.content) + 2;
+      bdatRemaining -= o;
+      bdatConsumed += o;
+      blockTx?.block?.lines.push(line);
+      if (blockTx?.block) blockTx.block.octets += o;
+      touch(blockTx, line);
+      if (bdatRemaining <= 0) {
+        if (bdatRemaining < 0) {
+          report('command-syntax', bdatCommand.argument?.offset ?? bdatCommand.verbOffset, bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(bdatConsumed + bdatRemaining, bdatConsumed));
+        }
+        bdatRemaining = 0;
+        bdatCommand = undefined;
+      }
+      continue;
+    }
+    if (authAwaiting && auth) {
+      authAwaiting = false;
+      auth.responses.push(line);
+      touch(undefined, line);
+      const data = line.content.trim();
+      if (data !== '*' && !isBase64(data) && !isPlaceholder(data)) {
+        report('command-syntax', line.contentOffset, Math.max(1, line.content.length), M.authResponse());
+      } else {
+        checkCredentials(auth.mechanism, data, line.contentOffset + (line.content.length - line.content.trimStart().length), auth.responses.length - 1, auth.challenges[auth.challenges.length - 1]);
+      }
+      continue;
+    }
+    if (lastWasUnansweredData && pending[pending.length - 1] === lastWasUnansweredData) {
+      // `C: DATA` directly followed by client lines: the 354 is missing from the
+      // transcript; read the lines as the body rather than as commands.
+      const cmd = lastWasUnansweredData;
+      lastWasUnansweredData = undefined;
+      pending.pop();
+      report('missing-reply', ...verbRange(cmd), M.missing354());
+      const t = txOf.get(cmd);
+      block = { command: cmd, lines: [], stuffed: true, terminated: false, elided: false, octets: 0 };
+      blockTx = t;
+      if (t) t.block = block;
+      session.dataBlocks.push(block);
+      addDataLine(line);
+      continue;
+    }
+    lastWasUnansweredData = undefined;
+    handleCommand(line);
+  }
+
+  // ---- end of input ----
+  if (openReply) finishOpenReply('eof');
+  if (block) {
+    const b = block;
+    block = undefined;
+    report('data-not-terminated', ...verbRange(b.command), M.dataNotTerminated());
+  }
+  if (bdatCommand && bdatRemaining > 0) {
+    report('command-syntax', bdatCommand.argument?.offset ?? bdatCommand.verbOffset, bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(bdatRemaining + bdatConsumed, bdatConsumed));
+  }
+  for (const p of pending) {
+    if (p.kind === 'data-end' && p.verbLength === 0) continue;
+    report('missing-reply', ...verbRange(p), M.missingReply(p.verb === '.' ? 'The end of the message' : p.verb));
+  }
+  if (!quitSent && closedBy === undefined && lastProtocol) {
+    report('missing-quit', lastProtocol.contentOffset, Math.max(1, lastProtocol.end - lastProtocol.contentOffset), M.missingQuit());
+  }
+  return session;
+}
+
+/** The result of a transaction, for outline, code lens and inlay hints. */
+export interface TransactionOutcome {
+  readonly kind: 'delivered' | 'rejected' | 'reset' | 'unfinished' | 'no-reply';
+  readonly text: string;
+  /** Where to show it: the end of the transaction's last line. */
+  readonly offset: number;
+  readonly accepted: number;
+  readonly total: number;
+}
+
+const replyText = (r: Reply): string => {
+  const t = `${r.code} ${r.lines[r.lines.length - 1].text}`.trim();
+  return t.length > 80 ? `${t.slice(0, 77)}...` : t;
+};
+
+/** Summarises a transaction: "delivered to 2 of 3 recipients", "rejected at DATA: 552 ...". */
+export function transactionOutcome(t: Transaction): TransactionOutcome {
+  const total = t.rcpts.length;
+  const accepted = t.rcpts.filter((r) => r.reply && Math.floor(r.reply.code / 100) === 2).length;
+  const base = { offset: t.end_, accepted, total };
+  if (t.mail?.reply && Math.floor(t.mail.reply.code / 100) !== 2) return { ...base, kind: 'rejected', text: M.outcomeRejectedAt('MAIL', replyText(t.mail.reply)) };
+  if (t.data?.reply && t.data.verb === 'DATA' && Math.floor(t.data.reply.code / 100) !== 2) {
+    return { ...base, kind: 'rejected', text: M.outcomeRejectedAt('DATA', replyText(t.data.reply)) };
+  }
+  if (t.end?.reply) {
+    if (Math.floor(t.end.reply.code / 100) === 2) return { ...base, kind: 'delivered', text: M.outcomeDelivered(accepted, total, replyText(t.end.reply)) };
+    return { ...base, kind: 'rejected', text: M.outcomeRejectedAt('end of data', replyText(t.end.reply)) };
+  }
+  if (t.end) return { ...base, kind: 'no-reply', text: M.outcomeNoReply() };
+  if (total > 0 && t.rcpts.every((r) => r.reply) && accepted === 0) return { ...base, kind: 'rejected', text: M.outcomeNoRecipients(total) };
+  if (t.reset) return { ...base, kind: 'reset', text: M.outcomeReset() };
+  return { ...base, kind: 'unfinished', text: M.outcomeUnfinished() };
+}

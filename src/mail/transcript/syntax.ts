@@ -1,0 +1,237 @@
+/**
+ * Argument syntax of SMTP commands (RFC 5321 §4.1.1-§4.1.3 and the extensions'
+ * parameters). Hand-written scanners, linear in the line length.
+ */
+import { problem, type Problem } from '../codes';
+import { transcriptMessages as M } from './messages';
+
+/** Where a command's argument is in the transcript. */
+export interface ArgumentSpan {
+  /** The argument text (everything after the verb and its space). */
+  readonly text: string;
+  /** Offset of `text` in the transcript. */
+  readonly offset: number;
+}
+
+const isAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** RFC 5321 atext (RFC 5322 §3.2.3), plus non-ASCII for SMTPUTF8 (RFC 6531). */
+const isAtext = (c: number): boolean => isAlpha(c) || isDigit(c) || "!#$%&'*+-/=?^_`{|}~".includes(String.fromCharCode(c)) || c > 127;
+const isLetDig = (c: number): boolean => isAlpha(c) || isDigit(c) || c > 127;
+
+/** Returns the length of a valid RFC 5321 Domain at `s[i..]`, or an error text. */
+function scanDomain(s: string, i: number, end: number): number | string {
+  const start = i;
+  if (s.charCodeAt(i) === 91 /* [ */) {
+    const close = s.indexOf(']', i);
+    if (close < 0 || close >= end) return 'the address literal is not closed by `]`';
+    const inner = s.slice(i + 1, close);
+    if (!inner || /[[\]\\\s]/.test(inner)) return 'the address literal is empty or holds invalid characters';
+    return close + 1 - start;
+  }
+  for (;;) {
+    // sub-domain = Let-dig [Ldh-str]
+    if (i >= end || !isLetDig(s.charCodeAt(i))) return i === start ? 'the domain is missing' : 'a domain label is empty or starts with an invalid character';
+    let last = s.charCodeAt(i);
+    i++;
+    while (i < end && (isLetDig(s.charCodeAt(i)) || s.charCodeAt(i) === 45)) {
+      last = s.charCodeAt(i);
+      i++;
+    }
+    if (last === 45) return 'a domain label ends with a hyphen';
+    if (i < end && s.charCodeAt(i) === 46) {
+      i++;
+      continue;
+    }
+    return i - start;
+  }
+}
+
+/** Checks `Mailbox` (Local-part "@" Domain) in `s[start..end)`; returns an error text or undefined. */
+export function checkMailbox(s: string, start: number, end: number): string | undefined {
+  let i = start;
+  if (i >= end) return 'the address is empty';
+  if (s.charCodeAt(i) === 34 /* " */) {
+    i++;
+    for (;;) {
+      if (i >= end) return 'the quoted local part is not closed';
+      const ch = s.charCodeAt(i);
+      if (ch === 92) {
+        i += 2;
+        continue;
+      }
+      if (ch === 34) {
+        i++;
+        break;
+      }
+      if (ch < 32 || ch === 127) return 'a control character in the quoted local part';
+      i++;
+    }
+  } else {
+    let atomStart = i;
+    for (;;) {
+      while (i < end && isAtext(s.charCodeAt(i))) i++;
+      if (i === atomStart) return i < end && s.charCodeAt(i) !== 64 ? `\`${s[i]}\` is not allowed in a local part` : 'the local part is empty or has an empty dot-separated atom';
+      if (i < end && s.charCodeAt(i) === 46) {
+        i++;
+        atomStart = i;
+        continue;
+      }
+      break;
+    }
+  }
+  if (i >= end || s.charCodeAt(i) !== 64 /* @ */) return i >= end ? 'the domain part (`@domain`) is missing' : `\`${s[i]}\` is not allowed in a local part`;
+  i++;
+  const d = scanDomain(s, i, end);
+  if (typeof d === 'string') return d;
+  if (i + d !== end) return `\`${s[i + d]}\` is not allowed in a domain`;
+  return undefined;
+}
+
+/** Checks an ESMTP parameter list; reports per bad parameter. */
+function checkParameters(
+  verb: 'MAIL' | 'RCPT',
+  s: string,
+  start: number,
+  base: number,
+  advertised: ReadonlySet<string> | undefined,
+  out: Problem[],
+): void {
+  const seen = new Set<string>();
+  let i = start;
+  const n = s.length;
+  while (i < n) {
+    while (i < n && s.charCodeAt(i) === 32) i++;
+    if (i >= n) break;
+    let j = i;
+    while (j < n && s.charCodeAt(j) !== 32) j++;
+    const param = s.slice(i, j);
+    const eq = param.indexOf('=');
+    const keyword = (eq < 0 ? param : param.slice(0, eq)).toUpperCase();
+    const value = eq < 0 ? undefined : param.slice(eq + 1);
+    const at = base + i;
+    const bad = (msg: string): void => void out.push(problem('command-syntax', at, param.length, msg));
+    if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(keyword) || (value !== undefined && !/^[\x21-\x3c\x3e-\x7e\u0080-\uffff]+$/.test(value))) {
+      bad(M.parameterSyntax(param));
+    } else if (seen.has(keyword)) {
+      bad(M.parameterDuplicate(keyword));
+    } else {
+      seen.add(keyword);
+      const need = (ext: string, rfc: string): void => {
+        if (advertised && !advertised.has(ext)) bad(M.parameterNotAdvertised(keyword, ext, rfc));
+      };
+      const v = value ?? '';
+      if (verb === 'MAIL') {
+        if (keyword === 'SIZE') {
+          if (!/^\d{1,20}$/.test(v)) bad(M.parameterValue('SIZE', 'the message size in octets (RFC 1870)'));
+          else need('SIZE', 'RFC 1870');
+        } else if (keyword === 'BODY') {
+          const u = v.toUpperCase();
+          if (u !== '7BIT' && u !== '8BITMIME' && u !== 'BINARYMIME') bad(M.parameterValue('BODY', '7BIT, 8BITMIME or BINARYMIME (RFC 6152, RFC 3030)'));
+          else if (u === '8BITMIME') need('8BITMIME', 'RFC 6152');
+          else if (u === 'BINARYMIME') need('BINARYMIME', 'RFC 3030');
+        } else if (keyword === 'RET') {
+          if (!/^(FULL|HDRS)$/i.test(v)) bad(M.parameterValue('RET', 'FULL or HDRS (RFC 3461)'));
+        } else if (keyword === 'SMTPUTF8') {
+          if (value !== undefined) bad(M.parameterValue('SMTPUTF8', 'given without a value (RFC 6531)'));
+          else need('SMTPUTF8', 'RFC 6531');
+        } else if (keyword === 'AUTH' || keyword === 'ENVID') {
+          if (value === undefined || value === '') bad(M.parameterValue(keyword, 'given a value (xtext)'));
+        }
+      } else if (keyword === 'NOTIFY') {
+        if (!/^(NEVER|(SUCCESS|FAILURE|DELAY)(,(SUCCESS|FAILURE|DELAY))*)$/i.test(v)) {
+          bad(M.parameterValue('NOTIFY', 'NEVER or a comma list of SUCCESS, FAILURE, DELAY (RFC 3461)'));
+        }
+      } else if (keyword === 'ORCPT') {
+        if (!/^[A-Za-z0-9-]+;.+$/.test(v)) bad(M.parameterValue('ORCPT', 'addr-type;xtext such as rfc822;user@example.com (RFC 3461)'));
+      }
+    }
+    i = j;
+  }
+}
+
+/**
+ * Checks `MAIL FROM:<path> params` / `RCPT TO:<path> params`. `arg` starts right
+ * after the verb's space. Returns the address (without brackets) when it parsed.
+ */
+export function checkPathCommand(
+  verb: 'MAIL' | 'RCPT',
+  arg: ArgumentSpan,
+  advertised: ReadonlySet<string> | undefined,
+  out: Problem[],
+): { address?: string; addressOffset?: number } {
+  const keyword = verb === 'MAIL' ? 'FROM:' : 'TO:';
+  const s = arg.text;
+  if (s.slice(0, keyword.length).toUpperCase() !== keyword) {
+    out.push(problem('command-syntax', arg.offset, Math.max(1, Math.min(s.length, keyword.length)), M.pathPrefix(verb, keyword)));
+    return {};
+  }
+  let i = keyword.length;
+  if (s.charCodeAt(i) === 32) {
+    let j = i;
+    while (s.charCodeAt(j) === 32) j++;
+    out.push(problem('command-syntax', arg.offset + i, j - i, M.spaceAfterColon(keyword)));
+    i = j;
+  }
+  if (s.charCodeAt(i) !== 60 /* < */) {
+    let j = i;
+    while (j < s.length && s.charCodeAt(j) !== 32) j++;
+    out.push(problem('command-syntax', arg.offset + i, Math.max(1, j - i), M.pathNotBracketed()));
+    return {};
+  }
+  const close = s.indexOf('>', i);
+  if (close < 0) {
+    out.push(problem('command-syntax', arg.offset + i, s.length - i, M.pathUnclosed()));
+    return {};
+  }
+  let a = i + 1;
+  const inner = s.slice(a, close);
+  if (inner === '') {
+    if (verb === 'RCPT') out.push(problem('command-syntax', arg.offset + i, 2, M.nullPathNotAllowed()));
+  } else if (!(verb === 'RCPT' && /^postmaster$/i.test(inner))) {
+    // Obsolete source route `@a,@b:` (RFC 5321 §4.1.2 A-d-l), accepted and ignored.
+    if (inner.charCodeAt(0) === 64) {
+      const colon = s.indexOf(':', a);
+      if (colon > 0 && colon < close) a = colon + 1;
+    }
+    const err = checkMailbox(s, a, close);
+    if (err) out.push(problem('command-syntax', arg.offset + i + 1, Math.max(1, close - i - 1), M.mailboxSyntax(err)));
+  }
+  if (close + 1 < s.length) {
+    if (s.charCodeAt(close + 1) !== 32) {
+      out.push(problem('command-syntax', arg.offset + close + 1, s.length - close - 1, M.parameterSyntax(s.slice(close + 1))));
+    } else {
+      checkParameters(verb, s, close + 1, arg.offset, advertised, out);
+    }
+  }
+  return { address: inner, addressOffset: arg.offset + i + 1 };
+}
+
+/** HELO/EHLO: a domain or an address literal (RFC 5321 §4.1.1.1). */
+export function checkHelloArgument(verb: string, arg: ArgumentSpan | undefined, lineOffset: number, lineLength: number, out: Problem[]): void {
+  const text = arg?.text.trim() ?? '';
+  if (!arg || text === '') {
+    out.push(problem('command-syntax', lineOffset, lineLength, M.missingArgument(verb, 'the client\'s domain name (or an address literal)')));
+    return;
+  }
+  const lead = arg.text.length - arg.text.trimStart().length;
+  const d = scanDomain(text, 0, text.length);
+  // Many clients send a bare host name or an IP without brackets; only reject what is clearly not a name.
+  if (typeof d === 'string' || d !== text.length) {
+    if (!/^[\x21-\x7e\u0080-\uffff]+$/.test(text)) out.push(problem('command-syntax', arg.offset + lead, text.length, M.domainSyntax(verb)));
+  }
+}
+
+/** True for base64 text (RFC 4648 alphabet and padding). */
+export function isBase64(s: string): boolean {
+  if (s.length % 4 !== 0) return false;
+  return /^[A-Za-z0-9+/]*={0,2}$/.test(s);
+}
+
+/** Redaction placeholders we write and accept in AUTH data. */
+export const REDACTED = '<redacted>';
+
+/** True for text that a person or tool put in place of secrets. */
+export function isPlaceholder(s: string): boolean {
+  return s === REDACTED || /^(\*+|x{3,}|<[^<>]*>|\/\* secret \*\/|\[redacted\]|\[hidden\])$/i.test(s);
+}
