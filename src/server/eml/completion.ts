@@ -8,7 +8,8 @@
 import * as lsp from 'vscode-languageserver';
 import { COMMON_CHARSETS, COMMON_MEDIA_TYPES, FIELD_CATALOG, fieldHref, fieldReference, TRANSFER_ENCODINGS } from '../../mail/message/fieldCatalog';
 import type { FeatureContext } from '../features';
-import { domainOfFrom, formatMessageDate, freshBoundary, freshMessageId } from './generate';
+import { formatRfc5322Date } from '../../mail/message/dates';
+import { domainOfFrom, freshBoundary, freshMessageId } from './generate';
 import { textsFor } from './texts';
 
 /** A field-name-ish line start: `Name:` (5322 §2.2 ftext), with obsolete space before the colon. */
@@ -110,7 +111,7 @@ export function emlCompletion(ctx: FeatureContext, position: lsp.Position): lsp.
     case 'date':
     case 'resent-date':
       if (!blankValue) return [];
-      return [fresh(formatMessageDate(new Date()), texts.completionFreshDate, lead, wordRange, lsp.CompletionItemKind.Value)];
+      return [fresh(formatRfc5322Date(new Date()), texts.completionFreshDate, lead, wordRange, lsp.CompletionItemKind.Value)];
     case 'message-id':
     case 'resent-message-id':
     case 'content-id':

@@ -33,22 +33,3 @@ export function topHeaderEnd(text: string): number {
   const lf = text.search(/\r?\n\r?\n/);
   return lf < 0 ? text.length : lf;
 }
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * Formats `date` as an RFC 5322 §3.3 date-time in the zone `offsetMinutes`
- * east of UTC (default: this machine's zone), e.g. `Fri, 27 Nov 2026 23:04:05 +0100`.
- */
-export function formatMessageDate(date: Date, offsetMinutes = -date.getTimezoneOffset()): string {
-  const shifted = new Date(date.getTime() + offsetMinutes * 60_000);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  return (
-    `${WEEKDAYS[shifted.getUTCDay()]}, ${shifted.getUTCDate()} ${MONTHS[shifted.getUTCMonth()]} ${shifted.getUTCFullYear()} ` +
-    `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())} ` +
-    `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
-  );
-}

@@ -2,19 +2,22 @@
  * Semantic tokens of `.eml` documents, as offset spans (the server encodes them):
  * header names the RFCs define (`property` + `defaultLibrary`) and unknown ones
  * (`property`), encoded words (`macro`), dates (`number`), media types (`type`),
- * transfer encodings (`enumMember`), and addresses that failed to parse
- * (`variable` + `deprecated`, from the validator's `address-syntax` problems).
+ * transfer encodings (`enumMember`), addresses (`variable`) and addresses
+ * that failed to parse (`variable` + `deprecated`).
  */
+import { mailboxesOf, parseAddressList } from '../../mail/message/address';
 import { decodeEncodedWords } from '../../mail/message/encodings';
 import { lookupField } from '../../mail/message/fieldCatalog';
 import type { HeaderField, MimePart } from '../../mail/message/model';
 import type { FeatureContext } from '../features';
 import type { SemanticTokenSpan } from '../semanticTokens';
 import { parsedOf } from './parsed';
-import { problemsOf } from './problems';
 
 /** Fields whose value is a date-time (5322 §3.3). */
 export const DATE_FIELDS = new Set(['date', 'resent-date']);
+
+/** Fields whose value is an address list (5322 §3.6.2, §3.6.3, §3.6.6). */
+export const ADDRESS_FIELDS = new Set(['from', 'sender', 'reply-to', 'to', 'cc', 'bcc', 'resent-from', 'resent-sender', 'resent-to', 'resent-cc', 'resent-bcc']);
 
 /** Calls `visit(lineText, lineOffset)` for the value part of every physical line of a field. */
 export function forEachValueLine(text: string, h: HeaderField, visit: (line: string, offset: number) => void): void {
@@ -57,6 +60,14 @@ export function emlSemanticTokens(ctx: FeatureContext): SemanticTokenSpan[] {
         if (span) spans.push({ ...span, type: 'number' });
         continue;
       }
+      if (ADDRESS_FIELDS.has(lower)) {
+        // The address parser reads the raw slice (folds included), so its offsets are document offsets.
+        const parsed = parseAddressList(text.slice(h.valueOffset, h.end), h.valueOffset);
+        for (const m of mailboxesOf(parsed.items)) spans.push({ offset: m.addressOffset, length: m.addressLength, type: 'variable' });
+        for (const p of parsed.problems) {
+          if (p.code === 'address-syntax' && p.length > 0) spans.push({ offset: p.offset, length: p.length, type: 'variable', modifiers: ['deprecated'] });
+        }
+      }
       if (lower === 'content-type') {
         const m = /^[ \t]*([!#-'*+.0-9A-Z^-~-]+\/[!#-'*+.0-9A-Z^-~-]+)/.exec(text.slice(h.valueOffset, Math.min(h.end, h.valueOffset + 200)));
         if (m) spans.push({ offset: h.valueOffset + m[0].length - m[1].length, length: m[1].length, type: 'type' });
@@ -74,9 +85,6 @@ export function emlSemanticTokens(ctx: FeatureContext): SemanticTokenSpan[] {
     }
     if (part.embedded) stack.push(part.embedded);
     for (let i = part.children.length - 1; i >= 0; i--) stack.push(part.children[i]);
-  }
-  for (const p of problemsOf(ctx)) {
-    if (p.code === 'address-syntax' && p.length > 0) spans.push({ offset: p.offset, length: p.length, type: 'variable', modifiers: ['deprecated'] });
   }
   return spans;
 }
