@@ -1,6 +1,7 @@
 /** The `eml` language's features for the server core. */
 import type { LanguageFeatures } from '../features';
 import { emlCompletion } from './completion';
+import { emlHover } from './hover';
 import { emlDocumentSymbols, emlFoldingRanges } from './outline';
 import { problemsOf } from './problems';
 import { emlSemanticTokens } from './tokens';
@@ -9,6 +10,7 @@ import { emlSemanticTokens } from './tokens';
 export const emlFeatures: LanguageFeatures = {
   languageId: 'eml',
   validate: (ctx) => problemsOf(ctx),
+  hover: (ctx, position) => emlHover(ctx, position),
   completion: (ctx, position) => emlCompletion(ctx, position),
   documentSymbols: (ctx) => emlDocumentSymbols(ctx),
   foldingRanges: (ctx) => emlFoldingRanges(ctx),
