@@ -1,0 +1,152 @@
+/**
+ * The session log: what the client and server said, written as an `.smtp`
+ * transcript (`C:`/`S:` lines as in RFC 5321's examples, `#` annotations), so
+ * the editor highlights and validates it like any other transcript.
+ *
+ * Credentials never reach the log (RFC 4954 §4 data is base64, not secret):
+ * everything the client sends inside an AUTH exchange becomes `<redacted>`,
+ * the user name is masked in the server's replies to it, and the password and
+ * its base64 form are masked in every line outside the message data.
+ */
+
+/** What masked credentials look like in the log. */
+export const REDACTED = '<redacted>';
+
+/** Default bound on the message data shown in the log (64 KiB). */
+export const DEFAULT_MAX_LOGGED_DATA_BYTES = 64 * 1024;
+
+/** Options of a session log. */
+export interface SessionLogOptions {
+  /** Called with each line as soon as it is written. */
+  onLog?(line: string): void;
+  /** The user name and password to keep out of the log. */
+  user?: string;
+  password?: string;
+  /** DATA is shown in full up to this many bytes (UTF-8) and summarised beyond. */
+  maxLoggedDataBytes?: number;
+}
+
+/** "812 bytes", "10.2 KB", "10.2 MB" (decimal units, as file managers show). */
+export function formatByteSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  if (bytes < 1000 * 1000) return `${(bytes / 1000).toFixed(1)} KB`;
+  if (bytes < 1000 * 1000 * 1000) return `${(bytes / 1000 / 1000).toFixed(1)} MB`;
+  return `${(bytes / 1000 / 1000 / 1000).toFixed(1)} GB`;
+}
+
+const AUTH_COMMAND = /^AUTH[ \t]+(\S+)(?:[ \t]+(\S.*))?$/i;
+
+/**
+ * Collects the transcript line by line, masking credentials on the way in:
+ * a line is masked before `onLog` sees it, so no unmasked copy exists.
+ */
+export class SessionLog {
+  private readonly out: string[] = [];
+  private readonly secrets: string[] = [];
+  private readonly user: string | undefined;
+  private readonly maxDataBytes: number;
+  /** True from `AUTH` until the server answers with something other than 334. */
+  private inAuth = false;
+
+  constructor(private readonly options: SessionLogOptions = {}) {
+    this.maxDataBytes = Math.max(0, options.maxLoggedDataBytes ?? DEFAULT_MAX_LOGGED_DATA_BYTES);
+    const { user, password } = options;
+    this.user = user || undefined;
+    // Longest first so a PLAIN blob is masked whole, not after its parts.
+    const secrets = new Set<string>();
+    if (password) {
+      secrets.add(Buffer.from(`\u0000${user ?? ''}\u0000${password}`, 'utf8').toString('base64'));
+      secrets.add(Buffer.from(`${user ?? ''}\u0000${user ?? ''}\u0000${password}`, 'utf8').toString('base64'));
+      secrets.add(Buffer.from(password, 'utf8').toString('base64'));
+      secrets.add(password);
+    }
+    if (user) secrets.add(Buffer.from(user, 'utf8').toString('base64'));
+    this.secrets = [...secrets].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+  }
+
+  /** A `#` annotation line (or several, one per line of `text`). */
+  note(text: string): void {
+    for (const line of text.split(/\r\n|\r|\n/)) this.push(`# ${this.maskSecrets(line)}`);
+  }
+
+  /** A command line the client sent (without CRLF). */
+  client(command: string): void {
+    let line = command.replace(/\r?\n$/, '');
+    const auth = AUTH_COMMAND.exec(line);
+    if (auth) {
+      // RFC 4954 §4: the initial response carries the credentials.
+      this.inAuth = true;
+      line = auth[2] === undefined ? line : `AUTH ${auth[1]} ${REDACTED}`;
+    } else if (this.inAuth && line !== '' && line !== '*') {
+      // A response to a 334 challenge: user name, password, HMAC or token.
+      line = REDACTED;
+    }
+    this.push(line === '' ? 'C:' : `C: ${this.maskSecrets(line)}`);
+  }
+
+  /** A server reply (one or more lines, joined by LF or CRLF). */
+  server(reply: string): void {
+    const lines = reply.replace(/\r?\n$/, '').split(/\r?\n/);
+    const last = lines[lines.length - 1] ?? '';
+    for (let line of lines) {
+      if (this.inAuth && this.user) line = line.split(this.user).join(REDACTED);
+      this.push(line === '' ? 'S:' : `S: ${this.maskSecrets(line)}`);
+    }
+    if (this.inAuth && !/^334[ -]?/.test(last)) this.inAuth = false;
+  }
+
+  /**
+   * The message data as sent after `354`: dot-stuffed (RFC 5321 §4.5.2) exactly
+   * as nodemailer transmits it, ending with `C: .`. Beyond the size bound only
+   * whole lines up to the bound are shown and an annotation says how much was
+   * left out; the block still ends with `C: .` so the transcript stays valid.
+   * `data` must already have CRLF line ends (see `prepareData`).
+   */
+  data(data: string): void {
+    const lines = data.split('\r\n');
+    if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    let shown = 0;
+    let i = 0;
+    for (; i < lines.length; i++) {
+      const line = lines[i] ?? '';
+      const size = Buffer.byteLength(line, 'utf8') + 2;
+      if (shown + size > this.maxDataBytes) break;
+      shown += size;
+      const stuffed = line.startsWith('.') ? `.${line}` : line;
+      this.push(stuffed === '' ? 'C:' : `C: ${stuffed}`);
+    }
+    if (i < lines.length) {
+      let rest = 0;
+      for (let j = i; j < lines.length; j++) rest += Buffer.byteLength(lines[j] ?? '', 'utf8') + 2;
+      const count = lines.length - i;
+      this.push(`# ... ${formatByteSize(rest)} of message data not shown (${count} more line${count === 1 ? '' : 's'}; the log shows the first ${formatByteSize(shown)}) ...`);
+    }
+    this.push('C: .');
+  }
+
+  /** Every line so far. */
+  lines(): readonly string[] {
+    return this.out;
+  }
+
+  /** The transcript text: the lines joined by LF, with a final LF. */
+  toString(): string {
+    return this.out.length ? `${this.out.join('\n')}\n` : '';
+  }
+
+  /** Masks the password (plain or base64) and known credential blobs. */
+  maskSecrets(text: string): string {
+    let out = text;
+    for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
+    return out;
+  }
+
+  private push(line: string): void {
+    this.out.push(line);
+    try {
+      this.options.onLog?.(line);
+    } catch {
+      // A failing listener must not break the session.
+    }
+  }
+}
