@@ -35,6 +35,8 @@ interface Frame {
   digestChild: boolean;
   /** True once a `--boundary` delimiter (not the close one) was seen. */
   sawDelimiter?: boolean;
+  /** Where the boundary parameter's value is written (for boundary problems). */
+  boundarySpan?: { offset: number; length: number };
 }
 
 const TEXT_PLAIN: () => ContentType = () => ({ type: 'text', subtype: 'plain', params: { charset: 'us-ascii' }, explicit: false });
@@ -101,14 +103,13 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
     if (endOffset < part.bodyOffset) endOffset = part.bodyOffset;
     part.bodyEnd = endOffset;
     part.end = endOffset;
-    if (part.boundary !== undefined && (frame.mode === 'preamble' || frame.mode === 'parts')) {
+    if (part.boundary !== undefined && frame.mode !== 'body' && frame.mode !== 'header') {
       if (active.get(part.boundary) !== undefined && stack[active.get(part.boundary)!] === frame) active.delete(part.boundary);
-      const ct = part.headers.find((h) => h.name.toLowerCase() === 'content-type');
-      const anchor = ct ? { offset: ct.nameOffset, length: ct.nameLength } : { offset: part.offset, length: 0 };
+      const anchor = frame.boundarySpan ?? { offset: part.offset, length: 0 };
       if (!frame.sawDelimiter) {
         // RFC 2046 §5.1.1: the body must contain at least one delimiter line.
         problems.push(problem('boundary-not-found', anchor.offset, anchor.length, MESSAGES['boundary-not-found'](part.boundary), { data: { boundary: part.boundary } }));
-      } else {
+      } else if (frame.mode !== 'epilogue') {
         // RFC 2046 §5.1.1: the last part is followed by the close delimiter.
         const insertOffset = endOffset;
         problems.push(
@@ -161,6 +162,7 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
         const b = pv.params.boundary;
         const raw = pv.raw.find((p) => p.name === 'boundary' || p.name.startsWith('boundary*'));
         const span = raw ? { offset: raw.valueOffset, length: raw.valueEnd - raw.valueOffset } : { offset: pv.valueOffset, length: pv.valueEnd - pv.valueOffset };
+        frame.boundarySpan = span;
         if (b === undefined) {
           problems.push(problem('boundary-missing', span.offset, span.length, MESSAGES['boundary-missing'](`${part.contentType.type}/${part.contentType.subtype}`)));
         } else {

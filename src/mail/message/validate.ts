@@ -1,16 +1,593 @@
 /**
- * Validates an RFC 5322 + MIME message. (Skeleton: the full validator replaces this.)
+ * Validates an RFC 5322 + MIME message: every `eml` code of the catalogue
+ * (/work/shared/spec/diagnostics.md), plus `too-large` and `nesting-too-deep`.
+ *
+ * One parse (./parse.ts) gives the structure and the structural problems;
+ * this module adds the line checks (one pass with indexOf), the header
+ * checks per message and per entity, and the body checks per leaf part
+ * (scanning base64 / quoted-printable / 7bit bodies in place, never decoding).
+ *
+ * Caps: each code is reported at most MAX_PER_CODE (100) times per document,
+ * and the per-character body checks (eight-bit-data, base64-invalid,
+ * qp-invalid, nul-character, bare-cr) report at most one occurrence per line,
+ * so a 50 MB binary file gives a bounded list.
  */
-import type { Problem } from '../codes';
+import { problem, type Problem, type ProblemCode } from '../codes';
+import { parseAddressList, mailboxesOf, type AddressItem } from './address';
+import { parseDateTime } from './dates';
+import { decodeEncodedWords, isBase64Char, isKnownCharset } from './encodings';
+import { tokenize, RFC5322_SPECIALS, stripComments, type Token } from './lexer';
+import { MESSAGES } from './messages';
+import type { HeaderField, MimePart, ParsedMessage } from './model';
+import { walkParts } from './model';
+import { parseParameterised } from './params';
+import { parseMessage, DEFAULT_MAX_DEPTH } from './parse';
 
 /** Bounds on validation work. */
 export interface MessageValidationOptions {
+  /** Larger documents get structure and header checks only (plus a `too-large` note). */
   maxFullSize?: number;
+  /** Deepest MIME nesting parsed and validated. */
   maxDepth?: number;
 }
 
-/** Returns every problem in `text`, a whole message. Never throws. */
-export function validateMessage(text: string, _options: MessageValidationOptions = {}): Problem[] {
-  void text;
-  return [];
+/** Default of `maxFullSize` (the `smtpEml.validation.maxFullSize` setting). */
+export const DEFAULT_MAX_FULL_SIZE = 64 * 1024 * 1024;
+
+/** At most this many problems of one code per document. */
+export const MAX_PER_CODE = 100;
+
+/** Returns every problem in `text`, a whole message, sorted by offset. Never throws. */
+export function validateMessage(text: string, options: MessageValidationOptions = {}): Problem[] {
+  const parsed = parseMessage(text, { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
+  return validateParsed(parsed, options);
+}
+
+/** Collects problems, capping each code at MAX_PER_CODE. */
+class Reporter {
+  readonly list: Problem[] = [];
+  private counts = new Map<ProblemCode, number>();
+  add(p: Problem): void {
+    const n = this.counts.get(p.code) ?? 0;
+    if (n >= MAX_PER_CODE) return;
+    this.counts.set(p.code, n + 1);
+    this.list.push(p);
+  }
+  full(code: ProblemCode): boolean {
+    return (this.counts.get(code) ?? 0) >= MAX_PER_CODE;
+  }
+}
+
+/** Fields that may occur at most once in a message header (RFC 5322 §3.6, the table's "max" column). */
+const ONCE_PER_MESSAGE = ['date', 'from', 'sender', 'reply-to', 'to', 'cc', 'bcc', 'message-id', 'in-reply-to', 'references', 'subject'];
+/** Fields that may occur at most once per MIME entity (RFC 2045 §3-§6). */
+const ONCE_PER_ENTITY = ['mime-version', 'content-type', 'content-transfer-encoding'];
+/** Address fields (RFC 5322 §3.6.2, §3.6.3, §3.6.6). */
+const ADDRESS_FIELDS = new Set(['from', 'sender', 'reply-to', 'to', 'cc', 'bcc', 'resent-from', 'resent-sender', 'resent-to', 'resent-cc', 'resent-bcc']);
+/** Fields whose values are ids or machine data, where "=?" is not an encoded word. */
+const NO_ENCODED_WORDS = new Set([
+  'message-id', 'in-reply-to', 'references', 'resent-message-id', 'content-id', 'content-type', 'content-disposition',
+  'content-transfer-encoding', 'mime-version', 'received', 'dkim-signature', 'arc-seal', 'arc-message-signature',
+  'arc-authentication-results', 'authentication-results', 'list-unsubscribe', 'list-post', 'list-help', 'list-subscribe',
+  'list-archive', 'list-owner', 'return-path', 'date', 'resent-date',
+]);
+/** MIME fields that need MIME-Version at the top level (RFC 2045 §4). */
+const MIME_FIELDS = new Set(['content-type', 'content-transfer-encoding', 'content-disposition', 'content-id', 'content-description']);
+
+/** Validates an already parsed message (so editor features can share one parse). */
+export function validateParsed(parsed: ParsedMessage, options: MessageValidationOptions = {}): Problem[] {
+  const { text, root } = parsed;
+  const maxFullSize = options.maxFullSize ?? DEFAULT_MAX_FULL_SIZE;
+  const full = text.length <= maxFullSize;
+  const out = new Reporter();
+  for (const p of parsed.problems) out.add(p);
+  if (!full) {
+    out.add(problem('too-large', 0, 0, MESSAGES['too-large'](text.length, maxFullSize)));
+  }
+
+  const binaryRanges: Array<[number, number]> = [];
+  walkParts(root, (part) => {
+    if (part.isMessage) checkMessageHeaders(text, part, out);
+    checkEntityHeaders(text, part, out);
+    if (part.transferEncoding === 'binary' && part.children.length === 0 && !part.embedded) binaryRanges.push([part.bodyOffset, part.bodyEnd]);
+    if (full) checkBody(text, part, out);
+  });
+  checkLines(text, full ? text.length : maxFullSize, binaryRanges, out);
+  out.list.sort((a, b) => a.offset - b.offset || a.length - b.length);
+  return out.list;
+}
+
+// ---------------------------------------------------------------- lines
+
+function utf8Length(text: string, from: number, to: number): { octets: number; cut: number } {
+  // Returns the octet count and the index where the count first passes 998.
+  let octets = 0;
+  let cut = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    octets += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+    if (cut < 0 && octets > 998) cut = i;
+  }
+  return { octets, cut };
+}
+
+/** Line checks: length (RFC 5322 §2.1.1), bare CR and NUL (§2.3), line-end style. */
+function checkLines(text: string, limit: number, binaryRanges: Array<[number, number]>, out: Reporter): void {
+  const len = Math.min(text.length, limit);
+  let pos = 0;
+  let crlf = 0;
+  let lf = 0;
+  let firstCrlf = -1;
+  let firstLf = -1;
+  let range = 0;
+  while (pos < len) {
+    const nl = text.indexOf('\n', pos);
+    const next = nl < 0 ? text.length : nl + 1;
+    let lineEnd = nl < 0 ? text.length : nl;
+    if (nl > 0 && text.charCodeAt(nl - 1) === 13) {
+      lineEnd = nl - 1;
+      crlf++;
+      if (firstCrlf < 0) firstCrlf = nl - 1;
+    } else if (nl >= 0) {
+      lf++;
+      if (firstLf < 0) firstLf = nl;
+    }
+    const chars = lineEnd - pos;
+    if (chars > 332 && !out.full('line-too-long')) {
+      while (range < binaryRanges.length && binaryRanges[range][1] <= pos) range++;
+      // RFC 2045 §2.9: binary data has no line length limit.
+      const inBinary = range < binaryRanges.length && binaryRanges[range][0] <= pos && pos < binaryRanges[range][1];
+      if (!inBinary) {
+        const { octets, cut } = utf8Length(text, pos, lineEnd);
+        if (octets > 998) {
+          // RFC 5322 §2.1.1: lines MUST be no more than 998 characters, excluding the CRLF.
+          const from = cut >= 0 ? cut : pos + 998;
+          out.add(problem('line-too-long', from, lineEnd - from, MESSAGES['line-too-long'](octets), { data: { lineOffset: pos, lineEnd } }));
+        }
+      }
+    }
+    pos = next;
+  }
+  if (crlf > 0 && lf > 0) {
+    // RFC 5322 §2.1: lines end with CRLF; a mix means some tool rewrote part of the file.
+    const minorityCrlf = crlf < lf;
+    const at = minorityCrlf ? firstCrlf : firstLf;
+    out.add(problem('mixed-line-endings', at, minorityCrlf ? 2 : 1, MESSAGES['mixed-line-endings'](crlf, lf), { data: { dominant: minorityCrlf ? '\n' : '\r\n', crlf, lf } }));
+  }
+  // RFC 5322 §2.3: CR and LF only together as CRLF.
+  let lastLine = -1;
+  for (let i = text.indexOf('\r'); i >= 0 && i < len && !out.full('bare-cr'); i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) {
+      const lineStart = text.lastIndexOf('\n', i);
+      if (lineStart === lastLine) continue;
+      lastLine = lineStart;
+      out.add(problem('bare-cr', i, 1, MESSAGES['bare-cr']()));
+    }
+  }
+  // RFC 5322 §2.3 / RFC 5321 §4.5.2: NUL may not appear in a message.
+  for (let i = text.indexOf('\0'); i >= 0 && i < len && !out.full('nul-character'); ) {
+    out.add(problem('nul-character', i, 1, MESSAGES['nul-character']()));
+    // One per line: a binary file would otherwise give one per octet.
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) break;
+    i = text.indexOf('\0', nl);
+  }
+}
+
+// ---------------------------------------------------------------- headers
+
+function lower(h: HeaderField): string {
+  return h.name.toLowerCase();
+}
+
+/** The trimmed raw value span of a field (folds included), for ranges. */
+function valueSpan(text: string, h: HeaderField): { offset: number; length: number } {
+  let s = h.valueOffset;
+  let e = h.end;
+  while (s < e && /[ \t\r\n]/.test(text[s])) s++;
+  while (e > s && /[ \t\r\n]/.test(text[e - 1])) e--;
+  return s < e ? { offset: s, length: e - s } : { offset: h.nameOffset, length: h.nameLength };
+}
+
+function eolAt(text: string, offset: number): string {
+  const nl = text.indexOf('\n', offset);
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
+/** Checks that apply to a message header: required fields, uniqueness, addresses, dates, ids (RFC 5322 §3.6). */
+function checkMessageHeaders(text: string, msg: MimePart, out: Reporter): void {
+  const byName = new Map<string, HeaderField[]>();
+  for (const h of msg.headers) {
+    if (h.colonOffset < 0) continue;
+    const n = lower(h);
+    const list = byName.get(n);
+    if (list) list.push(h);
+    else byName.set(n, [h]);
+  }
+  const anchor = msg.headers[0] ? { offset: msg.headers[0].nameOffset, length: msg.headers[0].nameLength } : { offset: msg.offset, length: 0 };
+  const insert = { insertOffset: msg.headerEnd, eol: eolAt(text, msg.offset), needsLineBreak: msg.headerEnd > 0 && text.charCodeAt(msg.headerEnd - 1) !== 10 };
+  const isRoot = msg.depth === 0;
+  if (isRoot) {
+    // RFC 5322 §3.6: the only required fields are the origination date and the originator address(es).
+    if (!byName.has('from')) out.add(problem('missing-from', anchor.offset, anchor.length, MESSAGES['missing-from'](), { data: { ...insert, field: 'From' } }));
+    if (!byName.has('date')) out.add(problem('missing-date', anchor.offset, anchor.length, MESSAGES['missing-date'](), { data: { ...insert, field: 'Date' } }));
+    // RFC 5322 §3.6.3: destination fields are optional, but a message with none goes nowhere.
+    if (!byName.has('to') && !byName.has('cc') && !byName.has('bcc')) out.add(problem('missing-recipient', anchor.offset, anchor.length, MESSAGES['missing-recipient'](), { data: { ...insert, field: 'To' } }));
+    // RFC 5322 §3.6.5: Subject is optional but expected; RFC 5322 §3.6.4: Message-ID SHOULD be present.
+    if (!byName.has('subject')) out.add(problem('missing-subject', anchor.offset, anchor.length, MESSAGES['missing-subject'](), { data: { ...insert, field: 'Subject' } }));
+    if (!byName.has('message-id')) out.add(problem('missing-message-id', anchor.offset, anchor.length, MESSAGES['missing-message-id'](), { data: { ...insert, field: 'Message-ID' } }));
+  } else if (!byName.has('from') && !byName.has('subject') && !byName.has('date')) {
+    // RFC 2046 §5.2.1: an encapsulated message needs at least one of From, Subject, Date.
+    out.add(problem('missing-from', anchor.offset, anchor.length, MESSAGES['missing-from-embedded'](), { data: { ...insert, field: 'From' } }));
+  }
+  for (const name of ONCE_PER_MESSAGE) {
+    const list = byName.get(name);
+    if (list && list.length > 1) reportDuplicates(list, out);
+  }
+  // Addresses (RFC 5322 §3.4, §3.6.2, §3.6.3).
+  for (const h of msg.headers) {
+    const n = lower(h);
+    if (h.colonOffset < 0) continue;
+    if (ADDRESS_FIELDS.has(n)) checkAddressField(text, h, n, out, byName);
+    else if (n === 'date' || n === 'resent-date') checkDateField(text, h, out);
+    else if (n === 'message-id' || n === 'resent-message-id' || n === 'in-reply-to' || n === 'references') checkMessageIdField(text, h, n, out);
+  }
+  if (isRoot) {
+    const mv = byName.get('mime-version');
+    if (!mv) {
+      // RFC 2045 §4: MIME-Version is required at the top level of a MIME message.
+      const first = msg.headers.find((h) => MIME_FIELDS.has(lower(h)));
+      if (first) out.add(problem('mime-version-missing', first.nameOffset, first.nameLength, MESSAGES['mime-version-missing'](), { data: { ...insert, field: 'MIME-Version', text: 'MIME-Version: 1.0' } }));
+    }
+  }
+  const mv = byName.get('mime-version');
+  if (mv) {
+    const h = mv[0];
+    const v = stripComments(text, h.valueOffset, h.end);
+    // RFC 2045 §4: version := "MIME-Version" ":" 1*DIGIT "." 1*DIGIT, and only 1.0 is defined.
+    if (v !== '1.0') {
+      const span = valueSpan(text, h);
+      out.add(problem('mime-version-value', span.offset, span.length, MESSAGES['mime-version-value'](v), { data: { valueOffset: h.valueOffset, valueEnd: h.end } }));
+    }
+  }
+}
+
+function reportDuplicates(list: HeaderField[], out: Reporter): void {
+  const first = list[0];
+  for (let k = 1; k < list.length; k++) {
+    const h = list[k];
+    out.add(
+      problem('duplicate-header', h.nameOffset, h.nameLength, MESSAGES['duplicate-header'](h.name), {
+        related: [{ offset: first.nameOffset, length: first.nameLength, message: MESSAGES['duplicate-header-related'](first.name) }],
+        data: { fieldOffset: h.offset, fieldEnd: h.end, firstOffset: first.offset },
+      }),
+    );
+  }
+}
+
+function checkAddressField(text: string, h: HeaderField, n: string, out: Reporter, byName: Map<string, HeaderField[]>): void {
+  const raw = text.slice(h.valueOffset, h.end);
+  const { items, problems } = parseAddressList(raw, h.valueOffset);
+  for (const p of problems) out.add(p);
+  if (items.length === 0 && problems.length === 0) {
+    // RFC 5322 §3.6.3: only Bcc may be empty.
+    if (n !== 'bcc' && n !== 'resent-bcc') out.add(problem('address-syntax', h.nameOffset, h.nameLength, MESSAGES['address-empty'](h.name)));
+    return;
+  }
+  const mailboxOnly = n === 'from' || n === 'sender' || n === 'resent-from' || n === 'resent-sender';
+  if (mailboxOnly) {
+    // RFC 5322 §3.6.2: From is a mailbox-list and Sender a single mailbox: no groups.
+    for (const item of items) {
+      if (item.kind === 'group') out.add(problem('address-syntax', item.offset, item.length, MESSAGES['address-syntax'](`${h.name} may not contain a group`)));
+    }
+  }
+  if ((n === 'sender' || n === 'resent-sender') && items.length > 1) {
+    const second = items[1];
+    out.add(problem('address-syntax', second.offset, items[items.length - 1].offset + items[items.length - 1].length - second.offset, MESSAGES['address-syntax'](`${h.name} holds exactly one mailbox`)));
+  }
+  if (n === 'from') {
+    const boxes = mailboxesOf(items as AddressItem[]);
+    // RFC 5322 §3.6.2: with more than one author, Sender MUST name the one who sent it.
+    if (boxes.length > 1 && !byName.has('sender')) {
+      const span = valueSpan(text, h);
+      out.add(problem('sender-required', span.offset, span.length, MESSAGES['sender-required'](boxes.length), { data: { insertOffset: h.end, address: boxes[0].address } }));
+    }
+  }
+}
+
+function checkDateField(text: string, h: HeaderField, out: Reporter): void {
+  const info = parseDateTime(text.slice(h.valueOffset, h.end), h.valueOffset);
+  if (info.error) {
+    // RFC 5322 §3.3 date-time.
+    const e = info.error.length > 0 ? info.error : valueSpan(text, h);
+    out.add(problem('date-syntax', e.offset, e.length || h.nameLength, MESSAGES['date-syntax'](info.error.detail), { data: { valueOffset: h.valueOffset, valueEnd: h.end } }));
+    return;
+  }
+  if (info.weekdayMismatch) {
+    const w = info.weekdayMismatch;
+    out.add(problem('date-weekday-mismatch', w.offset, w.length, MESSAGES['date-weekday-mismatch'](w.written, w.actual), { data: { replacement: w.actual } }));
+  }
+  if (info.obsoleteZone) {
+    // RFC 5322 §4.3: zone names are obsolete; generate +hhmm.
+    const z = info.obsoleteZone;
+    out.add(problem('date-obsolete-zone', z.offset, z.length, MESSAGES['date-obsolete-zone'](z.zone, z.numeric), { data: { replacement: z.numeric } }));
+  }
+}
+
+/** RFC 5322 §3.6.4 msg-id = "<" id-left "@" id-right ">" (with §4.5.4 obsolete forms). */
+function checkMessageIdField(text: string, h: HeaderField, n: string, out: Reporter): void {
+  const tokens = tokenize(text, h.valueOffset, h.end, RFC5322_SPECIALS);
+  const single = n === 'message-id' || n === 'resent-message-id';
+  const bad = (from: Token, to: Token, detail: string): void => {
+    out.add(problem('message-id-syntax', from.offset, to.end - from.offset, MESSAGES['message-id-syntax'](detail)));
+  };
+  if (tokens.length === 0) {
+    out.add(problem('message-id-syntax', h.nameOffset, h.nameLength, MESSAGES['message-id-syntax'](`${h.name} is empty`)));
+    return;
+  }
+  let ids = 0;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!(t.kind === 'special' && t.value === '<')) {
+      // RFC 5322 §4.5.4: obs-in-reply-to / obs-references also allow phrases between ids.
+      if (!single && (t.kind === 'atom' || t.kind === 'quoted' || (t.kind === 'special' && (t.value === '.' || t.value === ',')))) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < tokens.length && !(tokens[j + 1].kind === 'special' && tokens[j + 1].value === '<')) j++;
+      bad(t, tokens[j], single ? 'the id must be enclosed in < >' : `"${t.value}" is not part of a message id`);
+      i = j + 1;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && !(tokens[j].kind === 'special' && (tokens[j].value === '>' || tokens[j].value === '<'))) j++;
+    if (j >= tokens.length || tokens[j].value !== '>') {
+      bad(t, tokens[Math.min(j, tokens.length) - 1], 'the "<" is never closed with ">"');
+      i = j;
+      continue;
+    }
+    ids++;
+    const inner = tokens.slice(i + 1, j);
+    const detail = checkIdInner(inner);
+    if (detail) bad(t, tokens[j], detail);
+    i = j + 1;
+  }
+  if (single && ids > 1) {
+    out.add(problem('message-id-syntax', h.valueOffset, h.end - h.valueOffset, MESSAGES['message-id-syntax'](`${h.name} must hold exactly one id`)));
+  }
+}
+
+function checkIdInner(inner: Token[]): string | undefined {
+  const at = inner.findIndex((t) => t.kind === 'special' && t.value === '@');
+  if (inner.length === 0) return 'the id is empty';
+  if (at < 0) return 'the id has no "@"';
+  const left = inner.slice(0, at);
+  const right = inner.slice(at + 1);
+  const dotted = (part: Token[], allowLiteral: boolean): boolean => {
+    if (part.length === 0) return false;
+    if (allowLiteral && part.length === 1 && part[0].kind === 'literal' && !part[0].unterminated) return true;
+    let expectWord = true;
+    for (const t of part) {
+      if (expectWord) {
+        if (!(t.kind === 'atom' || (t.kind === 'quoted' && !allowLiteral && !t.unterminated))) return false;
+      } else if (!(t.kind === 'special' && t.value === '.')) return false;
+      expectWord = !expectWord;
+    }
+    return !expectWord;
+  };
+  if (!dotted(left, false)) return 'the part before "@" is not a valid word or dotted words';
+  if (!dotted(right, true)) return 'the part after "@" is not a valid domain';
+  return undefined;
+}
+
+/** Checks for every entity: per-entity uniqueness, 8-bit header text, encoded words, charset, transfer encoding. */
+function checkEntityHeaders(text: string, part: MimePart, out: Reporter): void {
+  const byName = new Map<string, HeaderField[]>();
+  for (const h of part.headers) {
+    const n = lower(h);
+    const list = byName.get(n);
+    if (list) list.push(h);
+    else byName.set(n, [h]);
+  }
+  for (const name of ONCE_PER_ENTITY) {
+    const list = byName.get(name);
+    if (list && list.length > 1) reportDuplicates(list, out);
+  }
+  for (const h of part.headers) {
+    // RFC 6532 §3 allows UTF-8 only when the transport supports SMTPUTF8; RFC 5322 §2.2 says US-ASCII.
+    if (!out.full('non-ascii-header')) {
+      let first = -1;
+      let last = -1;
+      for (let i = h.valueOffset; i < h.end; i++) {
+        if (text.charCodeAt(i) > 127) {
+          if (first < 0) first = i;
+          last = i;
+        }
+      }
+      if (first >= 0) {
+        out.add(problem('non-ascii-header', first, last - first + 1, MESSAGES['non-ascii-header'](h.name), { data: { name: h.name, valueOffset: h.valueOffset, valueEnd: h.end, fieldOffset: h.offset } }));
+      }
+    }
+    const n = lower(h);
+    if (h.colonOffset >= 0 && !NO_ENCODED_WORDS.has(n) && text.indexOf('=?', h.valueOffset) >= 0 && text.indexOf('=?', h.valueOffset) < h.end) {
+      const raw = text.slice(h.valueOffset, h.end);
+      for (const w of decodeEncodedWords(raw).words) {
+        const offset = h.valueOffset + w.offset;
+        // RFC 2047 §2, §4, §5.
+        if (!w.valid) out.add(problem('encoded-word-invalid', offset, w.length, MESSAGES['encoded-word-invalid'](w.error ?? 'it cannot be decoded')));
+        if (w.unknownCharset) out.add(problem('unknown-charset', offset + 2, w.charset.length, MESSAGES['unknown-charset'](w.charset)));
+      }
+    }
+  }
+  const ct = byName.get('content-type')?.[0];
+  if (ct && ct.colonOffset >= 0) {
+    const scratch: Problem[] = [];
+    const pv = parseParameterised(text, ct.valueOffset, ct.end, scratch);
+    const cs = pv.raw.find((p) => p.name === 'charset');
+    // RFC 2046 §4.1.2: charset values are IANA-registered names.
+    if (cs && !isKnownCharset(cs.value)) out.add(problem('unknown-charset', cs.valueOffset, cs.valueEnd - cs.valueOffset, MESSAGES['unknown-charset'](cs.value)));
+  }
+  const cte = byName.get('content-transfer-encoding')?.[0];
+  if (cte && cte.colonOffset >= 0) {
+    const v = part.transferEncoding;
+    const span = valueSpan(text, cte);
+    const known = v === '7bit' || v === '8bit' || v === 'binary' || v === 'quoted-printable' || v === 'base64';
+    // RFC 2045 §6.1: mechanism := "7bit" / "8bit" / "binary" / "quoted-printable" / "base64" / ietf-token / x-token
+    if (!known && !/^x-[!#$%&'*+\-.0-9A-Z^_`a-z{|}~]+$/i.test(v)) {
+      out.add(problem('cte-unknown', span.offset, span.length, MESSAGES['cte-unknown'](v), { data: { valueOffset: cte.valueOffset, valueEnd: cte.end } }));
+    }
+    const type = part.contentType.type;
+    const sub = part.contentType.subtype;
+    // RFC 2045 §6.4 and RFC 2046 §5.2.1: composite types only in 7bit, 8bit or binary (RFC 6532 §3.5 lets message/global be encoded).
+    if ((type === 'multipart' || (type === 'message' && !sub.startsWith('global'))) && v !== '7bit' && v !== '8bit' && v !== 'binary') {
+      out.add(problem('cte-composite', span.offset, span.length, MESSAGES['cte-composite'](`${type}/${sub}`, v), { data: { valueOffset: cte.valueOffset, valueEnd: cte.end } }));
+    }
+  }
+}
+
+// ---------------------------------------------------------------- bodies
+
+function cteField(part: MimePart): HeaderField | undefined {
+  return part.headers.find((h) => lower(h) === 'content-transfer-encoding');
+}
+
+function checkBody(text: string, part: MimePart, out: Reporter): void {
+  if (part.children.length > 0 || part.embedded || part.boundary !== undefined) return;
+  const start = part.bodyOffset;
+  const end = part.bodyEnd;
+  if (end <= start) return;
+  const cte = part.transferEncoding;
+  if (cte === '7bit') checkSevenBit(text, part, start, end, out, '7bit');
+  else if (cte === 'base64') checkBase64(text, start, end, out);
+  else if (cte === 'quoted-printable') checkQuotedPrintable(text, part, start, end, out);
+}
+
+/** RFC 2045 §2.7: 7bit data is US-ASCII only; RFC 5321 §2.4 without 8BITMIME carries only 7-bit octets. */
+function checkSevenBit(text: string, part: MimePart, start: number, end: number, out: Reporter, cte: string): void {
+  let i = start;
+  while (i < end && !out.full('eight-bit-data')) {
+    const c = text.charCodeAt(i);
+    if (c > 127) {
+      const field = cteField(part);
+      out.add(
+        problem('eight-bit-data', i, 1, MESSAGES['eight-bit-data'](cte), {
+          data: {
+            cteOffset: field?.offset,
+            cteEnd: field?.end,
+            headerEnd: part.headerEnd,
+            bodyOffset: part.bodyOffset,
+            bodyEnd: part.bodyEnd,
+            charset: part.charset,
+          },
+        }),
+      );
+      // One per line: skip to the next line.
+      const nl = text.indexOf('\n', i);
+      if (nl < 0 || nl >= end) break;
+      i = nl + 1;
+      continue;
+    }
+    i++;
+  }
+}
+
+/** RFC 2045 §6.8: base64 alphabet, "=" padding only at the end, lines of at most 76 characters. */
+function checkBase64(text: string, start: number, end: number, out: Reporter): void {
+  let data = 0;
+  let pad = 0;
+  let padAt = -1;
+  let lastData = -1;
+  let lineStart = start;
+  let reportedThisLine = false;
+  let afterPadReported = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 10;
+    if (c === 10 || i === end) {
+      let lineEnd = i;
+      if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      if (lineEnd - lineStart > 76) {
+        out.add(problem('base64-line-length', lineStart + 76, lineEnd - lineStart - 76, MESSAGES['base64-line-length'](lineEnd - lineStart)));
+      }
+      lineStart = i + 1;
+      reportedThisLine = false;
+      continue;
+    }
+    if (c === 13 || c === 32 || c === 9) continue;
+    if (c === 61 /* = */) {
+      pad++;
+      if (padAt < 0) padAt = i;
+      continue;
+    }
+    if (isBase64Char(c)) {
+      if (pad > 0 && !afterPadReported) {
+        afterPadReported = true;
+        out.add(problem('base64-invalid', i, 1, MESSAGES['base64-invalid-after-padding']()));
+      }
+      data++;
+      lastData = i;
+      continue;
+    }
+    if (!reportedThisLine) {
+      reportedThisLine = true;
+      const shown = c < 32 || c === 127 ? `The control character ${c}` : `"${text[i]}"`;
+      out.add(problem('base64-invalid', i, 1, MESSAGES['base64-invalid-char'](shown)));
+    }
+  }
+  if (afterPadReported) return;
+  const rem = data % 4;
+  if (rem === 1) {
+    // A single leftover character cannot encode a whole octet.
+    out.add(problem('base64-invalid', lastData, 1, MESSAGES['base64-invalid-length'](1)));
+  } else if (rem !== 0 && pad === 0) {
+    out.add(problem('base64-invalid', lastData, 1, MESSAGES['base64-invalid-length'](rem), { data: { insertOffset: lastData + 1, text: '='.repeat(4 - rem) } }));
+  } else if ((rem === 0 && pad > 0) || (rem !== 0 && rem + pad !== 4)) {
+    out.add(problem('base64-invalid', padAt, pad, MESSAGES['base64-invalid-padding']()));
+  }
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** RFC 2045 §6.7: "=" + two hex digits or a soft line break; lines at most 76 characters; 7-bit only. */
+function checkQuotedPrintable(text: string, part: MimePart, start: number, end: number, out: Reporter): void {
+  let lineStart = start;
+  let eightBitLine = -1;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 10;
+    if (c === 10) {
+      let lineEnd = i;
+      if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+      if (lineEnd - lineStart > 76) {
+        out.add(problem('qp-line-length', lineStart + 76, lineEnd - lineStart - 76, MESSAGES['qp-line-length'](lineEnd - lineStart)));
+      }
+      lineStart = i + 1;
+      continue;
+    }
+    if (c === 61) {
+      const a = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+      const b = i + 2 < end ? text.charCodeAt(i + 2) : -1;
+      if (isHex(a) && isHex(b)) {
+        i += 2;
+        continue;
+      }
+      // Soft line break: "=" then optional transport padding then the line end (or the end of the body).
+      let j = i + 1;
+      while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      if (j >= end || text.charCodeAt(j) === 10 || (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10)) continue;
+      out.add(problem('qp-invalid', i, 1, MESSAGES['qp-invalid'](text.slice(i, Math.min(i + 3, end)).replace(/[\r\n].*$/s, ''))));
+      continue;
+    }
+    if (c > 127 && eightBitLine !== lineStart) {
+      eightBitLine = lineStart;
+      const field = cteField(part);
+      out.add(
+        problem('eight-bit-data', i, 1, MESSAGES['eight-bit-data']('quoted-printable'), {
+          data: { cteOffset: field?.offset, cteEnd: field?.end, headerEnd: part.headerEnd, bodyOffset: part.bodyOffset, bodyEnd: part.bodyEnd, charset: part.charset },
+        }),
+      );
+    }
+  }
 }
