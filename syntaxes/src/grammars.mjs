@@ -87,7 +87,7 @@ const alt = (names) => names.join('|');
 /** Shifts capture numbers by `k` (the prefix's own groups come first). */
 function shift(captures, k) {
   const out = {};
-  for (const [n, v] of Object.entries(captures)) out[Number(n) + k] = v;
+  for (const [n, v] of Object.entries(captures)) out[Number(n) === 0 ? 0 : Number(n) + k] = v;
   return out;
 }
 
