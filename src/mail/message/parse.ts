@@ -28,6 +28,8 @@ type Mode = 'header' | 'body' | 'preamble' | 'parts' | 'epilogue';
 
 interface Frame {
   part: MimePart;
+  /** Position in the stack (fixed while the frame is open). */
+  index: number;
   mode: Mode;
   /** The field being read (for continuation lines). */
   field?: HeaderField;
@@ -80,9 +82,9 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
   let lf = 0;
 
   const root = newPart(0, 0, '', undefined, true);
-  const stack: Frame[] = [{ part: root, mode: 'header', digestChild: false }];
-  /** Active boundary -> index in `stack` of its multipart. */
-  const active = new Map<string, number>();
+  const stack: Frame[] = [{ part: root, index: 0, mode: 'header', digestChild: false }];
+  /** Active boundary -> the frame of its multipart (`index` is its place in `stack`). */
+  const active = new Map<string, Frame>();
   let reportedDepth = false;
 
   /** Offset of the line break that ends the line before `pos` (the delimiter's leading CRLF, RFC 2046 §5.1.1). */
@@ -104,7 +106,7 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
     part.bodyEnd = endOffset;
     part.end = endOffset;
     if (part.boundary !== undefined && frame.mode !== 'body' && frame.mode !== 'header') {
-      if (active.get(part.boundary) !== undefined && stack[active.get(part.boundary)!] === frame) active.delete(part.boundary);
+      if (active.get(part.boundary) === frame) active.delete(part.boundary);
       const anchor = frame.boundarySpan ?? { offset: part.offset, length: 0 };
       if (!frame.sawDelimiter) {
         // RFC 2046 §5.1.1: the body must contain at least one delimiter line.
@@ -212,13 +214,13 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
       return;
     }
     if (wantsChildren) {
-      active.set(part.boundary!, stack.indexOf(frame));
+      active.set(part.boundary!, frame);
       frame.mode = 'preamble';
     } else if (wantsEmbedded && separator) {
       frame.mode = 'body';
       const child = newPart(part.bodyOffset, part.depth + 1, part.path, part, true);
       part.embedded = child;
-      stack.push({ part: child, mode: 'header', digestChild: false });
+      stack.push({ part: child, index: stack.length, mode: 'header', digestChild: false });
     } else frame.mode = 'body';
   };
 
@@ -256,13 +258,14 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
       // RFC 2046 §5.1.1: transport padding (white space) may follow the boundary.
       while (e > pos + 2 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
       const candidate = text.slice(pos + 2, e);
-      let index = active.get(candidate);
+      let owner = active.get(candidate);
       let close = false;
-      if (index === undefined && candidate.endsWith('--')) {
-        index = active.get(candidate.slice(0, -2));
-        close = index !== undefined;
+      if (owner === undefined && candidate.endsWith('--')) {
+        owner = active.get(candidate.slice(0, -2));
+        close = owner !== undefined;
       }
-      if (index !== undefined) {
+      if (owner !== undefined) {
+        const index = owner.index;
         const end = breakBefore(pos);
         while (stack.length - 1 > index) {
           const frame = stack.pop()!;
@@ -284,7 +287,7 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
           const digest = multipart.contentType.subtype === 'digest';
           const child = newPart(next, multipart.depth + 1, (multipart.path ? multipart.path + '.' : '') + (multipart.children.length + 1), multipart, false);
           multipart.children.push(child);
-          stack.push({ part: child, mode: 'header', digestChild: digest });
+          stack.push({ part: child, index: stack.length, mode: 'header', digestChild: digest });
         }
         pos = next;
         continue;
