@@ -10,22 +10,35 @@ const [portArg, ...rest] = process.argv.slice(2);
 const port = Number(portArg);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(path.join(root, 'package.json'));
-const nodemailer = require('nodemailer');
+const SMTPConnection = require('nodemailer/lib/smtp-connection');
 const { sendMessage } = require(path.join(root, 'out/src/send/send.js'));
 
 const from = 'alice@example.org';
+// The recipients of the generated messages' To and Cc (sendMessage takes them from the header).
 const to = ['bob@example.net', 'carol@example.net', 'dave@example.com'];
 const profile = { name: 'bench sink', host: '127.0.0.1', port, security: 'none' };
 
-/** Plain nodemailer: one transport per message, as a one-shot send does. */
-async function sendPlain(text) {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-  try {
-    const info = await transport.sendMail({ envelope: { from, to }, raw: text });
-    if (!info.accepted?.length) throw new Error(`plain nodemailer: nothing accepted (${info.response})`);
-  } finally {
-    transport.close();
-  }
+/**
+ * Plain nodemailer at the level our engine uses it: one `SMTPConnection` per
+ * message with the same connection options (plain TCP, no TLS, no AUTH), then
+ * connect → send(envelope, bytes) → QUIT → wait for the connection to end, as
+ * sendMessage does. What remains is our own work: envelope, data preparation,
+ * session log.
+ */
+function sendPlain(text) {
+  return new Promise((resolve, reject) => {
+    const conn = new SMTPConnection({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, allowInternalNetworkInterfaces: true });
+    const payload = Buffer.from(text, 'utf8');
+    conn.once('error', reject);
+    conn.once('end', resolve);
+    conn.connect(() => {
+      conn.send({ from, to, size: payload.length }, payload, (err, info) => {
+        if (err) return reject(err);
+        if (!info.accepted?.length) return reject(new Error(`plain nodemailer: nothing accepted (${info.response})`));
+        conn.quit();
+      });
+    });
+  });
 }
 
 async function sendOurs(text) {
