@@ -6,16 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { encodeBase64Lines, encodeQuotedPrintable } from '../mail/message/encodings';
-
-/** The answer of the server's `smtpEml/decodePart` request (see src/server/eml/decodePart.ts). */
-interface DecodedPart {
-  contentType: string;
-  filename?: string;
-  encoding: string;
-  size: number;
-  text?: string;
-  base64?: string;
-}
+import type { DecodedPart } from '../server/eml/decodePart';
 
 /** The editor language to show a decoded text part in. */
 function languageOf(contentType: string): string {

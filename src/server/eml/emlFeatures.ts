@@ -1,6 +1,7 @@
 /** The `eml` language's features for the server core. */
 import type { LanguageFeatures } from '../features';
 import { emlCompletion } from './completion';
+import { DECODE_PART_REQUEST, decodePartRequest } from './decodePart';
 import { emlHover } from './hover';
 import { emlDocumentSymbols, emlFoldingRanges } from './outline';
 import { problemsOf } from './problems';
@@ -15,4 +16,5 @@ export const emlFeatures: LanguageFeatures = {
   documentSymbols: (ctx) => emlDocumentSymbols(ctx),
   foldingRanges: (ctx) => emlFoldingRanges(ctx),
   semanticTokens: (ctx) => emlSemanticTokens(ctx),
+  requests: { [DECODE_PART_REQUEST]: decodePartRequest },
 };

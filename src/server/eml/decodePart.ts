@@ -1,0 +1,61 @@
+/**
+ * The `smtpEml/decodePart` request: the decoded content of the MIME part at a
+ * position, for the client's Decode Part command (text parts open in an editor,
+ * binary parts are saved to a file).
+ */
+import type * as lsp from 'vscode-languageserver';
+import type { FeatureContext } from '../features';
+import { parsedOf } from './parsed';
+import { boundaryLineAt, decodedBytes, decodedText, isTextual, mediaType, partAt } from './parts';
+
+/** Parameters of `smtpEml/decodePart`. */
+export interface DecodePartParams {
+  uri: string;
+  position: lsp.Position;
+}
+
+/** Result of `smtpEml/decodePart`; null when there is no single part with a body at the position. */
+export interface DecodedPart {
+  /** `type/subtype`, lowercased. */
+  contentType: string;
+  filename?: string;
+  /** The Content-Transfer-Encoding that was undone. */
+  encoding: string;
+  /** Decoded size in bytes. */
+  size: number;
+  /** For text (and message/*) parts: the content decoded through its charset. */
+  text?: string;
+  /** For binary parts: the decoded bytes, base64 without line breaks. */
+  base64?: string;
+  charset?: string;
+}
+
+/** Name of the request. */
+export const DECODE_PART_REQUEST = 'smtpEml/decodePart';
+
+function isParams(p: unknown): p is DecodePartParams {
+  const q = p as DecodePartParams | undefined;
+  return !!q && typeof q.uri === 'string' && !!q.position && Number.isInteger(q.position.line) && Number.isInteger(q.position.character);
+}
+
+/** Handles `smtpEml/decodePart`. */
+export function decodePartRequest(params: unknown, contextOf: (uri: string) => FeatureContext | undefined): DecodedPart | null {
+  if (!isParams(params)) return null;
+  const ctx = contextOf(params.uri);
+  if (!ctx) return null;
+  const text = ctx.document.getText();
+  const offset = ctx.document.offsetAt(params.position);
+  let part = partAt(parsedOf(ctx).root, offset);
+  // On a delimiter line, the part it opens.
+  const delimiter = boundaryLineAt(part, offset);
+  if (delimiter?.next) part = delimiter.next;
+  if (part.children.length) return null;
+  const contentType = mediaType(part);
+  const base = { contentType, filename: part.filename, encoding: part.transferEncoding, charset: part.charset };
+  if (part.embedded || isTextual(part)) {
+    const content = decodedText(text, part);
+    return { ...base, size: Buffer.byteLength(content, 'utf8'), text: content };
+  }
+  const bytes = decodedBytes(text, part);
+  return { ...base, size: bytes.length, base64: bytes.toString('base64') };
+}
