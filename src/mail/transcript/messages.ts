@@ -10,6 +10,7 @@ export const transcriptMessages = {
     `\`${side}: <...>\` is a pseudo-line from an RFC example, not protocol text; write it as a \`#\` annotation.`,
 
   unknownCommand: (verb: string): string => `\`${verb}\` is not an SMTP or ESMTP command.`,
+  emptyCommand: (): string => 'An empty client line where a command is expected (outside a DATA body).',
 
   // command-syntax
   missingArgument: (verb: string, what: string): string => `${verb} needs ${what}.`,

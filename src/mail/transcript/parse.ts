@@ -470,6 +470,10 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     if (octets > 512) report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), M.commandTooLong(octets));
 
     if (!info) {
+      if (s.trim() === '') {
+        report('unknown-command', line.prefixOffset, Math.max(1, line.prefixLength), M.emptyCommand());
+        return;
+      }
       if (PSEUDO_LINE.test(s.trim())) {
         report('unknown-command', line.contentOffset, s.trimEnd().length, M.pseudoLine('C'));
         return; // not protocol: no reply expected
