@@ -1,0 +1,180 @@
+/**
+ * The built-in local test inbox in VS Code: an SMTP server on 127.0.0.1 that
+ * saves every message it receives as an `.eml` file (engine: `src/send/inbox.ts`).
+ * Send uses it when no server profile is configured, so a new user can try
+ * sending without an account. A status bar item shows it while it runs.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { startLocalInbox } from '../send/inbox';
+
+type Inbox = Awaited<ReturnType<typeof startLocalInbox>>;
+
+/** Owns the running inbox (at most one per window) and its status bar item. */
+export class LocalInboxController implements vscode.Disposable {
+  private inbox: Inbox | undefined;
+  private starting: Promise<Inbox> | undefined;
+  private received = 0;
+  private readonly listeners = new Set<(file: string) => void>();
+  private readonly status: vscode.StatusBarItem;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.status = vscode.window.createStatusBarItem('smtpEml.localInbox', vscode.StatusBarAlignment.Left, 10);
+    this.status.name = 'SMTP & EML Local Inbox';
+    this.status.command = 'smtpEml.openLocalInbox';
+  }
+
+  /** Folder the messages go to: the setting, else the extension's global storage. */
+  folder(): string {
+    const configured = vscode.workspace.getConfiguration('smtpEml').get<string>('localInbox.folder', '').trim();
+    if (configured) {
+      const expanded = configured.replace(/^~(?=$|\/)/, process.env.HOME ?? '~');
+      if (path.isAbsolute(expanded)) return expanded;
+      const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      return root ? path.join(root, expanded) : path.resolve(expanded);
+    }
+    return path.join(this.context.globalStorageUri.fsPath, 'inbox');
+  }
+
+  /** The running inbox, if any. */
+  get running(): { port: number; dir: string } | undefined {
+    return this.inbox ? { port: this.inbox.port, dir: this.inbox.dir } : undefined;
+  }
+
+  /** Starts the inbox (or returns the running one). */
+  async start(): Promise<{ port: number; dir: string }> {
+    if (this.inbox) return this.running!;
+    if (!this.starting) {
+      const dir = this.folder();
+      const port = vscode.workspace.getConfiguration('smtpEml').get<number>('localInbox.port', 0);
+      this.starting = (async () => {
+        await fs.promises.mkdir(dir, { recursive: true });
+        const inbox = await startLocalInbox({ port, dir });
+        inbox.onMessage((file) => {
+          this.received++;
+          this.log.info(`Local inbox: received ${file}`);
+          this.updateStatus();
+          for (const l of this.listeners) l(file);
+        });
+        return inbox;
+      })();
+    }
+    try {
+      this.inbox = await this.starting;
+    } finally {
+      this.starting = undefined;
+    }
+    this.log.info(`Local test inbox listening on 127.0.0.1:${this.inbox.port}, saving to ${this.inbox.dir}`);
+    this.updateStatus();
+    return this.running!;
+  }
+
+  /** Stops the inbox; the saved messages stay. */
+  async stop(): Promise<boolean> {
+    const inbox = this.inbox;
+    if (!inbox) return false;
+    this.inbox = undefined;
+    await inbox.close();
+    this.log.info('Local test inbox stopped');
+    this.updateStatus();
+    return true;
+  }
+
+  /** Calls `cb` with the path of each message saved from now on. */
+  onMessage(cb: (file: string) => void): vscode.Disposable {
+    this.listeners.add(cb);
+    return new vscode.Disposable(() => this.listeners.delete(cb));
+  }
+
+  /** Saved messages, newest first. */
+  async messages(): Promise<string[]> {
+    const dir = this.running?.dir ?? this.folder();
+    let names: string[];
+    try {
+      names = await fs.promises.readdir(dir);
+    } catch {
+      return [];
+    }
+    const files = await Promise.all(
+      names
+        .filter((n) => n.toLowerCase().endsWith('.eml'))
+        .map(async (n) => {
+          const full = path.join(dir, n);
+          return { full, mtime: (await fs.promises.stat(full)).mtimeMs };
+        }),
+    );
+    return files.sort((a, b) => b.mtime - a.mtime || b.full.localeCompare(a.full)).map((f) => f.full);
+  }
+
+  private updateStatus(): void {
+    if (!this.inbox) {
+      this.status.hide();
+      return;
+    }
+    this.status.text = `$(inbox) Inbox :${this.inbox.port}${this.received ? ` (${this.received})` : ''}`;
+    this.status.tooltip = `Local test inbox on 127.0.0.1:${this.inbox.port}\nSaving to ${this.inbox.dir}\n${this.received} message(s) received. Click to open.`;
+    this.status.show();
+  }
+
+  dispose(): void {
+    this.status.dispose();
+    void this.stop();
+  }
+}
+
+/** Registers the start/stop/open commands of the local inbox. */
+export function registerLocalInboxCommands(controller: LocalInboxController): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('smtpEml.startLocalInbox', async () => {
+      try {
+        const { port, dir } = await controller.start();
+        void vscode.window.showInformationMessage(`Local test inbox listening on 127.0.0.1:${port}; messages are saved to ${dir}.`);
+        return { port, dir };
+      } catch (e) {
+        void vscode.window.showErrorMessage(`The local test inbox did not start: ${(e as Error).message}`);
+        return undefined;
+      }
+    }),
+    vscode.commands.registerCommand('smtpEml.stopLocalInbox', async () => {
+      const stopped = await controller.stop();
+      void vscode.window.showInformationMessage(stopped ? 'Local test inbox stopped.' : 'The local test inbox is not running.');
+      return stopped;
+    }),
+    vscode.commands.registerCommand('smtpEml.openLocalInbox', async () => {
+      const files = await controller.messages();
+      const dir = controller.running?.dir ?? controller.folder();
+      type Item = vscode.QuickPickItem & { action: () => Thenable<unknown> };
+      const items: Item[] = files.slice(0, 50).map((f, i) => ({
+        label: `$(mail) ${path.basename(f)}`,
+        description: i === 0 ? 'newest' : undefined,
+        action: () => vscode.window.showTextDocument(vscode.Uri.file(f), { preview: false }),
+      }));
+      items.push({
+        label: '$(root-folder) Add the inbox folder to the workspace',
+        description: dir,
+        action: async () => {
+          await fs.promises.mkdir(dir, { recursive: true });
+          const n = vscode.workspace.workspaceFolders?.length ?? 0;
+          return vscode.workspace.updateWorkspaceFolders(n, 0, { uri: vscode.Uri.file(dir), name: 'Local test inbox' });
+        },
+      });
+      if (vscode.env.remoteName === undefined) {
+        items.push({
+          label: '$(folder-opened) Reveal the inbox folder in the OS',
+          description: dir,
+          action: () => vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(dir)),
+        });
+      }
+      const picked = await vscode.window.showQuickPick(items, {
+        title: files.length ? `Local test inbox: ${files.length} message(s)` : 'Local test inbox: no messages yet',
+        placeHolder: 'Open a received message, or the folder',
+      });
+      await picked?.action();
+      return files[0];
+    }),
+  ];
+}

@@ -1,0 +1,279 @@
+/**
+ * The Send Message command and the server-profile commands (select server,
+ * set/clear password). Decisions live in `sendLogic.ts`; the SMTP session in
+ * `src/send/`. Passwords are kept only in SecretStorage.
+ */
+import * as vscode from 'vscode';
+import { buildEnvelope } from '../mail/envelope';
+import { sendMessage } from '../send/send';
+import type { SendResult, SmtpProfile } from '../send/types';
+import type { LocalInboxController } from './localInbox';
+import {
+  chooseProfile,
+  describeStage,
+  gateSend,
+  LOCAL_INBOX_PROFILE_NAME,
+  readProfiles,
+  secretKeyFor,
+  summarizeResult,
+  type DiagnosticSummary,
+} from './sendLogic';
+
+/** Options a caller (a test, a keybinding) may pass to `smtpEml.sendMessage`. */
+export interface SendCommandOptions {
+  /** The document to send (default: the active editor's). */
+  uri?: string | vscode.Uri;
+  /** Profile name to use instead of the default (or `Local test inbox`). */
+  server?: string;
+  /** What to do when the message has error diagnostics (default: ask). */
+  onErrors?: 'ask' | 'send' | 'stop';
+}
+
+/** What `smtpEml.sendMessage` returns (tests read it). */
+export interface SendOutcome {
+  status: 'sent' | 'failed' | 'stopped' | 'busy' | 'cancelled' | 'no-document';
+  /** The words shown to the user. */
+  message: string;
+  server?: string;
+  result?: SendResult;
+  /** The untitled transcript document opened beside the message. */
+  transcriptUri?: string;
+  /** For the local inbox: the file the message was saved as. */
+  savedFile?: string;
+}
+
+const SEVERITY: Record<vscode.DiagnosticSeverity, DiagnosticSummary['severity']> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'information',
+  [vscode.DiagnosticSeverity.Hint]: 'hint',
+};
+
+function summarizeDiagnostics(uri: vscode.Uri): DiagnosticSummary[] {
+  return vscode.languages.getDiagnostics(uri).map((d) => ({
+    severity: SEVERITY[d.severity],
+    code: typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code),
+    message: d.message,
+    line: d.range.start.line,
+  }));
+}
+
+function profilesFromSettings(log: vscode.LogOutputChannel): SmtpProfile[] {
+  const { profiles, problems } = readProfiles(vscode.workspace.getConfiguration('smtpEml').get('servers'));
+  for (const p of problems) log.warn(p);
+  return profiles;
+}
+
+async function pickServer(profiles: readonly SmtpProfile[], title: string): Promise<SmtpProfile | 'local' | undefined> {
+  const items: Array<vscode.QuickPickItem & { value: SmtpProfile | 'local' }> = profiles.map((p) => ({
+    label: p.name,
+    description: `${p.host}:${p.port ?? (p.security === 'tls' ? 465 : p.security === 'none' ? 25 : 587)} ${p.security ?? 'starttls'}`,
+    detail: p.user ? `user ${p.user}` : 'no authentication',
+    value: p,
+  }));
+  items.push({ label: LOCAL_INBOX_PROFILE_NAME, description: '127.0.0.1, saves messages as .eml files', value: 'local' });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'SMTP server to send through' });
+  return picked?.value;
+}
+
+/** Registers Send Message, Select Server, Set Password and Clear Password. */
+export function registerSendCommands(context: vscode.ExtensionContext, inbox: LocalInboxController): vscode.Disposable[] {
+  const log = vscode.window.createOutputChannel('SMTP & EML Send', { log: true });
+  /** Documents with a send in progress: a second Send on them is refused. */
+  const inFlight = new Set<string>();
+
+  async function passwordFor(profile: SmtpProfile): Promise<string | undefined | null> {
+    if (!profile.user) return undefined;
+    const stored = await context.secrets.get(secretKeyFor(profile.name));
+    if (stored !== undefined) return stored;
+    const entered = await vscode.window.showInputBox({
+      title: `Password for ${profile.user} on ${profile.name}`,
+      prompt: 'Stored in VS Code SecretStorage (the OS keychain), never in settings.',
+      password: true,
+      ignoreFocusOut: true,
+    });
+    if (entered === undefined) return null;
+    await context.secrets.store(secretKeyFor(profile.name), entered);
+    return entered;
+  }
+
+  async function send(arg?: vscode.Uri | SendCommandOptions): Promise<SendOutcome> {
+    const options: SendCommandOptions = arg instanceof vscode.Uri ? { uri: arg } : (arg ?? {});
+    const wanted = options.uri === undefined ? undefined : typeof options.uri === 'string' ? vscode.Uri.parse(options.uri) : options.uri;
+    const document = wanted
+      ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === wanted.toString()) ?? (await vscode.workspace.openTextDocument(wanted)))
+      : vscode.window.activeTextEditor?.document;
+    if (!document) {
+      const message = 'Open an .eml message to send it.';
+      void vscode.window.showWarningMessage(message);
+      return { status: 'no-document', message };
+    }
+    const key = document.uri.toString();
+    if (inFlight.has(key)) {
+      const message = 'This message is already being sent; wait for that send to finish (or cancel it).';
+      void vscode.window.showWarningMessage(message);
+      return { status: 'busy', message };
+    }
+    inFlight.add(key);
+    try {
+      return await sendDocument(document, options);
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  async function sendDocument(document: vscode.TextDocument, options: SendCommandOptions): Promise<SendOutcome> {
+    const text = document.getText();
+
+    // Which server.
+    const profiles = profilesFromSettings(log);
+    const choice = chooseProfile(profiles, options.server ?? vscode.workspace.getConfiguration('smtpEml').get<string>('defaultServer'));
+    let target: SmtpProfile | 'local' | undefined;
+    if (choice.kind === 'profile') target = choice.profile;
+    else if (choice.kind === 'local-inbox') target = 'local';
+    else {
+      const title = choice.kind === 'unknown-default' ? `No server profile is named "${choice.name}"; choose one` : 'Send through which server?';
+      target = await pickServer(choice.profiles, title);
+    }
+    if (!target) return { status: 'cancelled', message: 'No server chosen; nothing was sent.' };
+
+    // What stops a send: no envelope, or errors the user has not accepted.
+    const profileFrom = target === 'local' ? undefined : target.from;
+    const envelope = buildEnvelope(text, profileFrom ? { from: profileFrom } : {});
+    const gate = gateSend(envelope, summarizeDiagnostics(document.uri));
+    if (gate.kind === 'stop') {
+      void vscode.window.showErrorMessage(gate.message);
+      return { status: 'stopped', message: gate.message };
+    }
+    if (gate.kind === 'confirm') {
+      const decision = options.onErrors ?? 'ask';
+      if (decision === 'stop') return { status: 'stopped', message: gate.message };
+      if (decision === 'ask') {
+        const answer = await vscode.window.showWarningMessage(gate.message, { modal: true }, 'Show Problems', 'Send Anyway');
+        if (answer !== 'Send Anyway') {
+          if (answer === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+          return { status: 'stopped', message: gate.message };
+        }
+      }
+    }
+
+    // Server details and password.
+    let profile: SmtpProfile;
+    let savedFile: string | undefined;
+    let saved: vscode.Disposable | undefined;
+    if (target === 'local') {
+      let running: { port: number; dir: string };
+      try {
+        running = await inbox.start();
+      } catch (e) {
+        const message = `The local test inbox did not start: ${(e as Error).message}`;
+        void vscode.window.showErrorMessage(message);
+        return { status: 'failed', message, server: LOCAL_INBOX_PROFILE_NAME };
+      }
+      profile = { name: LOCAL_INBOX_PROFILE_NAME, host: '127.0.0.1', port: running.port, security: 'none' };
+      saved = inbox.onMessage((file) => (savedFile ??= file));
+    } else {
+      profile = target;
+    }
+    const password = await passwordFor(profile);
+    if (password === null) return { status: 'cancelled', message: 'No password entered; nothing was sent.', server: profile.name };
+
+    // The session, with progress and cancel.
+    log.info(`Sending ${document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri)} via ${profile.name} (${profile.host}:${profile.port ?? 'default port'})`);
+    const controller = new AbortController();
+    let result: SendResult;
+    try {
+      result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Sending via ${profile.name}`, cancellable: true },
+        (progress, token) => {
+          token.onCancellationRequested(() => controller.abort());
+          progress.report({ message: describeStage('connecting') });
+          return sendMessage({
+            text,
+            profile,
+            password,
+            signal: controller.signal,
+            onStage: (stage) => progress.report({ message: describeStage(stage) }),
+            onLog: (line) => log.trace(line),
+          });
+        },
+      );
+    } finally {
+      saved?.dispose();
+    }
+
+    // The session log beside the message.
+    const transcript = await vscode.workspace.openTextDocument({ language: 'smtp-transcript', content: result.transcript });
+    await vscode.window.showTextDocument(transcript, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+
+    const summary = summarizeResult(result, profile.name);
+    for (const line of summary.details) log.info(`  ${line}`);
+    if (controller.signal.aborted && !result.ok) {
+      const message = `Sending via ${profile.name} was cancelled; the log shows how far it got.`;
+      log.warn(message);
+      void vscode.window.showWarningMessage(message);
+      return { status: 'cancelled', message, server: profile.name, result, transcriptUri: transcript.uri.toString() };
+    }
+    if (result.ok) {
+      const message = savedFile ? `${summary.message} Saved as ${savedFile}.` : summary.message;
+      log.info(message);
+      void vscode.window.showInformationMessage(message, ...(savedFile ? ['Open Message'] : [])).then((b) => {
+        if (b === 'Open Message' && savedFile) void vscode.window.showTextDocument(vscode.Uri.file(savedFile));
+      });
+      return { status: 'sent', message, server: profile.name, result, transcriptUri: transcript.uri.toString(), savedFile };
+    }
+    log.error(summary.message);
+    void vscode.window.showErrorMessage(summary.message, 'Open Log').then((b) => {
+      if (b === 'Open Log') void vscode.window.showTextDocument(transcript, { viewColumn: vscode.ViewColumn.Beside });
+    });
+    return { status: 'failed', message: summary.message, server: profile.name, result, transcriptUri: transcript.uri.toString() };
+  }
+
+  return [
+    log,
+    vscode.commands.registerCommand('smtpEml.sendMessage', send),
+    vscode.commands.registerCommand('smtpEml.selectServer', async () => {
+      const picked = await pickServer(profilesFromSettings(log), 'Default server for Send Message');
+      if (!picked) return undefined;
+      const name = picked === 'local' ? LOCAL_INBOX_PROFILE_NAME : picked.name;
+      await vscode.workspace.getConfiguration('smtpEml').update('defaultServer', name, vscode.ConfigurationTarget.Global);
+      void vscode.window.showInformationMessage(`Send Message now uses ${name}.`);
+      return name;
+    }),
+    vscode.commands.registerCommand('smtpEml.setPassword', async (profileName?: string, password?: string) => {
+      let name = profileName;
+      if (!name) {
+        const picked = await pickServer(
+          profilesFromSettings(log).filter((p) => p.user),
+          'Set the password of which server?',
+        );
+        if (!picked || picked === 'local') return false;
+        name = picked.name;
+      }
+      const value =
+        password ??
+        (await vscode.window.showInputBox({
+          title: `Password for ${name}`,
+          prompt: 'Stored in VS Code SecretStorage (the OS keychain), never in settings.',
+          password: true,
+          ignoreFocusOut: true,
+        }));
+      if (value === undefined) return false;
+      await context.secrets.store(secretKeyFor(name), value);
+      log.info(`Password stored for ${name}`);
+      return true;
+    }),
+    vscode.commands.registerCommand('smtpEml.clearPassword', async (profileName?: string) => {
+      let name = profileName;
+      if (!name) {
+        const picked = await pickServer(profilesFromSettings(log), 'Forget the password of which server?');
+        if (!picked || picked === 'local') return false;
+        name = picked.name;
+      }
+      await context.secrets.delete(secretKeyFor(name));
+      log.info(`Password removed for ${name}`);
+      if (!profileName) void vscode.window.showInformationMessage(`The password of ${name} was removed.`);
+      return true;
+    }),
+  ];
+}

@@ -1,0 +1,194 @@
+// UI tests as a person would use the extension: Playwright on Chromium clicks
+// and types in the code-server workbench with the packaged .vsix installed,
+// and saves a screenshot of each step. Each step waits on what a person would
+// see (squiggles, rows, a hover, a toast), with deadlines, never sleeps.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+
+const STEP_DEADLINE_MS = 30_000;
+
+/** Monaco renders spaces as U+00A0. */
+const normal = (s) => (s ?? '').replace(/\u00a0/g, ' ');
+
+/**
+ * An SMTP server on 127.0.0.1 whose greeting waits until the test releases
+ * it, so the progress notification can be seen without guessing a delay.
+ */
+async function startHeldServer(onCleanup) {
+  const pending = [];
+  const received = [];
+  let released = false;
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onConnect(_session, cb) {
+      if (released) cb();
+      else pending.push(cb);
+    },
+    onData(stream, session, cb) {
+      const chunks = [];
+      stream.on('data', (c) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
+        cb(null, 'Message queued as UI0001');
+      });
+    },
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  onCleanup(() => new Promise((resolve) => server.close(resolve)));
+  return {
+    port: server.server.address().port,
+    received,
+    release() {
+      released = true;
+      while (pending.length) pending.shift()();
+    },
+  };
+}
+
+/** Runs the UI steps; returns the list of failures (empty when all passed). */
+export async function runUiTests({ profile, workspace, screenshots, timed, launch, browser, onCleanup }) {
+  const smtp = await startHeldServer(onCleanup);
+  // The profile's settings get the held server as the one Send uses.
+  const settingsFile = join(profile.userDataDir, 'User', 'settings.json');
+  const { readFileSync } = await import('node:fs');
+  const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+  settings['smtpEml.servers'] = [{ name: 'UI test server', host: '127.0.0.1', port: smtp.port, security: 'none' }];
+  settings['smtpEml.defaultServer'] = 'UI test server';
+  writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+
+  const server = await launch();
+  const context = await browser();
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(STEP_DEADLINE_MS);
+  const failures = [];
+  let n = 0;
+  const shot = async (name) => {
+    const file = join(screenshots, `${String(++n).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file });
+    return file;
+  };
+  const step = async (name, fn) => {
+    const started = Date.now();
+    try {
+      await timed(`ui: ${name}`, fn);
+      console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      console.log(`  ✘ ${name}: ${e.message.split('\n')[0]}`);
+      failures.push(`${name}: ${e.message}`);
+      await page.screenshot({ path: join(screenshots, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+    }
+  };
+  const explorerRow = (name) => page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: new RegExp(`^${name.replace('.', '\\.')}$`) });
+  const openFromExplorer = async (name) => {
+    await explorerRow(name).first().click();
+    await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor();
+  };
+  const problemRows = async () => normal((await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).join('\n'));
+
+  console.log('UI tests:');
+  await step('workbench loads with the samples in the explorer', async () => {
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await explorerRow('broken.eml').first().waitFor({ timeout: 60_000 });
+  });
+
+  await step('a broken .eml opened from the explorer shows squiggles', async () => {
+    await openFromExplorer('broken.eml');
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached' });
+    await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-info').first().waitFor({ state: 'attached' });
+    await shot('diagnostics');
+  });
+
+  await step('the Problems panel lists the diagnostics with their codes', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row').first().waitFor();
+    const deadline = Date.now() + STEP_DEADLINE_MS;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = await problemRows();
+      if (/missing-date/.test(text) && /duplicate-header/.test(text)) break;
+      await page.waitForTimeout(100);
+    }
+    if (!/missing-date/.test(text) || !/duplicate-header/.test(text)) throw new Error(`Problems rows lack missing-date/duplicate-header:\n${text}`);
+    await shot('problems');
+  });
+
+  await step('hover shows the explanation', async () => {
+    const line = page.locator('.monaco-editor .view-line').filter({ hasText: /^Subject:\s*A second subject/ }).first();
+    const box = await line.boundingBox();
+    if (!box) throw new Error('the second Subject line is not visible');
+    await page.mouse.move(box.x + 20, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+    await hover.waitFor();
+    const text = normal(await page.locator('.monaco-hover:not(.hidden)').first().innerText());
+    if (!/duplicate-header|occurs|once/i.test(text)) throw new Error(`hover text does not explain the problem:\n${text}`);
+    await shot('hover');
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+  });
+
+  await step('the lightbulb quick fix adds the missing Date', async () => {
+    await page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'missing-date' }).first().click();
+    await page.keyboard.press('Control+1'); // focus the editor; the cursor is on the problem
+    await page.keyboard.press('Control+.');
+    const item = page.locator('.action-widget .monaco-list-row').filter({ hasText: /Date/ }).first();
+    await item.waitFor();
+    await shot('quick-fix-menu');
+    await item.click();
+    await page.locator('.monaco-editor .view-line').filter({ hasText: /^Date: / }).first().waitFor();
+    const deadline = Date.now() + STEP_DEADLINE_MS;
+    while (/missing-date/.test(await problemRows())) {
+      if (Date.now() > deadline) throw new Error('missing-date is still listed after the quick fix');
+      await page.waitForTimeout(100);
+    }
+    await shot('quick-fix-applied');
+  });
+
+  await step('Send Message from the title bar shows progress and opens the coloured transcript beside', async () => {
+    await page.keyboard.press('Control+Shift+M'); // close the panel
+    await openFromExplorer('welcome.eml');
+    const button = page.locator('.editor-actions .action-item a[aria-label^="Send Message"], .editor-actions a.codicon-send').first();
+    await button.click();
+    const progress = page.locator('.notification-toast').filter({ hasText: /Sending via UI test server/ }).first();
+    await progress.waitFor();
+    await shot('send-progress');
+    smtp.release();
+    const transcriptLine = page.locator('.monaco-editor .view-line').filter({ hasText: /^S: 221/ }).first();
+    await transcriptLine.waitFor();
+    const groups = await page.locator('.editor-group-container').count();
+    if (groups < 2) throw new Error(`the transcript did not open beside the message (${groups} editor group)`);
+    await page.locator('.notification-toast').filter({ hasText: /Sent via UI test server/ }).first().waitFor();
+    await shot('transcript');
+    if (smtp.received.length !== 1) throw new Error(`the test server received ${smtp.received.length} messages`);
+    // Colours: find the transcript editor and read each line's token colours.
+    const colours = await page.evaluate(() => {
+      const editors = [...document.querySelectorAll('.monaco-editor')].filter((e) =>
+        [...e.querySelectorAll('.view-line')].some((l) => l.textContent.replace(/\u00a0/g, ' ').startsWith('S: 221')),
+      );
+      const lines = [...(editors[0]?.querySelectorAll('.view-line') ?? [])].map((l) => ({
+        top: parseFloat(l.style.top) || 0,
+        text: l.textContent.replace(/\u00a0/g, ' '),
+        spans: [...l.querySelectorAll('span > span')].map((s) => ({ text: s.textContent.replace(/\u00a0/g, ' '), colour: getComputedStyle(s).color })),
+      }));
+      return lines.sort((a, b) => a.top - b.top);
+    });
+    const dataStart = colours.findIndex((l) => /^C: DATA/.test(l.text));
+    const dataEnd = colours.findIndex((l, i) => i > dataStart && /^C: \.$/.test(l.text.trim()));
+    if (dataStart < 0 || dataEnd < 0) throw new Error(`no DATA block in the visible transcript:\n${colours.map((l) => l.text).join('\n')}`);
+    const dataColours = new Set(colours.slice(dataStart + 1, dataEnd).flatMap((l) => l.spans.map((s) => s.colour)));
+    if (dataColours.size < 2) throw new Error(`the DATA block is one colour: ${[...dataColours]}`);
+    const reply = colours.find((l) => /^S: 250 /.test(l.text));
+    const codeSpan = reply?.spans.find((s) => /250/.test(s.text));
+    const textSpan = reply?.spans.find((s) => /[a-z]{3,}/i.test(s.text) && !/250/.test(s.text));
+    if (!codeSpan || !textSpan || codeSpan.colour === textSpan.colour) {
+      throw new Error(`the reply code is not coloured apart from its text: ${JSON.stringify(reply)}`);
+    }
+    writeFileSync(join(screenshots, 'transcript-colours.json'), JSON.stringify(colours, null, 2));
+  });
+
+  return failures;
+}
