@@ -1,5 +1,6 @@
 /** The `eml` language's features for the server core. */
 import type { LanguageFeatures } from '../features';
+import { emlCodeActions } from './codeActions';
 import { emlCompletion } from './completion';
 import { DECODE_PART_REQUEST, decodePartRequest } from './decodePart';
 import { emlHover } from './hover';
@@ -15,6 +16,7 @@ export const emlFeatures: LanguageFeatures = {
   completion: (ctx, position) => emlCompletion(ctx, position),
   documentSymbols: (ctx) => emlDocumentSymbols(ctx),
   foldingRanges: (ctx) => emlFoldingRanges(ctx),
+  codeActions: (ctx, range, diagnostics) => emlCodeActions(ctx, range, diagnostics),
   semanticTokens: (ctx) => emlSemanticTokens(ctx),
   requests: { [DECODE_PART_REQUEST]: decodePartRequest },
 };

@@ -1,9 +1,10 @@
-/** The validation problems of a document version, computed once and shared (validation, tokens, quick fixes). */
+/** The validation problems of a document version, computed once from the shared parse (validation, quick fixes). */
 import type { Problem } from '../../mail/codes';
-import { validateMessage } from '../../mail/message/validate';
+import { validateParsed } from '../../mail/message/validate';
 import type { FeatureContext } from '../features';
+import { parsedOf } from './parsed';
 
-/** Problems of the document (memoised per version). */
+/** Problems of the document (memoised per version, from the memoised parse). */
 export function problemsOf(ctx: FeatureContext): Problem[] {
-  return ctx.memo('eml.problems', () => validateMessage(ctx.document.getText(), ctx.settings.limits));
+  return ctx.memo('eml.problems', () => validateParsed(parsedOf(ctx), ctx.settings.limits));
 }
