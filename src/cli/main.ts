@@ -1,23 +1,333 @@
 /**
- * `smtp-eml` command line (skeleton: `check` only; the send issue adds `send` and `inbox`).
+ * `smtp-eml`: the command line.
+ *
+ *   smtp-eml check [--format text|json] FILE...
+ *   smtp-eml send FILE --host H [--port P] [--security starttls|tls|none] [--user U]
+ *                 [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]... [--log FILE]
+ *   smtp-eml inbox [--port 2525] [--dir DIR]
+ *
+ * Exit codes: 0 success; 1 errors found (check) or message not sent (send);
+ * 2 wrong usage or unreadable input.
  */
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CODES, type Problem } from '../mail/codes';
+import { LineIndex } from '../mail/lineIndex';
 import { validateMessage } from '../mail/message/validate';
 import { validateTranscript } from '../mail/transcript/validate';
+import { startLocalInbox } from '../send/inbox';
+import { defaultPort, sendMessage } from '../send/send';
+import type { Security, SmtpProfile } from '../send/types';
+import { VERSION } from '../version';
+import { readPassword } from './password';
 
-function main(argv: string[]): number {
-  const [command, ...files] = argv;
-  if (command !== 'check' || files.length === 0) {
-    process.stderr.write('Usage: smtp-eml check FILE...\n');
-    return 2;
+/** Where the CLI writes; tests and embedders can swap these. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?(mode: boolean): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
+const USAGE = `Usage:
+  smtp-eml check [--format text|json] FILE...
+      Validate .eml messages and .smtp transcripts. Prints
+      file:line:col: severity code message (1-based) or JSON. Exit 1 on any error.
+
+  smtp-eml send FILE --host HOST [--port PORT] [--security starttls|tls|none]
+                [--user USER] [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]...
+                [--log FILE] [--name EHLO-NAME] [--timeout MS]
+      Send the message in FILE over SMTP and print the session log (an .smtp
+      transcript, credentials masked) to stdout or to --log FILE.
+      Envelope: MAIL FROM is Sender, else the first From; RCPT TO is every To,
+      Cc and Bcc address (Bcc fields are removed from the data); --from and
+      --to replace them. --security defaults to starttls (port 587; tls: 465;
+      none: 25). --insecure accepts any certificate; --ca trusts a CA file.
+      Password: the SMTP_PASSWORD environment variable, else a prompt (no echo)
+      when --user is given; without a terminal, the first line of stdin.
+      Exit 0 when the server accepted the message for at least one recipient
+      (each refused recipient is reported on stderr), 1 when it was not sent.
+
+  smtp-eml inbox [--port 2525] [--dir DIR]
+      Run a local test inbox on 127.0.0.1: accepts every message for every
+      recipient, stores it in DIR (default ./inbox) as <time>-<id>.eml plus
+      .envelope.json, and never relays. Ctrl+C stops it.
+
+  smtp-eml --help | --version
+`;
+
+class UsageError extends Error {}
+
+/** Reads a file as UTF-8 when it is valid UTF-8, else byte for byte (latin1). */
+function readText(file: string): { text: string; encoding: 'utf8' | 'latin1' } {
+  const bytes = readFileSync(file);
+  const utf8 = bytes.toString('utf8');
+  if (!utf8.includes('\uFFFD') || Buffer.from(utf8, 'utf8').equals(bytes)) return { text: utf8, encoding: 'utf8' };
+  return { text: bytes.toString('latin1'), encoding: 'latin1' };
+}
+
+/** One problem as `file:line:col: severity code message` (positions 1-based). */
+export function formatProblem(file: string, index: LineIndex, p: Problem): string {
+  const { line, column } = index.positionAt(p.offset);
+  return `${file}:${line}:${column}: ${p.severity} ${p.code} ${p.message.replace(/\r?\n/g, ' ')}`;
+}
+
+/** The problems of one file, validated by its kind (.smtp transcripts, anything else a message). */
+function checkText(file: string, text: string): Problem[] {
+  return /\.smtp$/i.test(file) ? validateTranscript(text) : validateMessage(text);
+}
+
+function runCheck(args: string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
   }
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(values.format)}`);
+  if (positionals.length === 0) throw new UsageError('check needs at least one FILE');
   let errors = 0;
-  for (const file of files) {
-    const text = readFileSync(file, 'latin1');
-    const problems = file.endsWith('.smtp') ? validateTranscript(text) : validateMessage(text);
-    for (const p of problems) if (p.severity === 'error') errors++;
+  let unreadable = 0;
+  const json: unknown[] = [];
+  for (const file of positionals) {
+    let text: string;
+    try {
+      text = readText(file).text;
+    } catch (e) {
+      io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
+      unreadable++;
+      continue;
+    }
+    const problems = checkText(file, text);
+    const index = new LineIndex(text);
+    for (const p of problems) {
+      if (p.severity === 'error') errors++;
+      if (values.format === 'text') {
+        io.stdout.write(`${formatProblem(file, index, p)}\n`);
+      } else {
+        const start = index.positionAt(p.offset);
+        const end = index.positionAt(p.offset + p.length);
+        const entry: Record<string, unknown> = {
+          file,
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          severity: p.severity,
+          code: p.code,
+          source: CODES[p.code]?.source,
+          message: p.message,
+        };
+        if (CODES[p.code]?.href) entry.href = CODES[p.code].href;
+        json.push(entry);
+      }
+    }
   }
+  if (values.format === 'json') io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  if (unreadable) return 2;
   return errors > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+function parsePort(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`${name} must be a port number 0-65535, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+async function runSend(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      security: { type: 'string', default: 'starttls' },
+      user: { type: 'string' },
+      insecure: { type: 'boolean', default: false },
+      ca: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string', multiple: true },
+      log: { type: 'string' },
+      name: { type: 'string' },
+      timeout: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('send needs exactly one FILE');
+  if (!values.host) throw new UsageError('send needs --host');
+  const security = values.security as Security;
+  if (!['starttls', 'tls', 'none'].includes(security)) throw new UsageError(`--security must be starttls, tls or none, not ${JSON.stringify(values.security)}`);
+  const port = parsePort(values.port, '--port');
+  if (port === 0) throw new UsageError('--port must not be 0');
+  let timeout: number | undefined;
+  if (values.timeout !== undefined) {
+    if (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0) throw new UsageError('--timeout must be a positive number of milliseconds');
+    timeout = Number(values.timeout);
+  }
+  const file = positionals[0]!;
+  let input: { text: string; encoding: 'utf8' | 'latin1' };
+  try {
+    input = readText(file);
+  } catch (e) {
+    io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
+    return 2;
+  }
+
+  const profile: SmtpProfile = { name: `command line (${values.host})`, host: values.host, security };
+  if (port !== undefined) profile.port = port;
+  if (values.user) profile.user = values.user;
+  if (values.insecure) profile.rejectUnauthorized = false;
+  if (values.ca) profile.caFile = resolve(values.ca);
+  if (values.name) profile.clientName = values.name;
+  if (timeout !== undefined) {
+    profile.connectionTimeout = timeout;
+    profile.greetingTimeout = timeout;
+    profile.socketTimeout = timeout;
+  }
+
+  let password: string | undefined;
+  if (values.user) {
+    password = io.env.SMTP_PASSWORD;
+    if (password === undefined) {
+      password = await readPassword(`Password for ${values.user} at ${values.host}:${defaultPort(profile)}: `, io.stdin, io.stderr);
+      if (password === undefined) {
+        io.stderr.write('smtp-eml: not sent: no password (set SMTP_PASSWORD or type it at the prompt)\n');
+        return 1;
+      }
+    }
+  }
+
+  let logStream: WriteStream | undefined;
+  if (values.log) {
+    logStream = createWriteStream(values.log);
+    await new Promise<void>((ok, fail) => {
+      logStream!.once('open', () => ok());
+      logStream!.once('error', fail);
+    }).catch((e: Error) => {
+      throw new UsageError(`cannot write the log ${values.log}: ${e.message}`);
+    });
+  }
+  const out = logStream ?? io.stdout;
+
+  const controller = new AbortController();
+  const onSignal = (): void => controller.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    const envelope: { from?: string; to?: string[] } = {};
+    if (values.from) envelope.from = values.from;
+    if (values.to?.length) envelope.to = values.to;
+    const result = await sendMessage({
+      text: input.text,
+      encoding: input.encoding,
+      profile,
+      password,
+      envelope,
+      signal: controller.signal,
+      onLog: (line) => out.write(`${line}\n`),
+    });
+    for (const r of result.recipients) {
+      if (!r.accepted && r.reply) io.stderr.write(`smtp-eml: refused ${r.address}: ${r.reply}\n`);
+    }
+    if (result.ok) {
+      const accepted = result.recipients.filter((r) => r.accepted).length;
+      io.stderr.write(`smtp-eml: sent to ${accepted} of ${result.recipients.length} recipient${result.recipients.length === 1 ? '' : 's'}: ${result.response ?? ''}\n`);
+      return 0;
+    }
+    io.stderr.write(`smtp-eml: not sent: ${(result.error?.message ?? 'unknown error').replace(/\r?\n/g, ' ')}\n`);
+    return 1;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    if (logStream) await new Promise<void>((done) => logStream!.end(() => done()));
+  }
+}
+
+async function runInbox(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string', default: '2525' }, dir: { type: 'string', default: 'inbox' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const port = parsePort(values.port, '--port') ?? 2525;
+  const dir = resolve(values.dir ?? 'inbox');
+  let inbox;
+  try {
+    inbox = await startLocalInbox({ port, dir });
+  } catch (e) {
+    io.stderr.write(`smtp-eml: cannot start the inbox on 127.0.0.1:${port}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  inbox.onMessage((file) => io.stdout.write(`received ${file}\n`));
+  io.stdout.write(`smtp-eml inbox listening on 127.0.0.1:${inbox.port}, storing messages in ${dir} (Ctrl+C stops)\n`);
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+      done();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await inbox.close();
+  io.stdout.write('smtp-eml inbox stopped\n');
+  return 0;
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return runCheck(rest, io);
+      case 'send':
+        return await runSend(rest, io);
+      case 'inbox':
+        return await runInbox(rest, io);
+      case '--version':
+      case '-v':
+        io.stdout.write(`${VERSION}\n`);
+        return 0;
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout.write(USAGE);
+        return 0;
+      case undefined:
+        io.stderr.write(USAGE);
+        return 2;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    if (e instanceof UsageError || (typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr.write(`smtp-eml: ${err.message}\nRun smtp-eml --help for usage.\n`);
+      return 2;
+    }
+    io.stderr.write(`smtp-eml: ${err.message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: Error) => {
+      process.stderr.write(`smtp-eml: ${e.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -117,6 +117,7 @@ function runSession(req: SendRequest): Promise<SendResult> {
     const elapsedMs = Date.now() - started;
     log.note(`result: ${ok ? (recipients.every((r) => r.accepted) ? 'sent' : 'sent to some recipients') : `not sent: ${failure?.message ?? 'unknown error'}`}`);
     log.note(`elapsed: ${elapsedMs} ms`);
+    log.seal();
     const result: SendResult = { ok, stage: failure ? failure.stage : stage, recipients, envelope, transcript: log.toString(), elapsedMs };
     if (response !== undefined) result.response = response;
     const queueId = findQueueId(response);

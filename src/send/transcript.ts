@@ -47,6 +47,8 @@ export class SessionLog {
   private readonly maxDataBytes: number;
   /** True from `AUTH` until the server answers with something other than 334. */
   private inAuth = false;
+  /** After `seal()`, late events (a close reported after the result) are dropped. */
+  private sealed = false;
 
   constructor(private readonly options: SessionLogOptions = {}) {
     this.maxDataBytes = Math.max(0, options.maxLoggedDataBytes ?? DEFAULT_MAX_LOGGED_DATA_BYTES);
@@ -124,6 +126,11 @@ export class SessionLog {
     this.push('C: .');
   }
 
+  /** Ends the log: later lines are dropped, so the streamed log equals `toString()`. */
+  seal(): void {
+    this.sealed = true;
+  }
+
   /** Every line so far. */
   lines(): readonly string[] {
     return this.out;
@@ -142,6 +149,7 @@ export class SessionLog {
   }
 
   private push(line: string): void {
+    if (this.sealed) return;
     this.out.push(line);
     try {
       this.options.onLog?.(line);
