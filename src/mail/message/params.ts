@@ -17,6 +17,8 @@ export interface RawParameter {
   nameOffset: number;
   valueOffset: number;
   valueEnd: number;
+  /** True when the value is a quoted string that never closes. */
+  unterminated?: boolean;
 }
 
 /** Result of parsing a parameterised field. */
@@ -103,10 +105,11 @@ export function parseParameterised(text: string, start: number, end: number, pro
     } else {
       // RFC 2045 §5.1: a value holding tspecials must be a quoted string.
       pvalue = text.slice(first.offset, last.end).replace(/\r?\n/g, '');
-      const bad = valueTokens.find((t) => t.kind === 'special') ?? valueTokens[1] ?? first;
-      problems.push(problem('parameter-syntax', first.offset, last.end - first.offset, MESSAGES['parameter-syntax'](`the value of "${nameTok.value}" contains ${bad.kind === 'special' ? `"${bad.value}"` : 'white space'} and must be put in double quotes`)));
+      const bad = valueTokens.find((t) => t.kind === 'special');
+      const what = bad ? `"${bad.value}"` : pvalue.includes('(') ? '"("' : 'white space';
+      problems.push(problem('parameter-syntax', first.offset, last.end - first.offset, MESSAGES['parameter-syntax'](`the value of "${nameTok.value}" contains ${what} and must be put in double quotes`)));
     }
-    raw.push({ name: nameTok.value.toLowerCase(), value: pvalue, nameOffset: nameTok.offset, valueOffset: first.offset, valueEnd: last.end });
+    raw.push({ name: nameTok.value.toLowerCase(), value: pvalue, nameOffset: nameTok.offset, valueOffset: first.offset, valueEnd: last.end, unterminated: first.kind === 'quoted' && first.unterminated });
   }
   return { value, valueOffset, valueEnd, head, params: joinParameters(raw, problems), raw };
 }

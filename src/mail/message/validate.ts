@@ -396,6 +396,12 @@ function checkEntityHeaders(text: string, part: MimePart, out: Reporter): void {
     if (list && list.length > 1) reportDuplicates(list, out);
   }
   for (const h of part.headers) {
+    for (const line of h.lines) {
+      // RFC 5322 §2.1.1: each line SHOULD be no more than 78 characters, excluding the CRLF.
+      if (line.length > 78 && !out.full('line-over-78')) {
+        out.add(problem('line-over-78', line.offset + 78, line.length - 78, MESSAGES['line-over-78'](line.length), { data: { lineOffset: line.offset, lineEnd: line.offset + line.length } }));
+      }
+    }
     // RFC 6532 §3 allows UTF-8 only when the transport supports SMTPUTF8; RFC 5322 §2.2 says US-ASCII.
     if (!out.full('non-ascii-header')) {
       let first = -1;
@@ -427,7 +433,7 @@ function checkEntityHeaders(text: string, part: MimePart, out: Reporter): void {
     const pv = parseParameterised(text, ct.valueOffset, ct.end, scratch);
     const cs = pv.raw.find((p) => p.name === 'charset');
     // RFC 2046 §4.1.2: charset values are IANA-registered names.
-    if (cs && !isKnownCharset(cs.value)) out.add(problem('unknown-charset', cs.valueOffset, cs.valueEnd - cs.valueOffset, MESSAGES['unknown-charset'](cs.value)));
+    if (cs && !cs.unterminated && !isKnownCharset(cs.value)) out.add(problem('unknown-charset', cs.valueOffset, cs.valueEnd - cs.valueOffset, MESSAGES['unknown-charset'](cs.value)));
   }
   const cte = byName.get('content-transfer-encoding')?.[0];
   if (cte && cte.colonOffset >= 0) {
