@@ -12,40 +12,11 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { sendMessage } from '../../src/send/send';
 import type { SendRequest, SendResult, SendStage, SmtpProfile } from '../../src/send/types';
+import { assertNoSecrets, MESSAGE, PASSWORD, USER } from './sendHarness';
 import { close, type FaultAction, type FaultRecord, type FaultScript, raw, reply, replyThenClose, startFaultServer, stall } from '../helpers/faultServer';
 
-export const USER = 'fuzz.user-Q7x';
-export const PASSWORD = 'S3cr3t-Pa55-zK81!';
 const fixtures = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'tls');
 const TLS = { key: readFileSync(path.join(fixtures, 'key.pem')), cert: readFileSync(path.join(fixtures, 'cert.pem')) };
-
-export const MESSAGE = [
-  'From: Alice <alice@example.test>',
-  'To: bob@example.test, carol@example.test',
-  'Subject: fault injection',
-  'Date: Fri, 27 Nov 2026 10:00:00 +0000',
-  'Message-ID: <fault-1@example.test>',
-  '',
-  'Hello,',
-  '.a line that starts with a dot',
-  '..two dots',
-  '.',
-  'end',
-  '',
-].join('\r\n');
-
-/** Every form in which a credential could leak: as is, base64 alone, and the AUTH PLAIN blob. */
-export function secretForms(user = USER, password = PASSWORD): string[] {
-  const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
-  return [user, password, b64(user), b64(password), b64(`\0${user}\0${password}`), b64(`${user}\0${user}\0${password}`)];
-}
-
-/** Asserts that no credential appears in `text` (what the user or a file could see). */
-export function assertNoSecrets(where: string, text: string): void {
-  for (const secret of secretForms()) {
-    assert.ok(!text.includes(secret), `${where} contains a credential (${secret.slice(0, 3)}…)`);
-  }
-}
 
 /** Unhandled rejections and uncaught exceptions raised while a test runs. */
 const unhandled: unknown[] = [];
