@@ -57,7 +57,7 @@ function runJson(cmd, cmdArgs, { timeoutMs = 180_000 } = {}) {
     return JSON.parse(line);
   } catch {
     const why = (r.stderr || r.stdout || '').trim().split('\n').filter(Boolean);
-    const message = why.find((l) => /^\w*(Error|Exception)\b/.test(l.trim())) ?? why.slice(-1)[0] ?? 'no output';
+    const message = why.find((l) => /^(?:[A-Z]\w*)?(?:Error|Exception)\b.*:/.test(l.trim())) ?? why.slice(-1)[0] ?? 'no output';
     return { error: `${message.trim()}${r.signal ? ` (${r.signal})` : ''}`.slice(0, 160) };
   }
 }
