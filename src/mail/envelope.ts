@@ -142,13 +142,20 @@ function firstMailbox(text: string, fields: readonly HeaderField[], problems: st
 /**
  * The topmost Resent block (RFC 5322 §3.6.6: each resend prepends a block, so
  * the first one is the newest): the first `Resent-*` field and the `Resent-*`
- * fields right after it.
+ * fields right after it, up to a field name the block already has (each
+ * Resent field occurs once per block, so a repeat starts the older block).
  */
 function newestResentBlock(headers: readonly HeaderField[]): HeaderField[] | undefined {
   const first = headers.findIndex((h) => fieldName(h).startsWith('resent-'));
   if (first < 0) return undefined;
+  const names = new Set([fieldName(headers[first]!)]);
   let last = first;
-  while (last + 1 < headers.length && fieldName(headers[last + 1]!).startsWith('resent-')) last++;
+  while (last + 1 < headers.length) {
+    const name = fieldName(headers[last + 1]!);
+    if (!name.startsWith('resent-') || names.has(name)) break;
+    names.add(name);
+    last++;
+  }
   return headers.slice(first, last + 1);
 }
 
