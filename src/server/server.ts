@@ -180,8 +180,16 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     revalidateAll();
   });
 
-  documents.onDidOpen((e) => scheduleValidation(e.document, 0));
+  // TextDocuments fires onDidChangeContent right after onDidOpen for the same
+  // document; without this the open's immediate run was replaced by a debounced
+  // one, adding the whole debounce to every didOpen → diagnostics (npm run bench).
+  const opening = new Set<string>();
+  documents.onDidOpen((e) => {
+    opening.add(e.document.uri);
+    scheduleValidation(e.document, 0);
+  });
   documents.onDidChangeContent((e) => {
+    if (opening.delete(e.document.uri)) return;
     if (e.document.version === 0) return;
     scheduleValidation(e.document, settings.debounceMs);
   });
