@@ -143,11 +143,12 @@ export async function startFaultServer(script: FaultScript = {}, port = 0): Prom
       }
     };
 
-    const ehloReply = (domain: string): string => {
+    const ehloReply = (): string => {
       const keywords = script.extensions
         ? [...script.extensions]
         : ['SIZE 52428800', '8BITMIME', 'AUTH PLAIN LOGIN', ...(script.startTls && !session.secure ? ['STARTTLS'] : [])];
-      const lines = [`fault.test greets ${domain.slice(0, 64)}`, ...keywords];
+      // The client's name is not echoed, so nothing it sent can come back in a reply.
+      const lines = ['fault.test greets you', ...keywords];
       return lines.map((l, i) => `250${i === lines.length - 1 ? ' ' : '-'}${l}`).join(CRLF);
     };
 
@@ -178,7 +179,7 @@ export async function startFaultServer(script: FaultScript = {}, port = 0): Prom
       }
       switch (verb) {
         case 'EHLO':
-          perform(reply(ehloReply(line.slice(5))));
+          perform(reply(ehloReply()));
           return;
         case 'HELO':
           perform(reply('250 fault.test'));
