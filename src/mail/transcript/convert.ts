@@ -32,7 +32,7 @@ export function convertToCanonical(text: string, session: TranscriptSession = pa
   for (const line of session.lines) {
     const raw = text.slice(line.offset, line.end);
     const proto = (side: 'C' | 'S', content: string): string => (content === '' ? `${side}:` : `${side}: ${content}`);
-    if (line.kind === 'client' || (dataLines.has(line.index) && line.kind !== 'server')) {
+    if (line.kind === 'client' || (line.kind !== 'server' && (dataLines.has(line.index) || (endLines.has(line.index) && !line.elidedData)))) {
       out.push(proto('C', line.content));
     } else if (line.kind === 'server') {
       out.push(proto('S', line.content));

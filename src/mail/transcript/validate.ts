@@ -80,7 +80,9 @@ export function validateSessionMessages(session: TranscriptSession, options: Mes
   const out: Problem[] = [];
   for (const block of session.dataBlocks) {
     if (block.elided) continue;
-    if (block.lines.length === 0 && !block.terminated) continue;
+    // An empty body is what RFC examples print for "message elided" (RFC 2920 §4);
+    // there is no message to check, so it is not reported as one lacking From/Date.
+    if (block.lines.length === 0) continue;
     const m = messageOfBlock(block);
     let problems: Problem[];
     try {
@@ -93,11 +95,6 @@ export function validateSessionMessages(session: TranscriptSession, options: Mes
       const mapped: Problem = { ...p, offset: span.offset, length: span.length };
       if (p.related) {
         mapped.related = p.related.map((r): RelatedLocation => ({ ...r, ...mapSpan(m, r.offset, r.length) }));
-      }
-      // A message-level problem with no place of its own (missing Date) points at the DATA command.
-      if (mapped.length === 0 && block.lines.length === 0) {
-        mapped.offset = block.command.verbOffset;
-        mapped.length = block.command.verbLength;
       }
       out.push(mapped);
     }
