@@ -437,6 +437,9 @@ async function hostilePhase() {
   await hostileCase('two-mb-with-1mb-limit', 'file:///fuzz/limit.eml', 'eml', HEAD + '\r\n' + 'abcdefgh\r\n'.repeat(200_000), ['too-large']);
   await hostileCase('depth-8-with-limit-5', 'file:///fuzz/limit-deep.eml', 'eml', deepMultipart(8), ['nesting-too-deep']);
   await setSettings({});
+  // Old Mac files end lines with CR alone: one 2 MB "line" full of bare CRs. Last, because a
+  // quadratic scan here keeps the server busy past the hang detector.
+  await hostileCase('cr-only-2mb', 'file:///fuzz/mac.eml', 'eml', HEAD.replace(/\r\n/g, '\r') + '\r' + 'a line of a classic Mac OS file\r'.repeat(65_000), ['bare-cr']);
 }
 
 async function main() {
