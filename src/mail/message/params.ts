@@ -99,7 +99,9 @@ export function parseParameterised(text: string, start: number, end: number, pro
     const last = valueTokens[valueTokens.length - 1];
     if (first.kind === 'quoted' && first.unterminated) {
       problems.push(problem('parameter-syntax', first.offset, 1, MESSAGES['parameter-syntax'](`the quoted value of "${nameTok.value}" is never closed`)));
-      pvalue = first.value.replace(/[ \t]*;.*$/s, '');
+      // Readers stop a runaway quoted value at the next ";" (no regex: linear on long values).
+      const semi = first.value.indexOf(';');
+      pvalue = (semi >= 0 ? first.value.slice(0, semi) : first.value).trimEnd();
     } else if (valueTokens.length === 1 && (first.kind === 'atom' || first.kind === 'quoted')) {
       pvalue = first.value;
     } else {

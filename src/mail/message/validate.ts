@@ -154,17 +154,16 @@ function checkLines(text: string, limit: number, binaryRanges: Array<[number, nu
     const at = minorityCrlf ? firstCrlf : firstLf;
     out.add(problem('mixed-line-endings', at, minorityCrlf ? 2 : 1, MESSAGES['mixed-line-endings'](crlf, lf), { data: { dominant: minorityCrlf ? '\n' : '\r\n', crlf, lf } }));
   }
-  // RFC 5322 §2.3: CR and LF only together as CRLF.
-  let lastLine = -1;
-  for (let i = text.indexOf('\r'); i >= 0 && i < len && !out.full('bare-cr'); i = text.indexOf('\r', i + 1)) {
+  // RFC 5322 §2.3: CR and LF only together as CRLF. One report per line; skipping
+  // to the next LF keeps a CR-only (classic Mac) file linear.
+  for (let i = text.indexOf('\r'); i >= 0 && i < len && !out.full('bare-cr'); ) {
     if (text.charCodeAt(i + 1) !== 10) {
-      const lineStart = text.lastIndexOf('\n', i);
-      if (lineStart === lastLine) continue;
-      lastLine = lineStart;
       out.add(problem('bare-cr', i, 1, MESSAGES['bare-cr']()));
-    }
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = text.indexOf('\r', nl);
+    } else i = text.indexOf('\r', i + 1);
   }
-  // RFC 5322 §2.3 / RFC 5321 §4.5.2: NUL may not appear in a message.
   for (let i = text.indexOf('\0'); i >= 0 && i < len && !out.full('nul-character'); ) {
     out.add(problem('nul-character', i, 1, MESSAGES['nul-character']()));
     // One per line: a binary file would otherwise give one per octet.
@@ -417,8 +416,8 @@ function checkEntityHeaders(text: string, part: MimePart, out: Reporter): void {
       }
     }
     const n = lower(h);
-    if (h.colonOffset >= 0 && !NO_ENCODED_WORDS.has(n) && text.indexOf('=?', h.valueOffset) >= 0 && text.indexOf('=?', h.valueOffset) < h.end) {
-      const raw = text.slice(h.valueOffset, h.end);
+    const raw = h.colonOffset >= 0 && !NO_ENCODED_WORDS.has(n) ? text.slice(h.valueOffset, h.end) : '';
+    if (raw.includes('=?')) {
       for (const w of decodeEncodedWords(raw).words) {
         const offset = h.valueOffset + w.offset;
         // RFC 2047 §2, §4, §5.
