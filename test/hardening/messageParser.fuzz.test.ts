@@ -13,12 +13,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import * as fc from 'fast-check';
-import { CODES, isProblemCode, type Problem } from '../../src/mail/codes';
+import { CODES } from '../../src/mail/codes';
 import { walkParts, type MimePart, type ParsedMessage } from '../../src/mail/message/model';
 import { DEFAULT_MAX_DEPTH, parseMessage } from '../../src/mail/message/parse';
 import { DEFAULT_MAX_FULL_SIZE, validateMessage, type MessageValidationOptions } from '../../src/mail/message/validate';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 import { params } from './fuzzConfig';
+import { assertProblemsInside } from './problemChecks';
 import { countWork } from './workCounter';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -37,27 +38,8 @@ function listCorpus(dir: string, maxSize: number): string[] {
 /** Corpus messages read as latin1 (one character per octet, as a byte-faithful editor would show them). */
 const corpus = listCorpus(corpusDir, 64 * 1024).map((p) => readFileSync(p).toString('latin1'));
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
-
-/** Every problem is well formed and lies inside the text. */
-export function assertProblemsInside(text: string, problems: readonly Problem[], label: string): void {
-  assert.ok(Array.isArray(problems), `${label}: problems is an array`);
-  for (const p of problems) {
-    const where = `${label}: ${p.code} at ${p.offset}+${p.length} in ${text.length}`;
-    assert.ok(isProblemCode(p.code), `${where}: unknown code`);
-    assert.ok(SEVERITIES.has(p.severity), `${where}: severity ${String(p.severity)}`);
-    assert.ok(Number.isInteger(p.offset) && Number.isInteger(p.length), `${where}: integer offsets`);
-    assert.ok(p.offset >= 0 && p.length >= 0 && p.offset + p.length <= text.length, `${where}: outside the text`);
-    assert.ok(typeof p.message === 'string' && p.message.trim().length > 0, `${where}: empty message`);
-    for (const r of p.related ?? []) {
-      assert.ok(Number.isInteger(r.offset) && r.offset >= 0 && r.length >= 0 && r.offset + r.length <= text.length, `${where}: related ${r.offset}+${r.length} outside`);
-    }
-    if (p.data !== undefined) assert.doesNotThrow(() => JSON.stringify(p.data), `${where}: data is JSON`);
-  }
-}
-
 /** Every span of the parse tree lies inside the text and inside its parent. */
-export function assertTreeInside(text: string, parsed: ParsedMessage, label: string): void {
+function assertTreeInside(text: string, parsed: ParsedMessage, label: string): void {
   const n = text.length;
   walkParts(parsed.root, (part: MimePart) => {
     const where = `${label}: part "${part.path}" depth ${part.depth}`;
@@ -205,7 +187,7 @@ describe('message parser and validator never fail on any input', () => {
 // ---- linear work ----
 const HEAD = 'From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\nDate: Fri, 27 Nov 2026 10:00:00 +0000\r\nMessage-ID: <w@example.com>\r\nMIME-Version: 1.0\r\n';
 /** Hostile shapes, each growing with `n`. */
-export const FAMILIES: Record<string, (n: number) => string> = {
+const FAMILIES: Record<string, (n: number) => string> = {
   'many header fields': (n) => HEAD + 'X-Field: value\r\n'.repeat(n) + '\r\nbody\r\n',
   'one field folded n times': (n) => HEAD + 'X-Folded: a' + '\r\n b'.repeat(n) + '\r\n\r\nbody\r\n',
   'one long body line': (n) => HEAD + '\r\n' + 'a'.repeat(n * 20) + '\r\n',
