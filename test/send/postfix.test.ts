@@ -1,0 +1,81 @@
+/**
+ * End to end through a real MTA: sendMessage to a private Postfix on
+ * 127.0.0.1:2626 (test/helpers/postfix.ts), then the delivered Maildir file
+ * must hold the sent message byte for byte (Postfix stores CRLF as LF and adds
+ * its four delivery headers on top). Without Postfix the test is skipped with
+ * a reason, except under CI=true, where it fails: CI must not skip silently.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { prepareData } from '../../src/mail/envelope';
+import { validateTranscript } from '../../src/mail/transcript/validate';
+import { sendMessage } from '../../src/send/send';
+import { postfixUnavailableReason, startPostfix, type PostfixInstance } from '../helpers/postfix';
+
+const unavailable = postfixUnavailableReason();
+const inCi = process.env.CI === 'true';
+const skip = unavailable && !inCi ? `skipped: ${unavailable}` : false;
+
+const MESSAGE = [
+  'From: Sender <sender@example.org>',
+  'To: Alice <alice@example.test>, carol@example.test',
+  'Cc: bob@example.test',
+  'Bcc: alice@example.test',
+  'Subject: Through a real MTA',
+  'Date: Fri, 27 Nov 2026 10:00:00 +0000',
+  'Message-ID: <postfix-test@example.org>',
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=utf-8',
+  'Content-Transfer-Encoding: 8bit',
+  '',
+  'Hello Alice,',
+  '.',
+  '.leading dot and trailing space ',
+  'Grüße',
+  '',
+].join('\r\n');
+
+describe('Postfix (real MTA on 127.0.0.1)', { skip }, () => {
+  let postfix: PostfixInstance | undefined;
+  before(async () => {
+    if (unavailable) assert.fail(`CI=true but Postfix cannot run: ${unavailable}`);
+    postfix = await startPostfix();
+  });
+  after(async () => {
+    await postfix?.stop();
+  });
+
+  test('delivers the sent bytes into the Maildir; the unknown user is refused with 550 5.1.1', async () => {
+    const pf = postfix!;
+    const result = await sendMessage({
+      text: MESSAGE,
+      profile: { name: 'postfix', host: '127.0.0.1', port: pf.port, security: 'none', clientName: 'client.test', socketTimeout: 20_000 },
+    });
+    assert.equal(result.ok, true, `${result.error?.message}\n${result.transcript}\n${pf.log()}`);
+    assert.deepEqual(result.envelope.to, ['alice@example.test', 'carol@example.test', 'bob@example.test']);
+    const carol = result.recipients.find((r) => r.address === 'carol@example.test')!;
+    assert.equal(carol.accepted, false);
+    assert.match(carol.reply, /^550 5\.1\.1 /);
+    assert.deepEqual(result.recipients.filter((r) => r.accepted).map((r) => r.address), ['alice@example.test', 'bob@example.test']);
+    assert.match(result.response ?? '', /^250 2\.0\.0 Ok: queued as \w+/);
+    assert.ok(result.queueId);
+    assert.match(result.transcript, /^S: 221 2\.0\.0 Bye$/m);
+    assert.deepEqual(validateTranscript(result.transcript).filter((p) => p.severity === 'error'), []);
+
+    const expected = prepareData(MESSAGE).replace(/\r\n/g, '\n');
+    for (const user of ['alice', 'bob']) {
+      const file = await pf.waitForDelivery(user);
+      const delivered = readFileSync(file);
+      const text = delivered.toString('utf8');
+      // Postfix's four delivery headers on top, then our message byte for byte.
+      assert.ok(text.endsWith(expected), `${user}: delivered file does not end with the sent message:\n${text}`);
+      const added = text.slice(0, text.length - expected.length);
+      assert.match(added, new RegExp(`^Return-Path: <sender@example\\.org>\\nX-Original-To: ${user}@example\\.test\\nDelivered-To: ${user}@example\\.test\\nReceived: [^]*\\n$`));
+      assert.equal(added.match(/^\S/gm)?.length, 4, 'exactly four added fields');
+      assert.ok(delivered.includes(Buffer.from('Grüße\n', 'utf8')));
+      assert.ok(!/^Bcc:/im.test(text));
+      assert.ok(!text.includes('\r'));
+    }
+  });
+});
