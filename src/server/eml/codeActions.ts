@@ -113,8 +113,13 @@ function fixFor(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic): lsp.Co
     }
     case 'non-ascii-header':
       return encodeHeaderFix(ctx, texts, d, data);
-    case 'eight-bit-data':
-      return quotedPrintableFix(ctx, texts, d, data);
+    case 'eight-bit-data': {
+      // One fix per part and version: editors ask again on every cursor move, and
+      // every 8-bit line of the part carries a diagnostic.
+      if (!isNumber(data.bodyOffset)) return undefined;
+      const edits = ctx.memo(`eml.fix.qp.${data.bodyOffset}`, () => quotedPrintableEdits(ctx, data.bodyOffset as number));
+      return edits ? quickFix(ctx, texts.fixToQuotedPrintable, d, edits) : undefined;
+    }
     default:
       return undefined;
   }
@@ -204,12 +209,11 @@ function nodeEncoding(charset: string | undefined): 'latin1' | 'utf8' | undefine
  * parameter says so. A part already declared quoted-printable only gets its raw
  * 8-bit characters escaped.
  */
-function quotedPrintableFix(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic, data: Record<string, unknown>): lsp.CodeAction | undefined {
-  if (!isNumber(data.bodyOffset)) return undefined;
+function quotedPrintableEdits(ctx: FeatureContext, bodyOffset: number): lsp.TextEdit[] | undefined {
   const parsed = parsedOf(ctx);
   const { text, eol } = parsed;
-  const part: MimePart = partAt(parsed.root, data.bodyOffset);
-  if (part.children.length || part.embedded || part.bodyOffset !== data.bodyOffset) return undefined;
+  const part: MimePart = partAt(parsed.root, bodyOffset);
+  if (part.children.length || part.embedded || part.bodyOffset !== bodyOffset) return undefined;
   const body = text.slice(part.bodyOffset, part.bodyEnd);
   const declared = nodeEncoding(part.charset);
   let encoding: 'latin1' | 'utf8' = declared ?? 'utf8';
@@ -242,5 +246,5 @@ function quotedPrintableFix(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnos
     if (added) edits.push(insertAt(ctx, part.headerEnd, lead + added));
     edits.push(replaceSpan(ctx, part.bodyOffset, part.bodyEnd, encodeQuotedPrintable(Buffer.from(body, encoding), eol)));
   }
-  return quickFix(ctx, texts.fixToQuotedPrintable, d, edits);
+  return edits;
 }

@@ -6,14 +6,14 @@
  */
 import * as lsp from 'vscode-languageserver';
 import { parseDateTime } from '../../mail/message/dates';
-import { decodeBase64, decodeCharset, decodeEncodedWords, decodeQuotedPrintable } from '../../mail/message/encodings';
+import { decodeBase64, decodeCharset, decodeQuotedPrintable } from '../../mail/message/encodings';
 import { fieldHref, fieldReference, lookupField } from '../../mail/message/fieldCatalog';
 import type { HeaderField, MimePart } from '../../mail/message/model';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
 import { parsedOf } from './parsed';
 import { boundaryLineAt, decodedSize, headerAt, isTextual, mediaType, partAt } from './parts';
-import { DATE_FIELDS, forEachValueLine } from './tokens';
+import { DATE_FIELDS, encodedWordsIn, forEachValueLine, type FoundWord } from './tokens';
 import { formatSize, textsFor, type EmlTexts } from './texts';
 
 /** How much of an encoded body is decoded for a preview. */
@@ -69,8 +69,8 @@ function headerHover(ctx: FeatureContext, texts: EmlTexts, part: MimePart, h: He
     // An encoded word under the cursor (they never cross a fold, so look at this line only).
     let hit: lsp.Hover | null = null;
     forEachValueLine(text, h, (line, lineOffset) => {
-      if (hit || offset < lineOffset || offset > lineOffset + line.length || !line.includes('=?')) return;
-      for (const w of decodeEncodedWords(line).words) {
+      if (hit || offset < lineOffset || offset > lineOffset + line.length) return;
+      for (const w of encodedWordsIn(line, offset - lineOffset)) {
         const start = lineOffset + w.offset;
         if (offset >= start && offset <= start + w.length) {
           hit = markdown(encodedWordMarkdown(texts, w), rangeOf(document, start, w.length));
@@ -98,7 +98,7 @@ export function fieldMarkdown(texts: EmlTexts, name: string): string {
   return `**${info.name}** — [${fieldReference(info)}](${fieldHref(info)})\n\n${doc}\n\n${info.once ? texts.onceOnly : texts.mayRepeat} ${texts.category(info.category)}`;
 }
 
-function encodedWordMarkdown(texts: EmlTexts, w: ReturnType<typeof decodeEncodedWords>['words'][number]): string {
+function encodedWordMarkdown(texts: EmlTexts, w: FoundWord): string {
   const lines = [`**${texts.encodedWordTitle}**`, '', `${texts.encodedWordCharset}: \`${w.charset}\` · ${texts.encodedWordEncoding}: \`${w.encoding.toUpperCase()}\` (${w.encoding.toUpperCase() === 'B' ? 'base64' : w.encoding.toUpperCase() === 'Q' ? 'quoted-printable' : '?'})`];
   if (w.valid) lines.push('', `${texts.encodedWordDecoded}:`, '', fenced(w.decoded));
   else lines.push('', `${texts.encodedWordInvalid}${w.error ? ` (${w.error})` : ''}`);

@@ -17,6 +17,9 @@ import { textsFor } from './texts';
  */
 export const MAX_OUTLINE_DEPTH = 64;
 
+/** Most fields listed per header block (a block of 50 000 fields is an attack, not an outline). */
+export const MAX_OUTLINE_FIELDS = 1000;
+
 /** Longest value shown as a header field's detail. */
 const DETAIL_LIMIT = 80;
 
@@ -26,7 +29,7 @@ function headerBlockSymbol(ctx: FeatureContext, part: MimePart, name: string): l
   const first = part.headers[0];
   const last = part.headers[part.headers.length - 1];
   const range = rangeOf(document, first.offset, last.end - first.offset);
-  const children = part.headers.map(
+  const children = part.headers.slice(0, MAX_OUTLINE_FIELDS).map(
     (h): lsp.DocumentSymbol => ({
       name: h.name || '(empty)',
       detail: h.value.length > DETAIL_LIMIT ? `${h.value.slice(0, DETAIL_LIMIT - 1)}…` : h.value,

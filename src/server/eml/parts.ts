@@ -99,6 +99,18 @@ export function decodedText(text: string, part: MimePart): string {
  * from the count of alphabet characters), else by decoding.
  */
 export function decodedSize(text: string, part: MimePart): number {
+  // Parts belong to one parse of one version, so caching by part object is safe.
+  let size = sizeCache.get(part);
+  if (size === undefined) {
+    size = computeDecodedSize(text, part);
+    sizeCache.set(part, size);
+  }
+  return size;
+}
+
+const sizeCache = new WeakMap<MimePart, number>();
+
+function computeDecodedSize(text: string, part: MimePart): number {
   if (part.transferEncoding === 'base64') {
     let n = 0;
     let pad = 0;

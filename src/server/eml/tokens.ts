@@ -6,7 +6,7 @@
  * that failed to parse (`variable` + `deprecated`).
  */
 import { mailboxesOf, parseAddressList } from '../../mail/message/address';
-import { decodeEncodedWords } from '../../mail/message/encodings';
+import { decodeEncodedWords, type EncodedWord } from '../../mail/message/encodings';
 import { lookupField } from '../../mail/message/fieldCatalog';
 import type { HeaderField, MimePart } from '../../mail/message/model';
 import type { FeatureContext } from '../features';
@@ -18,6 +18,39 @@ export const DATE_FIELDS = new Set(['date', 'resent-date']);
 
 /** Fields whose value is an address list (5322 §3.6.2, §3.6.3, §3.6.6). */
 export const ADDRESS_FIELDS = new Set(['from', 'sender', 'reply-to', 'to', 'cc', 'bcc', 'resent-from', 'resent-sender', 'resent-to', 'resent-cc', 'resent-bcc']);
+
+/** A candidate `=?charset?X?text?=`. Bounded charset and no backtracking into the text: linear over a line. */
+const ENCODED_WORD_CANDIDATE = /=\?[^?\s]{1,75}\?[^?\s]\?[^?\s]*\?=/g;
+
+/** Most encoded words decoded on one physical line. */
+const MAX_WORDS_PER_LINE = 200;
+
+/** One encoded word found in a line, decoded (offset relative to the line). */
+export type FoundWord = Omit<EncodedWord, 'offset'> & { offset: number };
+
+/**
+ * The encoded words of one physical line. Candidates are found with a linear
+ * scan and each is decoded on its own, so a hostile line (`=?=?=?...`) costs
+ * linear time; a candidate the decoder rejects is reported invalid.
+ */
+export function encodedWordsIn(line: string, at?: number): FoundWord[] {
+  const out: FoundWord[] = [];
+  if (!line.includes('=?')) return out;
+  ENCODED_WORD_CANDIDATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENCODED_WORD_CANDIDATE.exec(line))) {
+    if (at !== undefined && (at < m.index || at > m.index + m[0].length)) continue;
+    // A legal line (998 octets) holds far fewer words; beyond this a line is hostile, not mail.
+    if (out.length >= MAX_WORDS_PER_LINE) break;
+    const word = m[0].length <= 1000 ? decodeEncodedWords(m[0]).words[0] : undefined;
+    if (word && word.offset === 0 && word.length === m[0].length) out.push({ ...word, offset: m.index });
+    else {
+      const parts = m[0].split('?');
+      out.push({ offset: m.index, length: m[0].length, charset: parts[1] ?? '', encoding: parts[2] ?? '', decoded: m[0], valid: false, error: 'it is not a well-formed encoded word' });
+    }
+  }
+  return out;
+}
 
 /** Calls `visit(lineText, lineOffset)` for the value part of every physical line of a field. */
 export function forEachValueLine(text: string, h: HeaderField, visit: (line: string, offset: number) => void): void {
@@ -77,8 +110,7 @@ export function emlSemanticTokens(ctx: FeatureContext): SemanticTokenSpan[] {
       }
       // Encoded words never hold white space, so they never cross a fold: scan line by line.
       forEachValueLine(text, h, (line, offset) => {
-        if (!line.includes('=?')) return;
-        for (const w of decodeEncodedWords(line).words) {
+        for (const w of encodedWordsIn(line)) {
           spans.push({ offset: offset + w.offset, length: w.length, type: 'macro', modifiers: w.valid ? undefined : ['deprecated'] });
         }
       });
