@@ -1,0 +1,45 @@
+/** Code actions on transcripts: redact credentials, convert a tool's log to C:/S:. */
+import * as lsp from 'vscode-languageserver';
+import { convertToCanonical, credentialRedactions } from '../../mail/transcript/convert';
+import { transcriptMessages as M } from '../../mail/transcript/messages';
+import { REDACTED } from '../../mail/transcript/syntax';
+import { rangeOf } from '../diagnostics';
+import type { FeatureContext } from '../features';
+import { sessionOf } from './session';
+
+/** Quick fixes for the diagnostics in range, plus the whole-file conversion when the file is another tool's log. */
+export function smtpCodeActions(ctx: FeatureContext, _range: lsp.Range, diagnostics: lsp.Diagnostic[]): lsp.CodeAction[] {
+  const uri = ctx.document.uri;
+  const { session } = sessionOf(ctx);
+  const out: lsp.CodeAction[] = [];
+  const credentialDiagnostics = diagnostics.filter((d) => d.code === 'credentials-exposed');
+  for (const d of credentialDiagnostics) {
+    out.push({
+      title: M.redactAction(),
+      kind: lsp.CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: true,
+      edit: { changes: { [uri]: [{ range: d.range, newText: REDACTED }] } },
+    });
+  }
+  if (credentialDiagnostics.length > 0) {
+    const all = credentialRedactions(ctx.document.getText(), session);
+    if (all.length > 1) {
+      out.push({
+        title: M.redactAllAction(),
+        kind: lsp.CodeActionKind.QuickFix,
+        diagnostics: credentialDiagnostics,
+        edit: { changes: { [uri]: all.map((e) => ({ range: rangeOf(ctx.document, e.offset, e.length), newText: e.newText })) } },
+      });
+    }
+  }
+  if (session.dialect !== 'canonical') {
+    const text = ctx.document.getText();
+    out.push({
+      title: M.convertAction(session.dialect),
+      kind: lsp.CodeActionKind.RefactorRewrite,
+      edit: { changes: { [uri]: [{ range: rangeOf(ctx.document, 0, text.length), newText: convertToCanonical(text, session) }] } },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+/** Hover on transcripts: commands, reply codes, enhanced status codes, EHLO keywords. */
+import type * as lsp from 'vscode-languageserver';
+import {
+  COMMANDS,
+  ENHANCED_CLASS,
+  ENHANCED_DETAIL,
+  ENHANCED_SUBJECT,
+  EXTENSIONS,
+  REPLY_CODES,
+  REPLY_FIRST_DIGIT,
+  REPLY_SECOND_DIGIT,
+} from '../../mail/transcript/catalog';
+import { transcriptLabels as L } from '../../mail/transcript/messages';
+import { rangeOf } from '../diagnostics';
+import type { FeatureContext } from '../features';
+import { lineAt, sessionOf } from './session';
+
+/** Markdown for a command verb. */
+export function commandMarkdown(verb: string): string | undefined {
+  const info = COMMANDS[verb];
+  if (!info) return undefined;
+  return [
+    `**${info.verb}** (${info.rfc})`,
+    '',
+    info.summary,
+    '',
+    `${L.syntax}: \`${info.syntax}\``,
+    '',
+    `${L.replies}: ${info.replies.join(', ')} (${L.alwaysReplies}).`,
+  ].join('\n');
+}
+
+/** Markdown for a reply code: its digits and, when known, the specific meaning. */
+export function replyCodeMarkdown(code: string): string {
+  const specific = REPLY_CODES[Number(code)];
+  return [
+    `**${code}** ${specific ?? L.unknownCode}`,
+    '',
+    `- ${REPLY_FIRST_DIGIT[code[0]] ?? ''}`,
+    `- ${REPLY_SECOND_DIGIT[code[1]] ?? ''}`,
+  ].join('\n');
+}
+
+/** Markdown for an RFC 3463 enhanced status code. */
+export function enhancedMarkdown(code: string): string {
+  const [klass, subject, detail] = code.split('.');
+  return [
+    `**${L.enhanced(code)}**`,
+    '',
+    `- ${L.enhancedClass} ${klass}: ${ENHANCED_CLASS[klass] ?? '?'}`,
+    `- ${L.enhancedSubject} ${subject}: ${ENHANCED_SUBJECT[subject] ?? '?'}`,
+    `- ${L.enhancedDetail} ${subject}.${detail}: ${ENHANCED_DETAIL[`${subject}.${detail}`] ?? '?'}`,
+  ].join('\n');
+}
+
+/** Markdown for an EHLO keyword. */
+export function extensionMarkdown(keyword: string): string {
+  const info = EXTENSIONS[keyword.toUpperCase()];
+  if (!info) return `**${keyword}**\n\n${L.unknownExtension}`;
+  return `**${L.extension(info.keyword, info.rfc)}**\n\n${info.summary}`;
+}
+
+const md = (value: string, ctx: FeatureContext, offset: number, length: number): lsp.Hover => ({
+  contents: { kind: 'markdown', value },
+  range: rangeOf(ctx.document, offset, length),
+});
+
+/** The hover at `position`, or null. */
+export function smtpHover(ctx: FeatureContext, position: lsp.Position): lsp.Hover | null {
+  const { session, roles } = sessionOf(ctx);
+  const offset = ctx.document.offsetAt(position);
+  const line = lineAt(session, offset);
+  if (!line) return null;
+  const role = roles.get(line.index);
+  if (!role) return null;
+  if (role.kind === 'command') {
+    const c = role.command;
+    if (c.kind !== 'command' || offset < c.verbOffset || offset > c.verbOffset + c.verbLength) return null;
+    const text = commandMarkdown(c.verb);
+    return text ? md(text, ctx, c.verbOffset, c.verbLength) : null;
+  }
+  if (role.kind === 'reply') {
+    const rl = role.replyLine;
+    if (offset >= rl.codeOffset && offset <= rl.codeOffset + 3) {
+      const context = role.reply.command ? L.inReplyTo(role.reply.command.verb) : session.greeting === role.reply ? L.greeting : '';
+      return md(`${replyCodeMarkdown(rl.code)}${context ? `\n\n${context}` : ''}`, ctx, rl.codeOffset, 3);
+    }
+    if (rl.enhanced && offset >= rl.enhanced.offset && offset <= rl.enhanced.offset + rl.enhanced.length) {
+      return md(enhancedMarkdown(rl.enhanced.code), ctx, rl.enhanced.offset, rl.enhanced.length);
+    }
+    const cmd = role.reply.command;
+    if (cmd && (cmd.verb === 'EHLO' || cmd.verb === 'LHLO') && role.index > 0) {
+      const hello = session.hellos.find((h) => h.command === cmd);
+      const ext = hello?.extensions.find((e) => offset >= e.offset && offset <= e.offset + e.length);
+      if (ext) return md(extensionMarkdown(ext.keyword), ctx, ext.offset, ext.length);
+    }
+  }
+  return null;
+}

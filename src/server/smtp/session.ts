@@ -1,0 +1,60 @@
+/**
+ * One parse per document version, shared by validation and every feature, and
+ * an index from transcript lines to what they are (command, reply line, data).
+ */
+import type { Problem } from '../../mail/codes';
+import type { TranscriptLine } from '../../mail/transcript/lines';
+import { parseTranscript, type Command, type Reply, type ReplyLine, type TranscriptSession } from '../../mail/transcript/parse';
+import { validateSessionMessages } from '../../mail/transcript/validate';
+import type { FeatureContext } from '../features';
+
+/** What a line is, for hover and completion. */
+export type LineRole =
+  | { kind: 'command'; command: Command }
+  | { kind: 'reply'; reply: Reply; replyLine: ReplyLine; index: number }
+  | { kind: 'data' }
+  | { kind: 'auth-response' };
+
+/** The parsed session with its line index. */
+export interface IndexedSession {
+  readonly session: TranscriptSession;
+  readonly roles: Map<number, LineRole>;
+}
+
+/** The memoised session of the document. */
+export function sessionOf(ctx: FeatureContext): IndexedSession {
+  return ctx.memo('smtp.session', () => {
+    const session = parseTranscript(ctx.document.getText());
+    const roles = new Map<number, LineRole>();
+    for (const command of session.commands) roles.set(command.line.index, { kind: 'command', command });
+    for (const reply of session.replies) {
+      reply.lines.forEach((replyLine, index) => roles.set(replyLine.line.index, { kind: 'reply', reply, replyLine, index }));
+    }
+    for (const block of session.dataBlocks) for (const l of block.lines) roles.set(l.index, { kind: 'data' });
+    for (const a of session.auths) for (const l of a.responses) roles.set(l.index, { kind: 'auth-response' });
+    return { session, roles };
+  });
+}
+
+/** Protocol and message problems of the document (memoised). */
+export function transcriptProblems(ctx: FeatureContext): Problem[] {
+  return ctx.memo('smtp.problems', () => {
+    const { session } = sessionOf(ctx);
+    return [...session.problems, ...validateSessionMessages(session, ctx.settings.limits)].sort((a, b) => a.offset - b.offset);
+  });
+}
+
+/** The transcript line holding `offset` (binary search). */
+export function lineAt(session: TranscriptSession, offset: number): TranscriptLine | undefined {
+  const lines = session.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = lines[mid];
+    if (offset < l.offset) hi = mid - 1;
+    else if (offset > l.end) lo = mid + 1;
+    else return l;
+  }
+  return undefined;
+}
