@@ -32,7 +32,8 @@ const TOKEN = "[-\\w!#$%&'*+.^`{|}~]";
 const ATEXT = "[-\\w.!#$%&'*+/=?^`{|}~]";
 const WEEKDAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
 /** A line that can only be a MIME boundary delimiter (RFC 2046 §5.1.1), after the line prefix. */
-const BOUNDARY_LINE = '--(?=[!-~]*?[0-9A-Za-z])[!-~]++[ \\t]*+\\r?$';
+// `--=20` is a quoted-printable "-- " signature separator, not a boundary.
+const BOUNDARY_LINE = '--(?!=20[ \\t]*+\\r?$)(?=[!-~]*?[0-9A-Za-z])[!-~]++[ \\t]*+\\r?$';
 /** An mbox "From " separator line (RFC 4155), whose weekday tells it from body text. */
 const MBOX_LINE = `From [^\\s]++ ++${WEEKDAY}\\b`;
 
@@ -353,7 +354,7 @@ function lineRules(S, p) {
       begin: `^(?=${p.ahead}(?i:content-type)[ \\t]*+:[ \\t]*+(?i:text/html)\\b)`,
       end: `^(?=${STOP})`,
       patterns: [
-        { begin: '\\G', end: `^(?=${BLANK})`, patterns: [{ include: `#${key('fields')}` }] },
+        { begin: '\\G', end: `^(?=${BLANK}|${STOP})`, patterns: [{ include: `#${key('fields')}` }] },
         {
           begin: `^(?!${STOP})`,
           end: `^(?=${STOP})`,
@@ -365,7 +366,7 @@ function lineRules(S, p) {
   }
 
   repo[key('boundary-close')] = {
-    match: `${p.prefix}(--)(?=[!-~]*?[0-9A-Za-z])([!-~]*?)(--)[ \\t]*+\\r?$`,
+    match: `${p.prefix}(--)(?!=20[ \\t]*+\\r?$)(?=[!-~]*?[0-9A-Za-z])([!-~]*?)(--)[ \\t]*+\\r?$`,
     name: sc('markup.heading.boundary.close'),
     captures: pre({
       1: { name: sc('punctuation.definition.boundary') },
@@ -375,7 +376,7 @@ function lineRules(S, p) {
   };
   repo[key('part')] = {
     comment: 'RFC 2046 §5.1.1 delimiter line; the part header fields follow up to the blank line.',
-    begin: `${p.prefix}(--)(?=[!-~]*?[0-9A-Za-z])([!-~]++)[ \\t]*+\\r?$`,
+    begin: `${p.prefix}(--)(?!=20[ \\t]*+\\r?$)(?=[!-~]*?[0-9A-Za-z])([!-~]++)[ \\t]*+\\r?$`,
     beginCaptures: pre({
       0: { name: sc('markup.heading.boundary') },
       1: { name: sc('punctuation.definition.boundary') },
@@ -386,8 +387,8 @@ function lineRules(S, p) {
     patterns: headerPatterns,
   };
   repo[key('signature')] = {
-    comment: 'The "-- " signature separator (RFC 3676 §4.3) and the signature after it.',
-    begin: `${p.prefix}(-- )\\r?$`,
+    comment: 'The "-- " signature separator (RFC 3676 §4.3; `--=20` when quoted-printable) and the signature after it.',
+    begin: `${p.prefix}(-- |--=20)\\r?$`,
     beginCaptures: pre({ 1: { name: sc('punctuation.definition.signature') } }),
     end: `^(?=${STOP})`,
     name: sc('comment.block.signature'),
