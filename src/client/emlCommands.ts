@@ -55,9 +55,12 @@ export function registerEmlCommands(context: vscode.ExtensionContext, client: La
         return;
       }
       const bytes = Buffer.from(part.base64 ?? '', 'base64');
-      const folder = vscode.Uri.joinPath(editor.document.uri, '..');
+      const name = safeFileName(part.filename ?? `part.${part.contentType.split('/')[1] ?? 'bin'}`);
+      // Suggest the message's folder (untitled messages: the first workspace folder).
+      const folder =
+        editor.document.uri.scheme === 'file' ? vscode.Uri.joinPath(editor.document.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
       const target = await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(folder, safeFileName(part.filename ?? `part.${part.contentType.split('/')[1] ?? 'bin'}`)),
+        defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
         saveLabel: 'Save Decoded Part',
         title: `Save ${part.contentType} (${bytes.length} bytes)`,
       });
