@@ -9,6 +9,7 @@
 //    profile; Playwright clicks, types and takes screenshots.
 // Everything runs on 127.0.0.1, in temp folders; every child is killed by
 // process group at the end, on failure and on Ctrl+C. Waits have deadlines.
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,10 +30,13 @@ const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
+/** Workbench start-up chatter forwarded with the test output; the Mocha lines are what matter. */
+const WORKBENCH_NOISE =
+  /^(Creation of workbench contribution|Creating a socket|Resolving connection token|Resolved connection token|\[Service Worker\]|Updating additional builtin|ChatSessionStore|getaddrinfo ENOTFOUND open-vsx\.org|\s+at )/;
 const TOTAL_DEADLINE_MS = 15 * 60_000;
 const HOST_TESTS_DEADLINE_MS = 5 * 60_000;
 
-const phases = process.argv.slice(2).filter((a) => a === 'host' || a === 'ui');
+const phases = process.argv.slice(2).filter((a) => a === 'host' || a === 'ui' || a === 'start');
 const wanted = (p) => phases.length === 0 || phases.includes(p);
 const screenshots = join(repoRoot, 'test-results', 'screenshots');
 const cleanups = [];
@@ -107,6 +111,7 @@ async function runHostTests(bin, workDir) {
   const exited = new Promise((resolve) => (exit = resolve));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const line = format(...(Array.isArray(args) ? args : [args]));
+    if (WORKBENCH_NOISE.test(line)) return;
     if (type === 'error') console.error(line);
     else console.log(line);
   });
@@ -154,6 +159,68 @@ async function runUi(bin, workDir) {
   });
 }
 
+/**
+ * `npm start` as a person runs it: wait for the printed address, open it,
+ * send welcome.eml from the title bar to the local test inbox, then Ctrl+C
+ * (SIGINT) and check that code-server and the inbox are gone.
+ */
+async function runStartCheck(workDir) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'start.mjs'), '--port', String(port), '--skip-package'], {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  cleanups.push(() => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  });
+  const waitOutput = async (re, what, deadlineMs = 180_000) => {
+    const deadline = Date.now() + deadlineMs;
+    while (!re.test(output)) {
+      if (Date.now() > deadline) throw new Error(`npm start: no ${what} within ${deadlineMs / 1000} s:\n${output.slice(-3000)}`);
+      if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output.slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return output.match(re);
+  };
+  const [, url] = await timed('npm start until ready', () => waitOutput(/^\s+(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)$/m, 'address'));
+  const [, inboxPort] = output.match(/smtp:\/\/127\.0\.0\.1:(\d+)/) ?? [];
+  if (!url.startsWith(`http://127.0.0.1:${port}/`)) throw new Error(`npm start printed ${url}, not port ${port}`);
+  await timed('npm start: send welcome.eml to its inbox', async () => {
+    const context = await launchBrowser(workDir, 'start');
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(60_000);
+    await page.goto(url);
+    await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: /^welcome\.eml$/ }).first().click();
+    await page.locator('.tabs-container .tab[aria-label*="welcome.eml"]').first().waitFor();
+    await page.locator('.editor-actions .action-item a[aria-label^="Send Message"], .editor-actions a.codicon-send').first().click();
+    await waitOutput(/inbox: received \S+\.eml/, 'message in the inbox', 60_000);
+    await page.screenshot({ path: join(screenshots, 'npm-start-sent.png') });
+    await context.close();
+  });
+  await timed('npm start: Ctrl+C stops everything', async () => {
+    child.kill('SIGINT');
+    const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('deadline'), 20_000).unref())]);
+    if (code !== 0) throw new Error(`npm start did not exit cleanly on SIGINT (${code}):\n${output.slice(-2000)}`);
+    const answers = async (p) => fetch(`http://127.0.0.1:${p}/healthz`).then(() => true, () => false);
+    if (await answers(port)) throw new Error('code-server still answers after Ctrl+C');
+    const net = await import('node:net');
+    const inboxOpen = await new Promise((resolve) => {
+      const s = net.connect(Number(inboxPort), '127.0.0.1', () => (s.destroy(), resolve(true)));
+      s.on('error', () => resolve(false));
+    });
+    if (inboxOpen) throw new Error('the local inbox still listens after Ctrl+C');
+  });
+}
+
 const started = Date.now();
 const workDir = mkdtempSync(join(tmpdir(), 'smtp-eml-e2e-'));
 let ok = true;
@@ -176,6 +243,14 @@ try {
       failures.push(...uiFailures.map((f) => `ui: ${f}`));
     } catch (e) {
       failures.push(`ui: ${e.stack ?? e.message}`);
+    }
+    await cleanup();
+  }
+  if (wanted('start')) {
+    try {
+      await runStartCheck(workDir);
+    } catch (e) {
+      failures.push(`npm start: ${e.message}`);
     }
     await cleanup();
   }
