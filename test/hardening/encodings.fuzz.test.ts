@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import * as fc from 'fast-check';
-import { params } from './fuzzConfig';
+import { assertProperty, params } from './fuzzConfig';
 
 // Loaded at run time: src/mail/message/encodings.ts is written by another helper.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -45,7 +45,7 @@ const bmpText = fc.string({ unit: 'binary', maxLength: 200 }).filter((s) => !/[\
 const crlf = (b: Buffer): Buffer => Buffer.from(b.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
 
 test('decodeBase64 agrees with Buffer for random bytes, our line encoding and any string', () => {
-  fc.assert(
+  assertProperty(
     fc.property(bytes, (b) => {
       assert.deepEqual(enc.decodeBase64(b.toString('base64')), b);
       const lines = enc.encodeBase64Lines(b);
@@ -56,7 +56,7 @@ test('decodeBase64 agrees with Buffer for random bytes, our line encoding and an
     }),
     params(300),
   );
-  fc.assert(
+  assertProperty(
     fc.property(fc.oneof(anyUtf16, encodingish), (s) => {
       assert.deepEqual(enc.decodeBase64(s), Buffer.from(s, 'base64'));
     }),
@@ -65,7 +65,7 @@ test('decodeBase64 agrees with Buffer for random bytes, our line encoding and an
 });
 
 test('quoted-printable: decode(encode(bytes)) gives the bytes back, lines stay within 76', () => {
-  fc.assert(
+  assertProperty(
     fc.property(bytes, (b) => {
       const encoded = enc.encodeQuotedPrintable(b);
       for (const line of encoded.split('\r\n')) {
@@ -80,7 +80,7 @@ test('quoted-printable: decode(encode(bytes)) gives the bytes back, lines stay w
 });
 
 test('quoted-printable: our decoder reads the reference encoder (nodemailer) exactly', () => {
-  fc.assert(
+  assertProperty(
     fc.property(bytes, (b) => {
       // nodemailer encodes every CR and LF as =0D / =0A, so the bytes come back unchanged.
       const reference = nodemailerQp.wrap(nodemailerQp.encode(b), 76);
@@ -91,7 +91,7 @@ test('quoted-printable: our decoder reads the reference encoder (nodemailer) exa
 });
 
 test('quoted-printable decoder never throws and never invents more bytes than it reads', () => {
-  fc.assert(
+  assertProperty(
     fc.property(fc.oneof(anyUtf16, encodingish), (s) => {
       const out = enc.decodeQuotedPrintable(s);
       assert.ok(Buffer.isBuffer(out));
@@ -102,7 +102,7 @@ test('quoted-printable decoder never throws and never invents more bytes than it
 });
 
 test('encoded words: decode(encode(s)) === s, every word at most 75 characters', () => {
-  fc.assert(
+  assertProperty(
     fc.property(wellFormed, fc.constantFrom('UTF-8', 'utf-8'), (s, charset) => {
       const encoded = enc.encodeEncodedWord(s, charset);
       for (const word of encoded.split(' ').filter(Boolean)) {
@@ -118,7 +118,7 @@ test('encoded words: decode(encode(s)) === s, every word at most 75 characters',
 });
 
 test('encoded words: our decoder reads the reference encoder (nodemailer) exactly', () => {
-  fc.assert(
+  assertProperty(
     fc.property(bmpText, fc.constantFrom('Q', 'B'), (s, mode) => {
       const reference = nodemailerMime.encodeWord(s, mode, 52);
       assert.equal(enc.decodeEncodedWords(reference).text, s);
@@ -128,7 +128,7 @@ test('encoded words: our decoder reads the reference encoder (nodemailer) exactl
 });
 
 test('encoded-word decoder never throws; words lie inside the value; no =? means no change', () => {
-  fc.assert(
+  assertProperty(
     fc.property(fc.oneof(anyUtf16, encodingish), (s) => {
       const { text, words } = enc.decodeEncodedWords(s);
       assert.equal(typeof text, 'string');
@@ -149,7 +149,7 @@ test('quoted-printable: lines near the 76 limit that end in white space stay wit
   const nearLimitLine = fc
     .tuple(fc.integer({ min: 60, max: 80 }), fc.constantFrom(' ', '\t', '  ', ' \t'), fc.constantFrom('\n', '\r\n', ''))
     .map(([n, ws, eol]) => 'a'.repeat(n) + ws + eol);
-  fc.assert(
+  assertProperty(
     fc.property(fc.array(nearLimitLine, { minLength: 1, maxLength: 4 }), (lines) => {
       const text = lines.join('');
       const encoded = enc.encodeQuotedPrintable(text);

@@ -36,3 +36,21 @@ export function optionalModule<T>(relativePath: string): T | undefined {
     throw err;
   }
 }
+
+/**
+ * `fc.assert` with the failing assertion's own message in the thrown error (node:test
+ * shows only the message, and fast-check's names just the counterexample).
+ */
+export function assertProperty<Ts>(property: fc.IProperty<Ts>, parameters: fc.Parameters<Ts>): void;
+export function assertProperty<Ts>(property: fc.IAsyncProperty<Ts>, parameters: fc.Parameters<Ts>): Promise<void>;
+export function assertProperty<Ts>(property: fc.IProperty<Ts> | fc.IAsyncProperty<Ts>, parameters: fc.Parameters<Ts>): void | Promise<void> {
+  const report = (details: fc.RunDetails<Ts>): void => {
+    if (!details.failed) return;
+    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    const shown = JSON.stringify(details.counterexample, (_k, v: unknown) => (typeof v === 'string' && v.length > 500 ? `${v.slice(0, 500)}…(${v.length} chars)` : v));
+    throw new Error(`Property failed (seed ${details.seed}, path "${details.counterexamplePath}") on ${shown}:\n${cause}`);
+  };
+  const details = fc.check(property as fc.IProperty<Ts>, parameters);
+  if (details instanceof Promise) return (details as Promise<fc.RunDetails<Ts>>).then(report);
+  report(details as fc.RunDetails<Ts>);
+}

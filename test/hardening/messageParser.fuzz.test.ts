@@ -18,7 +18,7 @@ import { walkParts, type MimePart, type ParsedMessage } from '../../src/mail/mes
 import { DEFAULT_MAX_DEPTH, parseMessage } from '../../src/mail/message/parse';
 import { DEFAULT_MAX_FULL_SIZE, validateMessage, type MessageValidationOptions } from '../../src/mail/message/validate';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
-import { params } from './fuzzConfig';
+import { assertProperty, params } from './fuzzConfig';
 import { assertProblemsInside } from './problemChecks';
 import { countWork } from './workCounter';
 
@@ -141,15 +141,15 @@ const SMALL = [
 
 describe('message parser and validator never fail on any input', () => {
   test('random UTF-16 strings (lone surrogates included)', () => {
-    fc.assert(fc.property(anyUtf16, options, (s, o) => checkMessage(s, o, 'random')), params(400));
+    assertProperty(fc.property(anyUtf16, options, (s, o) => checkMessage(s, o, 'random')), params(400));
   });
 
   test('token soup of header, MIME and encoding syntax', () => {
-    fc.assert(fc.property(tokenSoup, options, (s, o) => checkMessage(s, o, 'soup')), params(400));
+    assertProperty(fc.property(tokenSoup, options, (s, o) => checkMessage(s, o, 'soup')), params(400));
   });
 
   test('mutated corpus messages', { skip: corpus.length === 0 && 'no ../shared/corpus' }, () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.nat({ max: corpus.length - 1 }), fc.array(mutation, { maxLength: 8 }), options, (i, ms, o) => checkMessage(mutate(corpus[i], ms), o, `corpus #${i}`)),
       params(150),
     );
@@ -173,7 +173,7 @@ describe('message parser and validator never fail on any input', () => {
   test('CR, LF, NUL, BOM and lone surrogates sprinkled into a small message', () => {
     const base = SMALL.join('\r\n');
     const sprinkle = fc.array(fc.tuple(fc.nat({ max: base.length }), fc.constantFrom('\r', '\n', '\0', '\uFEFF', '\uD83D', '\uDE00', '\r\r', '\n\r', '\u2028', '\u0085')), { minLength: 1, maxLength: 12 });
-    fc.assert(
+    assertProperty(
       fc.property(sprinkle, options, (inserts, o) => {
         let t = base;
         for (const [at, ch] of [...inserts].sort((a, b) => b[0] - a[0])) t = t.slice(0, at) + ch + t.slice(at);

@@ -13,7 +13,7 @@ import * as fc from 'fast-check';
 import { sendMessage } from '../../src/send/send';
 import type { SendRequest, SendResult, SmtpProfile } from '../../src/send/types';
 import { type FaultRecord, startFaultServer } from '../helpers/faultServer';
-import { params } from './fuzzConfig';
+import { assertProperty, params } from './fuzzConfig';
 import { assertNoSecrets, PASSWORD, USER } from './sendHarness';
 
 const EVIL = 'evil@evil.test';
@@ -176,7 +176,7 @@ describe('property: random control characters in addresses never reach the wire'
   const word = fc.stringMatching(/^[a-z]{1,6}$/);
   const address = fc.tuple(word, fc.array(fc.tuple(nasty, word), { maxLength: 3 })).map(([w, rest]) => `${w}${rest.map(([n, x]) => n + x).join('')}@example.test`);
   test('in envelope overrides', async () => {
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(fc.array(address, { minLength: 1, maxLength: 3 }), address, async (to, from) => {
         const run = await send(baseMessage(), {}, { envelope: { from, to } });
         for (const command of run.record.commands) {

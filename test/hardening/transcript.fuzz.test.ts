@@ -16,7 +16,7 @@ import type { Dialect } from '../../src/mail/transcript/lines';
 import { parseTranscript } from '../../src/mail/transcript/parse';
 import { messageOfBlock, validateTranscript } from '../../src/mail/transcript/validate';
 import { SessionLog } from '../../src/send/transcript';
-import { params } from './fuzzConfig';
+import { assertProperty, params } from './fuzzConfig';
 import { assertProblemsInside } from './problemChecks';
 import { countWork } from './workCounter';
 
@@ -89,13 +89,13 @@ const SMALL = [
 
 describe('transcript parser and validator never fail on any input', () => {
   test('random UTF-16 strings', () => {
-    fc.assert(fc.property(anyUtf16, dialect, (s, d) => checkTranscript(s, d, 'random')), params(300));
+    assertProperty(fc.property(anyUtf16, dialect, (s, d) => checkTranscript(s, d, 'random')), params(300));
   });
   test('protocol token soup in every dialect', () => {
-    fc.assert(fc.property(tokenSoup, dialect, (s, d) => checkTranscript(s, d, 'soup')), params(400));
+    assertProperty(fc.property(tokenSoup, dialect, (s, d) => checkTranscript(s, d, 'soup')), params(400));
   });
   test('RFC corpus transcripts, mutated', { skip: corpus.length === 0 && 'no ../shared/corpus' }, () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.nat({ max: corpus.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.constantFrom(...TOKENS)), { maxLength: 8 }), dialect, (i, edits, d) => {
         let t = corpus[i];
         for (const [at, len, token] of edits) {
@@ -115,7 +115,7 @@ describe('transcript parser and validator never fail on any input', () => {
   });
   test('CR, LF, NUL, BOM and lone surrogates sprinkled into a session', () => {
     const base = SMALL.join('\r\n');
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(fc.tuple(fc.nat({ max: base.length }), fc.constantFrom('\r', '\n', '\0', '\uFEFF', '\uD83D', '\uDE00', '\u2028')), { minLength: 1, maxLength: 12 }), dialect, (inserts, d) => {
         let t = base;
         for (const [at, ch] of [...inserts].sort((a, b) => b[0] - a[0])) t = t.slice(0, at) + ch + t.slice(at);
@@ -133,7 +133,7 @@ describe('dot-stuffing (session log) and unstuffing (parser) are inverse', () =>
     fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !/[\r\n]/.test(s)),
   );
   test('any message data round-trips through SessionLog.data and parseTranscript', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(dataLine, { maxLength: 30 }), (lines) => {
         const data = lines.map((l) => `${l}\r\n`).join('');
         const log = new SessionLog({ maxLoggedDataBytes: 1 << 30 });
