@@ -302,6 +302,7 @@ function valueRepository(S) {
  * @param p.html whether a text/html part embeds text.html.basic
  * @param p.mbox whether mbox From lines start a new message
  * @param p.id suffix for repository keys
+ * @param p.extra patterns for whole lines that may appear between message lines (annotations)
  */
 function lineRules(S, p) {
   const sc = (name) => `${name}.${S}`;
@@ -340,7 +341,7 @@ function lineRules(S, p) {
     match: `${p.prefix}(?!${FTEXT}++[ \\t]*+:)(?![ \\t])(?!\\r?$)(.+)$`,
     captures: pre({ 1: { name: sc('invalid.illegal.header-line') } }),
   };
-  const prefixOnly = p.k ? [{ match: p.prefix, captures: p.prefixCaptures }] : [];
+  const prefixOnly = [...(p.extra ?? []), ...(p.k ? [{ match: p.prefix, captures: p.prefixCaptures }] : [])];
 
   const repo = {};
   repo[key('fields')] = { patterns: [...fieldRules, invalidLine, ...prefixOnly] };
@@ -489,6 +490,7 @@ function smtpGrammar() {
   const lines = lineRules('eml', {
     prefix: '^(C:) ?', k: 1, prefixCaptures: { 1: CLIENT }, ahead: 'C: ?', cont: 'C: ',
     stop: 'C: ?\\.[ \\t]*+\\r?$|S:', ref: 'text.eml#', html: false, mbox: false, id: '-in-data',
+    extra: [{ include: '#annotation' }],
   });
   const replyAt = (anchor) =>
     REPLY_CLASSES.map(([digit, cls, themeScope]) => ({
@@ -599,7 +601,7 @@ function smtpGrammar() {
         end: '^(C:) ?(\\.)[ \\t]*+\\r?$|^(?=S:)',
         endCaptures: { 1: CLIENT, 2: { name: sc('punctuation.terminator.data') } },
         contentName: sc('meta.embedded.message'),
-        patterns: [{ include: '#data-message' }],
+        patterns: [{ include: '#annotation' }, { include: '#data-message' }],
       },
       'data-message': {
         begin: '^(?=C:)',
