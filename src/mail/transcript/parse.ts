@@ -139,13 +139,79 @@ export interface TranscriptSession {
 
 const ENHANCED = /^([245])\.(\d{1,3})\.(\d{1,3})(?=[ \t]|$)/;
 const ENHANCED_LIKE = /^\d\.\d+\.\d+/;
-const PSEUDO_LINE = /^<[^<>]* [^<>]*>$/;
+/** `<wait for open connection>`: an RFC example's pseudo-line (checked by hand: no backtracking). */
+function isPseudoLine(s: string): boolean {
+  if (s.length < 3 || s.charCodeAt(0) !== 60 || s.charCodeAt(s.length - 1) !== 62) return false;
+  const inner = s.slice(1, -1);
+  return inner.includes(' ') && !inner.includes('<') && !inner.includes('>');
+}
 
 const octetsOf = (s: string): number => {
   // Fast path: pure ASCII lines are the norm.
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return Buffer.byteLength(s, 'utf8');
   return s.length;
 };
+
+/**
+ * The commands waiting for a reply, first in first out. An array with a head
+ * index (shift is O(1)) and a count of RFC 2920 group-ending commands, so that
+ * 10,000 pipelined commands stay linear.
+ */
+class PendingQueue {
+  private items: Command[] = [];
+  private head = 0;
+  private enders = 0;
+
+  private static endsGroup(c: Command): boolean {
+    return c.kind === 'command' && !!COMMANDS[c.verb]?.endsGroup;
+  }
+  get length(): number {
+    return this.items.length - this.head;
+  }
+  push(c: Command): void {
+    this.items.push(c);
+    if (PendingQueue.endsGroup(c)) this.enders++;
+  }
+  shift(): Command | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const c = this.items[this.head++];
+    if (PendingQueue.endsGroup(c)) this.enders--;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return c;
+  }
+  /** Puts back the command just shifted (an AUTH that got a 334). */
+  unshift(c: Command): void {
+    if (this.head > 0 && this.items[this.head - 1] === c) this.head--;
+    else this.items.splice(this.head, 0, c);
+    if (PendingQueue.endsGroup(c)) this.enders++;
+  }
+  last(): Command | undefined {
+    return this.length > 0 ? this.items[this.items.length - 1] : undefined;
+  }
+  pop(): Command | undefined {
+    if (this.length === 0) return undefined;
+    const c = this.items.pop()!;
+    if (PendingQueue.endsGroup(c)) this.enders--;
+    return c;
+  }
+  /** The first waiting command that must end a pipelined group, if any. */
+  firstGroupEnder(): Command | undefined {
+    if (this.enders === 0) return undefined;
+    for (let i = this.head; i < this.items.length; i++) if (PendingQueue.endsGroup(this.items[i])) return this.items[i];
+    return undefined;
+  }
+  /** Removes and returns every waiting command. */
+  drain(): Command[] {
+    const out = this.items.slice(this.head);
+    this.items = [];
+    this.head = 0;
+    this.enders = 0;
+    return out;
+  }
+}
 
 /** Parses `text` (any dialect) and checks the protocol. Never throws on any input. */
 export function parseTranscript(text: string, dialect?: Dialect): TranscriptSession {
@@ -184,7 +250,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
   let quitSent = false;
   let closedBy: number | undefined;
   let tx: Transaction | undefined;
-  const pending: Command[] = [];
+  const pending = new PendingQueue();
   let auth: AuthExchange | undefined;
   let authAwaiting = false;
   let block: DataBlock | undefined;
@@ -385,7 +451,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     const s = line.content;
     const ok = s.length >= 3 && /^[2-5][0-5]\d$/.test(s.slice(0, 3));
     if (!ok) {
-      if (PSEUDO_LINE.test(s.trim())) report('reply-code-invalid', line.contentOffset, s.trimEnd().length, M.pseudoLine('S'));
+      if (isPseudoLine(s.trim())) report('reply-code-invalid', line.contentOffset, s.trimEnd().length, M.pseudoLine('S'));
       else report('reply-code-invalid', line.contentOffset, Math.max(1, Math.min(3, s.length)), M.replyCodeInvalid());
       return undefined;
     }
@@ -474,7 +540,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
         report('unknown-command', line.prefixOffset, Math.max(1, line.prefixLength), M.emptyCommand());
         return;
       }
-      if (PSEUDO_LINE.test(s.trim())) {
+      if (isPseudoLine(s.trim())) {
         report('unknown-command', line.contentOffset, s.trimEnd().length, M.pseudoLine('C'));
         return; // not protocol: no reply expected
       }
@@ -487,14 +553,13 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     // ---- pipelining (RFC 2920) ----
     if (pending.length > 0) {
       if (extensions && !extensions.has('PIPELINING')) {
-        for (const p of pending) {
+        for (const p of pending.drain()) {
           if (p.kind === 'data-end' && p.verbLength === 0) continue;
           report('missing-reply', ...verbRange(p), M.missingReplyNoPipelining(p.verb === '.' ? 'The end of the message' : p.verb));
         }
-        pending.length = 0;
         pipeliningBroken = true;
       } else {
-        const ender = pending.find((p) => p.kind === 'command' && COMMANDS[p.verb]?.endsGroup);
+        const ender = pending.firstGroupEnder();
         if (ender) report('out-of-sequence', ...range, M.afterGroupEnder(verb, ender.verb));
       }
     }
@@ -746,7 +811,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
       }
       continue;
     }
-    if (lastWasUnansweredData && pending[pending.length - 1] === lastWasUnansweredData) {
+    if (lastWasUnansweredData && pending.last() === lastWasUnansweredData) {
       // `C: DATA` directly followed by client lines: the 354 is missing from the
       // transcript; read the lines as the body rather than as commands.
       const cmd = lastWasUnansweredData;
@@ -775,7 +840,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
   if (bdatCommand && bdatRemaining > 0) {
     report('command-syntax', bdatCommand.argument?.offset ?? bdatCommand.verbOffset, bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(bdatRemaining + bdatConsumed, bdatConsumed));
   }
-  for (const p of pending) {
+  for (const p of pending.drain()) {
     if (p.kind === 'data-end' && p.verbLength === 0) continue;
     report('missing-reply', ...verbRange(p), M.missingReply(p.verb === '.' ? 'The end of the message' : p.verb));
   }
