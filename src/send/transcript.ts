@@ -99,30 +99,39 @@ export class SessionLog {
 
   /**
    * The message data as sent after `354`: dot-stuffed (RFC 5321 §4.5.2) exactly
-   * as nodemailer transmits it, ending with `C: .`. Beyond the size bound only
-   * whole lines up to the bound are shown and an annotation says how much was
-   * left out; the block still ends with `C: .` so the transcript stays valid.
+   * as nodemailer transmits it, ending with `C: .`.
+   *
+   * Data larger than the bound is summarised instead: its header lines (as far
+   * as they fit in the bound) become `# | ` annotations, then a `# ...` line
+   * says how much is not shown, then `C: .`. A DATA block of annotations only
+   * is an elided message to the transcript validator, so the summarised log
+   * still validates; a block cut in the middle would not (a missing Date or
+   * close delimiter beyond the cut would be reported as errors).
    * `data` must already have CRLF line ends (see `prepareData`).
    */
   data(data: string): void {
     const lines = data.split('\r\n');
     if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    const total = Buffer.byteLength(data, 'utf8') + (data.endsWith('\r\n') || data === '' ? 0 : 2);
+    if (total <= this.maxDataBytes) {
+      for (const line of lines) {
+        const stuffed = line.startsWith('.') ? `.${line}` : line;
+        this.push(stuffed === '' ? 'C:' : `C: ${stuffed}`);
+      }
+      this.push('C: .');
+      return;
+    }
+    this.note(`message data: ${formatByteSize(total)} in ${lines.length} line${lines.length === 1 ? '' : 's'}, over the ${formatByteSize(this.maxDataBytes)} shown in full; its header:`);
     let shown = 0;
     let i = 0;
-    for (; i < lines.length; i++) {
-      const line = lines[i] ?? '';
-      const size = Buffer.byteLength(line, 'utf8') + 2;
+    for (; i < lines.length && lines[i] !== ''; i++) {
+      const size = Buffer.byteLength(lines[i]!, 'utf8') + 2;
       if (shown + size > this.maxDataBytes) break;
       shown += size;
-      const stuffed = line.startsWith('.') ? `.${line}` : line;
-      this.push(stuffed === '' ? 'C:' : `C: ${stuffed}`);
+      this.push(`# | ${this.maskSecrets(lines[i]!)}`);
     }
-    if (i < lines.length) {
-      let rest = 0;
-      for (let j = i; j < lines.length; j++) rest += Buffer.byteLength(lines[j] ?? '', 'utf8') + 2;
-      const count = lines.length - i;
-      this.push(`# ... ${formatByteSize(rest)} of message data not shown (${count} more line${count === 1 ? '' : 's'}; the log shows the first ${formatByteSize(shown)}) ...`);
-    }
+    const headerCut = i < lines.length && lines[i] !== '';
+    this.push(`# ... ${formatByteSize(total - shown)} of message data not shown${headerCut ? ' (the header goes on)' : ''} ...`);
     this.push('C: .');
   }
 
