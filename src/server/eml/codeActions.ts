@@ -94,14 +94,14 @@ function fixFor(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic): lsp.Co
       return quickFix(ctx, texts.fixAddMimeVersion, d, [insertField(ctx, data as unknown as InsertData, 'MIME-Version: 1.0')]);
     case 'mime-version-value':
       if (!isNumber(data.valueOffset) || !isNumber(data.valueEnd)) return undefined;
-      return quickFix(ctx, texts.fixAddMimeVersion, d, [replaceSpan(ctx, data.valueOffset, data.valueEnd, ' 1.0')]);
+      return quickFix(ctx, texts.fixSetMimeVersion, d, [replaceSpan(ctx, data.valueOffset, data.valueEnd, ' 1.0')]);
     case 'date-weekday-mismatch':
     case 'date-obsolete-zone':
       if (typeof data.replacement !== 'string') return undefined;
-      return quickFix(ctx, `Replace with ${data.replacement}`, d, [lsp.TextEdit.replace(d.range, data.replacement)]);
+      return quickFix(ctx, texts.fixReplaceWith(data.replacement), d, [lsp.TextEdit.replace(d.range, data.replacement)]);
     case 'base64-invalid':
       if (!isNumber(data.insertOffset) || typeof data.text !== 'string' || !/^=+$/.test(data.text)) return undefined;
-      return quickFix(ctx, `Add the padding ${data.text}`, d, [insertAt(ctx, data.insertOffset, data.text)]);
+      return quickFix(ctx, texts.fixAddPadding(data.text), d, [insertAt(ctx, data.insertOffset, data.text)]);
     case 'closing-boundary-missing': {
       if (!isNumber(data.insertOffset) || typeof data.boundary !== 'string') return undefined;
       const eol = parsedOf(ctx).eol;

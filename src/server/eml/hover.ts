@@ -99,7 +99,7 @@ export function fieldMarkdown(texts: EmlTexts, name: string): string {
 }
 
 function encodedWordMarkdown(texts: EmlTexts, w: FoundWord): string {
-  const lines = [`**${texts.encodedWordTitle}**`, '', `${texts.encodedWordCharset}: \`${w.charset}\` · ${texts.encodedWordEncoding}: \`${w.encoding.toUpperCase()}\` (${w.encoding.toUpperCase() === 'B' ? 'base64' : w.encoding.toUpperCase() === 'Q' ? 'quoted-printable' : '?'})`];
+  const lines = [`**${texts.encodedWordTitle}**`, '', `${texts.encodedWordCharset}: \`${w.charset}\` · ${texts.encodedWordEncoding}: \`${w.encoding.toUpperCase()}\` (${texts.encodingName(w.encoding.toUpperCase())})`];
   if (w.valid) lines.push('', `${texts.encodedWordDecoded}:`, '', fenced(w.decoded));
   else lines.push('', `${texts.encodedWordInvalid}${w.error ? ` (${w.error})` : ''}`);
   return lines.join('\n');

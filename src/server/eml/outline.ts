@@ -23,7 +23,7 @@ export const MAX_OUTLINE_FIELDS = 1000;
 /** Longest value shown as a header field's detail. */
 const DETAIL_LIMIT = 80;
 
-function headerBlockSymbol(ctx: FeatureContext, part: MimePart, name: string): lsp.DocumentSymbol | undefined {
+function headerBlockSymbol(ctx: FeatureContext, part: MimePart, name: string, emptyName: string): lsp.DocumentSymbol | undefined {
   if (!part.headers.length) return undefined;
   const { document } = ctx;
   const first = part.headers[0];
@@ -31,7 +31,7 @@ function headerBlockSymbol(ctx: FeatureContext, part: MimePart, name: string): l
   const range = rangeOf(document, first.offset, last.end - first.offset);
   const children = part.headers.slice(0, MAX_OUTLINE_FIELDS).map(
     (h): lsp.DocumentSymbol => ({
-      name: h.name || '(empty)',
+      name: h.name || emptyName,
       detail: h.value.length > DETAIL_LIMIT ? `${h.value.slice(0, DETAIL_LIMIT - 1)}…` : h.value,
       kind: lsp.SymbolKind.Field,
       range: rangeOf(document, h.offset, h.end - h.offset),
@@ -62,7 +62,7 @@ export function emlDocumentSymbols(ctx: FeatureContext): lsp.DocumentSymbol[] {
   const { root } = parsedOf(ctx);
   const texts = textsFor(ctx.locale);
   const result: lsp.DocumentSymbol[] = [];
-  const headers = headerBlockSymbol(ctx, root, texts.outlineHeaders);
+  const headers = headerBlockSymbol(ctx, root, texts.outlineHeaders, texts.emptyFieldName);
   if (headers) result.push(headers);
   const rootSymbol = partSymbol(ctx, root);
   result.push(rootSymbol);
@@ -73,7 +73,7 @@ export function emlDocumentSymbols(ctx: FeatureContext): lsp.DocumentSymbol[] {
     const { part, holder, depth } = stack.pop()!;
     const pending: Array<{ part: MimePart; symbol: lsp.DocumentSymbol }> = [];
     if (part.embedded) {
-      const embeddedHeaders = headerBlockSymbol(ctx, part.embedded, texts.outlineHeaders);
+      const embeddedHeaders = headerBlockSymbol(ctx, part.embedded, texts.outlineHeaders, texts.emptyFieldName);
       if (embeddedHeaders) holder.children!.push(embeddedHeaders);
       pending.push({ part: part.embedded, symbol: partSymbol(ctx, part.embedded) });
     }

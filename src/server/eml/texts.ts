@@ -33,7 +33,6 @@ export interface EmlTexts {
   readonly partBinary: (size: string) => string;
   readonly partPreview: string;
   readonly outlineHeaders: string;
-  readonly outlineBody: string;
   readonly completionFreshDate: string;
   readonly completionFreshMessageId: string;
   readonly completionBoundary: string;
@@ -44,6 +43,11 @@ export interface EmlTexts {
   readonly fixEncodeWord: string;
   readonly fixToQuotedPrintable: string;
   readonly fixAppendCloseDelimiter: (boundary: string) => string;
+  readonly fixReplaceWith: (replacement: string) => string;
+  readonly fixAddPadding: (padding: string) => string;
+  readonly fixSetMimeVersion: string;
+  readonly encodingName: (letter: string) => string;
+  readonly emptyFieldName: string;
 }
 
 const en: EmlTexts = {
@@ -71,7 +75,6 @@ const en: EmlTexts = {
   partBinary: (size) => `binary, ${size}`,
   partPreview: 'First lines',
   outlineHeaders: 'Headers',
-  outlineBody: 'Body',
   completionFreshDate: 'The current date and time (RFC 5322 §3.3)',
   completionFreshMessageId: 'A fresh unique id at the domain of From',
   completionBoundary: 'A fresh random boundary',
@@ -82,6 +85,11 @@ const en: EmlTexts = {
   fixEncodeWord: 'Encode the header as RFC 2047 encoded words',
   fixToQuotedPrintable: 'Convert the part to quoted-printable',
   fixAppendCloseDelimiter: (b) => `Append the close delimiter --${b}--`,
+  fixReplaceWith: (r) => `Replace with ${r}`,
+  fixAddPadding: (p) => `Add the base64 padding ${p}`,
+  fixSetMimeVersion: 'Set MIME-Version to 1.0',
+  encodingName: (l) => (l === 'B' ? 'base64' : l === 'Q' ? 'quoted-printable' : 'unknown'),
+  emptyFieldName: '(empty name)',
 };
 
 /** The tables by primary language subtag. Add `fa` here to localise. */
