@@ -11,6 +11,7 @@ interface LanguageConfiguration {
   wordPattern: string;
   brackets: string[][];
   autoClosingPairs: { open: string; close: string }[];
+  colorizedBracketPairs: string[][];
   folding?: { markers: { start: string; end: string } };
 }
 
@@ -41,6 +42,9 @@ for (const name of ['eml.json', 'smtp-transcript.json']) {
     assert.ok(config.brackets.some(([o, c]) => o === '<' && c === '>'));
     assert.ok(config.autoClosingPairs.some((p) => p.open === '"' && p.close === '"'));
     assert.ok(config.autoClosingPairs.some((p) => p.open === '<' && p.close === '>'));
+    // `>` quote markers, `:)` in bodies and `<-`/`->` log prefixes are unbalanced on purpose:
+    // bracket-pair colourisation would paint them as errors, so it is off for these languages.
+    assert.deepEqual(config.colorizedBracketPairs, []);
   });
 }
 
