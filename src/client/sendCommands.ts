@@ -194,7 +194,7 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
             password,
             signal: controller.signal,
             onStage: (stage) => progress.report({ message: describeStage(stage) }),
-            onLog: (line) => log.trace(line),
+            onLog: (line) => log.info(line),
           });
         },
       );
