@@ -14,7 +14,7 @@
 // npm; the tests load the small stand-in test/grammar/fixtures/html-standin.tmLanguage.json under
 // that scope name. Snapshots therefore show the stand-in's HTML scopes.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -95,6 +95,21 @@ try {
   const args = [bin('snapshot'), '--config', join(root, 'package.json'), '-g', htmlStandIn];
   if (update) args.push('--updateSnapshot');
   if (cases.length) run(`snapshots (${cases.length} corpus files)`, [...args, ...cases.map((c) => c.tmpFile)], work);
+  if (!update && cases.length) {
+    // The tools must be able to fail: a wrong unit assertion and a tampered snapshot are rejected.
+    const wrongUnit = join(work, 'wrong.test');
+    writeFileSync(wrongUnit, '# SYNTAX TEST "text.eml" "must fail"\nSubject: x\n#<------- variable.other.header.unknown.eml\n');
+    const u = spawnSync(process.execPath, [bin('unit'), '-g', htmlStandIn, wrongUnit], { cwd: root, encoding: 'utf8' });
+    if (u.status === 0) failures.push('vscode-tmgrammar-test accepted a wrong assertion');
+    const c = cases.find((x) => x.rel.startsWith('smtp/')) ?? cases[0];
+    const snap = readFileSync(`${c.tmpFile}.snap`, 'utf8');
+    const tampered = snap.replace(/(\.[a-z-]+)$/m, '$1-tampered');
+    if (tampered === snap) failures.push('could not tamper with a snapshot');
+    writeFileSync(`${c.tmpFile}.snap`, tampered);
+    const s = spawnSync(process.execPath, [...args, c.tmpFile], { cwd: work, encoding: 'utf8' });
+    if (s.status === 0) failures.push('vscode-tmgrammar-snap accepted a tampered snapshot');
+    else console.log('\n--- the tools reject a wrong assertion and a tampered snapshot: ok');
+  }
   if (update) {
     for (const c of cases) {
       mkdirSync(dirname(c.stored), { recursive: true });
