@@ -17,6 +17,11 @@ const validate = kind === 'transcript' ? validateTranscript : validateMessage;
 const limits = { maxFullSize: 64 * 1024 * 1024, maxDepth: 100 };
 
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+/** CPU time (user + system) of this process since `c0`, in ms: unlike wall time, not inflated by other processes on a shared machine. */
+const cpuMs = (c0) => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
 function resetPeakRss() {
   try {
     fs.writeFileSync('/proc/self/clear_refs', '5');
@@ -43,8 +48,10 @@ const canResetPeak = resetPeakRss();
 const heapBefore = process.memoryUsage().heapUsed;
 
 let t0 = process.hrtime.bigint();
+let c0 = process.cpuUsage();
 const problems = validate(text, limits);
 const cold = ms(t0);
+const coldCpu = cpuMs(c0);
 // Peak resident memory of the whole process so far, minus what it held with the
 // document loaded: the validator's working set at its worst (decoded attachments
 // would show up here).
@@ -54,22 +61,28 @@ const codes = {};
 for (const p of problems) codes[p.code] = (codes[p.code] ?? 0) + 1;
 
 const warm = [];
+const warmCpu = [];
 for (let i = 0; i < runs; i++) {
   t0 = process.hrtime.bigint();
+  c0 = process.cpuUsage();
   validate(text, limits);
   warm.push(ms(t0));
+  warmCpu.push(cpuMs(c0));
 }
 
 // The floor: find every line break in the same bytes.
 text = undefined;
 const bytes = fs.readFileSync(file);
 const scan = [];
+const scanCpu = [];
 let lines = 0;
 for (let i = 0; i < Math.max(runs, 5); i++) {
   t0 = process.hrtime.bigint();
+  c0 = process.cpuUsage();
   lines = 0;
   for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
   scan.push(ms(t0));
+  scanCpu.push(cpuMs(c0));
 }
 
 process.stdout.write(
@@ -77,9 +90,12 @@ process.stdout.write(
     bytes: bytes.length,
     lines,
     cold,
+    coldCpu,
     warm: median(warm),
+    warmCpu: median(warmCpu),
     warmAll: warm,
     scan: median(scan),
+    scanCpu: median(scanCpu),
     peakOverDocument,
     peakMethod: canResetPeak ? 'VmHWM after clear_refs' : 'maxRSS (includes file read)',
     retainedHeap,

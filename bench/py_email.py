@@ -27,18 +27,22 @@ def main():
     with open(path, 'rb') as f:
         data = f.read()
     times = []
+    cpu = []
     try:
         for i in range(runs + 1):
             t0 = time.perf_counter()
+            c0 = time.process_time()
             headers, parts = read_all(data)
             if i > 0:
                 times.append((time.perf_counter() - t0) * 1000)
+                cpu.append((time.process_time() - c0) * 1000)
     except RecursionError as err:
         print(json.dumps({'error': 'RecursionError: ' + str(err)[:80]}))
         return
     times.sort()
+    cpu.sort()
     print(json.dumps({
-        'median': times[len(times) // 2], 'times': times, 'headers': headers, 'parts': parts,
+        'median': times[len(times) // 2], 'cpu': cpu[len(cpu) // 2], 'times': times, 'headers': headers, 'parts': parts,
         'maxRSS': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         'python': sys.version.split()[0],
     }))
