@@ -103,6 +103,7 @@ export const transcriptMessages = {
 
   convertAction: (dialect: Dialect): string => `Convert this ${DIALECT_NAMES[dialect]} to a C:/S: transcript`,
   redactAction: (): string => 'Redact the credentials',
+  annotateAction: (): string => 'Turn this line into a # annotation',
   redactAllAction: (): string => 'Redact all credentials in this transcript',
   elidedData: (): string => 'message body not recorded in the log',
 };

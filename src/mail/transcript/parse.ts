@@ -451,7 +451,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     const s = line.content;
     const ok = s.length >= 3 && /^[2-5][0-5]\d$/.test(s.slice(0, 3));
     if (!ok) {
-      if (isPseudoLine(s.trim())) report('reply-code-invalid', line.contentOffset, s.trimEnd().length, M.pseudoLine('S'));
+      if (isPseudoLine(s.trim())) report('reply-code-invalid', line.contentOffset, s.trimEnd().length, M.pseudoLine('S'), { annotate: true });
       else report('reply-code-invalid', line.contentOffset, Math.max(1, Math.min(3, s.length)), M.replyCodeInvalid());
       return undefined;
     }
@@ -541,7 +541,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
         return;
       }
       if (isPseudoLine(s.trim())) {
-        report('unknown-command', line.contentOffset, s.trimEnd().length, M.pseudoLine('C'));
+        report('unknown-command', line.contentOffset, s.trimEnd().length, M.pseudoLine('C'), { annotate: true });
         return; // not protocol: no reply expected
       }
       report('unknown-command', line.contentOffset, Math.max(1, v), M.unknownCommand(s.slice(0, v) || s));
@@ -737,7 +737,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     }
     if (line.kind === 'invalid') {
       const trimmed = text.slice(line.offset, line.end).trimEnd().length;
-      report('line-prefix', line.offset, Math.max(1, trimmed), M.linePrefix());
+      report('line-prefix', line.offset, Math.max(1, trimmed), M.linePrefix(), { annotate: true });
       continue;
     }
     if (!started) {

@@ -22,6 +22,18 @@ export function smtpCodeActions(ctx: FeatureContext, _range: lsp.Range, diagnost
       edit: { changes: { [uri]: [{ range: d.range, newText: REDACTED }] } },
     });
   }
+  // Prose, elisions and RFC pseudo-lines (`S: <wait for open connection>`) become annotations.
+  for (const d of diagnostics) {
+    if (d.source !== 'smtp' || !(d.data as { annotate?: boolean } | undefined)?.annotate) continue;
+    const lineStart = { line: d.range.start.line, character: 0 };
+    const prefixEnd = d.code === 'line-prefix' ? lineStart : d.range.start;
+    out.push({
+      title: M.annotateAction(),
+      kind: lsp.CodeActionKind.QuickFix,
+      diagnostics: [d],
+      edit: { changes: { [uri]: [{ range: { start: lineStart, end: prefixEnd }, newText: '# ' }] } },
+    });
+  }
   if (credentialDiagnostics.length > 0) {
     const all = credentialRedactions(ctx.document.getText(), session);
     if (all.length > 1) {

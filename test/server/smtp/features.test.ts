@@ -199,6 +199,26 @@ for (const eol of ['\r\n', '\n']) {
       assert.ok(!again.some((a) => a.title.startsWith('Convert')), 'no conversion offered for a canonical file');
     });
 
+    test('quick fix turns RFC pseudo-lines and prose into annotations', async () => {
+      const corpus = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'smtp', 'rfc', 'rfc3207-5-starttls.txt');
+      const text = readFileSync(corpus, 'utf8').replace(/\r?\n/g, eol);
+      const u = uri('rfc');
+      const diagnostics = await client.open(u, 'smtp-transcript', text);
+      const fixable = diagnostics.filter((d) => ['line-prefix', 'unknown-command', 'reply-code-invalid'].includes(String(d.code)));
+      assert.equal(fixable.length, 5);
+      const edits: lsp.TextEdit[] = [];
+      for (const d of fixable) {
+        const actions = await client.codeActions(u, d.range, [d]);
+        const fix = actions.find((a) => a.title === 'Turn this line into a # annotation')!;
+        edits.push(...fix.edit!.changes![u]);
+      }
+      const fixed = applyEdits(text, edits);
+      assert.match(fixed, /^# <waits for connection on TCP port 25>\r?\n# <opens connection>\r?\nS: 220/);
+      assert.match(fixed, /# C & S: <negotiate a TLS session>/);
+      const after = await client.change(u, [{ text: fixed }]);
+      assert.deepEqual(after.map((d) => d.code), ['missing-quit']);
+    });
+
     test('semantic tokens: verbs, codes, keywords', async () => {
       const u = uri();
       await client.open(u, 'smtp-transcript', sample(eol));
