@@ -260,6 +260,7 @@ async function randomRequest(uri) {
   };
   let method;
   let params;
+  let ownDiagnostics = false;
   switch (kind) {
     case 'hover':
       [method, params] = ['textDocument/hover', { textDocument, position }];
@@ -274,9 +275,14 @@ async function randomRequest(uri) {
       [method, params] = ['textDocument/foldingRange', { textDocument }];
       break;
     case 'codeAction': {
-      const diags = published.get(uri)?.diagnostics ?? [];
+      const current = published.get(uri);
+      const diags = current && current.version === doc.version ? current.diagnostics : [];
       const chosen = diags.length && random() < 0.7 ? [pick(diags)] : [];
-      if (random() < 0.2) chosen.push({ range: range(), message: 'bogus', code: pick(['missing-date', 'no-such-code', 42]), source: 'eml', data: pick([null, 'x', { a: 1 }]) });
+      ownDiagnostics = chosen.length > 0;
+      if (random() < 0.2) {
+        ownDiagnostics = false;
+        chosen.push({ range: range(), message: 'bogus', code: pick(['missing-date', 'no-such-code', 42]), source: 'eml', data: pick([null, 'x', { a: 1 }]) });
+      }
       [method, params] = ['textDocument/codeAction', { textDocument, range: chosen[0]?.range ?? range(), context: { diagnostics: chosen } }];
       break;
     }
@@ -291,8 +297,18 @@ async function randomRequest(uri) {
       break;
   }
   try {
-    await withDeadline(connection.sendRequest(method, params), `${method} at v${doc.version}`);
+    const result = await withDeadline(connection.sendRequest(method, params), `${method} at v${doc.version}`);
     requestsAnswered++;
+    checkAnswer(kind, doc, params, result);
+    if (kind === 'codeAction' && ownDiagnostics && Array.isArray(result) && result.length && random() < 0.5) {
+      // Accept a quick fix, as a user would: its edit becomes the next change.
+      const edits = result[int(result.length)]?.edit?.changes?.[uri];
+      if (Array.isArray(edits) && edits.length) {
+        const sorted = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
+        await change(uri, sorted.map((e) => ({ range: e.range, text: e.newText })));
+        summary.fixesApplied = (summary.fixesApplied ?? 0) + 1;
+      }
+    }
   } catch (err) {
     if (err instanceof rpc.ResponseError) {
       if (errorResponses.length < 20) errorResponses.push(`${method}: ${err.code} ${err.message}`);
@@ -300,10 +316,120 @@ async function randomRequest(uri) {
   }
 }
 
+/** The text of a line without its line break. */
+function lineText(doc, line) {
+  return doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+}
+function validPosition(doc, p) {
+  return p && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0 && p.line < doc.lineCount && p.character <= lineText(doc, p.line).length;
+}
+function validRange(doc, r) {
+  return r && validPosition(doc, r.start) && validPosition(doc, r.end) && doc.offsetAt(r.start) <= doc.offsetAt(r.end);
+}
+const contains = (doc, outer, inner) => doc.offsetAt(outer.start) <= doc.offsetAt(inner.start) && doc.offsetAt(inner.end) <= doc.offsetAt(outer.end);
+
+/** Checks an answer against the LSP contract for the document it was asked about. */
+function checkAnswer(kind, doc, params, result) {
+  const bad = (what) => fail(`${kind} on ${doc.uri} v${doc.version}: ${what}`.slice(0, 800));
+  if (result === undefined) return bad('no result');
+  if (result === null) return;
+  switch (kind) {
+    case 'hover':
+      if (result.range && !validRange(doc, result.range)) bad(`hover range ${JSON.stringify(result.range)}`);
+      break;
+    case 'completion': {
+      const items = Array.isArray(result) ? result : result.items;
+      if (!Array.isArray(items)) return bad('completion without items');
+      if (!validPosition(doc, params.position)) return; // the client asked outside the document
+      for (const item of items) {
+        const edit = item.textEdit;
+        if (!edit) continue;
+        const ranges = edit.range ? [edit.range] : [edit.insert, edit.replace];
+        for (const r of ranges) {
+          // LSP 3.17 CompletionItem.textEdit: a single-line range that contains the requested position.
+          if (!validRange(doc, r) || r.start.line !== r.end.line || r.start.line !== params.position.line || r.start.character > params.position.character || r.end.character < params.position.character) {
+            return bad(`completion item ${JSON.stringify(item.label)} edits ${JSON.stringify(r)} for position ${JSON.stringify(params.position)}`);
+          }
+        }
+      }
+      break;
+    }
+    case 'symbols': {
+      const stack = [...result];
+      while (stack.length) {
+        const sym = stack.pop();
+        if (sym.range) {
+          if (!validRange(doc, sym.range) || !validRange(doc, sym.selectionRange)) return bad(`symbol ${JSON.stringify(sym.name)} range outside the document`);
+          // VS Code rejects an outline whose selectionRange is not inside its range.
+          if (!contains(doc, sym.range, sym.selectionRange)) return bad(`symbol ${JSON.stringify(sym.name)}: selectionRange ${JSON.stringify(sym.selectionRange)} not inside range ${JSON.stringify(sym.range)}`);
+          if (typeof sym.name !== 'string' || !sym.name.trim()) return bad('symbol with an empty name (VS Code rejects it)');
+          for (const child of sym.children ?? []) {
+            if (child.range && !contains(doc, sym.range, child.range)) return bad(`symbol ${JSON.stringify(child.name)} outside its parent ${JSON.stringify(sym.name)}`);
+            stack.push(child);
+          }
+        } else if (sym.location && !validRange(doc, sym.location.range)) return bad('symbol location outside the document');
+      }
+      break;
+    }
+    case 'folding':
+      for (const f of result) {
+        if (!(Number.isInteger(f.startLine) && Number.isInteger(f.endLine) && 0 <= f.startLine && f.startLine <= f.endLine && f.endLine < doc.lineCount)) return bad(`folding range ${JSON.stringify(f)} of ${doc.lineCount} lines`);
+      }
+      break;
+    case 'codeAction':
+      for (const action of result) {
+        if (typeof action.title !== 'string' || !action.title) return bad('code action without a title');
+        for (const [uri, edits] of Object.entries(action.edit?.changes ?? {})) {
+          if (uri !== doc.uri) return bad(`code action edits another document ${uri}`);
+          const sorted = [...edits].sort((a, b) => doc.offsetAt(a.range.start) - doc.offsetAt(b.range.start));
+          for (let i = 0; i < sorted.length; i++) {
+            if (!validRange(doc, sorted[i].range) && params.context.diagnostics.every((d) => d.message !== 'bogus')) return bad(`"${action.title}" edits ${JSON.stringify(sorted[i].range)} outside the document`);
+            if (i > 0 && doc.offsetAt(sorted[i].range.start) < doc.offsetAt(sorted[i - 1].range.end)) return bad(`"${action.title}" has overlapping edits`);
+            if (typeof sorted[i].newText !== 'string') return bad(`"${action.title}" edit without newText`);
+          }
+        }
+      }
+      break;
+    case 'semanticTokens': {
+      const data = result.data;
+      if (!Array.isArray(data) || data.length % 5 !== 0) return bad('semantic tokens data is not a multiple of 5');
+      let line = 0;
+      let char = 0;
+      let lastEnd = -1;
+      for (let i = 0; i < data.length; i += 5) {
+        const [dl, dc, len] = data.slice(i, i + 3);
+        if (dl < 0 || dc < 0 || len <= 0) return bad(`semantic token ${i / 5} has a negative delta or empty length`);
+        if (legend && (!(data[i + 3] >= 0 && data[i + 3] < legend.tokenTypes.length) || data[i + 4] < 0 || data[i + 4] >= 2 ** legend.tokenModifiers.length)) {
+          return bad(`semantic token ${i / 5} has type ${data[i + 3]} / modifiers ${data[i + 4]} outside the legend`);
+        }
+        if (dl > 0) {
+          line += dl;
+          char = dc;
+          lastEnd = -1;
+        } else char += dc;
+        if (line >= doc.lineCount) return bad(`semantic token ${i / 5} on line ${line} of ${doc.lineCount}`);
+        if (char + len > lineText(doc, line).length) return bad(`semantic token ${i / 5} (line ${line}, ${char}+${len}) runs past its line of ${lineText(doc, line).length}`);
+        if (char < lastEnd) return bad(`semantic token ${i / 5} (${char}+${len}, type ${data[i + 3]}) overlaps the previous one (ending at ${lastEnd}) on line ${line}: ${JSON.stringify(lineText(doc, line).slice(0, 160))}`);
+        lastEnd = char + len;
+      }
+      break;
+    }
+    case 'inlayHint':
+      for (const h of result) if (!validPosition(doc, h.position)) return bad(`inlay hint at ${JSON.stringify(h.position)}`);
+      break;
+    case 'codeLens':
+      for (const l of result) if (!validRange(doc, l.range)) return bad(`code lens range ${JSON.stringify(l.range)}`);
+      break;
+  }
+}
+
 const summary = { seed, edits: 0, requestsAnswered: 0, diagnosticsChecked: 0, rssWarmKb: undefined, rssEndKb: undefined, hostile: {}, serverErrors, errorResponses, failures };
 
+/** The semantic tokens legend the server announced. */
+let legend;
+
 async function initialize() {
-  await withDeadline(
+  const init = await withDeadline(
     connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -319,6 +445,7 @@ async function initialize() {
     }),
     'initialize',
   );
+  legend = init?.capabilities?.semanticTokensProvider?.legend;
   await connection.sendNotification('initialized', {});
 }
 
