@@ -55,6 +55,12 @@ const FIELD_FAMILIES = [
     'DKIM-Signature', 'DomainKey-Signature', 'ARC-Seal', 'ARC-Message-Signature',
     'ARC-Authentication-Results', 'Authentication-Results',
   ]],
+  ['report', [
+    'Reporting-MTA', 'Received-From-MTA', 'Arrival-Date', 'Final-Recipient', 'Action', 'Status', 'Remote-MTA',
+    'Diagnostic-Code', 'Last-Attempt-Date', 'Will-Retry-Until', 'Original-Envelope-Id', 'DSN-Gateway',
+    'Reporting-UA', 'MDN-Gateway', 'Disposition', 'Feedback-Type', 'Version', 'Original-Mail-From',
+    'Original-Rcpt-To', 'Source-IP', 'Reported-Domain', 'Reported-URI', 'Incidents',
+  ]],
   ['registered', [
     'User-Agent', 'Organization', 'Importance', 'Priority', 'Sensitivity', 'Disposition-Notification-To',
     'Disposition-Notification-Options', 'Errors-To', 'Auto-Submitted', 'Precedence', 'Thread-Topic',
@@ -71,7 +77,10 @@ const VALUE_KINDS = [
     'Resent-Bcc', 'Return-Path', 'Delivered-To', 'Disposition-Notification-To', 'Errors-To',
     'Mail-Followup-To', 'Mail-Reply-To', 'Original-Recipient',
   ]],
-  ['date', ['Date', 'Resent-Date', 'Expires', 'Injection-Date', 'Delivery-Date']],
+  ['date', [
+    'Date', 'Resent-Date', 'Expires', 'Injection-Date', 'Delivery-Date', 'Arrival-Date', 'Last-Attempt-Date',
+    'Will-Retry-Until',
+  ]],
   ['msgid', ['Message-ID', 'In-Reply-To', 'References', 'Resent-Message-ID', 'Content-ID', 'Original-Message-ID']],
   ['content', ['Content-Type', 'Content-Disposition']],
   ['token', ['Content-Transfer-Encoding', 'MIME-Version']],
@@ -345,7 +354,57 @@ function lineRules(S, p) {
 
   const repo = {};
   repo[key('fields')] = { patterns: [...fieldRules, invalidLine, ...prefixOnly] };
-  const headerPatterns = [...(p.html ? [{ include: `#${key('html-part')}` }] : []), { include: `#${key('fields')}` }];
+  const headerPatterns = [
+    ...(p.html ? [{ include: `#${key('html-part')}` }] : []),
+    { include: `#${key('message-part')}` },
+    { include: `#${key('report-part')}` },
+    { include: `#${key('fields')}` },
+  ];
+
+  repo[key('report-part')] = {
+    comment:
+      'A machine-readable report part whose body is blocks of header-like fields: ' +
+      'message/delivery-status (RFC 3464), message/disposition-notification (RFC 8098), ' +
+      'message/feedback-report (RFC 5965).',
+    begin:
+      `^(?=${p.ahead}(?i:content-type)[ \\t]*+:[ \\t]*+` +
+      '(?i:message/(?:global-)?(?:delivery-status|disposition-notification)|message/feedback-report)\\b)',
+    end: `^(?=${STOP})`,
+    patterns: [
+      { begin: '\\G', end: `^(?=${BLANK}|${STOP})`, patterns: [{ include: `#${key('fields')}` }] },
+      {
+        begin: `^(?!${BLANK}|${STOP})`,
+        end: `^(?=${STOP})`,
+        name: sc('meta.report-fields'),
+        patterns: [{ include: `#${key('fields')}` }],
+      },
+    ],
+  };
+
+  repo[key('message-part')] = {
+    comment:
+      'A part holding a message (message/rfc822, message/global, RFC 2046 §5.2.1) or a header ' +
+      'block (text/rfc822-headers, RFC 6522): its remaining header lines, an empty line, then the ' +
+      'inner header section, then the inner body up to the next boundary line.',
+    begin: `^(?=${p.ahead}(?i:content-type)[ \\t]*+:[ \\t]*+(?i:message/(?:rfc822|global)|text/rfc822-headers)\\b)`,
+    end: `^(?=${STOP})`,
+    patterns: [
+      { begin: '\\G', end: `^(?=${BLANK}|${STOP})`, patterns: [{ include: `#${key('fields')}` }] },
+      {
+        begin: `^(?!${BLANK}|${STOP})`,
+        end: `^(?=${STOP})`,
+        patterns: [
+          {
+            begin: '\\G',
+            end: `^(?=${BLANK}|${STOP})`,
+            name: sc('meta.headers.inner'),
+            patterns: headerPatterns,
+          },
+          { include: `#${key('body')}` },
+        ],
+      },
+    ],
+  };
 
   if (p.html) {
     repo[key('html-part')] = {
