@@ -1,0 +1,81 @@
+/**
+ * Every quick fix offered on the corpus removes a diagnostic of its code and
+ * adds no error of another code (in-process, feature functions called directly).
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type * as lsp from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Problem } from '../../../src/mail/codes';
+import { emlFeatures } from '../../../src/server/eml/emlFeatures';
+import type { FeatureContext } from '../../../src/server/features';
+import { DEFAULT_SETTINGS } from '../../../src/server/settings';
+
+const CORPUS = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'eml');
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) stack.push(p);
+      else if (!/\.(json|xml|out)$/.test(name) && statSync(p).size < 300_000) out.push(p);
+    }
+  }
+  return out.sort();
+}
+
+function contextFor(text: string): FeatureContext {
+  const document = TextDocument.create('file:///x.eml', 'eml', 1, text);
+  const values = new Map<string, unknown>();
+  return {
+    document,
+    settings: DEFAULT_SETTINGS,
+    locale: 'en',
+    memo<T>(key: string, compute: () => T): T {
+      if (!values.has(key)) values.set(key, compute());
+      return values.get(key) as T;
+    },
+  };
+}
+
+const count = (problems: Problem[], code: string): number => problems.filter((p) => p.code === code).length;
+
+test('quick fixes on the corpus remove their diagnostic and add no new error', () => {
+  let applied = 0;
+  const failures: string[] = [];
+  for (const file of files(CORPUS)) {
+    const text = readFileSync(file, 'utf8');
+    const ctx = contextFor(text);
+    const problems = emlFeatures.validate(ctx);
+    const doneCodes = new Set<string>();
+    for (const p of problems) {
+      if (doneCodes.has(p.code)) continue;
+      const d: lsp.Diagnostic = {
+        range: { start: ctx.document.positionAt(p.offset), end: ctx.document.positionAt(p.offset + p.length) },
+        message: p.message,
+        code: p.code,
+        source: 'eml',
+        data: p.data,
+      };
+      const actions = emlFeatures.codeActions!(ctx, d.range, [d]);
+      if (!actions.length) continue;
+      doneCodes.add(p.code);
+      const edits = actions[0].edit!.changes!['file:///x.eml'];
+      const fixed = TextDocument.applyEdits(ctx.document, edits);
+      const after = emlFeatures.validate(contextFor(fixed));
+      applied++;
+      if (count(after, p.code) >= count(problems, p.code)) failures.push(`${file}: ${p.code} not removed (${actions[0].title})`);
+      const errorsBefore = new Set(problems.filter((x) => x.severity === 'error').map((x) => x.code));
+      for (const x of after) {
+        if (x.severity === 'error' && !errorsBefore.has(x.code)) failures.push(`${file}: fixing ${p.code} added ${x.code}: ${x.message}`);
+      }
+    }
+  }
+  assert.deepEqual(failures, []);
+  assert.ok(applied > 20, `fixes applied: ${applied}`);
+});
