@@ -78,6 +78,11 @@ export interface TranscriptValidationOptions extends MessageValidationOptions {
 /** Validates the messages of a parsed session; returns their problems in transcript offsets. */
 export function validateSessionMessages(session: TranscriptSession, options: MessageValidationOptions = {}): Problem[] {
   const out: Problem[] = [];
+  // RFC 6531: a transaction opened with MAIL ... SMTPUTF8 may carry raw UTF-8 headers (RFC 6532).
+  const utf8Blocks = new Set<DataBlock>();
+  for (const t of session.transactions) {
+    if (t.block && t.mail?.argument && /(^|\s)SMTPUTF8(\s|$)/i.test(t.mail.argument.text)) utf8Blocks.add(t.block);
+  }
   for (const block of session.dataBlocks) {
     if (block.elided) continue;
     // An empty body is what RFC examples print for "message elided" (RFC 2920 §4);
@@ -91,6 +96,7 @@ export function validateSessionMessages(session: TranscriptSession, options: Mes
       continue; // The message validator promises never to throw; a bug there must not hide the protocol problems.
     }
     for (const p of problems) {
+      if (p.code === 'non-ascii-header' && utf8Blocks.has(block)) continue;
       const span = mapSpan(m, p.offset, p.length);
       const mapped: Problem = { ...p, offset: span.offset, length: span.length };
       if (p.related) {

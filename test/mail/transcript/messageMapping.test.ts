@@ -105,3 +105,11 @@ test('BDAT chunks are joined without unstuffing', () => {
   assert.equal(m.text, 'Subject: x\r\n.hi\r\n');
   assert.equal(s.transactions[0].end?.reply?.code, 250);
 });
+
+test('raw UTF-8 headers are fine in an SMTPUTF8 transaction (RFC 6531), not otherwise', () => {
+  const body = (param: string) =>
+    lines('\n', 'S: 220 mx', 'C: EHLO a.example', 'S: 250-mx', 'S: 250 SMTPUTF8', `C: MAIL FROM:<jörg@example.org>${param}`, 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: DATA', 'S: 354 go', 'C: From: Jörg <jörg@example.org>', 'C: To: b@example.org', 'C: Subject: Grüße', 'C: Date: Fri, 01 Mar 2024 10:00:00 +0000', 'C: Message-ID: <1@example.org>', 'C:', 'C: hi', 'C: .', 'S: 250 OK', 'C: QUIT', 'S: 221 bye');
+  assert.deepEqual(validateTranscript(body(' SMTPUTF8')).filter((p) => p.code === 'non-ascii-header'), []);
+  // Needs the real message validator: without SMTPUTF8 the raw ö is reported.
+  assert.ok(validateTranscript(body('')).some((p) => p.code === 'non-ascii-header'));
+});
