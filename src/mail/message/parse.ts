@@ -96,13 +96,19 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
 
   const finishEntity = (frame: Frame, endOffset: number): void => {
     const part = frame.part;
+    // Two delimiters in a row: the empty part between them shares its line break with the second one.
+    if (endOffset < part.offset) endOffset = part.offset;
     if (frame.mode === 'header') {
       // The input (or the enclosing part) ended inside the header section.
       part.headerEnd = Math.max(part.offset, Math.min(endOffset, part.headerEnd));
       part.bodyOffset = endOffset;
       finishHeaders(frame, false);
     }
-    if (endOffset < part.bodyOffset) endOffset = part.bodyOffset;
+    if (endOffset < part.bodyOffset) {
+      // The blank line after the headers is also the delimiter's leading line break: the body is empty.
+      part.bodyOffset = endOffset;
+      if (part.headerEnd > endOffset) part.headerEnd = endOffset;
+    }
     part.bodyEnd = endOffset;
     part.end = endOffset;
     if (part.boundary !== undefined && frame.mode !== 'body' && frame.mode !== 'header') {
