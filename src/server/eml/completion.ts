@@ -37,13 +37,33 @@ export function inHeaderBlock(text: string, lineStart: number): { inside: boolea
     while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
     let line = text.slice(start, lineEnd);
     if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (line.length === 0) return { inside: false, partHeader: false };
+    if (line.length === 0) return { inside: precedesAttachedMessage(text, start), partHeader: false };
     if (line.startsWith('--')) return { inside: true, partHeader: true };
     const mboxFrom = start === 0 && line.startsWith('From ');
     if (!mboxFrom && !FIELD_LINE.test(line) && !/^[ \t]/.test(line)) return { inside: false, partHeader: false };
     end = start;
   }
   return { inside: true, partHeader: false };
+}
+
+/**
+ * Whether the blank line starting at `blankStart` ends the header block of a
+ * `message/rfc822` (or `message/global`) part, so the lines after it are the
+ * attached message's header (RFC 2046 §5.2.1). Walks up that block only.
+ */
+function precedesAttachedMessage(text: string, blankStart: number): boolean {
+  let end = blankStart;
+  while (end > 0) {
+    const lineEnd = end - 1;
+    let start = lineEnd;
+    while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
+    let line = text.slice(start, lineEnd);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (/^content-type[ \t]*:[ \t]*message\/(rfc822|global)\b/i.test(line)) return true;
+    if (line.length === 0 || line.startsWith('--') || (!FIELD_LINE.test(line) && !/^[ \t]/.test(line))) return false;
+    end = start;
+  }
+  return false;
 }
 
 /** The field a value position belongs to: this line's name, or the name of the line it continues; `valueStart` is after its colon. */

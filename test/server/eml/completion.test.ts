@@ -60,6 +60,11 @@ describe('eml completion', () => {
       },
     },
     {
+      name: 'field names in the header of an attached message',
+      text: 'Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: message/rfc822\n\nFrom: x@example.com\nSub|\n\ninner\n--b--\n',
+      expect: (list) => assert.ok(list.find((i) => i.label === 'Subject')),
+    },
+    {
       name: 'Date: offers a fresh RFC 5322 date',
       text: 'From: a@example.com\nDate: |\n\nx\n',
       expect: (list) => {
