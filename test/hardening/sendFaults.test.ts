@@ -279,3 +279,23 @@ describe('a clean send through the fault server (the harness itself)', () => {
     assertNoLeaks(run, 'clean');
   });
 });
+
+describe('replies that echo the credentials do not leak them', () => {
+  const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
+  const cases: Array<[string, SendStage, FaultScript]> = [
+    // As Dovecot and many servers word it.
+    ['535 naming the user', 'auth', at('AUTH')(reply(`535 5.7.8 Authentication failed for ${USER}`))],
+    ['501 echoing the AUTH PLAIN blob', 'auth', at('AUTH')(reply(`501 5.5.2 Cannot decode ${b64(`\0${USER}\0${PASSWORD}`)}`))],
+    ['535 echoing the password', 'auth', at('AUTH')(reply(`535 5.7.8 bad password ${PASSWORD}`))],
+    // Postfix reject_sender_login_mismatch: "Sender address rejected: not owned by user <login>".
+    ['553 at MAIL naming the login', 'sender', at('MAIL')(reply(`553 5.7.1 <alice@example.test>: Sender address rejected: not owned by user ${USER}`))],
+    ['550 at RCPT echoing base64 of the user', 'recipients', { command: (v) => (v === 'RCPT' ? reply(`550 5.7.1 ${b64(USER)} may not send here`) : undefined) }],
+  ];
+  for (const [name, stage, script] of cases) {
+    test(name, async () => {
+      const run = await sendThrough(script);
+      assertCleanFailure(run, stage, name);
+      assertNoLeaks(run, name);
+    });
+  }
+});
