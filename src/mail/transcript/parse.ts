@@ -232,7 +232,9 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     problems,
   };
   const report = (code: Parameters<typeof problem>[0], offset: number, length: number, message: string, data?: Record<string, unknown>): void => {
-    problems.push(problem(code, offset, length, message, data ? { data } : undefined));
+    // Never past the end of the text (a 1-character range on an empty last line).
+    const start = Math.min(Math.max(0, offset), text.length);
+    problems.push(problem(code, start, Math.max(0, Math.min(length, text.length - start)), message, data ? { data } : undefined));
   };
 
   // ---- session state ----
@@ -845,7 +847,9 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     report('missing-reply', ...verbRange(p), M.missingReply(p.verb === '.' ? 'The end of the message' : p.verb));
   }
   if (!quitSent && closedBy === undefined && lastProtocol) {
-    report('missing-quit', lastProtocol.contentOffset, Math.max(1, lastProtocol.end - lastProtocol.contentOffset), M.missingQuit());
+    const l = lastProtocol;
+    const [at, len] = l.end > l.contentOffset ? [l.contentOffset, l.end - l.contentOffset] : [l.offset, l.end - l.offset];
+    report('missing-quit', at, len, M.missingQuit());
   }
   return session;
 }
