@@ -79,7 +79,8 @@ export function emlSemanticTokens(ctx: FeatureContext): SemanticTokenSpan[] {
   while (stack.length) {
     const part = stack.pop()!;
     for (const h of part.headers) {
-      if (h.nameLength > 0) {
+      // A line without a colon is not a field (header-syntax): leave it uncoloured.
+      if (h.nameLength > 0 && h.colonOffset >= 0) {
         spans.push(
           lookupField(h.name)
             ? { offset: h.nameOffset, length: h.nameLength, type: 'property', modifiers: ['defaultLibrary'] }

@@ -71,6 +71,14 @@ describe('eml semantic tokens', () => {
     await client.close(uri);
   });
 
+  test('a line in the header section that is not a field gets no token', async () => {
+    const text = 'From: a@example.com\nthis is body text without the blank line\n';
+    const { uri } = await openEml(client, text);
+    const tokens = decodeTokens(text, await client.semanticTokens(uri));
+    assert.deepEqual(tokens.filter((t) => t.line === 1), []);
+    await client.close(uri);
+  });
+
   test('a malformed encoded word is macro + deprecated', async () => {
     const text = 'Subject: =?UTF-8?X?abc?=\n\nx\n';
     const { uri } = await openEml(client, text);
