@@ -423,6 +423,28 @@ function checkAnswer(kind, doc, params, result) {
   }
 }
 
+/** Requests a careless or hostile client could send: unknown documents, missing or wrong params, unknown methods. */
+async function junkRequest() {
+  const method = pick(['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/codeAction', 'textDocument/semanticTokens/full', 'textDocument/foldingRange', 'smtpEml/decodePart', 'smtpEml/noSuchRequest', 'textDocument/diagnostic']);
+  const params = pick([
+    null,
+    {},
+    { textDocument: { uri: 'file:///fuzz/never-opened.eml' }, position: { line: 0, character: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } },
+    { textDocument: { uri: 'file:///fuzz/a.eml' }, position: { line: -1, character: -5 } },
+    { textDocument: { uri: 'file:///fuzz/a.eml' }, position: { line: 1e9, character: 1e9 }, range: { start: { line: 5, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [{}] } },
+    { textDocument: { uri: 'file:///fuzz/a.eml' }, partPath: '1.2.3.4.5.6', path: '../../etc/passwd' },
+  ]);
+  const errorsBefore = serverErrors.length;
+  try {
+    await withDeadline(connection.sendRequest(method, params), `junk ${method}`);
+  } catch (err) {
+    if (!(err instanceof rpc.ResponseError)) throw err; // an error answer is fine; no answer is not
+  }
+  // The log comes before the answer on the stream; a guarded failure on junk params is acceptable.
+  summary.junkErrorsLogged = (summary.junkErrorsLogged ?? 0) + serverErrors.splice(errorsBefore).length;
+  summary.junkRequests = (summary.junkRequests ?? 0) + 1;
+}
+
 const summary = { seed, edits: 0, requestsAnswered: 0, diagnosticsChecked: 0, rssWarmKb: undefined, rssEndKb: undefined, hostile: {}, serverErrors, errorResponses, failures };
 
 /** The semantic tokens legend the server announced. */
@@ -475,6 +497,20 @@ async function editsPhase() {
     summary.edits++;
     const n = random() < 0.7 ? 1 + int(2) : 0;
     for (let k = 0; k < n; k++) await randomRequest(uri);
+    if (random() < 0.03) await junkRequest();
+    if (random() < 0.01) {
+      // Hostile settings: wrong types, out-of-range limits, unknown codes; the server must shrug.
+      await setSettings(pick([
+        { validation: { maxFullSize: -1, maxDepth: 0, debounceMs: 'x' } },
+        { validation: { maxFullSize: 1024, maxDepth: 1 } },
+        { diagnostics: { 'missing-date': 'off', 'no-such-code': 'error', 'header-syntax': 42 } },
+        { 'diagnostics.bare-cr': 'hint', 'validation.maxDepth': 2 },
+        null,
+        [],
+        'junk',
+        {},
+      ]));
+    }
     if (i === warmUp) {
       // Let the debounced validation of this version run so warm-up includes validation.
       await waitDiagnostics(uri, docs.get(uri).version, 'diagnostics after warm-up');
@@ -553,6 +589,7 @@ async function hostileCase(name, uri, languageId, text, expectCodes) {
 }
 
 async function hostilePhase() {
+  await setSettings({});
   await hostileCase('png-as-eml', 'file:///fuzz/image.eml', 'eml', pngBytes().toString('utf8'), []);
   await hostileCase('png-as-smtp', 'file:///fuzz/image.smtp', 'smtp-transcript', pngBytes().toString('latin1'), []);
   await hostileCase('one-mb-line', 'file:///fuzz/line.eml', 'eml', oneMbLine(), ['line-too-long']);
