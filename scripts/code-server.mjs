@@ -11,7 +11,6 @@
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync, copyFileSync, rmSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 
 /** The version that still runs on Node 20 (= VS Code 1.100.3). */
@@ -32,13 +31,17 @@ function which(cmd) {
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
-/** Seeds @vscode/ripgrep's download cache with Debian's `rg` so its postinstall needs no network. */
-function seedRipgrepCache(log) {
-  const target = join(tmpdir(), RIPGREP_CACHE.dir, RIPGREP_CACHE.file);
+/**
+ * Seeds @vscode/ripgrep's download cache (under os.tmpdir(), which the install
+ * points at a folder inside the cache dir) with Debian's `rg`, so its
+ * postinstall needs no network.
+ */
+function seedRipgrepCache(tmp, log) {
+  const target = join(tmp, RIPGREP_CACHE.dir, RIPGREP_CACHE.file);
   if (existsSync(target)) return;
   const rg = which('rg');
   if (!rg) throw new Error('ripgrep is not installed: apt-get install -y ripgrep (code-server\'s install needs it)');
-  const work = mkdtempSync(join(tmpdir(), 'rg-seed-'));
+  const work = mkdtempSync(join(tmp, 'rg-seed-'));
   copyFileSync(rg, join(work, 'rg'));
   mkdirSync(dirname(target), { recursive: true });
   execFileSync('tar', ['czf', target, '-C', work, 'rg']);
@@ -56,8 +59,11 @@ export function ensureCodeServer({ cacheDir = defaultCacheDir, log = console.log
   if (existsSync(bin) && existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).version === CODE_SERVER_VERSION) {
     return bin;
   }
-  seedRipgrepCache(log);
-  mkdirSync(cacheDir, { recursive: true });
+  // Everything the install writes stays inside the clone's cache folder:
+  // temp files (the ripgrep download cache) and npm's own cache.
+  const tmp = join(cacheDir, 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  seedRipgrepCache(tmp, log);
   if (!existsSync(join(cacheDir, 'package.json'))) {
     writeFileSync(join(cacheDir, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }, null, 2));
   }
@@ -65,10 +71,10 @@ export function ensureCodeServer({ cacheDir = defaultCacheDir, log = console.log
   const started = Date.now();
   const r = spawnSync(
     'npm',
-    ['install', '--prefix', cacheDir, '--unsafe-perm', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`],
+    ['install', '--prefix', cacheDir, '--cache', join(cacheDir, 'npm-cache'), '--unsafe-perm', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`],
     {
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, npm_config_yes: 'true', npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr' },
+      env: { ...process.env, TMPDIR: tmp, npm_config_yes: 'true', npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr' },
     },
   );
   if (r.status !== 0 || !existsSync(bin)) {
@@ -76,6 +82,7 @@ export function ensureCodeServer({ cacheDir = defaultCacheDir, log = console.log
       `code-server install failed (exit ${r.status}). It needs: apt-get install -y libkrb5-dev ripgrep, and Node headers in /usr/include/node.`,
     );
   }
+  rmSync(join(cacheDir, 'npm-cache'), { recursive: true, force: true });
   log(`code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
   return bin;
 }
