@@ -219,6 +219,25 @@ for (const eol of ['\r\n', '\n']) {
       assert.deepEqual(after.map((d) => d.code), ['missing-quit']);
     });
 
+    test('a swaks log: outline with TLS and AUTH, hover on its verbs and codes', async () => {
+      const text = readFileSync(join(FIXTURES, 'swaks-starttls-auth.txt'), 'utf8').replace(/\r?\n/g, eol);
+      const u = uri('swaks');
+      await client.open(u, 'smtp-transcript', text);
+      const symbols = await client.documentSymbols(u);
+      assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [
+        ['Connection', '220 mail.example.com ESMTP Postfix (Debian/GNU)'],
+        ['EHLO client.example.org', '6 extensions'],
+        ['TLS', '220 2.0.0 Ready to start TLS'],
+        ['EHLO client.example.org', '6 extensions'],
+        ['AUTH LOGIN', '235 2.7.0 Authentication successful'],
+        ['Transaction from <user@example.org>', 'delivered to 1 recipient: 250 2.0.0 Ok: queued as 4TmQ2b0mXKz9sWl'],
+        ['QUIT', '221 2.0.0 Bye'],
+      ]);
+      assert.match(hoverText(await client.hover(u, { line: 11, character: 5 })), /\*\*STARTTLS\*\* \(RFC 3207 §4\)/);
+      assert.match(hoverText(await client.hover(u, { line: 12, character: 5 })), /\*\*220\*\*/);
+      assert.match(hoverText(await client.hover(u, { line: 20, character: 9 })), /AUTH \(RFC 4954\)/);
+    });
+
     test('semantic tokens: verbs, codes, keywords', async () => {
       const u = uri();
       await client.open(u, 'smtp-transcript', sample(eol));
