@@ -13,11 +13,12 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 /**
  * Spawns `node <script> --stdio` and initializes it as a push-diagnostics client
  * with no workspace/configuration (settings come from initializationOptions).
- * Returns timings of the start-up and a small API.
+ * Returns timings of the start-up and a small API. `execArgv` are Node flags for
+ * the server process (e.g. `--cpu-prof` to find its hot spots).
  */
-export async function startLspServer(script, { debounceMs } = {}) {
+export async function startLspServer(script, { debounceMs, execArgv = [] } = {}) {
   const t0 = now();
-  const child = spawn(process.execPath, [script, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...execArgv, script, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   const logs = [];
