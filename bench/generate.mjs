@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** Bump when a generator changes, so stale cached files are rewritten. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 const CRLF = '\r\n';
 const KiB = 1024;
 const MiB = 1024 * 1024;
@@ -126,20 +126,24 @@ function multipartMessage(random, bytes, attachments, textBytes) {
   return { text: s, editLine };
 }
 
-/** `depth` nested multipart/mixed parts, each level with a short text part. */
+/**
+ * `depth` nested multipart/mixed parts, each level with a short text part.
+ * Boundaries have a fixed width so that none is a prefix of another (RFC 2046
+ * §5.1.1 asks for that; "n1" vs "n10" would be reported, rightly).
+ */
 function nestedMessage(random, depth) {
+  const b = (i) => `nest${String(i).padStart(5, '0')}`;
   const open = [];
   const close = [];
-  open.push(topHeaders(`${depth}-deep nesting`, ['Content-Type: multipart/mixed; boundary="n0"']) + CRLF);
+  open.push(topHeaders(`${depth}-deep nesting`, [`Content-Type: multipart/mixed; boundary="${b(0)}"`]) + CRLF);
   for (let i = 0; i < depth; i++) {
-    const b = `n${i}`;
     open.push(
-      `--${b}${CRLF}Content-Type: text/plain${CRLF}${CRLF}Level ${i}.${CRLF}` +
-        `--${b}${CRLF}Content-Type: multipart/mixed; boundary="n${i + 1}"${CRLF}${CRLF}`,
+      `--${b(i)}${CRLF}Content-Type: text/plain${CRLF}${CRLF}Level ${i}.${CRLF}` +
+        `--${b(i)}${CRLF}Content-Type: multipart/mixed; boundary="${b(i + 1)}"${CRLF}${CRLF}`,
     );
-    close.push(`--${b}--${CRLF}`);
+    close.push(`--${b(i)}--${CRLF}`);
   }
-  open.push(`--n${depth}${CRLF}Content-Type: text/plain${CRLF}${CRLF}${prose(random, 200)}--n${depth}--${CRLF}`);
+  open.push(`--${b(depth)}${CRLF}Content-Type: text/plain${CRLF}${CRLF}${prose(random, 200)}--${b(depth)}--${CRLF}`);
   return open.join('') + close.reverse().join('');
 }
 
