@@ -66,6 +66,8 @@ const en = {
   'boundary-invalid-empty': () => 'The boundary is empty.',
   'boundary-invalid-reused': () =>
     'This boundary is already used by an enclosing multipart; nested multiparts need different boundaries, so these parts cannot be told apart.',
+  'boundary-invalid-prefix': (outer: string) =>
+    `This boundary starts with the boundary "${outer}" of an enclosing multipart, so its delimiter lines can be read as that multipart's; choose a boundary that does not begin with it.`,
   'boundary-not-found': (boundary: string) =>
     `No line "--${boundary}" starts a part in this multipart body, so it has no parts.`,
   'closing-boundary-missing': (boundary: string) =>

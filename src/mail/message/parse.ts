@@ -21,6 +21,9 @@ export interface ParseOptions {
   maxDepth?: number;
 }
 
+/** How many distinct boundary lengths a `--` line is tried against (prefix matching). */
+const MAX_PREFIX_LENGTHS = 64;
+
 /** Default nesting limit, the same as the `smtpEml.validation.maxDepth` setting. */
 export const DEFAULT_MAX_DEPTH = 100;
 
@@ -85,6 +88,18 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
   const stack: Frame[] = [{ part: root, index: 0, mode: 'header', digestChild: false }];
   /** Active boundary -> the frame of its multipart (`index` is its place in `stack`). */
   const active = new Map<string, Frame>();
+  /** Lengths of the active boundaries, with how many have each length (for prefix matching). */
+  const lengths = new Map<number, number>();
+  const activate = (boundary: string, frame: Frame): void => {
+    active.set(boundary, frame);
+    lengths.set(boundary.length, (lengths.get(boundary.length) ?? 0) + 1);
+  };
+  const deactivate = (boundary: string): void => {
+    active.delete(boundary);
+    const n = (lengths.get(boundary.length) ?? 1) - 1;
+    if (n > 0) lengths.set(boundary.length, n);
+    else lengths.delete(boundary.length);
+  };
   let reportedDepth = false;
 
   /** Offset of the line break that ends the line before `pos` (the delimiter's leading CRLF, RFC 2046 §5.1.1). */
@@ -112,7 +127,7 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
     part.bodyEnd = endOffset;
     part.end = endOffset;
     if (part.boundary !== undefined && frame.mode !== 'body' && frame.mode !== 'header') {
-      if (active.get(part.boundary) === frame) active.delete(part.boundary);
+      if (active.get(part.boundary) === frame) deactivate(part.boundary);
       const anchor = frame.boundarySpan ?? { offset: part.offset, length: 0 };
       if (!frame.sawDelimiter) {
         // RFC 2046 §5.1.1: the body must contain at least one delimiter line.
@@ -190,7 +205,19 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
             if (active.has(b)) {
               // RFC 2046 §5.1.2: a nested multipart must not reuse an enclosing boundary.
               problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-reused']()));
-            } else part.boundary = b;
+            } else {
+              part.boundary = b;
+              // RFC 2046 §5.1.1: delimiters match by prefix, so a boundary that starts with an
+              // enclosing one makes its own delimiter lines read as the enclosing multipart's.
+              let tries = 0;
+              for (const length of lengths.keys()) {
+                if (++tries > MAX_PREFIX_LENGTHS) break;
+                if (length < b.length && active.has(b.slice(0, length))) {
+                  problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-prefix'](b.slice(0, length))));
+                  break;
+                }
+              }
+            }
           }
         }
       }
@@ -220,7 +247,7 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
       return;
     }
     if (wantsChildren) {
-      active.set(part.boundary!, frame);
+      activate(part.boundary!, frame);
       frame.mode = 'preamble';
     } else if (wantsEmbedded && separator) {
       frame.mode = 'body';
@@ -270,6 +297,24 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
         owner = active.get(candidate.slice(0, -2));
         close = owner !== undefined;
       }
+      if (owner === undefined) {
+        // RFC 2046 §5.1.1, note to implementors: the boundary only has to appear in its
+        // entirety at the start of the line; more text may follow it. Try each active
+        // boundary length (bounded, so a hostile nest of lengths stays linear); the
+        // innermost match wins.
+        let tries = 0;
+        let bestLength = 0;
+        for (const length of lengths.keys()) {
+          if (++tries > MAX_PREFIX_LENGTHS) break;
+          if (pos + 2 + length > lineEnd) continue;
+          const frame = active.get(text.substr(pos + 2, length));
+          if (frame && (!owner || frame.index > owner.index)) {
+            owner = frame;
+            bestLength = length;
+          }
+        }
+        if (owner) close = text.charCodeAt(pos + 2 + bestLength) === 45 && text.charCodeAt(pos + 3 + bestLength) === 45;
+      }
       if (owner !== undefined) {
         const index = owner.index;
         const end = breakBefore(pos);
@@ -286,7 +331,7 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
         }
         if (close) {
           frame.mode = 'epilogue';
-          active.delete(multipart.boundary!);
+          deactivate(multipart.boundary!);
         } else {
           frame.mode = 'parts';
           frame.sawDelimiter = true;

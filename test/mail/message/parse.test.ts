@@ -82,9 +82,9 @@ describe('parser offsets agree with stalwart-mail-parser', () => {
 /** A multipart nested `depth` levels deep, each level one part. */
 function nestedMultipart(depth: number, eol = '\n'): string {
   const out: string[] = [];
-  for (let i = 0; i < depth; i++) out.push(`Content-Type: multipart/mixed; boundary=b${i}${eol}${eol}--b${i}${eol}`);
+  for (let i = 0; i < depth; i++) out.push(`Content-Type: multipart/mixed; boundary=b${i}x${eol}${eol}--b${i}x${eol}`);
   out.push(`Content-Type: text/plain${eol}${eol}innermost${eol}`);
-  for (let i = depth - 1; i >= 0; i--) out.push(`--b${i}--${eol}`);
+  for (let i = depth - 1; i >= 0; i--) out.push(`--b${i}x--${eol}`);
   return out.join('');
 }
 
