@@ -161,3 +161,20 @@ test('quoted-printable: lines near the 76 limit that end in white space stay wit
     params(200),
   );
 });
+
+test('quoted-printable: raw text above U+00FF (emoji included) decodes to its UTF-8 bytes', () => {
+  // Mislabelled 8-bit mail puts raw UTF-8 text in a QP body; the decoder documents that
+  // characters above 0xFF become UTF-8, which must hold for astral characters (surrogate pairs) too.
+  const piece = fc.oneof(
+    fc.stringMatching(/^[!-<>-~]{0,5}$/), // printable ASCII without "="
+    fc.integer({ min: 0x100, max: 0xd7ff }).map((c) => String.fromCharCode(c)),
+    fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+  );
+  assertProperty(
+    fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+      const text = pieces.join('');
+      assert.deepEqual(enc.decodeQuotedPrintable(text), Buffer.from(text, 'utf8'));
+    }),
+    params(300),
+  );
+});
