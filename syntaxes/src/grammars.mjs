@@ -398,7 +398,10 @@ function lineRules(S, p) {
             begin: '\\G',
             end: `^(?=${BLANK}|${STOP})`,
             name: sc('meta.headers.inner'),
-            patterns: headerPatterns,
+            // One level only: a chain of message/rfc822 parts without boundaries would otherwise
+            // nest the tokenizer state once per level, and vscode-textmate walks the whole state
+            // on every line (quadratic in the depth).
+            patterns: headerPatterns.filter((r) => r.include !== `#${key('message-part')}`),
           },
           { include: `#${key('body')}` },
         ],

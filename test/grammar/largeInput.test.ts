@@ -108,3 +108,23 @@ test('tokenizes a 10 MB multipart message to the end, keeping its structure', as
   assert.ok(has(lines.length - 2, 'string.unquoted.base64.eml'));
   assert.ok(has(lines.length - 1, 'markup.heading.boundary.close.eml'));
 });
+
+// vscode-textmate walks the whole rule stack on every line, so a stack that grew with the
+// input's nesting would make tokenizing quadratic in the depth. Deep nesting must leave the
+// stack shallow (a count, not a clock).
+for (const [name, build] of [
+  ['1000 nested multiparts', (n: number) => Array.from({ length: n }, (_, i) => [`Content-Type: multipart/mixed; boundary=b${i}`, '', `--b${i}`]).flat()],
+  ['a chain of 1000 message/rfc822 parts without boundaries', (n: number) => ['From: a@b.example', ...Array.from({ length: n }, () => ['Content-Type: message/rfc822', '']).flat()]],
+  ['1000 nested report and html parts', (n: number) => Array.from({ length: n }, (_, i) => [`--b${i}`, i % 2 ? 'Content-Type: text/html' : 'Content-Type: message/delivery-status', '', 'Status: 5.0.0']).flat()],
+] as [string, (n: number) => string[]][]) {
+  test(`the tokenizer state stays shallow: ${name}`, async () => {
+    const grammar = await loadGrammar('text.eml');
+    let state = vsctm.INITIAL;
+    let deepest = 0;
+    for (const line of build(1000)) {
+      state = grammar.tokenizeLine(line, state).ruleStack;
+      deepest = Math.max(deepest, state.depth);
+    }
+    assert.ok(deepest <= 12, `rule stack depth ${deepest}`);
+  });
+}
