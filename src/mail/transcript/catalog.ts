@@ -242,3 +242,47 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionInfo>> = Object.fromEn
 
 /** Verbs offered by completion, most used first. */
 export const COMPLETION_VERBS: readonly string[] = ['EHLO', 'HELO', 'MAIL', 'RCPT', 'DATA', 'QUIT', 'RSET', 'STARTTLS', 'AUTH', 'NOOP', 'VRFY', 'EXPN', 'HELP', 'BDAT', 'ETRN'];
+
+/** An ESMTP parameter of MAIL FROM or RCPT TO. */
+export interface ParameterInfo {
+  readonly keyword: string;
+  readonly syntax: string;
+  readonly summary: string;
+  readonly rfc: string;
+}
+
+const p = (keyword: string, syntax: string, summary: string, rfc: string): ParameterInfo => ({ keyword, syntax, summary, rfc });
+
+/** MAIL/RCPT parameters we explain, by upper-case keyword. */
+export const PARAMETERS: Readonly<Record<string, ParameterInfo>> = Object.fromEntries(
+  [
+    p('SIZE', 'SIZE=<octets>', 'Declares the message size so the server can refuse a too-large message before it is sent.', 'RFC 1870 §6'),
+    p('BODY', 'BODY=7BIT|8BITMIME|BINARYMIME', 'Declares the body type: 8BITMIME needs the 8BITMIME extension, BINARYMIME needs BINARYMIME and BDAT.', 'RFC 6152 §2, RFC 3030 §3'),
+    p('SMTPUTF8', 'SMTPUTF8', 'The transaction carries UTF-8 addresses or headers.', 'RFC 6531 §3.4'),
+    p('RET', 'RET=FULL|HDRS', 'Whether a delivery status notification returns the full message or only its headers.', 'RFC 3461 §4.3'),
+    p('ENVID', 'ENVID=<xtext>', 'An envelope identifier echoed in delivery status notifications.', 'RFC 3461 §4.4'),
+    p('AUTH', 'AUTH=<mailbox as xtext>|<>', 'The authenticated identity that submitted the message (<> when unknown).', 'RFC 4954 §5'),
+    p('NOTIFY', 'NOTIFY=NEVER|SUCCESS,FAILURE,DELAY', 'When to send delivery status notifications for this recipient.', 'RFC 3461 §4.1'),
+    p('ORCPT', 'ORCPT=<addr-type>;<xtext>', 'The original recipient address, reported in delivery status notifications.', 'RFC 3461 §4.2'),
+    p('REQUIRETLS', 'REQUIRETLS', 'The message must only be relayed over TLS with verified certificates.', 'RFC 8689 §4'),
+    p('MT-PRIORITY', 'MT-PRIORITY=<-9..9>', 'Message transfer priority.', 'RFC 6710 §3'),
+    p('HOLDFOR', 'HOLDFOR=<seconds>', 'Future release: hold the message for this long.', 'RFC 4865 §3'),
+    p('HOLDUNTIL', 'HOLDUNTIL=<date-time>', 'Future release: hold the message until this time.', 'RFC 4865 §3'),
+    p('BY', 'BY=<seconds>;R|N', 'Deliver-by: deliver within this time or return/notify.', 'RFC 2852 §4'),
+  ].map((x) => [x.keyword, x]),
+);
+
+/** SASL mechanisms we explain (RFC 4954 and the mechanisms' RFCs). */
+export const SASL_MECHANISMS: Readonly<Record<string, string>> = {
+  PLAIN: 'PLAIN (RFC 4616): authorization id, user name and password joined by NUL and base64-encoded. Base64 is not encryption: anyone with the transcript can read the password.',
+  LOGIN: 'LOGIN (obsolete, draft-murchison-sasl-login): the server asks "Username:" and "Password:" (base64) and the client answers each in base64.',
+  'CRAM-MD5': 'CRAM-MD5 (RFC 2195): the client answers the challenge with the user name and an HMAC-MD5 of it keyed with the password.',
+  'DIGEST-MD5': 'DIGEST-MD5 (RFC 2831, obsolete by RFC 6331).',
+  'SCRAM-SHA-1': 'SCRAM-SHA-1 (RFC 5802): salted challenge-response; the password never crosses the wire.',
+  'SCRAM-SHA-256': 'SCRAM-SHA-256 (RFC 7677): salted challenge-response; the password never crosses the wire.',
+  XOAUTH2: 'XOAUTH2 (Google, Microsoft): the user name and an OAuth 2.0 bearer token, base64-encoded; the token is a credential.',
+  OAUTHBEARER: 'OAUTHBEARER (RFC 7628): an OAuth 2.0 bearer token in a GS2 header, base64-encoded; the token is a credential.',
+  EXTERNAL: 'EXTERNAL (RFC 4422 Appendix A): the identity established outside SASL, e.g. by a TLS client certificate.',
+  GSSAPI: 'GSSAPI (RFC 4752): Kerberos V5.',
+  ANONYMOUS: 'ANONYMOUS (RFC 4505): no credentials, an optional trace string.',
+};

@@ -6,10 +6,13 @@ import {
   ENHANCED_DETAIL,
   ENHANCED_SUBJECT,
   EXTENSIONS,
+  PARAMETERS,
   REPLY_CODES,
   REPLY_FIRST_DIGIT,
   REPLY_SECOND_DIGIT,
+  SASL_MECHANISMS,
 } from '../../mail/transcript/catalog';
+import type { Command } from '../../mail/transcript/parse';
 import { transcriptLabels as L } from '../../mail/transcript/messages';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
@@ -75,7 +78,9 @@ export function smtpHover(ctx: FeatureContext, position: lsp.Position): lsp.Hove
   if (!role) return null;
   if (role.kind === 'command') {
     const c = role.command;
-    if (c.kind !== 'command' || offset < c.verbOffset || offset > c.verbOffset + c.verbLength) return null;
+    if (c.kind !== 'command') return null;
+    if (offset > c.verbOffset + c.verbLength) return argumentHover(ctx, c, offset);
+    if (offset < c.verbOffset) return null;
     const text = commandMarkdown(c.verb);
     return text ? md(text, ctx, c.verbOffset, c.verbLength) : null;
   }
@@ -94,6 +99,31 @@ export function smtpHover(ctx: FeatureContext, position: lsp.Position): lsp.Hove
       const ext = hello?.extensions.find((e) => offset >= e.offset && offset <= e.offset + e.length);
       if (ext) return md(extensionMarkdown(ext.keyword), ctx, ext.offset, ext.length);
     }
+  }
+  return null;
+}
+
+/** Hover inside an argument: a MAIL/RCPT parameter or an AUTH mechanism. */
+function argumentHover(ctx: FeatureContext, c: Command, offset: number): lsp.Hover | null {
+  const arg = c.argument;
+  if (!arg) return null;
+  // The space-separated token under the cursor.
+  const rel = offset - arg.offset;
+  if (rel < 0 || rel > arg.text.length) return null;
+  let a = rel;
+  while (a > 0 && arg.text[a - 1] !== ' ') a--;
+  let b = rel;
+  while (b < arg.text.length && arg.text[b] !== ' ') b++;
+  const token = arg.text.slice(a, b);
+  if (c.verb === 'AUTH' && a === 0) {
+    const info = SASL_MECHANISMS[token.toUpperCase()];
+    return info ? md(info, ctx, arg.offset, token.length) : null;
+  }
+  if ((c.verb === 'MAIL' || c.verb === 'RCPT') && a > 0) {
+    const eq = token.indexOf('=');
+    const keyword = (eq < 0 ? token : token.slice(0, eq)).toUpperCase();
+    const info = PARAMETERS[keyword];
+    if (info) return md(`**${info.keyword}** (${info.rfc})\n\n${info.summary}\n\n${L.syntax}: \`${info.syntax}\``, ctx, arg.offset + a, token.length);
   }
   return null;
 }

@@ -72,6 +72,14 @@ for (const eol of ['\r\n', '\n']) {
       assert.match(greeting, /\*\*220\*\* Service ready/);
       assert.match(greeting, /greeting/);
       assert.equal(await client.hover(u, { line: 18, character: 5 }), null, 'no hover inside the message');
+      const params = ['S: 220 mx', 'C: EHLO a.example', 'S: 250-mx', 'S: 250 AUTH PLAIN', 'C: AUTH PLAIN <redacted>', 'S: 235 ok', 'C: MAIL FROM:<a@example.org> SIZE=1000 BODY=8BITMIME', 'S: 250 OK', 'C: QUIT', 'S: 221 bye', ''].join(eol);
+      const u2 = uri();
+      await client.open(u2, 'smtp-transcript', params);
+      assert.match(hoverText(await client.hover(u2, { line: 4, character: 10 })), /^PLAIN \(RFC 4616\)/);
+      const size = await client.hover(u2, { line: 6, character: 33 });
+      assert.match(hoverText(size), /\*\*SIZE\*\* \(RFC 1870 §6\)/);
+      assert.deepEqual(size!.range, { start: { line: 6, character: 29 }, end: { line: 6, character: 38 } });
+      assert.match(hoverText(await client.hover(u2, { line: 6, character: 45 })), /\*\*BODY\*\*/);
     });
 
     test('outline: connection, EHLO with extensions, transactions with recipients and outcome, QUIT', async () => {
