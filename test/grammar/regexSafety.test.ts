@@ -71,6 +71,33 @@ export function findNestedQuantifiers(source: string): number[] {
   return found;
 }
 
+/**
+ * True when a regex starts with an unbounded run (`[a-z]+`, `\\w*`, `.+`) that is not anchored
+ * (`^`, `\\G`, `\\A`, `\\b`) or guarded by a lookbehind. Such a run, when the rest of the
+ * regex fails, is rescanned from every position inside it: quadratic on a long run. A regex that
+ * is nothing but the run always succeeds, so it is fine.
+ */
+export function hasUnguardedLeadingRun(source: string): boolean {
+  let i = 0;
+  for (;;) {
+    if (/^(\^|\\[GAb]|\(\?<[=!])/.test(source.slice(i))) return false;
+    const open = /^\((\?(:|>|[imx-]+:))?/.exec(source.slice(i));
+    if (open && open[0].length > 0) {
+      i += open[0].length;
+      continue;
+    }
+    break;
+  }
+  let atom: RegExpExecArray | null;
+  if (source[i] === '[') atom = /^\[(?:\\.|[^\]\\])*\]/.exec(source.slice(i));
+  else atom = /^(\\[wWsSdDhH]|\.)/.exec(source.slice(i));
+  if (!atom) return false;
+  const rest = source.slice(i + atom[0].length);
+  const q = /^([*+]|\{\d*,\})[+?]?/.exec(rest);
+  if (!q) return false;
+  return rest.slice(q[0].length) !== '' || i !== 0;
+}
+
 test('the nested-quantifier finder catches the classic shapes and accepts the safe ones', () => {
   for (const bad of ['(a+)+', '(.*)*', '(?:x|y+)*', '(?:[a-z]+\\.)+', '(a*){2,}', '((a)+b)*']) {
     assert.ok(findNestedQuantifiers(bad).length > 0, bad);
@@ -80,7 +107,19 @@ test('the nested-quantifier finder catches the classic shapes and accepts the sa
   }
 });
 
+test('the leading-run check flags unguarded runs and accepts guarded ones', () => {
+  for (const bad of ['[a-z]+@', '\\w*=', '(?:[a-z]++)(@)', '(.*)x', '([^<]{2,})>']) assert.ok(hasUnguardedLeadingRun(bad), bad);
+  for (const ok of ['(?<![a-z])[a-z]+@', '^[a-z]+:', '\\G\\w+', '\\b\\w+@', '[!-~]++', '<[^>]*>', '[a-z]{1,3}@', '(?i:From|To)']) {
+    assert.equal(hasUnguardedLeadingRun(ok), false, ok);
+  }
+});
+
 for (const scope of ['text.eml', 'text.smtp-transcript'] as const) {
+  test(`${scope}: no regex starts with an unguarded run`, () => {
+    const bad = collectRegexes(readGrammarJson(scope)).filter((r) => hasUnguardedLeadingRun(r.source));
+    assert.deepEqual(bad, []);
+  });
+
   test(`${scope}: no regex repeats a group that holds an unbounded quantifier`, () => {
     const regexes = collectRegexes(readGrammarJson(scope));
     assert.ok(regexes.length > 40, `only ${regexes.length} regexes found`);
