@@ -137,6 +137,8 @@ export const transcriptLabels = {
   elided: 'body not recorded',
   finalReply: 'Final reply',
   extensions: (n: number): string => `${n} extension${n === 1 ? '' : 's'}`,
+  clientLine: 'client line',
+  serverLine: 'server line',
   snippetFrom: 'MAIL FROM:<address>',
   snippetTo: 'RCPT TO:<address>',
 };

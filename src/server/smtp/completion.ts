@@ -23,8 +23,8 @@ export function smtpCompletion(ctx: FeatureContext, position: lsp.Position): lsp
     if (session.dialect !== 'canonical') return [];
     const start = line?.offset ?? offset;
     return [
-      { label: 'C: ', kind: lsp.CompletionItemKind.Keyword, detail: 'client line', textEdit: edit(start, 'C: ') },
-      { label: 'S: ', kind: lsp.CompletionItemKind.Keyword, detail: 'server line', textEdit: edit(start, 'S: ') },
+      { label: 'C: ', kind: lsp.CompletionItemKind.Keyword, detail: L.clientLine, textEdit: edit(start, 'C: ') },
+      { label: 'S: ', kind: lsp.CompletionItemKind.Keyword, detail: L.serverLine, textEdit: edit(start, 'S: ') },
     ];
   }
   if (offset < line.contentOffset) return [];

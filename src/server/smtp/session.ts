@@ -38,7 +38,9 @@ export function sessionOf(ctx: FeatureContext): IndexedSession {
 
 /** Protocol and message problems of the document (memoised). */
 export function transcriptProblems(ctx: FeatureContext): Problem[] {
-  return ctx.memo('smtp.problems', () => {
+  const { maxFullSize, maxDepth } = ctx.settings.limits;
+  // The limits are part of the key: changing them re-validates the messages.
+  return ctx.memo(`smtp.problems:${maxFullSize}:${maxDepth}`, () => {
     const { session } = sessionOf(ctx);
     return [...session.problems, ...validateSessionMessages(session, ctx.settings.limits)].sort((a, b) => a.offset - b.offset);
   });
