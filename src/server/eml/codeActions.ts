@@ -117,7 +117,7 @@ function fixFor(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic): lsp.Co
       // One fix per part and version: editors ask again on every cursor move, and
       // every 8-bit line of the part carries a diagnostic.
       if (!isNumber(data.bodyOffset)) return undefined;
-      const edits = ctx.memo(`eml.fix.qp.${data.bodyOffset}`, () => quotedPrintableEdits(ctx, data.bodyOffset as number));
+      const edits = ctx.memo(`eml.fix.qp:${ctx.settings.limits.maxDepth}:${data.bodyOffset}`, () => quotedPrintableEdits(ctx, data.bodyOffset as number));
       return edits ? quickFix(ctx, texts.fixToQuotedPrintable, d, edits) : undefined;
     }
     default:

@@ -3,7 +3,8 @@ import { parseMessage } from '../../mail/message/parse';
 import type { ParsedMessage } from '../../mail/message/model';
 import type { FeatureContext } from '../features';
 
-/** Parses the document once per version (memoised on the context). */
+/** Parses the document once per version and depth limit (memoised on the context; the limit is a setting that can change). */
 export function parsedOf(ctx: FeatureContext): ParsedMessage {
-  return ctx.memo('eml.parse', () => parseMessage(ctx.document.getText(), ctx.settings.limits));
+  const { maxDepth } = ctx.settings.limits;
+  return ctx.memo(`eml.parse:${maxDepth}`, () => parseMessage(ctx.document.getText(), { maxDepth }));
 }

@@ -6,5 +6,6 @@ import { parsedOf } from './parsed';
 
 /** Problems of the document (memoised per version, from the memoised parse). */
 export function problemsOf(ctx: FeatureContext): Problem[] {
-  return ctx.memo('eml.problems', () => validateParsed(parsedOf(ctx), ctx.settings.limits));
+  const { maxDepth, maxFullSize } = ctx.settings.limits;
+  return ctx.memo(`eml.problems:${maxDepth}:${maxFullSize}`, () => validateParsed(parsedOf(ctx), ctx.settings.limits));
 }

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type * as lsp from 'vscode-languageserver';
 import { MAX_OUTLINE_DEPTH } from '../../../src/server/eml/outline';
 import { startTestClient, type TestClient } from '../../helpers/lspClient';
-import { EOLS, openEml } from './util';
+import { awaitDepthLimitAbove, EOLS, openEml } from './util';
 
 const MIXED = [
   'From: a@example.com',
@@ -74,6 +74,7 @@ describe('eml outline and folding', () => {
   let client: TestClient;
   before(async () => {
     ({ client } = await startTestClient({ settings: { validation: { maxDepth: 5000 } } }));
+    await awaitDepthLimitAbove(client, 150);
   });
   after(async () => client.dispose());
 

@@ -96,14 +96,15 @@ describe('eml features on the corpus and hostile input', () => {
     assert.ok(text.length > 1_000_000);
     const computed = new Map<string, number>();
     const { symbols } = exercise(text, computed);
-    assert.equal(computed.get('eml.parse'), 1);
-    assert.equal(computed.get('eml.problems'), 1);
+    const keys = [...computed.keys()];
+    assert.deepEqual(keys.filter((k) => k.startsWith('eml.parse')).map((k) => computed.get(k)), [1], keys.join());
+    assert.deepEqual(keys.filter((k) => k.startsWith('eml.problems')).map((k) => computed.get(k)), [1], keys.join());
     assert.ok(symbols.length >= 2);
   });
 
   const hostile: Array<[string, () => string]> = [
     ['one 1 MB line', () => 'Subject: ' + 'x'.repeat(1 << 20)],
-    ['1 MB header line of encoded-word openers', () => 'Subject: ' + '=?'.repeat(1 << 19) + '\n\nx'],
+    ['256 KB header line of encoded-word openers', () => 'Subject: ' + '=?'.repeat(1 << 17) + '\n\nx'],
     ['binary bytes', () => Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 131) & 0xff)).toString('latin1')],
     ['NULs and bare CRs', () => 'From: a\0b\rc\n\n\0\0\r\r'],
     ['50k header fields', () => Array.from({ length: 50_000 }, (_, i) => `X-F${i}: v`).join('\n') + '\n\nbody'],

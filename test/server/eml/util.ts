@@ -70,3 +70,24 @@ export const EOLS: Array<{ name: string; eol: string }> = [
   { name: 'LF', eol: '\n' },
   { name: 'CRLF', eol: '\r\n' },
 ];
+
+/** A message whose multiparts nest `levels` deep (boundaries are not prefixes of each other). */
+export function nestedMessage(levels: number, eol = '\n'): string {
+  const lines: string[] = ['From: a@example.com', 'Date: Fri, 27 Nov 2026 10:00:00 +0000', 'MIME-Version: 1.0'];
+  for (let i = 0; i < levels; i++) lines.push(`Content-Type: multipart/mixed; boundary="b${i}x"`, '', `--b${i}x`);
+  lines.push('Content-Type: text/plain', '', 'deep');
+  for (let i = levels - 1; i >= 0; i--) lines.push(`--b${i}x--`);
+  return lines.join(eol) + eol;
+}
+
+/**
+ * Resolves once the server validates with a depth limit above `levels` (the
+ * client's settings arrive asynchronously after `initialized`): waits on
+ * published diagnostics of a probe document, no sleeping.
+ */
+export async function awaitDepthLimitAbove(client: TestClient, levels: number): Promise<void> {
+  const uri = `file:///eml-depth-probe-${process.pid}-${counter++}.eml`;
+  let current = await client.open(uri, 'eml', nestedMessage(levels));
+  while (current.some((d) => d.code === 'nesting-too-deep')) current = await client.nextDiagnostics(uri);
+  await client.close(uri);
+}
