@@ -471,30 +471,31 @@ function checkBody(text: string, part: MimePart, out: Reporter): void {
 
 /** RFC 2045 §2.7: 7bit data is US-ASCII only; RFC 5321 §2.4 without 8BITMIME carries only 7-bit octets. */
 function checkSevenBit(text: string, part: MimePart, start: number, end: number, out: Reporter, cte: string): void {
-  let i = start;
-  while (i < end && !out.full('eight-bit-data')) {
-    const c = text.charCodeAt(i);
-    if (c > 127) {
-      const field = cteField(part);
-      out.add(
-        problem('eight-bit-data', i, 1, MESSAGES['eight-bit-data'](cte), {
-          data: {
-            cteOffset: field?.offset,
-            cteEnd: field?.end,
-            headerEnd: part.headerEnd,
-            bodyOffset: part.bodyOffset,
-            bodyEnd: part.bodyEnd,
-            charset: part.charset,
-          },
-        }),
-      );
-      // One per line: skip to the next line.
-      const nl = text.indexOf('\n', i);
-      if (nl < 0 || nl >= end) break;
-      i = nl + 1;
-      continue;
-    }
-    i++;
+  // A native regex scan finds the next 8-bit character much faster than a charCodeAt loop.
+  // Search a slice (O(1) in V8) so the scan stops at the end of this body, not of the text.
+  const body = text.slice(start, end);
+  const eight = /[^\x00-\x7f]/g;
+  while (!out.full('eight-bit-data')) {
+    const m = eight.exec(body);
+    if (!m) break;
+    const i = start + m.index;
+    const field = cteField(part);
+    out.add(
+      problem('eight-bit-data', i, 1, MESSAGES['eight-bit-data'](cte), {
+        data: {
+          cteOffset: field?.offset,
+          cteEnd: field?.end,
+          headerEnd: part.headerEnd,
+          bodyOffset: part.bodyOffset,
+          bodyEnd: part.bodyEnd,
+          charset: part.charset,
+        },
+      }),
+    );
+    // One per line: continue on the next line.
+    const nl = body.indexOf('\n', i - start);
+    if (nl < 0) break;
+    eight.lastIndex = nl + 1;
   }
 }
 
