@@ -95,7 +95,10 @@ export function emlCompletion(ctx: FeatureContext, position: lsp.Position): lsp.
 
   // At the start of a header line: field names.
   if (/^[A-Za-z0-9-]*$/.test(before)) {
-    const range = { start: document.positionAt(lineStart), end: position };
+    // Completing inside an existing name (`Sub|ject: x`) replaces the whole name and its colon.
+    const { end: lineEnd } = lineBounds(text, offset);
+    const rest = /^[A-Za-z0-9-]*(?:[ \t]*:[ \t]?)?/.exec(text.slice(offset, Math.min(lineEnd, offset + 200)))![0];
+    const range = { start: document.positionAt(lineStart), end: document.positionAt(offset + rest.length) };
     return FIELD_CATALOG.map((info, i): lsp.CompletionItem => {
       // In a part's header block, MIME fields first; at the top, the table's order.
       const rank = block.partHeader ? (info.mime ? 0 : 1) : 0;

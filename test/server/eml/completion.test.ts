@@ -47,6 +47,15 @@ describe('eml completion', () => {
       },
     },
     {
+      name: 'inside an existing name: the whole name and its colon are replaced',
+      text: 'From: a@example.com\nSub|ject: hello\n\nbody\n',
+      expect: (list) => {
+        const subject = list.find((i) => i.label === 'Subject')!;
+        assert.deepEqual((subject.textEdit as lsp.TextEdit).range, { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } });
+        assert.equal(newText(subject), 'Subject: ');
+      },
+    },
+    {
       name: 'no field names in the body',
       text: 'From: a@example.com\n\nSome body\nMes|\n',
       expect: (list) => assert.deepEqual(list, []),
