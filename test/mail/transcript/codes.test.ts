@@ -70,6 +70,7 @@ const FIRES: Fires[] = [
   { name: 'bad separator', code: 'reply-code-invalid', build: s(['C: NOOP', 'S: 250/OK', 'S: 250 OK']), covered: '250/', line: B + 1 },
 
   { name: '354 to RSET', code: 'reply-unexpected', build: s(['C: RSET', 'S: 354 go ahead']), covered: '354', line: B + 1 },
+  { name: '250 straight to DATA (354 expected first)', code: 'reply-unexpected', build: s(['C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: DATA', 'S: 250 OK']), covered: '250', line: B + 5 },
   { name: '250 to QUIT', code: 'reply-unexpected', build: (eol) => lines(eol, 'S: 220 mx ready', 'C: QUIT', 'S: 250 bye'), covered: '250', line: 3 },
 
   { name: 'continuation with another code', code: 'multiline-reply', build: s(['C: HELP', 'S: 214-Commands:', 'S: 211 HELO EHLO']), covered: '211', line: B + 2 },
