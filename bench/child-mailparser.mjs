@@ -25,5 +25,9 @@ for (let i = 0; i < runs + 1; i++) {
     cpu.push((c.user + c.system) / 1000);
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 process.stdout.write(JSON.stringify({ median: median(times), cpu: median(cpu), times, parts, maxRSS: process.resourceUsage().maxRSS * 1024 }) + '\n');

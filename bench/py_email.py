@@ -22,6 +22,12 @@ def read_all(data):
     return headers, parts
 
 
+def median(xs):
+    s = sorted(xs)
+    m = len(s) // 2
+    return s[m] if len(s) % 2 else (s[m - 1] + s[m]) / 2
+
+
 def main():
     path, runs = sys.argv[1], int(sys.argv[2])
     with open(path, 'rb') as f:
@@ -39,10 +45,8 @@ def main():
     except RecursionError as err:
         print(json.dumps({'error': 'RecursionError: ' + str(err)[:80]}))
         return
-    times.sort()
-    cpu.sort()
     print(json.dumps({
-        'median': times[len(times) // 2], 'cpu': cpu[len(cpu) // 2], 'times': times, 'headers': headers, 'parts': parts,
+        'median': median(times), 'cpu': median(cpu), 'times': times, 'headers': headers, 'parts': parts,
         'maxRSS': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
         'python': sys.version.split()[0],
     }))
