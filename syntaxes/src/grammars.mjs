@@ -7,8 +7,9 @@
 // needed twice: plain in `.eml` files, and behind a `C: ` prefix inside the DATA block of an SMTP
 // transcript. TextMate cannot strip a prefix, so the same rules are built for both line starts.
 //
-// Linear time (the guide forbids catastrophic backtracking): every regex below follows three rules,
-// checked by test/grammar/regexSafety.test.ts:
+// Linear time (the guide forbids catastrophic backtracking): every regex below follows three rules.
+// test/grammar/regexSafety.test.ts checks 1 and 2 on the generated JSON; largeInput.test.ts feeds
+// adversarial lines for all three and counts the tokenizer's regex scans at n and 4n.
 //   1. no quantified group that itself holds an unbounded quantifier unless the outer one is
 //      possessive (`(?:...)*+`), so no `(a+)+` shapes;
 //   2. a run (`[...]++`) that must be followed by a particular character (`@`, `=`, `/`) starts
