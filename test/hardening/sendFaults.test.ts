@@ -48,8 +48,9 @@ export async function sendThrough(script: FaultScript, profile: Partial<SmtpProf
         security: 'none',
         user: USER,
         connectionTimeout: 2000,
-        greetingTimeout: 400,
-        socketTimeout: 400,
+        // Long enough that a loaded CI machine never times out a healthy reply, short enough for the stall cases.
+        greetingTimeout: 1500,
+        socketTimeout: 1500,
         ...profile,
       },
       onLog: (line) => logs.push(line),
