@@ -3,7 +3,8 @@
  * the parsed MIME tree with an explicit stack: no recursion on input depth.
  */
 import * as lsp from 'vscode-languageserver';
-import type { MimePart } from '../../mail/message/model';
+import { decodeEncodedWords } from '../../mail/message/encodings';
+import { findHeader, type MimePart } from '../../mail/message/model';
 import type { FeatureContext } from '../features';
 import { rangeOf } from '../diagnostics';
 import { parsedOf } from './parsed';
@@ -47,9 +48,12 @@ function partSymbol(ctx: FeatureContext, part: MimePart): lsp.DocumentSymbol {
   const label = partLabel(text, part);
   const ct = part.headers.find((h) => h.name.toLowerCase() === 'content-type');
   const kind = part.children.length || part.embedded ? lsp.SymbolKind.Module : part.contentType.type === 'text' ? lsp.SymbolKind.String : lsp.SymbolKind.File;
+  // An attached message is best known by its subject.
+  const subject = part.embedded ? findHeader(part.embedded, 'subject') : undefined;
+  const detail = subject ? decodeEncodedWords(subject.value.slice(0, 500)).text.slice(0, DETAIL_LIMIT) : label.detail;
   return {
     name: label.name,
-    detail: label.detail || undefined,
+    detail: detail || undefined,
     kind,
     range: rangeOf(document, part.offset, part.end - part.offset),
     selectionRange: ct ? rangeOf(document, ct.nameOffset, ct.nameLength) : rangeOf(document, part.offset, 0),

@@ -93,6 +93,7 @@ describe('eml outline and folding', () => {
       assert.match(mixed.children![1].detail ?? '', /^report\.pdf, \d+ B$/);
       // The attached message shows its own header block and body.
       assert.deepEqual(names(mixed.children![2].children), ['Headers', 'text/plain']);
+      assert.equal(mixed.children![2].detail, 'Inner', 'an attached message shows its subject');
       assert.deepEqual(names(mixed.children![2].children![0].children), ['From', 'Subject']);
       // Every child range lies inside its parent's range (clients rely on it).
       const inside = (inner: lsp.Range, outer: lsp.Range): boolean =>
