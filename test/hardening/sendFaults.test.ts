@@ -10,8 +10,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, test } from 'node:test';
+import * as fc from 'fast-check';
+import { prepareData } from '../../src/mail/envelope';
 import { sendMessage } from '../../src/send/send';
 import type { SendRequest, SendResult, SendStage, SmtpProfile } from '../../src/send/types';
+import { assertProperty, params } from './fuzzConfig';
 import { assertNoSecrets, MESSAGE, PASSWORD, USER } from './sendHarness';
 import { close, type FaultAction, type FaultRecord, type FaultScript, raw, reply, replyThenClose, startFaultServer, stall } from '../helpers/faultServer';
 
@@ -278,6 +281,22 @@ describe('a clean send through the fault server (the harness itself)', () => {
     assert.match(run.record.rawInput, /\r\n\.\.a line that starts with a dot\r\n\.\.\.two dots\r\n\.\.\r\n/, 'dot-stuffed on the wire (RFC 5321 §4.5.2)');
     assert.equal(run.result.queueId, 'FAULT1x1');
     assertNoLeaks(run, 'clean');
+  });
+});
+
+describe('dot-stuffing on the wire and unstuffing by the server are inverse', () => {
+  test('any body: the server receives exactly prepareData(text)', async () => {
+    const bodyLine = fc.oneof(fc.constantFrom('', '.', '..', '. ', '.x', '...', ' .', 'x.', '.\t'), fc.stringMatching(/^[ -~]{0,30}$/));
+    await assertProperty(
+      fc.asyncProperty(fc.array(bodyLine, { maxLength: 25 }), fc.constantFrom('\r\n', '\n'), async (lines, eol) => {
+        const text = MESSAGE.split('\r\n\r\n')[0].split('\r\n').join(eol) + eol + eol + lines.join(eol) + eol;
+        const run = await sendThrough({}, {}, { text });
+        assert.equal(run.result.ok, true, run.result.error?.message);
+        assert.equal(run.record.messages.length, 1);
+        assert.equal(run.record.messages[0], Buffer.from(prepareData(text), 'utf8').toString('latin1'));
+      }),
+      params(25),
+    );
   });
 });
 
