@@ -46,6 +46,9 @@ async function startHeldServer(onCleanup) {
       released = true;
       while (pending.length) pending.shift()();
     },
+    hold() {
+      released = false;
+    },
   };
 }
 
@@ -200,6 +203,19 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     if (replies.length === 0 || flat.length > 0) {
       throw new Error(`reply codes not coloured apart from their text: ${flat.map((l) => l.text).join(' | ')}`);
     }
+  });
+
+  await step('Cancel on the progress notification stops the send', async () => {
+    smtp.hold();
+    const before = smtp.received.length;
+    await page.locator('.editor-actions .action-item a[aria-label^="Send Message"], .editor-actions a.codicon-send').first().click();
+    const progress = page.locator('.notification-toast').filter({ hasText: /Sending via UI test server/ }).first();
+    await progress.waitFor();
+    await progress.locator('.monaco-button').filter({ hasText: 'Cancel' }).first().click();
+    await page.locator('.notification-toast').filter({ hasText: /was cancelled/ }).first().waitFor();
+    await shot('send-cancelled');
+    smtp.release();
+    if (smtp.received.length !== before) throw new Error('a cancelled send still delivered the message');
   });
 
   return failures;
