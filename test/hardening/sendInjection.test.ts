@@ -21,7 +21,7 @@ const LEGIT = new Set(['bob@example.test', 'carol@example.test', 'alice@example.
 
 /** Commands a clean session may contain (RFC 5321 §4.1.1, RFC 4954 §4), each on one line. */
 const ALLOWED = [
-  /^(EHLO|HELO) [A-Za-z0-9.\-[\]:]+$/,
+  /^(EHLO|HELO) [A-Za-z0-9._\-[\]:]+$/,
   /^AUTH (PLAIN|LOGIN)( [A-Za-z0-9+/]+=*)?$/,
   /^[A-Za-z0-9+/]*=*$/, // AUTH continuation lines (base64)
   /^MAIL FROM:<[^<>\r\n\0 ]*>( (SIZE|BODY|SMTPUTF8)(=[A-Za-z0-9-]+)?)*$/,
