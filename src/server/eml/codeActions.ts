@@ -143,7 +143,8 @@ function encodeHeaderFix(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic
   const name = h.name.toLowerCase();
   if (NOT_ENCODABLE.test(name)) return undefined;
   const structured = ADDRESS_FIELDS.has(name);
-  const edits: lsp.TextEdit[] = [];
+  /** Spans to replace by encoded words, in order; `plain` is the text they carry. */
+  const pieces: Array<{ from: number; to: number; plain: string; atLineStart: boolean; atLineEnd: boolean }> = [];
   let inAngle = false;
   for (const line of h.lines) {
     const start = Math.max(line.offset, h.valueOffset);
@@ -151,46 +152,48 @@ function encodeHeaderFix(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic
     // Tokens: quoted strings, runs of word characters, and single separators.
     const re = structured ? /"(?:[^"\\\r\n]|\\.)*"?|[^\s"<>,;:@()]+|[<>,;:@()]|\s+/g : /\S+|\s+/g;
     const segment = text.slice(start, end);
-    let run: { from: number; to: number } | undefined; // a run of words to encode (document offsets)
-    let m: RegExpExecArray | null;
+    let run: { from: number; to: number } | undefined; // a run of non-ASCII words (document offsets)
+    const add = (from: number, to: number, plain: string): void => {
+      pieces.push({ from, to, plain, atLineStart: text.slice(start, from).trim() === '', atLineEnd: text.slice(to, end).trim() === '' });
+    };
     const flush = (): void => {
-      if (!run) return;
-      edits.push(replaceSpan(ctx, run.from, run.to, encodeEncodedWord(text.slice(run.from, run.to))));
+      if (run) add(run.from, run.to, text.slice(run.from, run.to));
       run = undefined;
     };
+    let m: RegExpExecArray | null;
     while ((m = re.exec(segment))) {
       const tok = m[0];
       const tokStart = start + m.index;
       const tokEnd = tokStart + tok.length;
       const nonAscii = /[^\x00-\x7f]/.test(tok);
-      if (/^\s+$/.test(tok)) continue; // white space joins words of one run
+      if (/^\s+$/.test(tok)) continue; // white space joins the words of one run
       if (structured && (tok === '<' || tok === '>')) {
         flush();
         inAngle = tok === '<';
-        continue;
-      }
-      if (structured && tok.startsWith('"')) {
+      } else if (structured && tok.startsWith('"')) {
+        // RFC 2047 §5 (3): no encoded word inside a quoted string; the whole string becomes one.
         flush();
-        if (nonAscii) {
-          const inner = tok.slice(1, tok.endsWith('"') && tok.length > 1 ? -1 : undefined).replace(/\\(.)/g, '$1');
-          edits.push(replaceSpan(ctx, tokStart, tokEnd, encodeEncodedWord(inner)));
-        }
-        continue;
-      }
-      if (structured && /^[,;:@()]$/.test(tok)) {
+        if (nonAscii) add(tokStart, tokEnd, tok.slice(1, tok.endsWith('"') && tok.length > 1 ? -1 : undefined).replace(/\\(.)/g, '$1'));
+      } else if (structured && /^[,;:@()]$/.test(tok)) {
         flush();
-        continue;
+      } else if (nonAscii && structured && (inAngle || text[tokEnd] === '@' || text[tokStart - 1] === '@')) {
+        return undefined; // non-ASCII in an addr-spec: no encoded word may go there
+      } else if (nonAscii) {
+        run = run ? { from: run.from, to: tokEnd } : { from: tokStart, to: tokEnd };
+      } else {
+        flush(); // an ASCII word stays readable as it is
       }
-      if (nonAscii && structured && (inAngle || /@/.test(text.slice(tokEnd, tokEnd + 1)) || text[tokStart - 1] === '@')) return undefined; // an addr-spec
-      if (nonAscii) run = run ? { from: run.from, to: tokEnd } : { from: tokStart, to: tokEnd };
-      else if (run && !structured) {
-        // In unstructured text an ASCII word ends the run (it stays readable as is).
-        flush();
-      } else if (run) flush();
     }
     flush();
   }
-  if (!edits.length) return undefined;
+  if (!pieces.length) return undefined;
+  const edits = pieces.map((p, i) => {
+    // RFC 2047 §6.2: white space between two encoded words is dropped, so a fold
+    // between two encoded pieces would lose its space: carry it inside the first.
+    const next = pieces[i + 1];
+    const plain = p.atLineEnd && next?.atLineStart ? `${p.plain} ` : p.plain;
+    return replaceSpan(ctx, p.from, p.to, encodeEncodedWord(plain));
+  });
   return quickFix(ctx, texts.fixEncodeWord, d, edits);
 }
 

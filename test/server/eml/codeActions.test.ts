@@ -49,6 +49,15 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'encode a folded non-ASCII Subject, keeping the space at the fold',
+    code: 'non-ascii-header',
+    lines: [HEAD[0], HEAD[1], 'Subject: Grüße', '  Köln und', ' München', HEAD[3], HEAD[4], '', 'body', ''],
+    check: (fixed) => {
+      const subject = /Subject: ((?:.*)(?:\r?\n[ \t].*)*)/.exec(fixed)![1].replace(/\r?\n(?=[ \t])/g, '');
+      assert.equal(decodeEncodedWords(subject).text.replace(/\s+/g, ' '), 'Grüße Köln und München');
+    },
+  },
+  {
     name: 'encode a non-ASCII display name, keeping the address',
     code: 'non-ascii-header',
     lines: ['From: Jürgen Müller <j@example.com>', HEAD[1], HEAD[2], HEAD[3], HEAD[4], '', 'body', ''],
