@@ -550,11 +550,51 @@ function smtpGrammar() {
   const CLIENT = { name: sc('entity.name.function.prefix.client') };
   const SERVER = { name: sc('entity.name.type.prefix.server') };
   // Inside DATA every message line is `C: ` + the line; a server line or the lone dot ends it.
-  const lines = lineRules('eml', {
-    prefix: '^(C:) ?', k: 1, prefixCaptures: { 1: CLIENT }, ahead: 'C: ?', cont: 'C: ',
-    stop: 'C: ?\\.[ \\t]*+\\r?$|S:', ref: 'text.eml#', html: false, mbox: false, id: '-in-data',
-    extra: [{ include: '#annotation' }],
-  });
+  /**
+   * The DATA block of one log dialect: after the 354 reply the client sends the message, one
+   * prefixed line each, up to the lone dot (RFC 5321 §4.1.1.4); a server line also ends it.
+   * The message lines are highlighted with the eml rules built for that prefix.
+   */
+  const dataBlock = (d) => {
+    const stop = `${d.clientAhead}\\.[ \\t]*+\\r?$|${d.serverAhead}`;
+    const lines = lineRules('eml', {
+      prefix: `^${d.client}`, k: 1, prefixCaptures: { 1: CLIENT }, ahead: d.clientAhead, cont: d.clientCont,
+      stop, ref: 'text.eml#', html: false, mbox: false, id: `-in-data${d.id}`,
+      extra: [{ include: '#annotation' }],
+    });
+    return {
+      [`data-block${d.id}`]: {
+        comment: `The DATA block (${d.what}); the lines are highlighted with the eml rules behind the prefix.`,
+        begin: `^${d.server}((354))(?:(-)|( )|(?=[ \\t]*+\\r?$))(.*)$`,
+        beginCaptures: {
+          1: SERVER,
+          2: { name: sc('constant.numeric.reply.intermediate') },
+          3: { name: sc('markup.changed.reply-code') },
+          4: { name: sc('punctuation.separator.continuation') },
+          5: { name: sc('punctuation.separator.final') },
+        },
+        end: `^${d.client}(\\.)[ \\t]*+\\r?$|^(?=${d.serverAhead})`,
+        endCaptures: { 1: CLIENT, 2: { name: sc('punctuation.terminator.data') } },
+        contentName: sc('meta.embedded.message'),
+        patterns: [{ include: '#annotation' }, { include: `#data-message${d.id}` }],
+      },
+      [`data-message${d.id}`]: {
+        begin: `^(?=${d.clientAhead})`,
+        end: `^(?=${stop})`,
+        patterns: [
+          {
+            comment: 'The header section: the first message line up to the first empty one.',
+            begin: `\\G(?!${lines.BLANK})`,
+            end: `^(?=${lines.BLANK}|${stop})`,
+            name: 'meta.headers.eml',
+            patterns: lines.headerPatterns,
+          },
+          { include: `#body-in-data${d.id}` },
+        ],
+      },
+      ...lines.repo,
+    };
+  };
   const replyAt = (anchor) =>
     REPLY_CLASSES.map(([digit, cls, themeScope]) => ({
       match:
@@ -638,6 +678,7 @@ function smtpGrammar() {
     patterns: [
       { include: '#annotation' },
       { include: '#data-block' },
+      { include: '#data-block-dialect' },
       { include: '#server-line' },
       { include: '#client-line' },
       { include: '#nodemailer' },
@@ -649,38 +690,14 @@ function smtpGrammar() {
         name: sc('comment.line.number-sign'),
         captures: { 1: { name: sc('punctuation.definition.comment') } },
       },
-      'data-block': {
-        comment:
-          'After the 354 reply the client sends the message, one `C: ` line each, up to the lone dot ' +
-          '(RFC 5321 §4.1.1.4). The lines are highlighted with the eml rules behind the prefix.',
-        begin: `^(S:) ?((354))(?:(-)|( )|(?=[ \\t]*+\\r?$))(.*)$`,
-        beginCaptures: {
-          1: SERVER,
-          2: { name: sc('constant.numeric.reply.intermediate') },
-          3: { name: sc('markup.changed.reply-code') },
-          4: { name: sc('punctuation.separator.continuation') },
-          5: { name: sc('punctuation.separator.final') },
-        },
-        end: '^(C:) ?(\\.)[ \\t]*+\\r?$|^(?=S:)',
-        endCaptures: { 1: CLIENT, 2: { name: sc('punctuation.terminator.data') } },
-        contentName: sc('meta.embedded.message'),
-        patterns: [{ include: '#annotation' }, { include: '#data-message' }],
-      },
-      'data-message': {
-        begin: '^(?=C:)',
-        end: '^(?=C: ?\\.[ \\t]*+\\r?$|S:)',
-        patterns: [
-          {
-            comment: 'The header section: the first message line up to the first empty one.',
-            begin: `\\G(?!${lines.BLANK})`,
-            end: `^(?=${lines.BLANK}|C: ?\\.[ \\t]*+\\r?$|S:)`,
-            name: 'meta.headers.eml',
-            patterns: lines.headerPatterns,
-          },
-          { include: '#body-in-data' },
-        ],
-      },
-      ...lines.repo,
+      ...dataBlock({
+        id: '', what: 'C:/S: transcripts', server: '(S:) ?', serverAhead: 'S:',
+        client: '(C:) ?', clientAhead: 'C: ?', clientCont: 'C: ',
+      }),
+      ...dataBlock({
+        id: '-dialect', what: 'swaks and msmtp logs', server: '(<-  ?|<~  ?|<-- )', serverAhead: '(?:<-|<~|<\\*\\*)',
+        client: '( ->| ~>|-->) ?', clientAhead: '(?: ->| ~>|-->) ?', clientCont: '(?: -> | ~> |--> )',
+      }),
       'server-line': {
         begin: '^(S:) ?',
         beginCaptures: { 1: SERVER },
