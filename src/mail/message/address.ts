@@ -135,6 +135,10 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
     while (i < n && !isSpecial(tokens[i], '@') && !stop(tokens[i])) {
       const t = tokens[i];
       if (expectWord) {
+        if (t.kind === 'atom' && t.value.includes('=?') && decodeEncodedWords(t.value).words.length) {
+          // RFC 2047 §5 (3): an encoded word must not appear in any portion of an addr-spec.
+          problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, MESSAGES['encoded-word-invalid']('encoded words are not allowed in an address')));
+        }
         if (t.kind === 'atom') local += t.value;
         else if (t.kind === 'quoted') {
           if (t.unterminated) fail(t, 'the quoted text is never closed');

@@ -95,6 +95,7 @@ const rows: Row[] = [
   { code: 'encoded-word-invalid', invalid: msg({ set: { Subject: 'x =?UTF-8?X?abc?= y' } }), range: '=?UTF-8?X?abc?=', valid: msg({ set: { Subject: 'x =?UTF-8?Q?abc?= y' } }) },
   { code: 'encoded-word-invalid', invalid: msg({ set: { Subject: '=?UTF-8?B?abc?=' } }), range: '=?UTF-8?B?abc?=', valid: msg({ set: { Subject: '=?UTF-8?B?YWJj?=' } }) },
   { code: 'encoded-word-invalid', invalid: msg({ set: { From: '"=?UTF-8?Q?Al?=" <alice@example.com>' } }), range: '"=?UTF-8?Q?Al?="', valid: msg({ set: { From: '=?UTF-8?Q?Al?= <alice@example.com>' } }) },
+  { code: 'encoded-word-invalid', invalid: msg({ set: { To: '=?UTF-8?Q?bob?=@example.org' } }), range: '=?UTF-8?Q?bob?=', valid: msg({ set: { To: '=?UTF-8?Q?Bob?= <bob@example.org>' } }) },
   { code: 'encoded-word-invalid', invalid: msg({ set: { Subject: `=?UTF-8?Q?${'a'.repeat(64)}?=` } }), range: `=?UTF-8?Q?${'a'.repeat(64)}?=`, valid: msg({ set: { Subject: `=?UTF-8?Q?${'a'.repeat(63)}?=` } }) },
   { code: 'unknown-charset', invalid: msg({ set: { 'Content-Type': 'text/plain; charset=klingon-8' } }), range: 'klingon-8', valid: msg({ set: { 'Content-Type': 'text/plain; charset=ISO-8859-15' } }) },
   { code: 'unknown-charset', invalid: msg({ set: { Subject: '=?klingon?Q?a?=' } }), range: 'klingon', valid: msg({ set: { Subject: '=?koi8-r?Q?a?=' } }) },

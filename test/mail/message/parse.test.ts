@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { parseMessage } from '../../../src/mail/message/parse';
 import { validateMessage } from '../../../src/mail/message/validate';
 import { walkParts, type MimePart } from '../../../src/mail/message/model';
+import fc from 'fast-check';
 
 const corpus = join(__dirname, '../../../..', '..', 'shared', 'corpus', 'eml');
 const stalwart = join(corpus, 'stalwart-mail-parser');
@@ -219,5 +220,25 @@ describe('header and content details', () => {
   it('never throws on hostile input', () => {
     const inputs = ['', '\n', '\r', ':', ' ', '--', '\0'.repeat(10), 'Content-Type: multipart/mixed; boundary=""\n\n----\n', 'Content-Type: multipart/x; boundary=a\n\n--a\n--a\n--a--\n--a\n', 'a: (((((\n', 'a: "\\', 'To: <<<>>>,,,;;;@@@'];
     for (const text of inputs) assert.doesNotThrow(() => validateMessage(text), JSON.stringify(text));
+  });
+});
+
+describe('fuzz: any mix of mail-shaped pieces', () => {
+  const pieces = [
+    'From: a@b.c', 'To: "x" <y@z>', 'Subject: =?UTF-8?B?YQ==?=', 'Date: Fri, 27 Nov 2026 10:00:00 +0000', 'Content-Type: multipart/mixed; boundary=b',
+    'Content-Type: multipart/alternative; boundary="b2"', 'Content-Type: message/rfc822', 'Content-Transfer-Encoding: base64',
+    'Content-Transfer-Encoding: quoted-printable', '--b', '--b--', '--b2', '--b2--', '', ' folded', 'QUJD', 'a=ZZ', 'é', '\r', '\0',
+    'name*0*=utf-8\'\'%E9', 'Content-Disposition: attachment; filename*0=a; filename*1="b"', '(((', '"', '<', 'x'.repeat(1000),
+  ];
+  it('validateMessage never throws and every range lies inside the text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        const text = lines.join(eol);
+        for (const p of validateMessage(text, { maxDepth: 5 })) {
+          assert.ok(p.offset >= 0 && p.length >= 0 && p.offset + p.length <= text.length, `${p.code} ${p.offset}+${p.length} in ${text.length}`);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
