@@ -330,7 +330,7 @@ if (wants('startup')) {
       note(`dist/extension.js did not load outside VS Code: ${r.error}`);
       break;
     }
-    loads.push(r.ms);
+    loads.push(r.cpuMs ?? r.ms);
   }
   results.sections.startup = { startups, inits, loads };
   say('### Start-up');
