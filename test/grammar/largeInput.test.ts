@@ -35,6 +35,7 @@ const FAMILIES: [string, Scope, (n: number) => string[]][] = [
   ['DATA header line', 'text.smtp-transcript', (n) => ['S: 354 go', 'C: To: ' + 'a@b,'.repeat(n), 'C: .']],
   ['DATA lines', 'text.smtp-transcript', (n) => ['S: 354 go', 'C: A: b', 'C:', ...Array.from({ length: n }, () => 'C: x=3D y'), 'C: .']],
   ['log lines', 'text.smtp-transcript', (n) => ['[' + 'a'.repeat(4 * n)]],
+  ['swaks DATA lines', 'text.smtp-transcript', (n) => ['<-  354 go', ' -> To: ' + 'a@b,'.repeat(n), ' -> ', ...Array.from({ length: n }, () => ' -> x=3D y'), ' -> .']],
 ];
 
 const N = 2048;
