@@ -122,7 +122,39 @@ function msmtp(line: string): Classified | undefined {
   return undefined;
 }
 
-/** Postfix: ` Out: ` is what the server (smtpd) sent, ` In:  ` what it received. */
+/**
+ * Postfix: the smtpd transcript (postmaster notice "SMTP server: errors from")
+ * writes ` Out: ` for what the server sent and ` In:  ` for what it received
+ * (smtpd_chat.c); the smtp client transcript ("SMTP client: errors from")
+ * writes the reverse (smtp_chat.c). `serverSide` says which one this is.
+ */
+function postfixReader(serverSide: boolean): (line: string) => Classified | undefined {
+  return (line) => {
+    const c = postfix(line);
+    if (!c || serverSide) return c;
+    return { ...c, kind: c.kind === 'server' ? 'client' : 'server' };
+  };
+}
+
+/** True when the `Out:` lines carry the reply codes (a server-side transcript). */
+function postfixIsServerSide(text: string, raw: RawLine[]): boolean {
+  let out = 0;
+  let inn = 0;
+  const limit = Math.min(raw.length, 20000);
+  for (let k = 0; k < limit; k++) {
+    const line = text.slice(raw[k].offset, Math.min(raw[k].end, raw[k].offset + 40));
+    const c = postfix(line);
+    if (!c) continue;
+    const content = line.slice((c.lead ?? 0) + c.prefixLength);
+    if (/^[2-5]\d\d([ -]|$)/.test(content)) {
+      if (c.kind === 'server') out++;
+      else inn++;
+    }
+  }
+  return out >= inn;
+}
+
+/** Postfix line: ` Out: ` / ` In:  ` (kind as in an smtpd transcript). */
 function postfix(line: string): Classified | undefined {
   let i = 0;
   while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
@@ -207,7 +239,8 @@ export function detectDialect(text: string, raw: RawLine[] = splitLines(text)): 
 export function readLines(text: string, dialect?: Dialect): { dialect: Dialect; lines: TranscriptLine[] } {
   const raw = splitLines(text);
   const d = dialect ?? detectDialect(text, raw);
-  const read = d === 'canonical' ? canonical : DIALECT_READERS.find(([x]) => x === d)![1];
+  const read =
+    d === 'canonical' ? canonical : d === 'postfix' ? postfixReader(postfixIsServerSide(text, raw)) : DIALECT_READERS.find(([x]) => x === d)![1];
   const lines: TranscriptLine[] = [];
   for (let k = 0; k < raw.length; k++) {
     const { offset, end } = raw[k];

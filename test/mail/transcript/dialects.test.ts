@@ -21,6 +21,7 @@ const CASES: Array<{ file: string; dialect: Dialect; codes: string[]; outcomes: 
   { file: 'nodemailer-debug.txt', dialect: 'nodemailer', codes: ['credentials-exposed'], outcomes: ['delivered to 1 recipient: 250 2.0.0 Ok: queued as 4TmQ2b0mXKz9sWl'] },
   { file: 'nodemailer-transaction-log.txt', dialect: 'nodemailer', codes: [], outcomes: ['delivered to 1 of 2 recipients: 250 Message Queued (F1E2D3C4)'] },
   { file: 'postfix-transcript.txt', dialect: 'postfix', codes: ['out-of-sequence'], outcomes: ['rejected at DATA: 554 5.5.1 Error: no valid recipients'] },
+  { file: 'postfix-client-transcript.txt', dialect: 'postfix', codes: [], outcomes: ['rejected at DATA: 554 5.5.1 Error: no valid recipients'] },
 ];
 
 const summary = (text: string) =>
@@ -87,4 +88,13 @@ test('Postfix: indented Out:/In: lines, prose around them is annotation', () => 
   assert.equal(s.lines[0].kind, 'annotation');
   assert.equal(s.commands[0].verb, 'EHLO');
   assert.equal(s.commands[0].line.content, 'EHLO client.example.org');
+});
+
+test('Postfix: the smtp client transcript (Out: = client) is read the other way round', () => {
+  const s = parseTranscript(readFileSync(join(FIXTURES, 'postfix-client-transcript.txt'), 'utf8'));
+  assert.equal(s.greeting?.code, 220);
+  assert.deepEqual(s.commands.map((c) => c.verb), ['EHLO', 'MAIL', 'RCPT', 'DATA', 'RSET', 'QUIT']);
+  assert.equal(s.transactions[0].rcpts[0].reply?.code, 550);
+  // The 78-column wrap (smtpd_chat.c line_wrap, indent 4) is an annotation, not an error.
+  assert.equal(s.lines.find((l) => l.content.includes('virtual mailbox table'))?.kind, 'annotation');
 });
