@@ -422,7 +422,8 @@ function lineRules(S, p) {
         {
           begin: `^(?!${STOP})`,
           end: `^(?=${STOP})`,
-          contentName: 'meta.embedded.block.html',
+          // The second scope is the one package.json maps to the html language (embeddedLanguages).
+          contentName: 'meta.embedded.block.html text.html.basic',
           patterns: [{ include: 'text.html.basic' }],
         },
       ],

@@ -68,3 +68,13 @@ test('package.json points both languages at these files and the grammars at synt
   assert.equal(smtp?.path, './syntaxes/smtp-transcript.tmLanguage.json');
   assert.equal(smtp?.embeddedLanguages['meta.embedded.message.smtp-transcript'], 'eml');
 });
+
+test('every embeddedLanguages scope of package.json is a scope its grammar assigns', () => {
+  const grammars = pkg.contributes.grammars as { path: string; embeddedLanguages?: Record<string, string> }[];
+  for (const g of grammars) {
+    const text = readFileSync(join(ROOT, g.path), 'utf8');
+    const assigned = new Set<string>();
+    for (const m of text.matchAll(/"(?:name|contentName)": "([^"]+)"/g)) for (const scope of m[1].split(' ')) assigned.add(scope);
+    for (const scope of Object.keys(g.embeddedLanguages ?? {})) assert.ok(assigned.has(scope), `${g.path} never assigns ${scope}`);
+  }
+});
