@@ -500,7 +500,38 @@ function checkSevenBit(text: string, part: MimePart, start: number, end: number,
 }
 
 /** RFC 2045 §6.8: base64 alphabet, "=" padding only at the end, lines of at most 76 characters. */
+/** A well-formed base64 body: alphabet and line breaks, then at most two "=" at the end. Linear: "=" is not in the first class. */
+const CLEAN_BASE64 = /^[A-Za-z0-9+/\r\n]*(?:=[\r\n]*){0,2}$/;
+
 function checkBase64(text: string, start: number, end: number, out: Reporter): void {
+  const body = text.slice(start, end);
+  if (CLEAN_BASE64.test(body)) {
+    // Fast path (the usual attachment): the regex runs natively; only line lengths and the
+    // final padding are left, found with indexOf per line.
+    let lf = 0;
+    let lineStart = 0;
+    while (lineStart <= body.length) {
+      const nl = body.indexOf('\n', lineStart);
+      const stop = nl < 0 ? body.length : nl;
+      const lineEnd = stop > lineStart && body.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+      if (lineEnd - lineStart > 76) {
+        out.add(problem('base64-line-length', start + lineStart + 76, lineEnd - lineStart - 76, MESSAGES['base64-line-length'](lineEnd - lineStart)));
+      }
+      if (nl < 0) break;
+      lf++;
+      lineStart = nl + 1;
+    }
+    const firstPad = body.indexOf('=');
+    const pad = firstPad < 0 ? 0 : body.length - firstPad - (body.slice(firstPad).replace(/=/g, '').length);
+    // Every CR counts as a line-break character, also a bare one (reported by the line checks).
+    let allCr = 0;
+    for (let i = body.indexOf('\r'); i >= 0; i = body.indexOf('\r', i + 1)) allCr++;
+    const data = body.length - lf - allCr - pad;
+    let lastData = (firstPad < 0 ? body.length : firstPad) - 1;
+    while (lastData >= 0 && (body.charCodeAt(lastData) === 10 || body.charCodeAt(lastData) === 13)) lastData--;
+    reportBase64End(data, pad, start + lastData, firstPad < 0 ? -1 : start + firstPad, out);
+    return;
+  }
   let data = 0;
   let pad = 0;
   let padAt = -1;
@@ -542,7 +573,13 @@ function checkBase64(text: string, start: number, end: number, out: Reporter): v
     }
   }
   if (afterPadReported) return;
+  reportBase64End(data, pad, lastData, padAt, out);
+}
+
+/** RFC 2045 §6.8: the data is a multiple of 4 characters, padded with one or two "=". */
+function reportBase64End(data: number, pad: number, lastData: number, padAt: number, out: Reporter): void {
   const rem = data % 4;
+  if (lastData < 0 && pad === 0) return;
   if (rem === 1) {
     // A single leftover character cannot encode a whole octet.
     out.add(problem('base64-invalid', lastData, 1, MESSAGES['base64-invalid-length'](1)));
