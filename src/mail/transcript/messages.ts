@@ -4,7 +4,7 @@
  */
 import { DIALECT_NAMES, type Dialect } from './lines';
 
-export const transcriptMessages = {
+const englishTranscriptMessages = {
   linePrefix: (): string => 'This line is not `C: ` (client), `S: ` (server), blank, or a `#` annotation.',
   pseudoLine: (side: 'C' | 'S'): string =>
     `\`${side}: <...>\` is a pseudo-line from an RFC example, not protocol text; write it as a \`#\` annotation.`,
@@ -109,7 +109,7 @@ export const transcriptMessages = {
 };
 
 /** Labels of hover, outline and completion texts (localisable with the rest). */
-export const transcriptLabels = {
+const englishTranscriptLabels = {
   syntax: 'Syntax',
   replies: 'Replies it may get',
   alwaysReplies: 'and, after any command, 421, 500-504, 554',
@@ -142,3 +142,35 @@ export const transcriptLabels = {
   snippetFrom: 'MAIL FROM:<address>',
   snippetTo: 'RCPT TO:<address>',
 };
+
+/** The shape of a transcript message table (a translation implements it). */
+export type TranscriptMessageTable = typeof englishTranscriptMessages;
+/** The shape of a transcript label table. */
+export type TranscriptLabelTable = typeof englishTranscriptLabels;
+
+let currentMessages: TranscriptMessageTable = englishTranscriptMessages;
+let currentLabels: TranscriptLabelTable = englishTranscriptLabels;
+
+/**
+ * The active message table: English unless a caller runs inside
+ * `withLocale` (src/mail/i18n.ts), which switches it for one synchronous call.
+ */
+export const transcriptMessages: TranscriptMessageTable = new Proxy(englishTranscriptMessages, {
+  get: (_t, key: string) => (currentMessages as Record<string, unknown>)[key],
+});
+/** The active label table (see `transcriptMessages`). */
+export const transcriptLabels: TranscriptLabelTable = new Proxy(englishTranscriptLabels, {
+  get: (_t, key: string) => (currentLabels as Record<string, unknown>)[key],
+});
+
+/** Replaces both tables (a translation); returns the previous pair so the caller can restore it. */
+export function setTranscriptTables(messages: TranscriptMessageTable, labels: TranscriptLabelTable): [TranscriptMessageTable, TranscriptLabelTable] {
+  const previous: [TranscriptMessageTable, TranscriptLabelTable] = [currentMessages, currentLabels];
+  currentMessages = messages;
+  currentLabels = labels;
+  return previous;
+}
+
+/** The English tables, for translations and parity tests. */
+export const ENGLISH_TRANSCRIPT_MESSAGES: TranscriptMessageTable = englishTranscriptMessages;
+export const ENGLISH_TRANSCRIPT_LABELS: TranscriptLabelTable = englishTranscriptLabels;

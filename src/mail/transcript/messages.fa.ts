@@ -1,0 +1,146 @@
+/**
+ * Persian (fa) texts of the transcript validator and of the transcript editor
+ * features: the same keys as ./messages.ts (typed against it, so a missing key
+ * is a compile error). Commands, codes, addresses and keywords stay in Latin
+ * script inside Unicode isolates (../bidi.ts); RFC references stay intact.
+ */
+import { isolate as iso, ltr } from '../bidi';
+import { DIALECT_NAMES } from './lines';
+import type { TranscriptLabelTable, TranscriptMessageTable } from './messages';
+
+/** Persian of `transcriptMessages`. */
+export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
+  linePrefix: () => `این خط نه ${ltr('C: ')} (کلاینت) است، نه ${ltr('S: ')} (سرور)، نه خالی و نه یادداشت ${ltr('#')}.`,
+  pseudoLine: (side) => `${ltr(`${side}: <...>`)} شبه‌خطی از مثال‌های RFC است، نه متن پروتکل؛ آن را به شکل یادداشت ${ltr('#')} بنویسید.`,
+
+  unknownCommand: (verb) => `${ltr(verb)} فرمان SMTP یا ESMTP نیست.`,
+  emptyCommand: () => 'یک خط خالی از کلاینت، جایی که فرمان انتظار می‌رود (بیرون از بدنه‌ی DATA).',
+
+  missingArgument: (verb, what) => `${ltr(verb)} به ${iso(what)} نیاز دارد.`,
+  noArguments: (verb) => `${ltr(verb)} آرگومان نمی‌گیرد.`,
+  verbSeparator: (verb) => `پس از فرمان ${ltr(verb)} باید دقیقاً یک فاصله بیاید.`,
+  pathPrefix: (verb, keyword) => `پس از ${ltr(verb)} باید ${ltr(`${keyword}<address>`)} بیاید (RFC 5321 §4.1.1).`,
+  spaceAfterColon: (keyword) => `پس از ${ltr(keyword)} فاصله مجاز نیست: بنویسید ${ltr(`${keyword}<address>`)} (RFC 5321 §4.1.2).`,
+  pathNotBracketed: () => `نشانی باید درون براکت زاویه‌ای باشد: ${ltr('<user@example.com>')}.`,
+  pathUnclosed: () => `${ltr('<')} مسیر هرگز با ${ltr('>')} بسته نمی‌شود.`,
+  nullPathNotAllowed: () => `مسیر تهی ${ltr('<>')} فقط در ${ltr('MAIL FROM')} مجاز است؛ ${ltr('RCPT TO')} یک گیرنده لازم دارد.`,
+  mailboxSyntax: (detail) => `صندوق پستی نامعتبر: ${iso(detail)}.`,
+  parameterSyntax: (param) => `${ltr(param)} پارامتر ESMTP معتبری نیست (${ltr('keyword[=value]')}).`,
+  parameterValue: (keyword, expected) => `${ltr(keyword)} باید ${iso(expected)} باشد.`,
+  parameterDuplicate: (keyword) => `پارامتر ${ltr(keyword)} دو بار آمده است.`,
+  parameterNotAdvertised: (keyword, extension, rfc) =>
+    `${ltr(keyword)} به کار رفته اما سرور ${ltr(extension)} را در پاسخ EHLO خود اعلام نکرده است (${ltr(rfc)}).`,
+  domainSyntax: (verb) => `${ltr(verb)} یک نام دامنه یا نشانی لفظی مانند ${ltr('[192.0.2.1]')} لازم دارد.`,
+  authMechanism: () => `نام سازوکار SASL از ۱ تا ۲۰ حرف بزرگ، رقم، ${ltr('-')} یا ${ltr('_')} است.`,
+  authInitialResponse: () => `پاسخ آغازین باید base64 باشد (یا ${ltr('=')} برای پاسخ خالی).`,
+  authResponse: () => `پاسخ SASL باید base64 باشد، یا ${ltr('*')} برای لغو.`,
+  bdatSize: () => `${ltr('BDAT')} اندازه‌ی تکه را به اکتت لازم دارد و پس از آن می‌تواند ${ltr('LAST')} بیاید.`,
+  bdatMismatch: (declared, actual) => `${ltr('BDAT')} ${ltr(declared)} اکتت اعلام می‌کند اما خط‌های تکه‌ی پس از آن ${ltr(actual)} اکتت دارند.`,
+
+  commandTooLong: (octets) => `این خط فرمان با ${ltr('CRLF')} ${ltr(octets)} اکتت است؛ حد آن ${ltr(512)} است (RFC 5321 §4.5.3.1.4).`,
+  textLineTooLong: (octets) => `این خط پیام با ${ltr('CRLF')} ${ltr(octets)} اکتت است؛ SMTP تا ${ltr(1000)} را مجاز می‌داند (RFC 5321 §4.5.3.1.6).`,
+
+  beforeHello: (verb) => `${ltr(verb)} پیش از ${ltr('HELO/EHLO')}: کلاینت باید نخست به سرور سلام کند (RFC 5321 §4.1.4).`,
+  authNeedsEhlo: () => `${ltr('AUTH')} یک افزونه‌ی ESMTP است: به ${ltr('EHLO')} نیاز دارد، نه ${ltr('HELO')} (RFC 4954 §4).`,
+  nestedMail: () => `${ltr('MAIL')} در حالی که تراکنشی باز است: نخست آن را تمام کنید (${ltr('DATA')}) یا لغو کنید (${ltr('RSET')}) (RFC 5321 §4.1.4).`,
+  rcptBeforeMail: () => `${ltr('RCPT')} بی یک ${ltr('MAIL')} پذیرفته‌شده: تراکنش را نخست با ${ltr('MAIL FROM')} شروع کنید (RFC 5321 §4.1.4).`,
+  dataBeforeRcpt: (verb) => `${ltr(verb)} بی یک ${ltr('RCPT')} پذیرفته‌شده: تراکنش گیرنده‌ای ندارد (RFC 5321 §4.1.4).`,
+  afterQuit: () => `فرمانی پس از ${ltr('QUIT')}: نشست بسته شده است.`,
+  afterStarttls: (verb) =>
+    `${ltr(verb)} درست پس از ${ltr('STARTTLS')}: کلاینت باید روی نشست TLS تازه دوباره ${ltr('EHLO')} بفرستد (RFC 3207 §4.2).`,
+  starttlsTwice: () => `${ltr('STARTTLS')} درون یک نشست TLS.`,
+  authTwice: () => `${ltr('AUTH')} پس از یک ${ltr('AUTH')} موفق: سرور باید آن را با ${ltr(503)} رد کند (RFC 4954 §4).`,
+  authInTransaction: () => `${ltr('AUTH')} در میان یک تراکنش ایمیل مجاز نیست (RFC 4954 §4).`,
+  afterGroupEnder: (verb, previous) =>
+    `${ltr(verb)} پس از ${ltr(previous)} به صورت لوله‌ای (pipelined) فرستاده شده، در حالی که ${ltr(previous)} باید آخرین فرمان گروه باشد (RFC 2920 §3.1).`,
+  afterClosingReply: (code) => `فرمانی پس از آن‌که سرور نشست را با ${ltr(code)} بست.`,
+
+  missingGreeting: () => `نشست با خوشامد ${ltr(220)} سرور شروع نمی‌شود.`,
+  missingGreetingFragment: () =>
+    `رونوشت با فرمان کلاینت شروع می‌شود، نه با خوشامد ${ltr(220)} سرور؛ آن را پاره‌ای از نشست می‌خوانیم (بررسی ترتیب از نخستین ${ltr('HELO/EHLO')} شروع می‌شود).`,
+  greetingCode: (code) => `نخستین پاسخ سرور باید خوشامد ${ltr(220)} (یا رد ${ltr(554)}) باشد، نه ${ltr(code)}.`,
+
+  replyCodeInvalid: () => 'خط سرور باید با یک کد پاسخ سه‌رقمی شروع شود: رقم اول ۲ تا ۵، رقم دوم ۰ تا ۵ (RFC 5321 §4.2).',
+  replySeparator: () => 'پس از کد پاسخ یک فاصله (خط آخر) یا یک خط تیره (خط‌های بیشتری می‌آید) می‌آید (RFC 5321 §4.2.1).',
+  replyUnexpected: (code, after, expected) =>
+    `${ltr(code)} پاسخی نیست که RFC 5321 §4.3.2 برای ${ltr(after)} فهرست کرده باشد (انتظار: ${ltr(expected.join(', '))}).`,
+
+  multilineCodeDiffers: (first, here) =>
+    `این خط ادامه کد ${ltr(here)} دارد، اما پاسخ با ${ltr(first)} شروع شد؛ همه‌ی خط‌های یک پاسخ یک کد دارند (RFC 5321 §4.2.1).`,
+  multilineNotEnded: (code) =>
+    `این پاسخ هرگز تمام نمی‌شود: خط آخر باید ${ltr(`${code} text`)} باشد (پس از کد فاصله، نه خط تیره) (RFC 5321 §4.2.1).`,
+
+  replyWithoutCommand: () => 'پاسخی از سرور که هیچ فرمان کلاینتی منتظرش نیست.',
+  replyWithoutCommandNoPipelining: () =>
+    `پاسخی از سرور که فرمانی منتظرش نیست: کلاینت چند فرمان را بی انتظار فرستاده، اما سرور ${ltr('PIPELINING')} را اعلام نکرده بود (RFC 2920).`,
+  missingReply: (verb) => `${ltr(verb)} هرگز پاسخی نمی‌گیرد.`,
+  missingReplyNoPipelining: (verb) =>
+    `${ltr(verb)} پیش از فرمان بعدی پاسخی نمی‌گیرد: بی اعلام ${ltr('PIPELINING')} کلاینت باید منتظر هر پاسخ بماند (RFC 2920).`,
+  missing354: () => `${ltr('DATA')} پیش از خط‌های پیام پاسخ ${ltr(354)} نمی‌گیرد.`,
+
+  dataNotTerminated: () => `بدنه‌ی این پیام هرگز تمام نمی‌شود: خطی لازم است که فقط ${ltr('.')} داشته باشد (RFC 5321 §4.1.1.4).`,
+
+  enhancedMissing: () =>
+    `سرور ${ltr('ENHANCEDSTATUSCODES')} را اعلام کرده، پس متن این پاسخ باید با کدی به شکل ${ltr('class.subject.detail')} مانند ${ltr('2.0.0')} شروع شود (RFC 2034 §4).`,
+  enhancedSyntax: () => `کد وضعیت پیشرفته به شکل ${ltr('class.subject.detail')} است: کلاس ۲، ۴ یا ۵ و سپس عددهای ۱ تا ۳ رقمی (RFC 3463 §2).`,
+  enhancedClassMismatch: (enhanced, code) =>
+    `کلاس کد پیشرفته‌ی ${ltr(enhanced)} با کد پاسخ ${ltr(code)} فرق دارد (RFC 3463 §2).`,
+
+  credentialsPlain: () => `داده‌ی ${ltr('AUTH PLAIN')} فقط base64 است: هر کس این رونوشت را بخواند می‌تواند نام کاربری و گذرواژه را رمزگشایی کند. آن را پنهان کنید.`,
+  credentialsUserOnly: () => `گذرواژه پوشانده شده، اما نام کاربری در این داده‌ی ${ltr('AUTH')} (base64) خواناست. آن را پنهان کنید.`,
+  credentialsLogin: (what) => `این پاسخ ${ltr('AUTH LOGIN')} همان ${iso(what)} است که فقط با base64 رمزگذاری شده. آن را پنهان کنید.`,
+  credentialsToken: (mechanism) => `این پاسخ ${ltr(mechanism)} یک توکن حامل (bearer token) دارد که در رونوشت خواناست. آن را پنهان کنید.`,
+
+  missingQuit: () => `رونوشت در حالی تمام می‌شود که نشست هنوز باز است (نه ${ltr('QUIT')} و نه ${ltr(221)}).`,
+
+  outcomeDelivered: (accepted, total, reply) =>
+    accepted === total
+      ? `به ${ltr(accepted)} گیرنده تحویل شد: ${iso(reply)}`
+      : `به ${ltr(accepted)} از ${ltr(total)} گیرنده تحویل شد: ${iso(reply)}`,
+  outcomeRejectedAt: (stage, reply) => `در مرحله‌ی ${ltr(stage)} رد شد: ${iso(reply)}`,
+  outcomeNoRecipients: (total) => `هیچ گیرنده‌ای پذیرفته نشد (${ltr(total)} رد شد)`,
+  outcomeReset: () => `با ${ltr('RSET')} لغو شد`,
+  outcomeUnfinished: () => 'تراکنش هرگز تمام نشد',
+  outcomeNoReply: () => 'پیام فرستاده شد، پاسخ نهایی در رونوشت نیست',
+
+  convertAction: (dialect) => `تبدیل این ${ltr(DIALECT_NAMES[dialect])} به رونوشت ${ltr('C:/S:')}`,
+  redactAction: () => 'پنهان کردن اعتبارنامه‌ها',
+  annotateAction: () => `تبدیل این خط به یادداشت ${ltr('#')}`,
+  redactAllAction: () => 'پنهان کردن همه‌ی اعتبارنامه‌های این رونوشت',
+  elidedData: () => 'بدنه‌ی پیام در گزارش ثبت نشده است',
+};
+
+/** Persian of `transcriptLabels`. */
+export const PERSIAN_TRANSCRIPT_LABELS: TranscriptLabelTable = {
+  syntax: 'نحو',
+  replies: 'پاسخ‌هایی که ممکن است بگیرد',
+  alwaysReplies: `و پس از هر فرمان، ${ltr('421, 500-504, 554')}`,
+  inReplyTo: (verb) => (verb === '.' ? 'در پاسخ به پایان پیام.' : `در پاسخ به ${ltr(verb)}.`),
+  greeting: 'خوشامد: نخستین پاسخ نشست.',
+  unknownCode: 'کدی نیست که RFC 5321 تعریف کرده باشد؛ آن را از روی رقم‌هایش بخوانید.',
+  enhanced: (code) => `کد وضعیت پیشرفته‌ی ${ltr(code)} (RFC 3463)`,
+  enhancedClass: 'کلاس',
+  enhancedSubject: 'موضوع',
+  enhancedDetail: 'جزئیات',
+  extension: (keyword, rfc) => `کلیدواژه‌ی EHLO ${ltr(keyword)} (${ltr(rfc)})`,
+  unknownExtension: 'کلیدواژه‌ی افزونه‌ای که این ویرایشگر توضیحش را ندارد (خصوصی یا تازه‌تر از فهرستش).',
+  connection: 'اتصال',
+  tls: 'TLS',
+  transaction: (from) => `تراکنش از ${iso(from)}`,
+  nullSender: `${ltr('<>')} (فرستنده‌ی تهی)`,
+  unknownSender: '(پیش از این رونوشت)',
+  sender: (addr) => `از ${iso(addr)}`,
+  recipient: (addr) => `به ${iso(addr)}`,
+  accepted: (code) => `${ltr(code)} پذیرفته شد`,
+  refused: (code) => `${ltr(code)} رد شد`,
+  noReply: 'بی پاسخ',
+  message: 'پیام',
+  octets: (n, lines) => `${ltr(n)} اکتت، ${ltr(lines)} خط`,
+  elided: 'بدنه ثبت نشده',
+  finalReply: 'پاسخ نهایی',
+  extensions: (n) => `${ltr(n)} افزونه`,
+  clientLine: 'خط کلاینت',
+  serverLine: 'خط سرور',
+  snippetFrom: 'MAIL FROM:<address>',
+  snippetTo: 'RCPT TO:<address>',
+};
