@@ -5,6 +5,7 @@
  */
 import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { withLocale } from '../mail/i18n';
 import { toDiagnostics } from './diagnostics';
 import type { FeatureContext, LanguageFeatures } from './features';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
@@ -85,7 +86,8 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
    */
   function guard<T>(what: string, fallback: T, run: () => T): T {
     try {
-      return run();
+      // Every feature call runs with the core's texts of the client's locale (issue 9).
+      return withLocale(locale, run);
     } catch (err) {
       connection.console.error(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return fallback;
