@@ -6,7 +6,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { validateMessage, type MessageValidationOptions } from '../../../src/mail/message/validate';
+import { validateMessage, validateParsed, type MessageValidationOptions } from '../../../src/mail/message/validate';
+import { parseMessage } from '../../../src/mail/message/parse';
 import { CODES, type ProblemCode } from '../../../src/mail/codes';
 
 const HEADERS: Array<[string, string]> = [
@@ -205,5 +206,20 @@ describe('eml problem data for quick fixes', () => {
     assert.equal(ps.length, 100);
     const lines = new Set(ps.map((p) => p.offset - (p.offset % 1)));
     assert.equal(lines.size, 100);
+  });
+});
+
+describe('limits and shared parses', () => {
+  it('too large: headers are still checked, bodies are not scanned', () => {
+    const text = msg({ set: { Date: 'Whenever' }, body: 'café\r\n' });
+    const codes = validateMessage(text, { maxFullSize: 100 }).map((p) => p.code);
+    assert.ok(codes.includes('too-large'));
+    assert.ok(codes.includes('date-syntax'));
+    assert.ok(!codes.includes('eight-bit-data'));
+    assert.ok(validateMessage(text).some((p) => p.code === 'eight-bit-data'));
+  });
+  it('validateParsed on a shared parse gives what validateMessage gives', () => {
+    const text = multipart('b1', '--b1\r\nContent-Transfer-Encoding: base64\r\n\r\nQUJ*\r\n', { set: { Subject: 'Grüße' } });
+    assert.deepEqual(validateParsed(parseMessage(text)), validateMessage(text));
   });
 });
