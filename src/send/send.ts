@@ -105,7 +105,7 @@ function runSession(req: SendRequest): Promise<SendResult> {
   const envelopeOverrides = { from: req.envelope?.from || profile.from, to: req.envelope?.to };
   const env = buildEnvelope(req.text, envelopeOverrides);
   const envelope = { from: env.from ?? '', to: env.to };
-  log.note(`envelope: MAIL FROM:<${envelope.from}> RCPT TO: ${envelope.to.map((a) => `<${a}>`).join(' ') || '(none)'}`);
+  log.note(`envelope: MAIL FROM:<${envelope.from}> RCPT TO: ${envelope.to.map((a) => `<${a}>`).join(' ') || '(none)'}`, true);
 
   const recipients: RecipientResult[] = envelope.to.map((address) => ({ address, accepted: false, reply: '' }));
   let stage: SendStage = 'connecting';
@@ -118,11 +118,23 @@ function runSession(req: SendRequest): Promise<SendResult> {
     log.note(`result: ${ok ? (recipients.every((r) => r.accepted) ? 'sent' : 'sent to some recipients') : `not sent: ${failure?.message ?? 'unknown error'}`}`);
     log.note(`elapsed: ${elapsedMs} ms`);
     log.seal();
-    const result: SendResult = { ok, stage: failure ? failure.stage : stage, recipients, envelope, transcript: log.toString(), elapsedMs };
-    if (response !== undefined) result.response = response;
-    const queueId = findQueueId(response);
+    // A server may echo credentials in any reply: mask them in everything the result carries.
+    const mask = (text: string): string => maskCredentials(log.maskSecrets(text), req);
+    const result: SendResult = {
+      ok,
+      stage: failure ? failure.stage : stage,
+      recipients: recipients.map((r) => ({ ...r, reply: mask(r.reply) })),
+      envelope,
+      transcript: log.toString(),
+      elapsedMs,
+    };
+    if (response !== undefined) result.response = mask(response);
+    const queueId = findQueueId(result.response);
     if (queueId) result.queueId = queueId;
-    if (failure) result.error = { ...failure, message: maskCredentials(failure.message, req) };
+    if (failure) {
+      result.error = { ...failure, message: mask(failure.message) };
+      if (failure.reply !== undefined) result.error.reply = mask(failure.reply);
+    }
     return result;
   };
 
@@ -171,6 +183,11 @@ function runSession(req: SendRequest): Promise<SendResult> {
     const settle = (): void => {
       if (settled) return;
       settled = true;
+      // nodemailer reports no error when the server hangs up while the greeting is awaited.
+      if (!ok && !failure) {
+        const last = typeof conn.lastServerResponse === 'string' && conn.lastServerResponse ? oneLine(conn.lastServerResponse) : undefined;
+        failure = { stage, message: `The server closed the connection during ${stage}${last ? ` (last reply: ${last})` : ''}.` };
+      }
       if (quitTimer) clearTimeout(quitTimer);
       req.signal?.removeEventListener('abort', onAbort);
       resolve(finishNow());

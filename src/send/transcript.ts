@@ -5,12 +5,22 @@
  *
  * Credentials never reach the log (RFC 4954 §4 data is base64, not secret):
  * everything the client sends inside an AUTH exchange becomes `<redacted>`,
- * the user name is masked in the server's replies to it, and the password and
- * its base64 form are masked in every line outside the message data.
+ * and the user name, the password, their base64 forms and the AUTH PLAIN blob
+ * are masked in every line outside the message data (a server may echo them
+ * in any reply). One exception keeps the log true: a user name that is also
+ * the envelope address stays readable in the client's own MAIL FROM/RCPT TO
+ * paths and the envelope note, since masking there would misstate the command.
+ * Values shorter than 3 characters are not masked (they would mangle the text).
+ *
+ * Lines are bounded: a line longer than MAX_LOGGED_LINE characters (a server
+ * answering with megabytes) is cut, with a note of how much was left out.
  */
 
 /** What masked credentials look like in the log. */
 export const REDACTED = '<redacted>';
+
+/** Longest C:/S:/# line kept in the log; longer ones are cut (RFC 5321 §4.5.3.1.5 replies are 512 octets). */
+export const MAX_LOGGED_LINE = 4096;
 
 /** Default bound on the message data shown in the log (64 KiB). */
 export const DEFAULT_MAX_LOGGED_DATA_BYTES = 64 * 1024;
@@ -64,11 +74,17 @@ export class SessionLog {
     }
     if (user) secrets.add(Buffer.from(user, 'utf8').toString('base64'));
     this.secrets = [...secrets].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+    this.userSecret = user && user.length >= 3 ? user : undefined;
   }
 
-  /** A `#` annotation line (or several, one per line of `text`). */
-  note(text: string): void {
-    for (const line of text.split(/\r\n|\r|\n/)) this.push(`# ${this.maskSecrets(line)}`);
+  private readonly userSecret: string | undefined;
+
+  /**
+   * A `#` annotation line (or several, one per line of `text`). `keepUser`
+   * leaves a user name that is an envelope address readable (the envelope note).
+   */
+  note(text: string, keepUser = false): void {
+    for (const line of text.split(/\r\n|\r|\n/)) this.push(`# ${this.maskSecrets(line, keepUser)}`);
   }
 
   /** A command line the client sent (without CRLF). */
@@ -83,7 +99,9 @@ export class SessionLog {
       // A response to a 334 challenge: user name, password, HMAC or token.
       line = REDACTED;
     }
-    this.push(line === '' ? 'C:' : `C: ${this.maskSecrets(line)}`);
+    // The client's own paths state the envelope; see the module comment.
+    const isPath = /^(MAIL FROM|RCPT TO):/i.test(line);
+    this.push(line === '' ? 'C:' : `C: ${this.maskSecrets(line, isPath)}`);
   }
 
   /** A server reply (one or more lines, joined by LF or CRLF). */
@@ -150,15 +168,21 @@ export class SessionLog {
     return this.out.length ? `${this.out.join('\n')}\n` : '';
   }
 
-  /** Masks the password (plain or base64) and known credential blobs. */
-  maskSecrets(text: string): string {
+  /**
+   * Masks the password and user name (plain or base64) and the AUTH PLAIN blob
+   * in `text`; `keepUser` leaves the plain user name (see the module comment).
+   * Also for texts outside the log: error messages and replies in the result.
+   */
+  maskSecrets(text: string, keepUser = false): string {
     let out = text;
     for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
+    if (!keepUser && this.userSecret && out.includes(this.userSecret)) out = out.split(this.userSecret).join(REDACTED);
     return out;
   }
 
-  private push(line: string): void {
+  private push(full: string): void {
     if (this.sealed) return;
+    const line = full.length > MAX_LOGGED_LINE ? `${full.slice(0, MAX_LOGGED_LINE)}... [${full.length - MAX_LOGGED_LINE} more characters not shown]` : full;
     this.out.push(line);
     try {
       this.options.onLog?.(line);

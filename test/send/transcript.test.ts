@@ -101,6 +101,23 @@ describe('credential masking', () => {
     }
   });
 
+  test('a reply echoing the user name at any stage is masked; the client\'s own envelope path is not', () => {
+    const lines = logOf((l) => {
+      l.note(`envelope: MAIL FROM:<${USER}>`, true);
+      l.client(`MAIL FROM:<${USER}>`);
+      l.server(`553 5.7.1 ${USER} may not send as ${b64(USER)}`);
+      l.note(`failed for ${USER}`);
+    });
+    assert.deepEqual(lines, [`# envelope: MAIL FROM:<${USER}>`, `C: MAIL FROM:<${USER}>`, 'S: 553 5.7.1 <redacted> may not send as <redacted>', '# failed for <redacted>']);
+  });
+
+  test('very long lines are cut with a note of what was left out', () => {
+    const lines = logOf((l) => l.server(`250 ${'x'.repeat(100_000)}`));
+    assert.equal(lines.length, 1);
+    assert.ok(lines[0]!.length < 5000);
+    assert.match(lines[0]!, /\.\.\. \[\d+ more characters not shown\]$/);
+  });
+
   test('onLog sees only masked lines', () => {
     const seen: string[] = [];
     logOf(
