@@ -63,6 +63,11 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
   settings['smtpEml.defaultServer'] = 'UI test server';
   writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 
+  // A file over VS Code's 50 MB limit for extensions (issue 7): the status bar must say why it has no diagnostics.
+  const line = 'x'.repeat(76) + '\r\n';
+  const body = line.repeat(Math.ceil((51 * 1024 * 1024) / line.length));
+  writeFileSync(join(workspace, 'fixtures', 'huge.eml'), `From: a@example.org\r\nTo: b@example.org\r\nSubject: huge\r\n\r\n${body}`);
+
   const server = await launch();
   const context = await browser();
   const page = context.pages()[0] ?? (await context.newPage());
@@ -205,9 +210,26 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     }
   });
 
+  await step('a file over 50 MB says in the status bar why it has no diagnostics', async () => {
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('huge.eml');
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'huge.eml' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const item = page.locator('.statusbar-item').filter({ hasText: /No diagnostics: 51\.\d MB file/ }).first();
+    await item.waitFor();
+    await shot('large-file');
+    // Close its tab: the note goes with it.
+    const tab = page.locator('.tabs-container .tab').filter({ hasText: 'huge.eml' }).first();
+    await tab.hover();
+    await tab.locator('.action-label.codicon-close, a[aria-label^="Close"]').first().click();
+    await tab.waitFor({ state: 'detached' });
+    await item.waitFor({ state: 'detached' });
+  });
+
   await step('Cancel on the progress notification stops the send', async () => {
     smtp.hold();
     const before = smtp.received.length;
+    await page.locator('.tabs-container .tab').filter({ hasText: 'welcome.eml' }).first().click();
     await page.locator('.editor-actions .action-item a[aria-label^="Send Message"], .editor-actions a.codicon-send').first().click();
     const progress = page.locator('.notification-toast').filter({ hasText: /Sending via UI test server/ }).first();
     await progress.waitFor();

@@ -156,6 +156,22 @@ describe('Send Message', () => {
     assert.equal(received.length, before, 'nothing was sent');
   });
 
+  it("stops on the language server's error diagnostics unless told to send anyway", async () => {
+    const document = await openUntitled('From: Ada <ada@example.org>\r\nTo: bob@example.net\r\nSubject: no date\r\n\r\nbody\r\n');
+    await waitFor(
+      () => vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'missing-date'),
+      () => `missing-date on the untitled message; have ${describeDiagnostics(document.uri)}`,
+    );
+    const before = received.length;
+    const stopped = (await vscode.commands.executeCommand<SendOutcome>('smtpEml.sendMessage', { uri: document.uri, onErrors: 'stop' }))!;
+    assert.equal(stopped.status, 'stopped');
+    assert.match(stopped.message, /\[missing-date\]/);
+    assert.equal(received.length, before, 'nothing was sent');
+    const sent = (await vscode.commands.executeCommand<SendOutcome>('smtpEml.sendMessage', { uri: document.uri, onErrors: 'send' }))!;
+    assert.equal(sent.status, 'sent', sent.message);
+    assert.equal(received.length, before + 1);
+  });
+
   it('refuses a second Send of the same document while the first runs', async () => {
     const document = await openUntitled(message('Bob <bob@example.net>'));
     const first = vscode.commands.executeCommand<SendOutcome>('smtpEml.sendMessage', { uri: document.uri, onErrors: 'send' });
