@@ -242,3 +242,24 @@ describe('fuzz: any mix of mail-shaped pieces', () => {
     );
   });
 });
+
+describe('hostile sizes', () => {
+  it('a 1 MB single line gives one line-too-long and no other line problem', () => {
+    const text = 'Subject: x\n\n' + 'y'.repeat(1_000_000);
+    const problems = validateMessage(text).filter((p) => p.code === 'line-too-long');
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].offset, text.indexOf('y') + 998);
+  });
+  it('random binary: every code is capped at 100', () => {
+    let seed = 1;
+    const chars: string[] = [];
+    for (let i = 0; i < 2_000_000; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      chars.push(String.fromCharCode(seed >> 23));
+    }
+    const counts = new Map<string, number>();
+    for (const p of validateMessage(chars.join(''))) counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+    for (const [code, n] of counts) assert.ok(n <= 100, `${code}: ${n}`);
+    assert.ok(counts.size > 0);
+  });
+});
