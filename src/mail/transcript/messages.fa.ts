@@ -106,6 +106,7 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   convertAction: (dialect) => `تبدیل این ${ltr(DIALECT_NAMES[dialect])} به رونوشت ${ltr('C:/S:')}`,
   redactAction: () => 'پنهان کردن اعتبارنامه‌ها',
   annotateAction: () => `تبدیل این خط به یادداشت ${ltr('#')}`,
+  replaceAction: (replacement) => (replacement === '' ? 'حذف آن' : `جایگزینی با ${iso(replacement)}`),
   redactAllAction: () => 'پنهان کردن همه‌ی اعتبارنامه‌های این رونوشت',
   elidedData: () => 'بدنه‌ی پیام در گزارش ثبت نشده است',
 };

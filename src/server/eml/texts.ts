@@ -5,6 +5,7 @@
  * Field meanings live in `src/mail/message/fieldCatalog.ts`; a translation may
  * override them through `fieldDocs`.
  */
+import { PERSIAN_EML_TEXTS } from './texts.fa';
 
 /** The strings of one language. Functions take the variable parts. */
 export interface EmlTexts {
@@ -93,7 +94,10 @@ const en: EmlTexts = {
 };
 
 /** The tables by primary language subtag. Add `fa` here to localise. */
-const TABLES: Readonly<Record<string, EmlTexts>> = { en };
+const TABLES: Readonly<Record<string, EmlTexts>> = { en, fa: PERSIAN_EML_TEXTS };
+
+/** The English table (parity tests, translations). */
+export const ENGLISH_EML_TEXTS: EmlTexts = en;
 
 /** The texts for a BCP 47 locale, falling back to English. */
 export function textsFor(locale: string | undefined): EmlTexts {

@@ -1,0 +1,62 @@
+/**
+ * Persian (fa) meanings of the header fields of ./fieldCatalog.ts, keyed by
+ * lower-case field name (the same keys as `FIELD_CATALOG`; a test checks
+ * parity both ways). Field names, values and media types stay in Latin script
+ * inside isolates (../bidi.ts).
+ */
+import { ltr } from '../bidi';
+
+/** Persian `FieldInfo.doc` by lower-case field name. */
+export const PERSIAN_FIELD_DOCS: Readonly<Record<string, string>> = {
+  from: 'نویسنده(های) پیام: صندوق(های) پستی که مسئول نوشتن آن هستند.',
+  to: 'گیرندگان اصلی پیام.',
+  cc: 'رونوشت: گیرندگان دیگری که یک نسخه از پیام را می‌گیرند.',
+  bcc: 'رونوشت پنهان: گیرندگانی که نشانی‌شان به دیگران نشان داده نمی‌شود. هرگز فرستاده نمی‌شود.',
+  subject: 'رشته‌ای کوتاه که موضوع پیام را نشان می‌دهد.',
+  date: 'تاریخ آغاز: زمانی که نویسنده پیام را کامل و آماده‌ی فرستادن اعلام کرد.',
+  'message-id': `شناسه‌ی یکتای جهانی این نسخه از پیام، ${ltr('<id-left@id-right>')}.`,
+  'reply-to': `جایی که نویسنده پیشنهاد می‌کند پاسخ‌ها به آن فرستاده شوند، به جای ${ltr('From')}.`,
+  sender: `صندوق پستی عاملی که واقعاً پیام را فرستاده، وقتی با نویسنده فرق دارد (وقتی ${ltr('From')} چند صندوق پستی دارد لازم است).`,
+  'in-reply-to': `${ltr('Message-ID')} پیام(هایی) که این پیام به آن‌ها پاسخ می‌دهد.`,
+  references: `${ltr('Message-ID')}های رشته‌گفتگویی که این پیام به آن تعلق دارد، از قدیمی‌ترین.`,
+  comments: 'توضیحات آزاد درباره‌ی بدنه‌ی پیام.',
+  keywords: 'فهرستی از واژه‌ها و عبارت‌های مهم، جداشده با ویرگول.',
+  'mime-version': `اعلام می‌کند که پیام از MIME پیروی می‌کند؛ تنها مقدار تعریف‌شده ${ltr('1.0')} است.`,
+  'content-type': `نوع رسانه‌ی بدنه (${ltr('type/subtype; parameters')})، برای نمونه ${ltr('text/plain; charset=utf-8')}.`,
+  'content-transfer-encoding': `بدنه برای انتقال چگونه رمزگذاری شده: ${ltr('7bit')}، ${ltr('8bit')}، ${ltr('binary')}، ${ltr('quoted-printable')} یا ${ltr('base64')}.`,
+  'content-disposition': `این بخش چگونه نمایش داده شود: ${ltr('inline')} یا ${ltr('attachment')}، با پارامتر ${ltr('filename')}.`,
+  'content-id': `شناسه‌ی یکتای بخش که نشانی‌های ${ltr('cid:')} به آن ارجاع می‌دهند (مثلاً تصویرهای درون HTML).`,
+  'content-description': 'توصیفی خوانا برای انسان از این بخش.',
+  'content-language': 'زبان(های) طبیعی محتوا، به شکل برچسب زبان.',
+  'content-location': 'یک URI برای محتوا که برای حل پیوندها در سندهای MHTML به کار می‌رود.',
+  received: `ردیابی: هر سرور SMTP که پیام را بازپخش می‌کند آن را می‌افزاید (${ltr('from, by, with, id, for')}؛ تاریخ).`,
+  'return-path': `ردیابی: فرستنده‌ی پاکت (${ltr('MAIL FROM')}) که هنگام تحویل نهایی افزوده می‌شود؛ پیام‌های برگشتی به اینجا می‌روند.`,
+  'delivered-to': 'نشانی‌ای که پیام به آن تحویل شد (سرور تحویل‌دهنده آن را می‌افزاید).',
+  'authentication-results': 'نتیجه‌ی بررسی‌های SPF، DKIM و DMARC که سرور گیرنده می‌افزاید.',
+  'received-spf': 'نتیجه‌ی بررسی SPF میزبان فرستنده.',
+  'arc-seal': 'زنجیره‌ی دریافت احرازشده (ARC): مهر روی سرآیندهای ARC یک گام.',
+  'arc-message-signature': 'زنجیره‌ی دریافت احرازشده (ARC): امضایی شبیه DKIM از پیام در یک گام.',
+  'arc-authentication-results': 'زنجیره‌ی دریافت احرازشده (ARC): نتیجه‌های احراز هویت دیده‌شده در یک گام.',
+  'dkim-signature': `امضای DKIM روی سرآیندهای انتخاب‌شده و بدنه (${ltr('d=')} دامنه، ${ltr('s=')} انتخابگر).`,
+  'resent-date': 'زمانی که پیام دوباره فرستاده شد (دوباره به شبکه‌ی انتقال سپرده شد).',
+  'resent-from': 'کسی که پیام را دوباره فرستاد.',
+  'resent-sender': `عاملی که پیام را از سوی ${ltr('Resent-From')} دوباره فرستاد.`,
+  'resent-to': 'گیرندگان پیام دوباره‌فرستاده.',
+  'resent-cc': 'گیرندگان دیگر پیام دوباره‌فرستاده.',
+  'resent-bcc': 'گیرندگان پنهان پیام دوباره‌فرستاده.',
+  'resent-message-id': 'شناسه‌ی یکتای دوباره‌فرستادن.',
+  'list-id': 'فهرست پستی‌ای را که پیام از آن فرستاده شده مشخص می‌کند.',
+  'list-unsubscribe': `چگونه از فهرست بیرون بیایید (نشانی‌های ${ltr('mailto:')} یا ${ltr('https:')} درون براکت زاویه‌ای).`,
+  'list-unsubscribe-post': `لغو عضویت با یک کلیک: ${ltr('List-Unsubscribe=One-Click')}.`,
+  'list-subscribe': 'چگونه عضو فهرست شوید.',
+  'list-post': 'چگونه به فهرست پیام بفرستید.',
+  'list-help': 'کجا درباره‌ی فهرست راهنمایی بگیرید.',
+  'list-owner': 'چگونه با مالک فهرست تماس بگیرید.',
+  'list-archive': 'بایگانی فهرست کجاست.',
+  'auto-submitted': `پیام‌های خودکار را نشان‌گذاری می‌کند (${ltr('auto-generated')}، ${ltr('auto-replied')}) تا پاسخ‌دهنده‌های خودکار در حلقه نیفتند.`,
+  'disposition-notification-to': 'رسید خواندن (اعلان وضعیت پیام) را به این نشانی درخواست می‌کند.',
+  importance: `فرستنده پیام را چقدر مهم می‌داند: ${ltr('low')}، ${ltr('normal')} یا ${ltr('high')}.`,
+  sensitivity: `${ltr('Personal')}، ${ltr('Private')} یا ${ltr('Company-Confidential')}.`,
+  organization: 'سازمان فرستنده (از Usenet آمده و در ایمیل فراوان به کار می‌رود).',
+  precedence: `اولویت غیراستاندارد (${ltr('bulk')}، ${ltr('list')}، ${ltr('junk')})؛ پاسخ‌دهنده‌های خودکار با آن ساکت می‌مانند.`,
+};
