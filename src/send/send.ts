@@ -222,6 +222,8 @@ function runSession(req: SendRequest): Promise<SendResult> {
       },
       info(entry: { tnx?: string }, message: unknown, ...args: unknown[]) {
         if (entry?.tnx === 'network' && typeof message === 'string' && message.includes('established')) {
+          // Cancelled while the host name was being resolved: nodemailer would keep this late socket open.
+          if (settled) return void conn._socket?.destroy();
           log.note(`connected to ${String(args[1])}:${String(args[2])}`);
           if (security === 'tls') describeTls(conn._socket as TLSSocket, 'implicit');
         } else if (entry?.tnx === 'smtp' && message === 'Connection upgraded with STARTTLS') {

@@ -76,7 +76,9 @@ export function startTestSmtpServer(options: TestSmtpServerOptions = {}): Promis
     allowInsecureAuth: true,
     disabledCommands: users ? [] : ['AUTH'],
     onAuth(auth, _session, callback) {
-      const ok = !!users && auth.username !== undefined && users[auth.username] === auth.password;
+      const expected = users && auth.username !== undefined ? users[auth.username] : undefined;
+      // CRAM-MD5 sends no password, only an HMAC of the challenge (RFC 2195).
+      const ok = expected !== undefined && (auth.method === 'CRAM-MD5' ? auth.validatePassword(expected) : auth.password === expected);
       logins.push({ method: auth.method, user: auth.username ?? '', ok });
       if (!ok) return callback(smtpError('535 5.7.8 Authentication credentials invalid'));
       callback(null, { user: auth.username });

@@ -477,7 +477,7 @@ describe('AUTH: credentials never in the log', () => {
     for (const secret of forbidden) assert.ok(!everything.includes(secret), `leaked ${secret}`);
   };
 
-  for (const method of ['PLAIN', 'LOGIN']) {
+  for (const method of ['PLAIN', 'LOGIN', 'CRAM-MD5']) {
     describe(`AUTH ${method}`, () => {
       let server: TestSmtpServer;
       before(async () => {
@@ -494,6 +494,8 @@ describe('AUTH: credentials never in the log', () => {
         assert.deepEqual(r.stages, ['tls', 'auth', 'sender', 'recipients', 'data', 'quit']);
         if (method === 'PLAIN') {
           assert.match(r.transcript, /^C: AUTH PLAIN <redacted>\nS: 235 /m);
+        } else if (method === 'CRAM-MD5') {
+          assert.match(r.transcript, /^C: AUTH CRAM-MD5\nS: 334 \S+\nC: <redacted>\nS: 235 /m);
         } else {
           assert.match(r.transcript, /^C: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: <redacted>\nS: 334 UGFzc3dvcmQ6\nC: <redacted>\nS: 235 /m);
         }
@@ -503,7 +505,8 @@ describe('AUTH: credentials never in the log', () => {
         assert.ok(!validateTranscript(r.transcript).some((p) => p.code === 'credentials-exposed'));
       });
 
-      test('the validator would catch the unmasked form (the check above can fail)', async () => {
+      // (CRAM-MD5 sends an HMAC, not a readable credential: nothing for the validator to flag.)
+      if (method !== 'CRAM-MD5') test('the validator would catch the unmasked form (the check above can fail)', async () => {
         const r = await send({ profile: tlsProfile(server.port), password: PASSWORD });
         const exposed =
           method === 'PLAIN'
