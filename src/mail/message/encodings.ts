@@ -106,7 +106,11 @@ function isWsp(c: number): boolean {
 const MAX_WORD_SCAN = 1000;
 
 /** Finds `=?charset?X?text?=` at `i`, or returns undefined when the text there is not shaped like an encoded word. */
-function matchEncodedWord(value: string, i: number): { end: number; charset: string; lang?: string; encoding: string; textStart: number; textEnd: number } | undefined {
+function matchEncodedWord(
+  value: string,
+  i: number,
+  scan: { clearUntil: number },
+): { end: number; charset: string; lang?: string; encoding: string; textStart: number; textEnd: number } | undefined {
   const limit = Math.min(value.length, i + MAX_WORD_SCAN);
   let j = i + 2;
   while (j < limit && value.charCodeAt(j) !== 0x3f && !isWsp(value.charCodeAt(j))) j++;
@@ -116,14 +120,22 @@ function matchEncodedWord(value: string, i: number): { end: number; charset: str
   if (j + 2 >= limit || value.charCodeAt(j + 2) !== 0x3f || isWsp(value.charCodeAt(j + 1))) return undefined;
   const encoding = value[j + 1];
   const textStart = j + 3;
-  let k = textStart;
+  // A failed earlier attempt proved [.., clearUntil) holds no white space and no "?=":
+  // start after it, so overlapping attempts on hostile input stay linear.
+  let k = Math.max(textStart, scan.clearUntil);
   while (k + 1 < limit) {
     const c = value.charCodeAt(k);
-    if (isWsp(c)) return undefined;
+    if (isWsp(c)) {
+      scan.clearUntil = k;
+      return undefined;
+    }
     if (c === 0x3f && value.charCodeAt(k + 1) === 0x3d) break;
     k++;
   }
-  if (k + 1 >= limit) return undefined;
+  if (k + 1 >= limit) {
+    scan.clearUntil = Math.max(textStart, limit - 1);
+    return undefined;
+  }
   const star = charsetFull.indexOf('*'); // RFC 2231 §5 language suffix
   return {
     end: k + 2,
@@ -176,8 +188,9 @@ export function decodeEncodedWords(value: string): { text: string; words: Encode
   let copied = 0;
   let lastWordEnd = -1;
   let i = value.indexOf('=?');
+  const scan = { clearUntil: 0 };
   while (i >= 0) {
-    const m = matchEncodedWord(value, i);
+    const m = matchEncodedWord(value, i, scan);
     if (!m) {
       i = value.indexOf('=?', i + 2);
       continue;
