@@ -104,6 +104,7 @@ const englishTranscriptMessages = {
   convertAction: (dialect: Dialect): string => `Convert this ${DIALECT_NAMES[dialect]} to a C:/S: transcript`,
   redactAction: (): string => 'Redact the credentials',
   annotateAction: (): string => 'Turn this line into a # annotation',
+  replaceAction: (replacement: string): string => (replacement === '' ? 'Remove it' : `Replace with ${replacement}`),
   redactAllAction: (): string => 'Redact all credentials in this transcript',
   elidedData: (): string => 'message body not recorded in the log',
 };

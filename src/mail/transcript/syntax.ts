@@ -170,13 +170,14 @@ export function checkPathCommand(
   if (s.charCodeAt(i) === 32) {
     let j = i;
     while (s.charCodeAt(j) === 32) j++;
-    out.push(problem('command-syntax', arg.offset + i, j - i, M.spaceAfterColon(keyword)));
+    out.push(problem('command-syntax', arg.offset + i, j - i, M.spaceAfterColon(keyword), { data: { replacement: '' } }));
     i = j;
   }
   if (s.charCodeAt(i) !== 60 /* < */) {
     let j = i;
     while (j < s.length && s.charCodeAt(j) !== 32) j++;
-    out.push(problem('command-syntax', arg.offset + i, Math.max(1, j - i), M.pathNotBracketed()));
+    const bare = s.slice(i, j);
+    out.push(problem('command-syntax', arg.offset + i, Math.max(1, j - i), M.pathNotBracketed(), bare && !bare.includes('<') && !bare.includes('>') ? { data: { replacement: `<${bare}>` } } : undefined));
     return {};
   }
   const close = s.indexOf('>', i);

@@ -34,6 +34,18 @@ export function smtpCodeActions(ctx: FeatureContext, _range: lsp.Range, diagnost
       edit: { changes: { [uri]: [{ range: { start: lineStart, end: prefixEnd }, newText: '# ' }] } },
     });
   }
+  // Command syntax with one obvious repair (a space after FROM:, a path without brackets).
+  for (const d of diagnostics) {
+    const replacement = (d.data as { replacement?: unknown } | undefined)?.replacement;
+    if (d.source !== 'smtp' || d.code !== 'command-syntax' || typeof replacement !== 'string') continue;
+    out.push({
+      title: M.replaceAction(replacement),
+      kind: lsp.CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: true,
+      edit: { changes: { [uri]: [{ range: d.range, newText: replacement }] } },
+    });
+  }
   if (credentialDiagnostics.length > 0) {
     const all = credentialRedactions(ctx.document.getText(), session);
     if (all.length > 1) {

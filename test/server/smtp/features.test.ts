@@ -180,6 +180,22 @@ for (const eol of ['\r\n', '\n']) {
       assert.deepEqual(await client.change(u, [{ text: clean }]), []);
     });
 
+    test('quick fixes for MAIL FROM: with a space, and a path without brackets', async () => {
+      const text = ['S: 220 mx', 'C: EHLO a.example', 'S: 250 mx', 'C: MAIL FROM: <a@example.org>', 'S: 250 OK', 'C: RCPT TO:b@example.org', 'S: 250 OK', 'C: RSET', 'S: 250 OK', 'C: QUIT', 'S: 221 bye', ''].join(eol);
+      const u = uri();
+      const diagnostics = await client.open(u, 'smtp-transcript', text);
+      assert.deepEqual(diagnostics.map((d) => d.code), ['command-syntax', 'command-syntax']);
+      const edits: lsp.TextEdit[] = [];
+      for (const d of diagnostics) {
+        const fix = (await client.codeActions(u, d.range, [d])).find((a) => a.isPreferred)!;
+        edits.push(...fix.edit!.changes![u]);
+      }
+      const fixed = applyEdits(text, edits);
+      assert.match(fixed, /C: MAIL FROM:<a@example\.org>\r?\n/);
+      assert.match(fixed, /C: RCPT TO:<b@example\.org>\r?\n/);
+      assert.deepEqual(await client.change(u, [{ text: fixed }]), []);
+    });
+
     test('"Redact all credentials" fixes every AUTH line at once', async () => {
       const text = ['S: 220 mx', 'C: EHLO a.example', 'S: 250-mx', 'S: 250 AUTH PLAIN LOGIN', 'C: AUTH LOGIN dXNlcg==', 'S: 334 UGFzc3dvcmQ6', 'C: cGFzcw==', 'S: 235 ok', 'C: QUIT', 'S: 221 bye', ''].join(eol);
       const u = uri();
