@@ -48,18 +48,29 @@ const TABLES: Readonly<Record<Language, CoreTables>> = {
   fa: { messages: PERSIAN_MESSAGES, transcriptMessages: PERSIAN_TRANSCRIPT_MESSAGES, transcriptLabels: PERSIAN_TRANSCRIPT_LABELS },
 };
 
+let active: Language = 'en';
+
+/** The language of the `withLocale` call in progress (English outside any). */
+export function currentLanguage(): Language {
+  return active;
+}
+
 /**
  * Runs `run` with the core's message tables of `locale` (English fallback) and
  * restores the previous tables afterwards, also when `run` throws. Nested calls
  * work. `run` must be synchronous: the tables are only in force until it returns.
  */
 export function withLocale<T>(locale: string | undefined, run: () => T): T {
-  const tables = TABLES[resolveLanguage(locale)];
+  const language = resolveLanguage(locale);
+  const tables = TABLES[language];
+  const previousLanguage = active;
+  active = language;
   const previousMessages = setMessageTable(tables.messages);
   const [previousTranscript, previousLabels] = setTranscriptTables(tables.transcriptMessages, tables.transcriptLabels);
   try {
     return run();
   } finally {
+    active = previousLanguage;
     setMessageTable(previousMessages);
     setTranscriptTables(previousTranscript, previousLabels);
   }

@@ -14,9 +14,14 @@ import {
 } from '../../mail/transcript/catalog';
 import type { Command } from '../../mail/transcript/parse';
 import { transcriptLabels as L } from '../../mail/transcript/messages';
+import { PERSIAN_CATALOG, type CatalogTexts } from '../../mail/transcript/catalog.fa';
+import { currentLanguage } from '../../mail/i18n';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
 import { lineAt, sessionOf } from './session';
+
+/** The translated catalogue texts of the language in force (undefined: English, the catalogue itself). */
+const T = (): CatalogTexts | undefined => (currentLanguage() === 'fa' ? PERSIAN_CATALOG : undefined);
 
 /** Markdown for a command verb. */
 export function commandMarkdown(verb: string): string | undefined {
@@ -25,7 +30,7 @@ export function commandMarkdown(verb: string): string | undefined {
   return [
     `**${info.verb}** (${info.rfc})`,
     '',
-    info.summary,
+    T()?.commands[info.verb] ?? info.summary,
     '',
     `${L.syntax}: \`${info.syntax}\``,
     '',
@@ -35,12 +40,12 @@ export function commandMarkdown(verb: string): string | undefined {
 
 /** Markdown for a reply code: its digits and, when known, the specific meaning. */
 export function replyCodeMarkdown(code: string): string {
-  const specific = REPLY_CODES[Number(code)];
+  const specific = T()?.replyCodes[Number(code)] ?? REPLY_CODES[Number(code)];
   return [
     `**${code}** ${specific ?? L.unknownCode}`,
     '',
-    `- ${REPLY_FIRST_DIGIT[code[0]] ?? ''}`,
-    `- ${REPLY_SECOND_DIGIT[code[1]] ?? ''}`,
+    `- ${T()?.firstDigit[code[0]] ?? REPLY_FIRST_DIGIT[code[0]] ?? ''}`,
+    `- ${T()?.secondDigit[code[1]] ?? REPLY_SECOND_DIGIT[code[1]] ?? ''}`,
   ].join('\n');
 }
 
@@ -50,9 +55,9 @@ export function enhancedMarkdown(code: string): string {
   return [
     `**${L.enhanced(code)}**`,
     '',
-    `- ${L.enhancedClass} ${klass}: ${ENHANCED_CLASS[klass] ?? '?'}`,
-    `- ${L.enhancedSubject} ${subject}: ${ENHANCED_SUBJECT[subject] ?? '?'}`,
-    `- ${L.enhancedDetail} ${subject}.${detail}: ${ENHANCED_DETAIL[`${subject}.${detail}`] ?? '?'}`,
+    `- ${L.enhancedClass} ${klass}: ${T()?.enhancedClass[klass] ?? ENHANCED_CLASS[klass] ?? '?'}`,
+    `- ${L.enhancedSubject} ${subject}: ${T()?.enhancedSubject[subject] ?? ENHANCED_SUBJECT[subject] ?? '?'}`,
+    `- ${L.enhancedDetail} ${subject}.${detail}: ${T()?.enhancedDetail[`${subject}.${detail}`] ?? ENHANCED_DETAIL[`${subject}.${detail}`] ?? '?'}`,
   ].join('\n');
 }
 
@@ -60,7 +65,7 @@ export function enhancedMarkdown(code: string): string {
 export function extensionMarkdown(keyword: string): string {
   const info = EXTENSIONS[keyword.toUpperCase()];
   if (!info) return `**${keyword}**\n\n${L.unknownExtension}`;
-  return `**${L.extension(info.keyword, info.rfc)}**\n\n${info.summary}`;
+  return `**${L.extension(info.keyword, info.rfc)}**\n\n${T()?.extensions[info.keyword] ?? info.summary}`;
 }
 
 const md = (value: string, ctx: FeatureContext, offset: number, length: number): lsp.Hover => ({
@@ -116,14 +121,14 @@ function argumentHover(ctx: FeatureContext, c: Command, offset: number): lsp.Hov
   while (b < arg.text.length && arg.text[b] !== ' ') b++;
   const token = arg.text.slice(a, b);
   if (c.verb === 'AUTH' && a === 0) {
-    const info = SASL_MECHANISMS[token.toUpperCase()];
+    const info = T()?.sasl[token.toUpperCase()] ?? SASL_MECHANISMS[token.toUpperCase()];
     return info ? md(info, ctx, arg.offset, token.length) : null;
   }
   if ((c.verb === 'MAIL' || c.verb === 'RCPT') && a > 0) {
     const eq = token.indexOf('=');
     const keyword = (eq < 0 ? token : token.slice(0, eq)).toUpperCase();
     const info = PARAMETERS[keyword];
-    if (info) return md(`**${info.keyword}** (${info.rfc})\n\n${info.summary}\n\n${L.syntax}: \`${info.syntax}\``, ctx, arg.offset + a, token.length);
+    if (info) return md(`**${info.keyword}** (${info.rfc})\n\n${T()?.parameters[info.keyword] ?? info.summary}\n\n${L.syntax}: \`${info.syntax}\``, ctx, arg.offset + a, token.length);
   }
   return null;
 }
