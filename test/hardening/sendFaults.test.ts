@@ -319,3 +319,28 @@ describe('replies that echo the credentials do not leak them', () => {
     });
   }
 });
+
+describe('faults over implicit TLS (port 465 style)', () => {
+  const tlsProfile: Partial<SmtpProfile> = { security: 'tls', rejectUnauthorized: false };
+  test('closed after the handshake, before the greeting', async () => {
+    const run = await sendThrough({ implicitTls: TLS, greeting: () => close() }, tlsProfile);
+    assert.ok(['tls', 'connecting'].includes(run.result.error?.stage ?? ''), `stage ${run.result.error?.stage}`);
+    assertCleanFailure(run, run.result.error!.stage, 'TLS close at greeting');
+    assertNoLeaks(run, 'TLS close at greeting');
+  });
+  test('closed at MAIL', async () => {
+    const run = await sendThrough({ implicitTls: TLS, ...at('MAIL')(close()) }, tlsProfile);
+    assertCleanFailure(run, 'sender', 'TLS close at MAIL');
+    assertNoLeaks(run, 'TLS close at MAIL');
+  });
+  test('stalled during the data', async () => {
+    const run = await sendThrough({ implicitTls: TLS, duringData: () => stall(), dataFaultAfter: 10 }, tlsProfile);
+    assertCleanFailure(run, 'data', 'TLS stall during data');
+    assert.match(run.result.error!.message, /within \d+ ms|timed? ?out|stopped answering|did not/i);
+  });
+  test('a clean send over implicit TLS (control)', async () => {
+    const run = await sendThrough({ implicitTls: TLS }, tlsProfile);
+    assert.equal(run.result.ok, true, run.result.error?.message);
+    assert.equal(run.record.messages.length, 1);
+  });
+});
