@@ -154,6 +154,12 @@ function runSession(req: SendRequest): Promise<SendResult> {
     for (const p of env.problems) log.note(`refused before connecting: ${p}`);
     return Promise.resolve(finishNow());
   }
+  // The EHLO name goes into a command line as is (RFC 5321 §4.1.1.1: a domain or an address literal).
+  if (profile.clientName !== undefined && !/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[A-Za-z0-9.:-]+\])$/.test(profile.clientName)) {
+    failure = { stage: 'connecting', message: `The EHLO name ${JSON.stringify(profile.clientName)} cannot be used: give a domain name (like client.example.com) or an address literal (like [192.0.2.1]).` };
+    log.note(`refused before connecting: ${failure.message}`);
+    return Promise.resolve(finishNow());
+  }
   if (req.signal?.aborted) {
     failure = { stage, message: 'Cancelled' };
     return Promise.resolve(finishNow());

@@ -355,6 +355,8 @@ describe('header injection cannot add a recipient or a command', () => {
     ['override To with a > and parameters', { envelope: { to: ['bob@example.com> NOTIFY=SUCCESS ORCPT=rfc822;evil@example.net'] } }],
     ['override From with LF + RCPT TO', { envelope: { from: 'alice@example.com\nRCPT TO:<evil@example.net>' } }],
     ['profile From with CR', { profile: profile(0, { from: 'alice@example.com\rRCPT TO:<evil@example.net>' }) }],
+    ['EHLO name with CRLF + RCPT TO', { profile: profile(0, { clientName: 'client.example\r\nRCPT TO:<evil@example.net>' }) }],
+    ['EHLO name with a space + RCPT TO', { profile: profile(0, { clientName: 'client.example RCPT TO:<evil@example.net>' }) }],
     ['To header with a bare CR + Bcc', { text: 'From: alice@example.com\nTo: bob@example.com\rBcc: evil@example.net\nSubject: x\n\nhi\n' }],
     ['To header with a bare CR + RCPT TO', { text: 'From: alice@example.com\nTo: bob@example.com\rRCPT TO:<evil@example.net>\n\nhi\n' }],
     ['To header with a NUL', { text: 'From: alice@example.com\nTo: bob@example.com\u0000, "x\u0000"@example.net\n\nhi\n' }],
@@ -380,10 +382,10 @@ describe('header injection cannot add a recipient or a command', () => {
   test('the recorded commands of a send with Bcc are exactly the expected ones', async () => {
     const rec = await startSmtpRecorder();
     try {
-      const r = await send({ profile: profile(rec.port) });
+      const r = await send({ profile: profile(rec.port, { clientName: '[192.0.2.1]' }) });
       assert.equal(r.ok, true);
       assert.deepEqual(rec.commands, [
-        'EHLO [127.0.0.1]',
+        'EHLO [192.0.2.1]',
         `MAIL FROM:<alice@example.com> SIZE=${Buffer.byteLength(prepareData(MESSAGE))}`,
         ...ALL_RECIPIENTS.map((a) => `RCPT TO:<${a}>`),
         'DATA',
