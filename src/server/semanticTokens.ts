@@ -54,12 +54,17 @@ export function encodeSemanticTokens(document: TextDocument, spans: SemanticToke
   let prevLine = 0;
   let prevChar = 0;
   const text = document.getText();
+  // LSP tokens may not overlap: a span that starts inside the previous one is
+  // trimmed to start where that one ended (the earlier, usually outer, span wins).
+  let covered = 0;
   for (const span of sorted) {
     const typeIndex = TOKEN_TYPES.indexOf(span.type);
     let mods = 0;
     for (const m of span.modifiers ?? []) mods |= 1 << TOKEN_MODIFIERS.indexOf(m);
-    let start = span.offset;
+    let start = Math.max(span.offset, covered);
     const end = Math.min(span.offset + span.length, text.length);
+    if (end <= start) continue;
+    covered = end;
     while (start < end) {
       const pos = document.positionAt(start);
       // End of this line segment: the next CR or LF before `end`.

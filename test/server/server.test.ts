@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { encodeSemanticTokens } from '../../src/server/semanticTokens';
 import { startTestClient } from '../helpers/lspClient';
 
 test('initialize announces capabilities and serverInfo', async () => {
@@ -50,5 +52,33 @@ test('dist/server.js --stdio answers initialize over real stdio', async () => {
     assert.ok(result.capabilities.textDocumentSync);
   } finally {
     child.kill();
+  }
+});
+
+test('semantic token encoder never emits overlapping tokens', async () => {
+  const doc = TextDocument.create('file:///a.eml', 'eml', 1, 'To: a@b, c@d\r\nX: y');
+  const { data } = encodeSemanticTokens(doc, [
+    { offset: 4, length: 8, type: 'variable' },
+    { offset: 9, length: 3, type: 'variable' }, // inside the first: dropped
+    { offset: 6, length: 12, type: 'string' }, // starts inside, runs past: trimmed to the next line
+    { offset: 0, length: 2, type: 'property' },
+  ]);
+  const tokens: Array<[number, number, number]> = [];
+  let line = 0;
+  let char = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
+    tokens.push([line, char, data[i + 2]]);
+  }
+  assert.deepEqual(tokens, [
+    [0, 0, 2],
+    [0, 4, 8],
+    [1, 0, 4],
+  ]);
+  for (let i = 1; i < tokens.length; i++) {
+    const [l, c] = tokens[i];
+    const [pl, pc, plen] = tokens[i - 1];
+    assert.ok(l > pl || c >= pc + plen, `token ${i} overlaps`);
   }
 });
