@@ -319,6 +319,11 @@ function runSession(req: SendRequest): Promise<SendResult> {
       }, limit);
     };
 
+    try {
+      req.onStage?.('connecting');
+    } catch {
+      // A failing listener must not break the session.
+    }
     if (security === 'tls') setStage('tls');
     conn.connect(() => {
       if (security !== 'none' && !conn.secure) {

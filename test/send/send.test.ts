@@ -73,7 +73,7 @@ describe('plain SMTP', () => {
     assert.deepEqual(r.recipients.map((x) => [x.address, x.accepted]), ALL_RECIPIENTS.map((a) => [a, true]));
     assert.equal(r.response, '250 OK: queued as TEST123');
     assert.equal(r.queueId, 'TEST123');
-    assert.deepEqual(r.stages, ['sender', 'recipients', 'data', 'quit']);
+    assert.deepEqual(r.stages, ['connecting', 'sender', 'recipients', 'data', 'quit']);
 
     const got = server.received.at(-1)!;
     assert.equal(got.mailFrom, 'alice@example.com');
@@ -432,10 +432,10 @@ for (const security of ['starttls', 'tls'] as const) {
       assert.equal(server.received.at(-1)!.data.toString('utf8'), prepareData(MESSAGE));
       assert.match(r.transcript, /^# certificate: subject CN=localhost, O=smtp-eml test; issuer CN=localhost, O=smtp-eml test; valid until .*2126 GMT$/m);
       if (security === 'starttls') {
-        assert.deepEqual(r.stages, ['tls', 'sender', 'recipients', 'data', 'quit']);
+        assert.deepEqual(r.stages, ['connecting', 'tls', 'sender', 'recipients', 'data', 'quit']);
         assert.match(r.transcript, /^C: STARTTLS\nS: 220 .*\n# TLS: STARTTLS/m);
       } else {
-        assert.deepEqual(r.stages, ['tls', 'sender', 'recipients', 'data', 'quit']);
+        assert.deepEqual(r.stages, ['connecting', 'tls', 'sender', 'recipients', 'data', 'quit']);
         assert.doesNotMatch(r.transcript, /STARTTLS$/m);
       }
     });
@@ -493,7 +493,7 @@ describe('AUTH: credentials never in the log', () => {
         assert.equal(r.ok, true, r.error?.message);
         assert.deepEqual(server.logins.at(-1), { method, user: USER, ok: true });
         assert.equal(server.received.at(-1)!.user, USER);
-        assert.deepEqual(r.stages, ['tls', 'auth', 'sender', 'recipients', 'data', 'quit']);
+        assert.deepEqual(r.stages, ['connecting', 'tls', 'auth', 'sender', 'recipients', 'data', 'quit']);
         if (method === 'PLAIN') {
           assert.match(r.transcript, /^C: AUTH PLAIN <redacted>\nS: 235 /m);
         } else if (method === 'CRAM-MD5') {
