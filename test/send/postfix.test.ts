@@ -46,6 +46,10 @@ describe('Postfix (real MTA on 127.0.0.1)', { skip }, () => {
     await postfix?.stop();
   });
 
+  test('a second instance on the same port is refused (Postfix would share it via SO_REUSEPORT)', async () => {
+    await assert.rejects(startPostfix(postfix!.port), /127\.0\.0\.1:2626 already answers/);
+  });
+
   test('delivers the sent bytes into the Maildir; the unknown user is refused with 550 5.1.1', async () => {
     const pf = postfix!;
     const result = await sendMessage({
