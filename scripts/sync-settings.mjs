@@ -18,8 +18,24 @@ for (const code of ALL_CODES) {
     enum: ['default', 'off', 'hint', 'information', 'warning', 'error'],
     default: 'default',
     scope: 'resource',
-    markdownDescription: `Severity of \`${code}\` (${info.source}; default: ${info.severity}). ${info.doc}`,
+    markdownDescription: `%config.diagnostics.${code}.markdownDescription%`,
   };
 }
 writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
+
+// The descriptions themselves live in package.nls.json (English) and
+// package.nls.fa.json (Persian, from src/mail/codes.fa.ts), VS Code's
+// localisation of package.json (issue 9).
+const { PERSIAN_CODE_DOCS } = require('../out/src/mail/codes.fa.js');
+const nlsText = {
+  en: (code, info) => `Severity of \`${code}\` (${info.source}; default: ${info.severity}). ${info.doc}`,
+  fa: (code, info) => `شدت \`${code}\` (${info.source}؛ پیش‌فرض: ${info.severity}). ${PERSIAN_CODE_DOCS[code]}`,
+};
+for (const [lang, file] of [['en', '../package.nls.json'], ['fa', '../package.nls.fa.json']]) {
+  const nlsPath = new URL(file, import.meta.url);
+  const nls = JSON.parse(readFileSync(nlsPath, 'utf8'));
+  for (const key of Object.keys(nls)) if (key.startsWith('config.diagnostics.')) delete nls[key];
+  for (const code of ALL_CODES) nls[`config.diagnostics.${code}.markdownDescription`] = nlsText[lang](code, CODES[code]);
+  writeFileSync(nlsPath, JSON.stringify(nls, null, 2) + '\n');
+}
 console.log(`package.json: ${ALL_CODES.length} diagnostic settings`);
