@@ -31,7 +31,7 @@ export function registerEmlCommands(context: vscode.ExtensionContext, client: La
     vscode.commands.registerCommand('smtpEml.decodePart', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'eml') {
-        void vscode.window.showInformationMessage('Decode Part works in an .eml document: put the cursor in a MIME part.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Decode Part works in an .eml document: put the cursor in a MIME part.'));
         return;
       }
       const params = {
@@ -42,11 +42,11 @@ export function registerEmlCommands(context: vscode.ExtensionContext, client: La
       try {
         part = await client.sendRequest<DecodedPart | null>('smtpEml/decodePart', params);
       } catch (err) {
-        void vscode.window.showErrorMessage(`Decode Part failed: ${err instanceof Error ? err.message : String(err)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Decode Part failed: {0}', err instanceof Error ? err.message : String(err)));
         return;
       }
       if (!part) {
-        void vscode.window.showInformationMessage('There is no MIME part with a body at the cursor.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('There is no MIME part with a body at the cursor.'));
         return;
       }
       if (part.text !== undefined) {
@@ -61,12 +61,12 @@ export function registerEmlCommands(context: vscode.ExtensionContext, client: La
         editor.document.uri.scheme === 'file' ? vscode.Uri.joinPath(editor.document.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
       const target = await vscode.window.showSaveDialog({
         defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-        saveLabel: 'Save Decoded Part',
-        title: `Save ${part.contentType} (${bytes.length} bytes)`,
+        saveLabel: vscode.l10n.t('Save Decoded Part'),
+        title: vscode.l10n.t('Save {0} ({1} bytes)', part.contentType, bytes.length),
       });
       if (!target) return;
       await vscode.workspace.fs.writeFile(target, bytes);
-      void vscode.window.showInformationMessage(`Saved ${bytes.length} bytes to ${target.fsPath}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} bytes to {1}', bytes.length, target.fsPath));
     }),
     vscode.commands.registerCommand('smtpEml.encodeSelectionBase64', () =>
       replaceSelections((text, eol) => encodeBase64Lines(Buffer.from(text, 'utf8'), eol)),
@@ -84,7 +84,7 @@ async function replaceSelections(encode: (text: string, eol: string) => string):
   const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const selections = editor.selections.filter((s) => !s.isEmpty);
   if (!selections.length) {
-    void vscode.window.showInformationMessage('Select the text to encode first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select the text to encode first.'));
     return;
   }
   await editor.edit((edit) => {

@@ -116,7 +116,7 @@ export class LocalInboxController implements vscode.Disposable {
       return;
     }
     this.status.text = `$(inbox) Inbox :${this.inbox.port}${this.received ? ` (${this.received})` : ''}`;
-    this.status.tooltip = `Local test inbox on 127.0.0.1:${this.inbox.port}\nSaving to ${this.inbox.dir}\n${this.received} message(s) received. Click to open.`;
+    this.status.tooltip = vscode.l10n.t('Local test inbox on 127.0.0.1:{0}\nSaving to {1}\n{2} message(s) received. Click to open.', this.inbox.port, this.inbox.dir, this.received);
     this.status.show();
   }
 
@@ -132,16 +132,16 @@ export function registerLocalInboxCommands(controller: LocalInboxController): vs
     vscode.commands.registerCommand('smtpEml.startLocalInbox', async () => {
       try {
         const { port, dir } = await controller.start();
-        void vscode.window.showInformationMessage(`Local test inbox listening on 127.0.0.1:${port}; messages are saved to ${dir}.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Local test inbox listening on 127.0.0.1:{0}; messages are saved to {1}.', port, dir));
         return { port, dir };
       } catch (e) {
-        void vscode.window.showErrorMessage(`The local test inbox did not start: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('The local test inbox did not start: {0}', (e as Error).message));
         return undefined;
       }
     }),
     vscode.commands.registerCommand('smtpEml.stopLocalInbox', async () => {
       const stopped = await controller.stop();
-      void vscode.window.showInformationMessage(stopped ? 'Local test inbox stopped.' : 'The local test inbox is not running.');
+      void vscode.window.showInformationMessage(stopped ? vscode.l10n.t('Local test inbox stopped.') : vscode.l10n.t('The local test inbox is not running.'));
       return stopped;
     }),
     vscode.commands.registerCommand('smtpEml.openLocalInbox', async () => {
@@ -150,28 +150,28 @@ export function registerLocalInboxCommands(controller: LocalInboxController): vs
       type Item = vscode.QuickPickItem & { action: () => Thenable<unknown> };
       const items: Item[] = files.slice(0, 50).map((f, i) => ({
         label: `$(mail) ${path.basename(f)}`,
-        description: i === 0 ? 'newest' : undefined,
+        description: i === 0 ? vscode.l10n.t('newest') : undefined,
         action: () => vscode.window.showTextDocument(vscode.Uri.file(f), { preview: false }),
       }));
       items.push({
-        label: '$(root-folder) Add the inbox folder to the workspace',
+        label: `$(root-folder) ${vscode.l10n.t('Add the inbox folder to the workspace')}`,
         description: dir,
         action: async () => {
           await fs.promises.mkdir(dir, { recursive: true });
           const n = vscode.workspace.workspaceFolders?.length ?? 0;
-          return vscode.workspace.updateWorkspaceFolders(n, 0, { uri: vscode.Uri.file(dir), name: 'Local test inbox' });
+          return vscode.workspace.updateWorkspaceFolders(n, 0, { uri: vscode.Uri.file(dir), name: vscode.l10n.t('Local test inbox') });
         },
       });
       if (vscode.env.remoteName === undefined) {
         items.push({
-          label: '$(folder-opened) Reveal the inbox folder in the OS',
+          label: `$(folder-opened) ${vscode.l10n.t('Reveal the inbox folder in the OS')}`,
           description: dir,
           action: () => vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(dir)),
         });
       }
       const picked = await vscode.window.showQuickPick(items, {
-        title: files.length ? `Local test inbox: ${files.length} message(s)` : 'Local test inbox: no messages yet',
-        placeHolder: 'Open a received message, or the folder',
+        title: files.length ? vscode.l10n.t('Local test inbox: {0} message(s)', files.length) : vscode.l10n.t('Local test inbox: no messages yet'),
+        placeHolder: vscode.l10n.t('Open a received message, or the folder'),
       });
       await picked?.action();
       return files[0];
