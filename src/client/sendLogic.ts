@@ -5,6 +5,7 @@
  * `sendCommands.ts` wires these to the VS Code UI.
  */
 import type { Security, SendResult, SendStage, SmtpProfile } from '../send/types';
+import { t } from './l10n';
 
 /** Name under which the built-in local test inbox appears in pickers and messages. */
 export const LOCAL_INBOX_PROFILE_NAME = 'Local test inbox';
@@ -124,9 +125,9 @@ export function gateSend(
 ): SendGate {
   if (envelope.problems.length > 0 || !envelope.from || envelope.to.length === 0) {
     const reasons = [...envelope.problems];
-    if (!envelope.from && !reasons.some((r) => /from|sender/i.test(r))) reasons.push('The message has no From address.');
-    if (envelope.to.length === 0 && !reasons.some((r) => /recipient|to\b/i.test(r))) reasons.push('The message has no recipient (To, Cc or Bcc).');
-    return { kind: 'stop', message: `Nothing was sent. ${reasons.join(' ')}` };
+    if (!envelope.from && !reasons.some((r) => /from|sender/i.test(r))) reasons.push(t('The message has no From address.'));
+    if (envelope.to.length === 0 && !reasons.some((r) => /recipient|to\b/i.test(r))) reasons.push(t('The message has no recipient (To, Cc or Bcc).'));
+    return { kind: 'stop', message: t('Nothing was sent. {0}', reasons.join(' ')) };
   }
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return { kind: 'go' };
@@ -134,27 +135,31 @@ export function gateSend(
     .slice(0, 3)
     .map((d) => `line ${d.line + 1}${d.code ? ` [${d.code}]` : ''}: ${d.message}`)
     .join('; ');
-  const more = errors.length > 3 ? ` and ${errors.length - 3} more` : '';
+  const more = errors.length > 3 ? t(' and {0} more', errors.length - 3) : '';
   return {
     kind: 'confirm',
     errors,
-    message: `The message has ${errors.length} error${errors.length === 1 ? '' : 's'} (${first}${more}). Send it anyway?`,
+    message:
+      errors.length === 1
+        ? t('The message has 1 error ({0}). Send it anyway?', `${first}${more}`)
+        : t('The message has {0} errors ({1}). Send it anyway?', errors.length, `${first}${more}`),
   };
 }
 
-const STAGE_LABELS: Record<SendStage, string> = {
-  connecting: 'Connecting',
-  tls: 'Starting TLS',
-  auth: 'Authenticating (AUTH)',
-  sender: 'Sending MAIL FROM',
-  recipients: 'Sending recipients (RCPT TO)',
-  data: 'Transmitting the message (DATA)',
-  quit: 'Closing (QUIT)',
+// Functions, so the text is looked up in the active language when shown.
+const STAGE_LABELS: Record<SendStage, () => string> = {
+  connecting: () => t('Connecting'),
+  tls: () => t('Starting TLS'),
+  auth: () => t('Authenticating (AUTH)'),
+  sender: () => t('Sending MAIL FROM'),
+  recipients: () => t('Sending recipients (RCPT TO)'),
+  data: () => t('Transmitting the message (DATA)'),
+  quit: () => t('Closing (QUIT)'),
 };
 
 /** Progress text for a send stage. */
 export function describeStage(stage: SendStage): string {
-  return STAGE_LABELS[stage] ?? stage;
+  return STAGE_LABELS[stage]?.() ?? stage;
 }
 
 /** The words shown when a send ends. */
@@ -181,16 +186,16 @@ export function summarizeResult(result: SendResult, serverName: string): ResultS
   const accepted = result.recipients.filter((r) => r.accepted);
   const seconds = (result.elapsedMs / 1000).toFixed(1);
   if (result.ok) {
-    const parts = [`Sent via ${serverName} to ${accepted.map((r) => r.address).join(', ') || result.envelope.to.join(', ')}`];
-    if (result.queueId) parts.push(`queue id ${result.queueId}`);
-    if (result.response) parts.push(`server: "${oneLine(result.response)}"`);
+    const parts = [t('Sent via {0} to {1}', serverName, accepted.map((r) => r.address).join(', ') || result.envelope.to.join(', '))];
+    if (result.queueId) parts.push(t('queue id {0}', result.queueId));
+    if (result.response) parts.push(t('server: "{0}"', oneLine(result.response)));
     let message = parts.join('; ');
-    if (refused.length) message += `. Refused: ${refused.map((r) => `${r.address} (${oneLine(r.reply)})`).join(', ')}`;
+    if (refused.length) message += t('. Refused: {0}', refused.map((r) => `${r.address} (${oneLine(r.reply)})`).join(', '));
     return { ok: true, message: `${message} (${seconds} s).`, details };
   }
   const error = result.error;
   const stage = describeStage(error?.stage ?? result.stage).toLowerCase();
-  let message = `Sending via ${serverName} failed while ${stage.replace(/^sending /, 'sending ')}`;
+  let message = t('Sending via {0} failed while {1}', serverName, stage.replace(/^sending /, 'sending '));
   if (refused.length) {
     message += `: ${refused.map((r) => `${r.address} was refused (${oneLine(r.reply)})`).join(', ')}`;
     if (error?.message && !refused.some((r) => error.message.includes(r.address))) message += `. ${oneLine(error.message)}`;
@@ -213,15 +218,15 @@ export function largeFileNotice(sizeBytes: number): { text: string; tooltip: str
   const mb = (sizeBytes / (1024 * 1024)).toFixed(1);
   if (sizeBytes > SYNC_LIMIT_BYTES) {
     return {
-      text: `$(warning) No diagnostics: ${mb} MB file`,
-      tooltip: `VS Code does not give files over 50 MB to extensions, so this ${mb} MB file is not validated. Use the CLI instead: npx smtp-eml check <file>.`,
+      text: `$(warning) ${t('No diagnostics: {0} MB file', mb)}`,
+      tooltip: t('VS Code does not give files over 50 MB to extensions, so this {0} MB file is not validated. Use the CLI instead: npx smtp-eml check <file>.', mb),
       diagnostics: false,
     };
   }
   if (sizeBytes > TOKENIZATION_LIMIT_BYTES) {
     return {
-      text: `$(info) No highlighting: ${mb} MB file`,
-      tooltip: `VS Code turns off syntax highlighting for files over 20 MB (editor.largeFileOptimizations); diagnostics still arrive.`,
+      text: `$(info) ${t('No highlighting: {0} MB file', mb)}`,
+      tooltip: t('VS Code turns off syntax highlighting for files over 20 MB (editor.largeFileOptimizations); diagnostics still arrive.'),
       diagnostics: true,
     };
   }
