@@ -248,9 +248,9 @@ const REQUESTS = ['hover', 'completion', 'symbols', 'folding', 'codeAction', 'se
 let requestsAnswered = 0;
 const errorResponses = [];
 
-async function randomRequest(uri) {
+async function randomRequest(uri, forcedKind) {
   const doc = docs.get(uri);
-  const kind = pick(REQUESTS);
+  const kind = forcedKind ?? pick(REQUESTS);
   const textDocument = { uri };
   const position = randomPosition(doc);
   const range = () => {
@@ -300,7 +300,7 @@ async function randomRequest(uri) {
     const result = await withDeadline(connection.sendRequest(method, params), `${method} at v${doc.version}`);
     requestsAnswered++;
     checkAnswer(kind, doc, params, result);
-    if (kind === 'codeAction' && ownDiagnostics && Array.isArray(result) && result.length && random() < 0.5) {
+    if (kind === 'codeAction' && ownDiagnostics && Array.isArray(result) && result.length && random() < 0.7) {
       // Accept a quick fix, as a user would: its edit becomes the next change.
       const edits = result[int(result.length)]?.edit?.changes?.[uri];
       if (Array.isArray(edits) && edits.length) {
@@ -495,6 +495,12 @@ async function editsPhase() {
     const changes = doc.getText().length > 200_000 ? [{ text: emlStart }] : randomEdit(doc);
     await change(uri, changes);
     summary.edits++;
+    // Now and then wait for this version's diagnostics, so code actions see the server's own
+    // diagnostics and their quick fixes get applied.
+    if (random() < 0.15) {
+      await waitDiagnostics(uri, docs.get(uri).version, 'diagnostics of the current version');
+      await randomRequest(uri, 'codeAction');
+    }
     const n = random() < 0.7 ? 1 + int(2) : 0;
     for (let k = 0; k < n; k++) await randomRequest(uri);
     if (random() < 0.03) await junkRequest();
