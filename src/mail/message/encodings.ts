@@ -67,10 +67,15 @@ export function decodeQuotedPrintable(text: string): Buffer {
       for (; i < j; i++) out[n++] = text.charCodeAt(i);
       continue;
     }
-    if (c < 0x80) out[n++] = c;
-    else if (c <= 0xff) out[n++] = c;
-    else n += out.write(text[i], n, 'utf8');
-    i++;
+    if (c <= 0xff) {
+      out[n++] = c;
+      i++;
+      continue;
+    }
+    // A surrogate pair is one character: write its four UTF-8 octets (a lone half becomes U+FFFD, as Buffer.from does).
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < len && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    n += out.write(text.slice(i, i + pair), n, 'utf8');
+    i += pair;
   }
   return out.subarray(0, n);
 }
@@ -269,37 +274,63 @@ export function encodeEncodedWord(text: string, charset = 'UTF-8'): string {
 /**
  * Encodes text (as UTF-8) or bytes as quoted-printable (RFC 2045 §6.7): lines
  * at most 76 characters with soft line breaks; line breaks in the input stay
- * hard line breaks written as `eol`.
+ * hard line breaks written as `eol`. Linear: octets are written into one
+ * buffer (no string concatenation per character).
  */
 export function encodeQuotedPrintable(input: string | Buffer, eol = '\r\n'): string {
   const buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
-  const lines: string[] = [];
-  let line = '';
-  const push = (piece: string): void => {
-    if (line.length + piece.length > 75) {
-      lines.push(line + '=');
-      line = '';
+  const eolBytes = Buffer.from(eol, 'latin1');
+  // Room for the usual case (a few escapes and soft breaks); grows by doubling when needed.
+  let out = Buffer.allocUnsafe(Math.ceil(buf.length * 1.2) + 64 + 4 * eolBytes.length);
+  let n = 0;
+  /** Most one step writes: an escaped space after a soft break and a line end. */
+  const room = 8 + 3 * eolBytes.length;
+  let lineStart = 0;
+  const HEX = '0123456789ABCDEF';
+  const writeEol = (): void => {
+    for (let k = 0; k < eolBytes.length; k++) out[n++] = eolBytes[k];
+    lineStart = n;
+  };
+  const softBreak = (): void => {
+    out[n++] = 0x3d;
+    writeEol();
+  };
+  const escape = (b: number): void => {
+    out[n++] = 0x3d;
+    out[n++] = HEX.charCodeAt(b >> 4);
+    out[n++] = HEX.charCodeAt(b & 15);
+  };
+  /** Ends a line at a hard break (or the end of input): rule 3, white space at the end of a line is encoded. */
+  const endLine = (): void => {
+    const last = n > lineStart ? out[n - 1] : -1;
+    if (last === 32 || last === 9) {
+      n--;
+      // Rule 5: the escaped white space must still fit in 76 characters, else it moves to a line of its own.
+      if (n - lineStart + 3 > 76) softBreak();
+      escape(last);
     }
-    line += piece;
   };
   for (let i = 0; i < buf.length; i++) {
     const b = buf[i];
     if (b === 0x0d && buf[i + 1] === 0x0a) continue;
+    if (n + room > out.length) {
+      const bigger = Buffer.allocUnsafe(out.length * 2 + room);
+      out.copy(bigger, 0, 0, n);
+      out = bigger;
+    }
     if (b === 0x0a) {
-      // Rule 3: white space at the end of an encoded line must be encoded.
-      const last = line.charCodeAt(line.length - 1);
-      if (last === 32 || last === 9) line = line.slice(0, -1) + '=' + last.toString(16).toUpperCase().padStart(2, '0');
-      lines.push(line);
-      line = '';
+      endLine();
+      writeEol();
       continue;
     }
-    if ((b >= 33 && b <= 126 && b !== 0x3d) || b === 32 || b === 9) push(String.fromCharCode(b));
-    else push('=' + b.toString(16).toUpperCase().padStart(2, '0'));
+    const literal = (b >= 33 && b <= 126 && b !== 0x3d) || b === 32 || b === 9;
+    // Rule 5: keep room for the "=" of a soft line break (at most 76 characters with it).
+    if (n - lineStart + (literal ? 1 : 3) > 75) softBreak();
+    if (literal) out[n++] = b;
+    else escape(b);
   }
-  const last = line.charCodeAt(line.length - 1);
-  if (last === 32 || last === 9) line = line.slice(0, -1) + '=' + last.toString(16).toUpperCase().padStart(2, '0');
-  lines.push(line);
-  return lines.join(eol);
+  endLine();
+  return out.toString('latin1', 0, n);
 }
 
 /** Encodes bytes as base64 in lines of 76 characters (RFC 2045 §6.8) joined by `eol`. */

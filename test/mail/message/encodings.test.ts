@@ -54,6 +54,35 @@ describe('base64 and quoted-printable round trips (fast-check)', () => {
       { numRuns: 50 },
     );
   });
+  it('a line that ends in white space near the 76 limit stays within 76 once the space is escaped (rule 3 and rule 5)', () => {
+    for (let n = 60; n <= 80; n++) {
+      for (const ws of [' ', '\t', '  ', ' \t']) {
+        for (const eol of ['', '\n', '\r\n']) {
+          const input = 'a'.repeat(n) + ws + eol + 'b';
+          const qp = encodeQuotedPrintable(input);
+          for (const line of qp.split('\r\n')) assert.ok(line.length <= 76, `${JSON.stringify(input)} -> line of ${line.length}: ${JSON.stringify(line)}`);
+          assert.deepEqual(decodeQuotedPrintable(qp), Buffer.from(input.replace(/\r?\n/g, '\r\n'), 'utf8'));
+        }
+      }
+    }
+    // The case the hardening fuzzer found: 67 letters, a space and a tab at the end of the input.
+    assert.equal(encodeQuotedPrintable('a'.repeat(67) + ' \t'), 'a'.repeat(67) + ' =09');
+    assert.equal(encodeQuotedPrintable('a'.repeat(74) + ' '), 'a'.repeat(74) + '=\r\n=20');
+  });
+  it('encodes a 1 MB body of 8-bit octets: all escaped, a soft break after every 25, and back', () => {
+    const input = Buffer.alloc(1 << 20, 0xe9);
+    const qp = encodeQuotedPrintable(input);
+    // Every octet escaped (3 characters), a soft break after every 25 escapes.
+    assert.equal(qp.length, 3 * input.length + 3 * Math.floor((input.length - 1) / 25));
+    assert.deepEqual(decodeQuotedPrintable(qp), input);
+  });
+  it('raw characters above U+00FF, astral ones included, decode to their UTF-8 octets', () => {
+    for (const s of ['日本', '😀', 'a\u{1F600}b', '\u{10FFFF}', 'x\uD83Dy', '\uDE00']) {
+      assert.deepEqual(decodeQuotedPrintable(s), Buffer.from(s, 'utf8'), JSON.stringify(s));
+    }
+    // Characters up to U+00FF stand for one octet each (text read as latin1).
+    assert.deepEqual(decodeQuotedPrintable('caf\u00e9'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+  });
   it('decodes the RFC 2045 examples', () => {
     assert.equal(decodeQuotedPrintable('caf=C3=A9 soft=\r\nbreak   \r\nx=3d').toString('utf8'), 'café softbreak\r\nx=');
     assert.equal(decodeQuotedPrintable('bad=ZZ').toString(), 'bad=ZZ');
