@@ -123,6 +123,12 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
       // The blank line after the headers is also the delimiter's leading line break: the body is empty.
       part.bodyOffset = endOffset;
       if (part.headerEnd > endOffset) part.headerEnd = endOffset;
+      const embedded = part.embedded;
+      if (embedded && embedded.offset > endOffset) {
+        // The message/rfc822 body was opened after that blank line, so it is empty too: keep it inside its parent.
+        // (It read no line, so it has no headers or parts to move.)
+        embedded.offset = embedded.headerEnd = embedded.bodyOffset = embedded.bodyEnd = embedded.end = endOffset;
+      }
     }
     part.bodyEnd = endOffset;
     part.end = endOffset;

@@ -207,6 +207,16 @@ describe('header and content details', () => {
     const plain = parseMessage('Subject: x\n\nbody');
     assert.deepEqual([plain.root.contentType.type, plain.root.contentType.params.charset, plain.root.transferEncoding], ['text', 'us-ascii', '7bit']);
   });
+  it('an empty message/rfc822 part right before the delimiter stays inside its parent (mailparser decoderended.eml)', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = ['Content-Type: multipart/mixed; boundary=b', '', '--b', 'Content-Type: message/rfc822', '', '--b--', ''].join(eol);
+      const part = parseMessage(text).root.children[0];
+      const inner = part.embedded!;
+      assert.ok(inner, 'the embedded message exists');
+      assert.equal(part.bodyOffset, part.end);
+      assert.deepEqual([inner.offset, inner.end], [part.bodyOffset, part.bodyOffset], JSON.stringify(eol));
+    }
+  });
   it('an mbox "From " line before the headers is skipped', () => {
     const p = parseMessage('From someone@example.com Fri Nov 27 10:00:00 2026\nSubject: x\n\nbody');
     assert.equal(p.root.headers[0].name, 'Subject');
