@@ -231,10 +231,20 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     dataBlocks: [],
     problems,
   };
+  /** Keeps a problem, its range clipped to the text (a 1-character range on an empty last line would pass the end). */
+  const keep = (p: Problem): void => {
+    const start = Math.min(Math.max(0, p.offset), text.length);
+    const length = Math.max(0, Math.min(p.length, text.length - start));
+    problems.push(start === p.offset && length === p.length ? p : { ...p, offset: start, length });
+  };
   const report = (code: Parameters<typeof problem>[0], offset: number, length: number, message: string, data?: Record<string, unknown>): void => {
-    // Never past the end of the text (a 1-character range on an empty last line).
-    const start = Math.min(Math.max(0, offset), text.length);
-    problems.push(problem(code, start, Math.max(0, Math.min(length, text.length - start)), message, data ? { data } : undefined));
+    keep(problem(code, offset, length, message, data ? { data } : undefined));
+  };
+  /** The argument checks of ./syntax.ts write here; their problems are kept through `keep`. */
+  const scratch: Problem[] = [];
+  const keepScratch = (): void => {
+    for (const p of scratch) keep(p);
+    scratch.length = 0;
   };
 
   // ---- session state ----
@@ -617,7 +627,8 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
       case 'EHLO':
       case 'HELO':
       case 'LHLO':
-        checkHelloArgument(verb, argument, line.contentOffset, s.length, problems);
+        checkHelloArgument(verb, argument, line.contentOffset, s.length, scratch);
+        keepScratch();
         if (tx && !tx.end) tx.reset = cmd;
         closeTx();
         fragment = false;
@@ -629,7 +640,8 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
         txUnknown = false;
         txOf.set(cmd, t);
         if (!argument) report('command-syntax', ...range, M.pathPrefix('MAIL', 'FROM:'));
-        else Object.assign(cmd, checkPathCommand('MAIL', argument, extensions, problems));
+        else Object.assign(cmd, checkPathCommand('MAIL', argument, extensions, scratch));
+        keepScratch();
         break;
       }
       case 'RCPT': {
@@ -640,7 +652,8 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
           touch(t, line);
         }
         if (!argument) report('command-syntax', ...range, M.pathPrefix('RCPT', 'TO:'));
-        else Object.assign(cmd, checkPathCommand('RCPT', argument, extensions, problems));
+        else Object.assign(cmd, checkPathCommand('RCPT', argument, extensions, scratch));
+        keepScratch();
         break;
       }
       case 'DATA': {

@@ -56,3 +56,16 @@ test('any dialect mix converts to C:/S: without line-prefix errors, idempotently
     { numRuns: 300 },
   );
 });
+
+test('a session cut after "MAIL ", "MAIL FROM:", "RCPT " or "EHLO " keeps every problem inside the text', () => {
+  // Found by the hardening fuzzer: an empty argument at the very end gave a 1-character range past the end.
+  for (const eol of ['\n', '\r\n']) {
+    const head = ['S: 220 mx', 'C: EHLO a.example', 'S: 250 mx'].join(eol) + eol;
+    for (const tail of ['C: MAIL ', 'C: MAIL FROM:', 'C: MAIL FROM: ', 'C: RCPT ', 'C: RCPT TO:', 'C: EHLO ', 'C: HELO']) {
+      const text = head + tail;
+      const problems = validateTranscript(text);
+      assert.ok(problems.some((p) => p.code === 'command-syntax'), `${JSON.stringify(tail)}: reported`);
+      for (const p of problems) assert.ok(p.offset >= 0 && p.length >= 0 && p.offset + p.length <= text.length, `${JSON.stringify(tail)}: ${p.code} ${p.offset}+${p.length} in ${text.length}`);
+    }
+  }
+});
