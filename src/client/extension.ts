@@ -8,12 +8,15 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerEmlCommands } from './emlCommands';
 import { watchLargeFiles } from './largeFiles';
 import { LocalInboxController, registerLocalInboxCommands } from './localInbox';
+import { setTranslator } from './l10n';
 import { registerSendCommands } from './sendCommands';
 
 let client: LanguageClient | undefined;
 
 /** Activates the extension (on opening an eml or smtp-transcript document). */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The vscode-free client modules (sendLogic) translate through vscode.l10n too (issue 9).
+  setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const output = vscode.window.createOutputChannel('SMTP & EML', { log: true });
   context.subscriptions.push(output);
 
