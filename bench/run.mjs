@@ -339,7 +339,7 @@ if (wants('startup')) {
   say('|---|---:|');
   say(`| server: spawn → initialize result | ${fmtMs(median(inits.ours))} (null server ${fmtMs(median(inits.null))}) |`);
   say(`| server: spawn → first diagnostics of a 1 KB message | ${fmtMs(median(startups.ours))} (null server ${fmtMs(median(startups.null))}) |`);
-  if (loads.length) say(`| \`require('dist/extension.js')\` (module load, \`vscode\` stubbed; activate() is timed by the e2e run) | ${fmtMs(median(loads))} |`);
+  if (loads.length) say(`| \`require('dist/extension.js')\` (module load, CPU time, \`vscode\` stubbed; activate() is timed by the e2e run) | ${fmtMs(median(loads))} |`);
   say();
 }
 
