@@ -68,11 +68,11 @@ async function pickServer(profiles: readonly SmtpProfile[], title: string): Prom
   const items: Array<vscode.QuickPickItem & { value: SmtpProfile | 'local' }> = profiles.map((p) => ({
     label: p.name,
     description: `${p.host}:${p.port ?? (p.security === 'tls' ? 465 : p.security === 'none' ? 25 : 587)} ${p.security ?? 'starttls'}`,
-    detail: p.user ? `user ${p.user}` : 'no authentication',
+    detail: p.user ? vscode.l10n.t('user {0}', p.user) : vscode.l10n.t('no authentication'),
     value: p,
   }));
-  items.push({ label: LOCAL_INBOX_PROFILE_NAME, description: '127.0.0.1, saves messages as .eml files', value: 'local' });
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'SMTP server to send through' });
+  items.push({ label: LOCAL_INBOX_PROFILE_NAME, description: vscode.l10n.t('127.0.0.1, saves messages as .eml files'), value: 'local' });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('SMTP server to send through') });
   return picked?.value;
 }
 
@@ -87,8 +87,8 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
     const stored = await context.secrets.get(secretKeyFor(profile.name));
     if (stored !== undefined) return stored;
     const entered = await vscode.window.showInputBox({
-      title: `Password for ${profile.user} on ${profile.name}`,
-      prompt: 'Stored in VS Code SecretStorage (the OS keychain), never in settings.',
+      title: vscode.l10n.t('Password for {0} on {1}', profile.user ?? '', profile.name),
+      prompt: vscode.l10n.t('Stored in VS Code SecretStorage (the OS keychain), never in settings.'),
       password: true,
       ignoreFocusOut: true,
     });
@@ -104,13 +104,13 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
       ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === wanted.toString()) ?? (await vscode.workspace.openTextDocument(wanted)))
       : vscode.window.activeTextEditor?.document;
     if (!document) {
-      const message = 'Open an .eml message to send it.';
+      const message = vscode.l10n.t('Open an .eml message to send it.');
       void vscode.window.showWarningMessage(message);
       return { status: 'no-document', message };
     }
     const key = document.uri.toString();
     if (inFlight.has(key)) {
-      const message = 'This message is already being sent; wait for that send to finish (or cancel it).';
+      const message = vscode.l10n.t('This message is already being sent; wait for that send to finish (or cancel it).');
       void vscode.window.showWarningMessage(message);
       return { status: 'busy', message };
     }
@@ -132,10 +132,10 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
     if (choice.kind === 'profile') target = choice.profile;
     else if (choice.kind === 'local-inbox') target = 'local';
     else {
-      const title = choice.kind === 'unknown-default' ? `No server profile is named "${choice.name}"; choose one` : 'Send through which server?';
+      const title = choice.kind === 'unknown-default' ? vscode.l10n.t('No server profile is named "{0}"; choose one', choice.name) : vscode.l10n.t('Send through which server?');
       target = await pickServer(choice.profiles, title);
     }
-    if (!target) return { status: 'cancelled', message: 'No server chosen; nothing was sent.' };
+    if (!target) return { status: 'cancelled', message: vscode.l10n.t('No server chosen; nothing was sent.') };
 
     // What stops a send: no envelope, or errors the user has not accepted.
     const profileFrom = target === 'local' ? undefined : target.from;
@@ -149,9 +149,11 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
       const decision = options.onErrors ?? 'ask';
       if (decision === 'stop') return { status: 'stopped', message: gate.message };
       if (decision === 'ask') {
-        const answer = await vscode.window.showWarningMessage(gate.message, { modal: true }, 'Show Problems', 'Send Anyway');
-        if (answer !== 'Send Anyway') {
-          if (answer === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+        const showProblems = vscode.l10n.t('Show Problems');
+        const sendAnyway = vscode.l10n.t('Send Anyway');
+        const answer = await vscode.window.showWarningMessage(gate.message, { modal: true }, showProblems, sendAnyway);
+        if (answer !== sendAnyway) {
+          if (answer === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
           return { status: 'stopped', message: gate.message };
         }
       }
@@ -166,7 +168,7 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
       try {
         running = await inbox.start();
       } catch (e) {
-        const message = `The local test inbox did not start: ${(e as Error).message}`;
+        const message = vscode.l10n.t('The local test inbox did not start: {0}', (e as Error).message);
         void vscode.window.showErrorMessage(message);
         return { status: 'failed', message, server: LOCAL_INBOX_PROFILE_NAME };
       }
@@ -176,7 +178,7 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
       profile = target;
     }
     const password = await passwordFor(profile);
-    if (password === null) return { status: 'cancelled', message: 'No password entered; nothing was sent.', server: profile.name };
+    if (password === null) return { status: 'cancelled', message: vscode.l10n.t('No password entered; nothing was sent.'), server: profile.name };
 
     // The session, with progress and cancel.
     log.info(`Sending ${document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri)} via ${profile.name} (${profile.host}:${profile.port ?? 'default port'})`);
@@ -184,7 +186,7 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
     let result: SendResult;
     try {
       result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Sending via ${profile.name}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending via {0}', profile.name), cancellable: true },
         (progress, token) => {
           token.onCancellationRequested(() => controller.abort());
           progress.report({ message: describeStage('connecting') });
@@ -209,22 +211,24 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
     const summary = summarizeResult(result, profile.name);
     for (const line of summary.details) log.info(`  ${line}`);
     if (controller.signal.aborted && !result.ok) {
-      const message = `Sending via ${profile.name} was cancelled; the log shows how far it got.`;
+      const message = vscode.l10n.t('Sending via {0} was cancelled; the log shows how far it got.', profile.name);
       log.warn(message);
       void vscode.window.showWarningMessage(message);
       return { status: 'cancelled', message, server: profile.name, result, transcriptUri: transcript.uri.toString() };
     }
     if (result.ok) {
-      const message = savedFile ? `${summary.message} Saved as ${savedFile}.` : summary.message;
+      const message = savedFile ? vscode.l10n.t('{0} Saved as {1}.', summary.message, savedFile) : summary.message;
       log.info(message);
-      void vscode.window.showInformationMessage(message, ...(savedFile ? ['Open Message'] : [])).then((b) => {
-        if (b === 'Open Message' && savedFile) void vscode.window.showTextDocument(vscode.Uri.file(savedFile));
+      const openMessage = vscode.l10n.t('Open Message');
+      void vscode.window.showInformationMessage(message, ...(savedFile ? [openMessage] : [])).then((b) => {
+        if (b === openMessage && savedFile) void vscode.window.showTextDocument(vscode.Uri.file(savedFile));
       });
       return { status: 'sent', message, server: profile.name, result, transcriptUri: transcript.uri.toString(), savedFile };
     }
     log.error(summary.message);
-    void vscode.window.showErrorMessage(summary.message, 'Open Log').then((b) => {
-      if (b === 'Open Log') void vscode.window.showTextDocument(transcript, { viewColumn: vscode.ViewColumn.Beside });
+    const openLog = vscode.l10n.t('Open Log');
+    void vscode.window.showErrorMessage(summary.message, openLog).then((b) => {
+      if (b === openLog) void vscode.window.showTextDocument(transcript, { viewColumn: vscode.ViewColumn.Beside });
     });
     return { status: 'failed', message: summary.message, server: profile.name, result, transcriptUri: transcript.uri.toString() };
   }
@@ -233,11 +237,11 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
     log,
     vscode.commands.registerCommand('smtpEml.sendMessage', send),
     vscode.commands.registerCommand('smtpEml.selectServer', async () => {
-      const picked = await pickServer(profilesFromSettings(log), 'Default server for Send Message');
+      const picked = await pickServer(profilesFromSettings(log), vscode.l10n.t('Default server for Send Message'));
       if (!picked) return undefined;
       const name = picked === 'local' ? LOCAL_INBOX_PROFILE_NAME : picked.name;
       await vscode.workspace.getConfiguration('smtpEml').update('defaultServer', name, vscode.ConfigurationTarget.Global);
-      void vscode.window.showInformationMessage(`Send Message now uses ${name}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Send Message now uses {0}.', name));
       return name;
     }),
     vscode.commands.registerCommand('smtpEml.setPassword', async (profileName?: string, password?: string) => {
@@ -245,7 +249,7 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
       if (!name) {
         const picked = await pickServer(
           profilesFromSettings(log).filter((p) => p.user),
-          'Set the password of which server?',
+          vscode.l10n.t('Set the password of which server?'),
         );
         if (!picked || picked === 'local') return false;
         name = picked.name;
@@ -253,8 +257,8 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
       const value =
         password ??
         (await vscode.window.showInputBox({
-          title: `Password for ${name}`,
-          prompt: 'Stored in VS Code SecretStorage (the OS keychain), never in settings.',
+          title: vscode.l10n.t('Password for {0}', name),
+          prompt: vscode.l10n.t('Stored in VS Code SecretStorage (the OS keychain), never in settings.'),
           password: true,
           ignoreFocusOut: true,
         }));
@@ -266,13 +270,13 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
     vscode.commands.registerCommand('smtpEml.clearPassword', async (profileName?: string) => {
       let name = profileName;
       if (!name) {
-        const picked = await pickServer(profilesFromSettings(log), 'Forget the password of which server?');
+        const picked = await pickServer(profilesFromSettings(log), vscode.l10n.t('Forget the password of which server?'));
         if (!picked || picked === 'local') return false;
         name = picked.name;
       }
       await context.secrets.delete(secretKeyFor(name));
       log.info(`Password removed for ${name}`);
-      if (!profileName) void vscode.window.showInformationMessage(`The password of ${name} was removed.`);
+      if (!profileName) void vscode.window.showInformationMessage(vscode.l10n.t('The password of {0} was removed.', name));
       return true;
     }),
   ];
