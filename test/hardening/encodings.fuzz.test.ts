@@ -178,3 +178,21 @@ test('quoted-printable: raw text above U+00FF (emoji included) decodes to its UT
     params(300),
   );
 });
+
+test('encoded words in any charset (known, odd, unknown, RFC 2231 language suffix) never throw', () => {
+  const charset = fc.oneof(
+    fc.constantFrom('utf-8', 'UTF-8', 'us-ascii', 'iso-8859-1', 'windows-1252', 'koi8-r', 'shift_jis', 'euc-jp', 'iso-2022-jp', 'gb18030', 'big5', 'utf-7', 'utf-16', 'utf-16le', 'utf-32', 'ucs-2', 'x-unknown', 'utf-8*en', 'iso-8859-1*fr-CA', '*', '', 'utf-8?', 'ut f-8', '\u0000', 'é'),
+    fc.stringMatching(/^[A-Za-z0-9_*-]{0,12}$/),
+  );
+  const payload = fc.oneof(fc.stringMatching(/^[A-Za-z0-9+/=_]{0,40}$/), fc.stringMatching(/^[!-~]{0,40}$/), anyUtf16.map((s) => s.slice(0, 40)));
+  assertProperty(
+    fc.property(charset, fc.constantFrom('B', 'b', 'Q', 'q', 'X', ''), payload, fc.constantFrom('', ' ', ' =?utf-8?Q?a?= '), (cs, mode, body, tail) => {
+      const value = `=?${cs}?${mode}?${body}?=${tail}`;
+      const { text, words } = enc.decodeEncodedWords(value);
+      assert.equal(typeof text, 'string');
+      for (const w of words) assert.ok(w.offset >= 0 && w.offset + w.length <= value.length);
+      assert.deepEqual(enc.decodeEncodedWords(value), { text, words });
+    }),
+    params(600),
+  );
+});
