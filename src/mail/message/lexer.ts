@@ -29,6 +29,24 @@ export const RFC5322_SPECIALS = '()<>[]:;@\\,."';
 /** RFC 2045 §5.1 tspecials. */
 export const MIME_TSPECIALS = '()<>@,;:\\"/[]?=';
 
+/** A lookup of the specials by character code (specials are ASCII), built once per grammar. */
+interface SpecialTable {
+  has(c: number): boolean;
+}
+const SPECIAL_TABLES = new Map<string, SpecialTable>();
+
+function specialTable(specials: string): SpecialTable {
+  let table = SPECIAL_TABLES.get(specials);
+  if (!table) {
+    const bits = new Uint8Array(128);
+    for (let i = 0; i < specials.length; i++) if (specials.charCodeAt(i) < 128) bits[specials.charCodeAt(i)] = 1;
+    table = { has: (c: number): boolean => c < 128 && bits[c] === 1 };
+    // Callers pass one of the two constants above (or ''); bounded in case of others.
+    if (SPECIAL_TABLES.size < 16) SPECIAL_TABLES.set(specials, table);
+  }
+  return table;
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
@@ -40,8 +58,7 @@ function isSpace(c: number): boolean {
  */
 export function tokenize(text: string, start: number, end: number, specials: string, keepComments = false): Token[] {
   const tokens: Token[] = [];
-  const specialSet = new Set<number>();
-  for (let i = 0; i < specials.length; i++) specialSet.add(specials.charCodeAt(i));
+  const specialSet = specialTable(specials);
   let i = start;
   let space = false;
   while (i < end) {

@@ -119,6 +119,16 @@ export function parseParameterised(text: string, start: number, end: number, pro
 /** RFC 2231 §3-§4: joins `name*0`, `name*1*`, ... and decodes `charset'lang'%XX` values. */
 export function joinParameters(raw: RawParameter[], problems: Problem[]): Record<string, string> {
   const params: Record<string, string> = Object.create(null);
+  if (!raw.some((p) => p.name.includes('*'))) {
+    // The usual case, no RFC 2231 sections: each name once, values as written.
+    for (const p of raw) {
+      if (p.name in params) {
+        // RFC 2045 §5.1 lists each parameter once; a repeat is ambiguous.
+        problems.push(problem('parameter-syntax', p.nameOffset, p.name.length, MESSAGES['parameter-syntax'](`"${p.name}" is given more than once`)));
+      } else params[p.name] = p.value;
+    }
+    return params;
+  }
   const groups = new Map<string, { index: number; extended: boolean; p: RawParameter }[]>();
   const seen = new Set<string>();
   for (const p of raw) {

@@ -71,6 +71,8 @@ const NO_ENCODED_WORDS = new Set([
   'arc-authentication-results', 'authentication-results', 'list-unsubscribe', 'list-post', 'list-help', 'list-subscribe',
   'list-archive', 'list-owner', 'return-path', 'date', 'resent-date',
 ]);
+/** Field names the checks look up by name; other names are not grouped (a header of 50 000 distinct fields stays cheap). */
+const LOOKED_UP = new Set([...ONCE_PER_MESSAGE, ...ONCE_PER_ENTITY, 'content-disposition']);
 /** MIME fields that need MIME-Version at the top level (RFC 2045 §4). */
 const MIME_FIELDS = new Set(['content-type', 'content-transfer-encoding', 'content-disposition', 'content-id', 'content-description']);
 
@@ -87,8 +89,18 @@ export function validateParsed(parsed: ParsedMessage, options: MessageValidation
 
   const binaryRanges: Array<[number, number]> = [];
   walkParts(root, (part) => {
-    if (part.isMessage) checkMessageHeaders(text, part, out);
-    checkEntityHeaders(text, part, out);
+    // Lowercase each name once; group only the names the checks look up.
+    const names = part.headers.map(lower);
+    const byName = new Map<string, HeaderField[]>();
+    for (let k = 0; k < names.length; k++) {
+      const n = names[k];
+      if (!LOOKED_UP.has(n)) continue;
+      const list = byName.get(n);
+      if (list) list.push(part.headers[k]);
+      else byName.set(n, [part.headers[k]]);
+    }
+    if (part.isMessage) checkMessageHeaders(text, part, names, byName, out);
+    checkEntityHeaders(text, part, names, byName, out);
     if (part.transferEncoding === 'binary' && part.children.length === 0 && !part.embedded) binaryRanges.push([part.bodyOffset, part.bodyEnd]);
     if (full) checkBody(text, part, out);
   });
@@ -194,15 +206,7 @@ function eolAt(text: string, offset: number): string {
 }
 
 /** Checks that apply to a message header: required fields, uniqueness, addresses, dates, ids (RFC 5322 §3.6). */
-function checkMessageHeaders(text: string, msg: MimePart, out: Reporter): void {
-  const byName = new Map<string, HeaderField[]>();
-  for (const h of msg.headers) {
-    if (h.colonOffset < 0) continue;
-    const n = lower(h);
-    const list = byName.get(n);
-    if (list) list.push(h);
-    else byName.set(n, [h]);
-  }
+function checkMessageHeaders(text: string, msg: MimePart, names: string[], byName: Map<string, HeaderField[]>, out: Reporter): void {
   const anchor = msg.headers[0] ? { offset: msg.headers[0].nameOffset, length: msg.headers[0].nameLength } : { offset: msg.offset, length: 0 };
   const insert = { insertOffset: msg.headerEnd, eol: eolAt(text, msg.offset), needsLineBreak: msg.headerEnd > 0 && text.charCodeAt(msg.headerEnd - 1) !== 10 };
   const isRoot = msg.depth === 0;
@@ -224,8 +228,9 @@ function checkMessageHeaders(text: string, msg: MimePart, out: Reporter): void {
     if (list && list.length > 1) reportDuplicates(list, out);
   }
   // Addresses (RFC 5322 §3.4, §3.6.2, §3.6.3).
-  for (const h of msg.headers) {
-    const n = lower(h);
+  for (let k = 0; k < msg.headers.length; k++) {
+    const h = msg.headers[k];
+    const n = names[k];
     if (h.colonOffset < 0) continue;
     if (ADDRESS_FIELDS.has(n)) checkAddressField(text, h, n, out, byName);
     else if (n === 'date' || n === 'resent-date') checkDateField(text, h, out);
@@ -235,7 +240,7 @@ function checkMessageHeaders(text: string, msg: MimePart, out: Reporter): void {
     const mv = byName.get('mime-version');
     if (!mv) {
       // RFC 2045 §4: MIME-Version is required at the top level of a MIME message.
-      const first = msg.headers.find((h) => MIME_FIELDS.has(lower(h)));
+      const first = msg.headers.find((h, k) => MIME_FIELDS.has(names[k]));
       if (first) out.add(problem('mime-version-missing', first.nameOffset, first.nameLength, MESSAGES['mime-version-missing'](), { data: { ...insert, field: 'MIME-Version', text: 'MIME-Version: 1.0' } }));
     }
   }
@@ -382,19 +387,21 @@ function checkIdInner(inner: Token[]): string | undefined {
 }
 
 /** Checks for every entity: per-entity uniqueness, 8-bit header text, encoded words, charset, transfer encoding. */
-function checkEntityHeaders(text: string, part: MimePart, out: Reporter): void {
-  const byName = new Map<string, HeaderField[]>();
-  for (const h of part.headers) {
-    const n = lower(h);
-    const list = byName.get(n);
-    if (list) list.push(h);
-    else byName.set(n, [h]);
-  }
+function checkEntityHeaders(text: string, part: MimePart, names: string[], byName: Map<string, HeaderField[]>, out: Reporter): void {
   for (const name of ONCE_PER_ENTITY) {
     const list = byName.get(name);
     if (list && list.length > 1) reportDuplicates(list, out);
   }
-  for (const h of part.headers) {
+  // Next 8-bit character and next "=?" at or after the field being checked: the fields are in
+  // document order, so each search resumes where the last one stopped. The searches run in a
+  // slice of this header section (O(1) in V8), so they stop at its end, not at the end of the text.
+  const base = part.headers.length ? part.headers[0].offset : 0;
+  const section = part.headers.length ? text.slice(base, part.headers[part.headers.length - 1].end) : '';
+  const eightBit = /[^\x00-\x7f]/g;
+  let nextEightBit = -1;
+  let nextWordStart = -1;
+  for (let k = 0; k < part.headers.length; k++) {
+    const h = part.headers[k];
     for (const line of h.lines) {
       // RFC 5322 §2.1.1: each line SHOULD be no more than 78 characters, excluding the CRLF.
       if (line.length > 78 && !out.full('line-over-78')) {
@@ -402,10 +409,15 @@ function checkEntityHeaders(text: string, part: MimePart, out: Reporter): void {
       }
     }
     // RFC 6532 §3 allows UTF-8 only when the transport supports SMTPUTF8; RFC 5322 §2.2 says US-ASCII.
-    if (!out.full('non-ascii-header')) {
+    if (nextEightBit < h.valueOffset) {
+      eightBit.lastIndex = h.valueOffset - base;
+      const m = eightBit.exec(section);
+      nextEightBit = m ? base + m.index : Infinity;
+    }
+    if (nextEightBit < h.end && !out.full('non-ascii-header')) {
       let first = -1;
       let last = -1;
-      for (let i = h.valueOffset; i < h.end; i++) {
+      for (let i = nextEightBit; i < h.end; i++) {
         if (text.charCodeAt(i) > 127) {
           if (first < 0) first = i;
           last = i;
@@ -415,9 +427,12 @@ function checkEntityHeaders(text: string, part: MimePart, out: Reporter): void {
         out.add(problem('non-ascii-header', first, last - first + 1, MESSAGES['non-ascii-header'](h.name), { data: { name: h.name, valueOffset: h.valueOffset, valueEnd: h.end, fieldOffset: h.offset } }));
       }
     }
-    const n = lower(h);
-    const raw = h.colonOffset >= 0 && !NO_ENCODED_WORDS.has(n) ? text.slice(h.valueOffset, h.end) : '';
-    if (raw.includes('=?')) {
+    if (nextWordStart < h.valueOffset) {
+      const at = section.indexOf('=?', h.valueOffset - base);
+      nextWordStart = at < 0 ? Infinity : base + at;
+    }
+    if (nextWordStart + 2 <= h.end && h.colonOffset >= 0 && !NO_ENCODED_WORDS.has(names[k])) {
+      const raw = text.slice(h.valueOffset, h.end);
       for (const w of decodeEncodedWords(raw).words) {
         const offset = h.valueOffset + w.offset;
         // RFC 2047 §2, §4, §5.
@@ -427,7 +442,8 @@ function checkEntityHeaders(text: string, part: MimePart, out: Reporter): void {
     }
   }
   const ct = byName.get('content-type')?.[0];
-  if (ct && ct.colonOffset >= 0) {
+  // (Parsed again only when the field mentions a charset: the parse kept the value, not its span.)
+  if (ct && ct.colonOffset >= 0 && /charset/i.test(text.slice(ct.valueOffset, ct.end))) {
     const scratch: Problem[] = [];
     const pv = parseParameterised(text, ct.valueOffset, ct.end, scratch);
     const cs = pv.raw.find((p) => p.name === 'charset');
@@ -475,11 +491,12 @@ function checkSevenBit(text: string, part: MimePart, start: number, end: number,
   // Search a slice (O(1) in V8) so the scan stops at the end of this body, not of the text.
   const body = text.slice(start, end);
   const eight = /[^\x00-\x7f]/g;
+  let field: HeaderField | undefined | null = null;
   while (!out.full('eight-bit-data')) {
     const m = eight.exec(body);
     if (!m) break;
     const i = start + m.index;
-    const field = cteField(part);
+    if (field === null) field = cteField(part);
     out.add(
       problem('eight-bit-data', i, 1, MESSAGES['eight-bit-data'](cte), {
         data: {

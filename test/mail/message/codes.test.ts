@@ -223,3 +223,17 @@ describe('limits and shared parses', () => {
     assert.deepEqual(validateParsed(parseMessage(text)), validateMessage(text));
   });
 });
+
+describe('header scans that resume field by field', () => {
+  it('8-bit text and encoded words are found in the right fields of every entity, whatever lies between', () => {
+    const text = [
+      'From: a@example.com', 'To: b@example.com', 'Date: Fri, 27 Nov 2026 10:00:00 +0000', 'Message-ID: <x=?@example.com>', 'MIME-Version: 1.0',
+      'Subject: =?utf-8?X?bad?=', 'X-Plain: nothing here', 'X-Eight: caf\u00e9', 'X-Two: \u00e9 and \u00e8', 'X-Word: =?utf-8?Q?ok?= =?bogus-cs?Q?x?=',
+      'Content-Type: multipart/mixed; boundary=b', '', '--b', 'Content-Description: =?utf-8?B?!!!?=', 'X-Part: \u00fc', '', 'body', '--b--', '',
+    ].join('\r\n');
+    const at = (code: string): string[] => validateMessage(text).filter((p) => p.code === code).map((p) => text.slice(p.offset, p.offset + p.length));
+    assert.deepEqual(at('non-ascii-header'), ['\u00e9', '\u00e9 and \u00e8', '\u00fc']);
+    assert.deepEqual(at('encoded-word-invalid'), ['=?utf-8?X?bad?=', '=?utf-8?B?!!!?=']);
+    assert.deepEqual(at('unknown-charset'), ['bogus-cs']);
+  });
+});
