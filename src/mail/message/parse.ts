@@ -67,6 +67,11 @@ function newPart(offset: number, depth: number, path: string, parent: MimePart |
   return part;
 }
 
+/** White space that String.prototype.trim removes, for the ASCII and Latin-1 range; other characters are kept (see unfold). */
+function isTrimmable(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 /** RFC 2046 §5.1.1 bchars: DIGIT / ALPHA / "'()+_,-./:=?" and space (not last). */
 function boundaryCharOk(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || "'()+_,-./:=? ".includes(String.fromCharCode(c));
@@ -460,6 +465,14 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
   }
 
   function unfold(field: HeaderField): string {
+    if (field.lines.length === 1) {
+      // One line (the usual case): trim by offsets and slice once.
+      let s = field.valueOffset;
+      let e = field.end;
+      while (s < e && isTrimmable(text.charCodeAt(s))) s++;
+      while (e > s && isTrimmable(text.charCodeAt(e - 1))) e--;
+      return text.slice(s, e);
+    }
     const raw = text.slice(field.valueOffset, field.end);
     return (raw.indexOf('\n') >= 0 ? raw.replace(/\r?\n/g, '') : raw).trim();
   }

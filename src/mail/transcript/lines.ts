@@ -235,6 +235,12 @@ export function detectDialect(text: string, raw: RawLine[] = splitLines(text)): 
   return best;
 }
 
+const CLIENT3: Classified = { kind: 'client', prefixLength: 3 };
+const CLIENT2: Classified = { kind: 'client', prefixLength: 2 };
+const SERVER3: Classified = { kind: 'server', prefixLength: 3 };
+const SERVER2: Classified = { kind: 'server', prefixLength: 2 };
+const BLANK: Classified = { kind: 'blank', prefixLength: 0 };
+
 /** Classifies every line of `text` in `dialect` (detected when not given). */
 export function readLines(text: string, dialect?: Dialect): { dialect: Dialect; lines: TranscriptLine[] } {
   const raw = splitLines(text);
@@ -244,18 +250,24 @@ export function readLines(text: string, dialect?: Dialect): { dialect: Dialect; 
   const lines: TranscriptLine[] = [];
   for (let k = 0; k < raw.length; k++) {
     const { offset, end } = raw[k];
-    const line = text.slice(offset, end);
     let c: Classified | undefined;
-    if (isBlank(line)) c = { kind: 'blank', prefixLength: 0 };
-    else if (d === 'canonical' && line.charCodeAt(0) === 35 /* # */) c = { kind: 'annotation', prefixLength: 1 };
-    else {
-      c = read(line);
-      if (!c) c = d === 'canonical' ? { kind: 'invalid', prefixLength: 0 } : { kind: 'annotation', prefixLength: 0 };
+    const c0 = offset < end ? text.charCodeAt(offset) : -1;
+    if (d === 'canonical' && (c0 === 67 || c0 === 83) && text.charCodeAt(offset + 1) === 58 && offset + 1 < end) {
+      // The usual canonical line, classified in place (no slice): `C:` / `S:` then one optional space.
+      c = c0 === 67 ? (text.charCodeAt(offset + 2) === 32 && offset + 2 < end ? CLIENT3 : CLIENT2) : text.charCodeAt(offset + 2) === 32 && offset + 2 < end ? SERVER3 : SERVER2;
+    } else {
+      const line = text.slice(offset, end);
+      if (isBlank(line)) c = BLANK;
+      else if (d === 'canonical' && c0 === 35 /* # */) c = { kind: 'annotation', prefixLength: 1 };
+      else {
+        c = read(line);
+        if (!c) c = d === 'canonical' ? { kind: 'invalid', prefixLength: 0 } : { kind: 'annotation', prefixLength: 0 };
+      }
     }
     const lead = c.lead ?? 0;
     const prefixOffset = offset + lead;
     const contentOffset = prefixOffset + c.prefixLength;
-    lines.push({
+    const tl: { -readonly [K in keyof TranscriptLine]: TranscriptLine[K] } = {
       index: k,
       offset,
       end,
@@ -264,10 +276,11 @@ export function readLines(text: string, dialect?: Dialect): { dialect: Dialect; 
       prefixLength: c.prefixLength,
       contentOffset,
       content: text.slice(contentOffset, end),
-      ...(c.tls ? { tls: true } : {}),
-      ...(c.elidedData ? { elidedData: true } : {}),
-      ...(c.maybeData ? { maybeData: true } : {}),
-    });
+    };
+    if (c.tls) tl.tls = true;
+    if (c.elidedData) tl.elidedData = true;
+    if (c.maybeData) tl.maybeData = true;
+    lines.push(tl);
   }
   return { dialect: d, lines };
 }
