@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { buildEnvelope, prepareData } from '../mail/envelope';
+import { prepareSend } from '../mail/envelope';
 import { VERSION } from '../version';
 import { SessionLog } from './transcript';
 import type { RecipientResult, SendRequest, SendResult, SendStage, SmtpProfile } from './types';
@@ -103,7 +103,9 @@ function runSession(req: SendRequest): Promise<SendResult> {
   log.note(`server: ${profile.host}:${port} (${security === 'tls' ? 'implicit TLS' : security === 'starttls' ? 'STARTTLS required' : 'no TLS'}${profile.rejectUnauthorized === false ? ', certificate not verified' : ''})`);
 
   const envelopeOverrides = { from: req.envelope?.from || profile.from, to: req.envelope?.to };
-  const env = buildEnvelope(req.text, envelopeOverrides);
+  // One pass over the text for both: line ends normalised once, the header parsed once.
+  const prepared = prepareSend(req.text, envelopeOverrides);
+  const env = prepared.envelope;
   const envelope = { from: env.from ?? '', to: env.to };
   log.note(`envelope: MAIL FROM:<${envelope.from}> RCPT TO: ${envelope.to.map((a) => `<${a}>`).join(' ') || '(none)'}`, true);
 
@@ -175,7 +177,7 @@ function runSession(req: SendRequest): Promise<SendResult> {
     }
   }
 
-  const data = prepareData(req.text);
+  const data = prepared.data;
   const encoding = req.encoding ?? 'utf8';
   const payload = Buffer.from(data, encoding);
 
@@ -333,7 +335,8 @@ function runSession(req: SendRequest): Promise<SendResult> {
       }
       const afterLogin = (): void => {
         setStage('sender');
-        const use8BitMime = /[^\x00-\x7f]/.test(data);
+        // In UTF-8, more bytes than characters means a non-ASCII character: no second scan of the data.
+        const use8BitMime = encoding === 'utf8' ? payload.length !== data.length : /[^\x00-\x7f]/.test(data);
         conn.send({ from: envelope.from, to: envelope.to, size: payload.length, use8BitMime }, payload, (err, info) => {
           if (err) {
             fail(describeError(err as SmtpError, stage, profile, port, security, recipients));

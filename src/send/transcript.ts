@@ -128,10 +128,10 @@ export class SessionLog {
    * `data` must already have CRLF line ends (see `prepareData`).
    */
   data(data: string): void {
-    const lines = data.split('\r\n');
-    if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     const total = Buffer.byteLength(data, 'utf8') + (data.endsWith('\r\n') || data === '' ? 0 : 2);
     if (total <= this.maxDataBytes) {
+      const lines = data.split('\r\n');
+      if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
       for (const line of lines) {
         const stuffed = line.startsWith('.') ? `.${line}` : line;
         this.push(stuffed === '' ? 'C:' : `C: ${stuffed}`);
@@ -139,16 +139,29 @@ export class SessionLog {
       this.push('C: .');
       return;
     }
-    this.note(`message data: ${formatByteSize(total)} in ${lines.length} line${lines.length === 1 ? '' : 's'}, over the ${formatByteSize(this.maxDataBytes)} shown in full; its header:`);
+    // Too big to show: count the lines without splitting them (a 10 MB message
+    // would become 100,000 strings), then read only the header lines shown.
+    let count = 0;
+    for (let at = data.indexOf('\r\n'); at >= 0; at = data.indexOf('\r\n', at + 2)) count++;
+    if (!data.endsWith('\r\n') && data !== '') count++;
+    this.note(`message data: ${formatByteSize(total)} in ${count} line${count === 1 ? '' : 's'}, over the ${formatByteSize(this.maxDataBytes)} shown in full; its header:`);
     let shown = 0;
-    let i = 0;
-    for (; i < lines.length && lines[i] !== ''; i++) {
-      const size = Buffer.byteLength(lines[i]!, 'utf8') + 2;
-      if (shown + size > this.maxDataBytes) break;
+    let start = 0;
+    let headerCut = false;
+    while (start < data.length) {
+      const next = data.indexOf('\r\n', start);
+      const line = data.slice(start, next < 0 ? data.length : next);
+      if (line === '') break;
+      const size = Buffer.byteLength(line, 'utf8') + 2;
+      if (shown + size > this.maxDataBytes) {
+        headerCut = true;
+        break;
+      }
       shown += size;
-      this.push(`# | ${this.maskSecrets(lines[i]!)}`);
+      this.push(`# | ${this.maskSecrets(line)}`);
+      if (next < 0) break;
+      start = next + 2;
     }
-    const headerCut = i < lines.length && lines[i] !== '';
     this.push(`# ... ${formatByteSize(total - shown)} of message data not shown${headerCut ? ' (the header goes on)' : ''} ...`);
     this.push('C: .');
   }
