@@ -60,13 +60,16 @@ export function splitLines(text: string): RawLine[] {
   const out: RawLine[] = [];
   let start = 0;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      out.push({ offset: start, end: i });
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+  // indexOf (native) finds the breaks; the next CR and the next LF are each searched once per occurrence.
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
+  while (start < n) {
+    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
+    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
+    const i = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+    if (i < 0) break;
+    out.push({ offset: start, end: i });
+    start = i === nextCr && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   }
   if (start < n) out.push({ offset: start, end: n });
   return out;

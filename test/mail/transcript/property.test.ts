@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { convertToCanonical } from '../../../src/mail/transcript/convert';
+import { splitLines } from '../../../src/mail/transcript/lines';
 import { parseTranscript, transactionOutcome } from '../../../src/mail/transcript/parse';
 import { validateTranscript } from '../../../src/mail/transcript/validate';
 
@@ -68,4 +69,22 @@ test('a session cut after "MAIL ", "MAIL FROM:", "RCPT " or "EHLO " keeps every 
       for (const p of problems) assert.ok(p.offset >= 0 && p.length >= 0 && p.offset + p.length <= text.length, `${JSON.stringify(tail)}: ${p.code} ${p.offset}+${p.length} in ${text.length}`);
     }
   }
+});
+
+test('splitLines agrees with a reference split on CRLF, LF and lone CR', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('a', 'C: x', '\r', '\n', '\r\n', ' ', '.'), { maxLength: 40 }), (pieces) => {
+      const text = pieces.join('');
+      const expected: Array<[number, number]> = [];
+      const re = /\r\n|\r|\n/g;
+      let start = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        expected.push([start, m.index]);
+        start = m.index + m[0].length;
+      }
+      if (start < text.length) expected.push([start, text.length]);
+      assert.deepEqual(splitLines(text).map((l) => [l.offset, l.end]), expected);
+    }),
+    { numRuns: 500 },
+  );
 });
