@@ -29,6 +29,13 @@ export interface MessageValidationOptions {
   maxFullSize?: number;
   /** Deepest MIME nesting parsed and validated. */
   maxDepth?: number;
+  /**
+   * How the text was decoded from octets, for the 998-octet line limit: `utf8`
+   * (the default, an editor's document) counts a character's UTF-8 octets;
+   * `latin1` (a file that was not valid UTF-8, read byte for byte) counts each
+   * character up to U+00FF as the one octet it was.
+   */
+  textEncoding?: 'utf8' | 'latin1';
 }
 
 /** Default of `maxFullSize` (the `smtpEml.validation.maxFullSize` setting). */
@@ -104,27 +111,28 @@ export function validateParsed(parsed: ParsedMessage, options: MessageValidation
     if (part.transferEncoding === 'binary' && part.children.length === 0 && !part.embedded) binaryRanges.push([part.bodyOffset, part.bodyEnd]);
     if (full) checkBody(text, part, out);
   });
-  checkLines(text, full ? text.length : maxFullSize, binaryRanges, out);
+  checkLines(text, full ? text.length : maxFullSize, binaryRanges, options.textEncoding === 'latin1', out);
   out.list.sort((a, b) => a.offset - b.offset || a.length - b.length);
   return out.list;
 }
 
 // ---------------------------------------------------------------- lines
 
-function utf8Length(text: string, from: number, to: number): { octets: number; cut: number } {
+function octetLength(text: string, from: number, to: number, latin1: boolean): { octets: number; cut: number } {
   // Returns the octet count and the index where the count first passes 998.
+  const oneOctet = latin1 ? 0x100 : 0x80;
   let octets = 0;
   let cut = -1;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    octets += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+    octets += c < oneOctet ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
     if (cut < 0 && octets > 998) cut = i;
   }
   return { octets, cut };
 }
 
 /** Line checks: length (RFC 5322 §2.1.1), bare CR and NUL (§2.3), line-end style. */
-function checkLines(text: string, limit: number, binaryRanges: Array<[number, number]>, out: Reporter): void {
+function checkLines(text: string, limit: number, binaryRanges: Array<[number, number]>, latin1: boolean, out: Reporter): void {
   const len = Math.min(text.length, limit);
   let pos = 0;
   let crlf = 0;
@@ -150,7 +158,7 @@ function checkLines(text: string, limit: number, binaryRanges: Array<[number, nu
       // RFC 2045 §2.9: binary data has no line length limit.
       const inBinary = range < binaryRanges.length && binaryRanges[range][0] <= pos && pos < binaryRanges[range][1];
       if (!inBinary) {
-        const { octets, cut } = utf8Length(text, pos, lineEnd);
+        const { octets, cut } = octetLength(text, pos, lineEnd, latin1);
         if (octets > 998) {
           // RFC 5322 §2.1.1: lines MUST be no more than 998 characters, excluding the CRLF.
           const from = cut >= 0 ? cut : pos + 998;
@@ -227,6 +235,7 @@ function checkMessageHeaders(text: string, msg: MimePart, names: string[], byNam
     const list = byName.get(name);
     if (list && list.length > 1) reportDuplicates(list, out);
   }
+  checkResentBlocks(msg, names, out);
   // Addresses (RFC 5322 §3.4, §3.6.2, §3.6.3).
   for (let k = 0; k < msg.headers.length; k++) {
     const h = msg.headers[k];
@@ -253,6 +262,40 @@ function checkMessageHeaders(text: string, msg: MimePart, names: string[], byNam
       const span = valueSpan(text, h);
       out.add(problem('mime-version-value', span.offset, span.length, MESSAGES['mime-version-value'](v), { data: { valueOffset: h.valueOffset, valueEnd: h.end } }));
     }
+  }
+}
+
+/** Resent fields (RFC 5322 §3.6.6): at most once each per resent block. */
+const RESENT_ONCE = new Set(['resent-date', 'resent-from', 'resent-sender', 'resent-to', 'resent-cc', 'resent-bcc', 'resent-message-id']);
+
+/**
+ * RFC 5322 §3.6 lets each resent block hold each Resent- field once. Blocks are
+ * runs of adjacent Resent- fields; two blocks may also sit side by side, which
+ * the grammar cannot tell from one block with repeats. Every block MUST have
+ * Resent-Date and Resent-From (§3.6.6), so a run with at most one of each, or
+ * exactly one of either, is one block, and a repeat there is a duplicate.
+ * Other runs are not judged.
+ */
+function checkResentBlocks(msg: MimePart, names: string[], out: Reporter): void {
+  let k = 0;
+  while (k < names.length) {
+    if (!RESENT_ONCE.has(names[k])) {
+      k++;
+      continue;
+    }
+    const byName = new Map<string, HeaderField[]>();
+    for (; k < names.length && RESENT_ONCE.has(names[k]); k++) {
+      if (msg.headers[k].colonOffset < 0) continue;
+      const list = byName.get(names[k]);
+      if (list) list.push(msg.headers[k]);
+      else byName.set(names[k], [msg.headers[k]]);
+    }
+    const dates = byName.get('resent-date')?.length ?? 0;
+    const froms = byName.get('resent-from')?.length ?? 0;
+    // Two of one and none of the other could be two incomplete blocks as well as one: not judged.
+    const oneBlock = (dates <= 1 && froms <= 1) || Math.min(dates, froms) === 1;
+    if (!oneBlock) continue;
+    for (const list of byName.values()) if (list.length > 1) reportDuplicates(list, out);
   }
 }
 
@@ -475,6 +518,17 @@ function cteField(part: MimePart): HeaderField | undefined {
 }
 
 function checkBody(text: string, part: MimePart, out: Reporter): void {
+  if (part.boundary !== undefined && part.transferEncoding === '7bit' && part.boundaryLines.length > 0) {
+    // RFC 2045 §6.4 / §2.7: a multipart's 7bit applies to its whole body, preamble and epilogue
+    // included (the parts inside are checked as entities of their own).
+    const first = part.boundaryLines[0];
+    let preambleEnd = first.offset;
+    if (preambleEnd > part.bodyOffset && text.charCodeAt(preambleEnd - 1) === 10) preambleEnd--;
+    if (preambleEnd > part.bodyOffset) checkSevenBit(text, part, part.bodyOffset, preambleEnd, out, '7bit', false);
+    const last = part.boundaryLines[part.boundaryLines.length - 1];
+    if (last.close && last.offset + last.length < part.bodyEnd) checkSevenBit(text, part, last.offset + last.length, part.bodyEnd, out, '7bit', false);
+    return;
+  }
   if (part.children.length > 0 || part.embedded || part.boundary !== undefined) return;
   const start = part.bodyOffset;
   const end = part.bodyEnd;
@@ -486,7 +540,12 @@ function checkBody(text: string, part: MimePart, out: Reporter): void {
 }
 
 /** RFC 2045 §2.7: 7bit data is US-ASCII only; RFC 5321 §2.4 without 8BITMIME carries only 7-bit octets. */
-function checkSevenBit(text: string, part: MimePart, start: number, end: number, out: Reporter, cte: string): void {
+/**
+ * Reports 8-bit characters in text[start, end). `bodyFix` false leaves the body
+ * range out of the problem's data (a multipart's preamble or epilogue: re-encoding
+ * the whole body as quoted-printable would break the multipart, RFC 2045 §6.4).
+ */
+function checkSevenBit(text: string, part: MimePart, start: number, end: number, out: Reporter, cte: string, bodyFix = true): void {
   // A native regex scan finds the next 8-bit character much faster than a charCodeAt loop.
   // Search a slice (O(1) in V8) so the scan stops at the end of this body, not of the text.
   const body = text.slice(start, end);
@@ -503,8 +562,7 @@ function checkSevenBit(text: string, part: MimePart, start: number, end: number,
           cteOffset: field?.offset,
           cteEnd: field?.end,
           headerEnd: part.headerEnd,
-          bodyOffset: part.bodyOffset,
-          bodyEnd: part.bodyEnd,
+          ...(bodyFix ? { bodyOffset: part.bodyOffset, bodyEnd: part.bodyEnd } : {}),
           charset: part.charset,
         },
       }),

@@ -237,3 +237,38 @@ describe('header scans that resume field by field', () => {
     assert.deepEqual(at('unknown-charset'), ['bogus-cs']);
   });
 });
+
+describe('resent blocks, multipart preamble and epilogue, octets of latin1 text', () => {
+  const base = ['From: a@example.com', 'To: b@example.com', 'Subject: s', 'Date: Fri, 27 Nov 2026 10:00:00 +0000', 'Message-ID: <m@example.com>'];
+  const dupes = (lines: string[]): string[] => {
+    const text = [...lines, ...base, '', 'body', ''].join('\r\n');
+    return validateMessage(text).filter((p) => p.code === 'duplicate-header').map((p) => text.slice(p.offset, p.offset + p.length));
+  };
+  it('a repeated Resent- field inside one resent block is a duplicate (RFC 5322 §3.6.6)', () => {
+    assert.deepEqual(
+      dupes(['Resent-Date: Fri, 27 Nov 2026 11:00:00 +0000', 'Resent-From: r@example.com', 'Resent-To: x@example.com', 'Resent-To: y@example.com']),
+      ['Resent-To'],
+    );
+    assert.deepEqual(dupes(['Resent-From: r@example.com', 'Resent-Date: Fri, 27 Nov 2026 11:00:00 +0000', 'Resent-Date: Fri, 27 Nov 2026 12:00:00 +0000']), ['Resent-Date']);
+  });
+  it('several resent blocks are legal, side by side or between trace fields', () => {
+    const block = (h: number): string[] => [`Resent-Date: Fri, 27 Nov 2026 ${h}:00:00 +0000`, 'Resent-From: r@example.com', 'Resent-To: x@example.com'];
+    assert.deepEqual(dupes([...block(11), ...block(12)]), []);
+    assert.deepEqual(dupes(['Received: from a by b; Fri, 27 Nov 2026 12:00:00 +0000', ...block(12), 'Received: from c by d; Fri, 27 Nov 2026 11:00:00 +0000', ...block(11)]), []);
+  });
+  const multipartWith = (preamble: string, epilogue: string, cte = ''): string =>
+    [...base, 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary=b', ...(cte ? [`Content-Transfer-Encoding: ${cte}`] : []), '', preamble, '--b', '', 'part', '--b--', epilogue, ''].join('\r\n');
+  it('8-bit text in a 7bit multipart\'s preamble or epilogue is reported, without the body re-encoding fix', () => {
+    const text = multipartWith('pr\u00e9ambule', '\u00e9pilogue');
+    const found = validateMessage(text).filter((p) => p.code === 'eight-bit-data');
+    assert.deepEqual(found.map((p) => text.slice(p.offset, p.offset + 1)), ['\u00e9', '\u00e9']);
+    assert.ok(found.every((p) => p.data?.bodyOffset === undefined));
+    assert.deepEqual(validateMessage(multipartWith('pr\u00e9ambule', '\u00e9pilogue', '8bit')).filter((p) => p.code === 'eight-bit-data'), []);
+    assert.deepEqual(validateMessage(multipartWith('preamble', 'epilogue')).filter((p) => p.code === 'eight-bit-data'), []);
+  });
+  it('line-too-long counts one octet per character up to U+00FF when the text was read as latin1', () => {
+    const text = [...base, 'MIME-Version: 1.0', 'Content-Transfer-Encoding: 8bit', '', '\u00e9'.repeat(600), ''].join('\r\n');
+    assert.equal(validateMessage(text).filter((p) => p.code === 'line-too-long').length, 1);
+    assert.equal(validateMessage(text, { textEncoding: 'latin1' }).filter((p) => p.code === 'line-too-long').length, 0);
+  });
+});
