@@ -185,16 +185,18 @@ function decodeWordQ(t: string): Buffer | undefined {
 /**
  * Finds and decodes RFC 2047 encoded words in a header value. White space
  * between two adjacent encoded words is dropped (RFC 2047 §6.2). Malformed
- * words stay as written in `text` and are listed with `valid: false`.
+ * words stay as written in `text` and are listed with `valid: false`. After
+ * `maxWords` words the rest of the value is copied as written (a bound for
+ * callers that only look at the first words of hostile input).
  */
-export function decodeEncodedWords(value: string): { text: string; words: EncodedWord[] } {
+export function decodeEncodedWords(value: string, maxWords = Infinity): { text: string; words: EncodedWord[] } {
   const words: EncodedWord[] = [];
   const out: string[] = [];
   let copied = 0;
   let lastWordEnd = -1;
   let i = value.indexOf('=?');
   const scan = { clearUntil: 0 };
-  while (i >= 0) {
+  while (i >= 0 && words.length < maxWords) {
     const m = matchEncodedWord(value, i, scan);
     if (!m) {
       i = value.indexOf('=?', i + 2);

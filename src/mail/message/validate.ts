@@ -44,6 +44,9 @@ export const DEFAULT_MAX_FULL_SIZE = 64 * 1024 * 1024;
 /** At most this many problems of one code per document. */
 export const MAX_PER_CODE = 100;
 
+/** Encoded words examined per header field (RFC 2047 §2 keeps real fields far below: 998-octet lines of 75-character words). */
+const MAX_WORDS_PER_FIELD = 1000;
+
 /** Returns every problem in `text`, a whole message, sorted by offset. Never throws. */
 export function validateMessage(text: string, options: MessageValidationOptions = {}): Problem[] {
   const parsed = parseMessage(text, { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
@@ -476,11 +479,13 @@ function checkEntityHeaders(text: string, part: MimePart, names: string[], byNam
     }
     if (nextWordStart + 2 <= h.end && h.colonOffset >= 0 && !NO_ENCODED_WORDS.has(names[k])) {
       const raw = text.slice(h.valueOffset, h.end);
-      for (const w of decodeEncodedWords(raw).words) {
+      // Reports are capped at MAX_PER_CODE per document, so a field's first words are enough:
+      // a megabyte of "=?" would otherwise decode 100 000 words to report 100.
+      for (const w of decodeEncodedWords(raw, MAX_WORDS_PER_FIELD).words) {
         const offset = h.valueOffset + w.offset;
         // RFC 2047 §2, §4, §5.
-        if (!w.valid) out.add(problem('encoded-word-invalid', offset, w.length, MESSAGES['encoded-word-invalid'](w.error ?? 'it cannot be decoded')));
-        if (w.unknownCharset) out.add(problem('unknown-charset', offset + 2, w.charset.length, MESSAGES['unknown-charset'](w.charset)));
+        if (!w.valid && !out.full('encoded-word-invalid')) out.add(problem('encoded-word-invalid', offset, w.length, MESSAGES['encoded-word-invalid'](w.error ?? 'it cannot be decoded')));
+        if (w.unknownCharset && !out.full('unknown-charset')) out.add(problem('unknown-charset', offset + 2, w.charset.length, MESSAGES['unknown-charset'](w.charset)));
       }
     }
   }

@@ -90,6 +90,18 @@ describe('base64 and quoted-printable round trips (fast-check)', () => {
 });
 
 describe('encoded words (RFC 2047)', () => {
+  it('maxWords stops the scan and keeps the rest as written', () => {
+    const value = '=?utf-8?Q?a?= =?utf-8?Q?b?= =?utf-8?Q?c?=';
+    const { text, words } = decodeEncodedWords(value, 2);
+    assert.deepEqual(words.map((w) => w.decoded), ['a', 'b']);
+    assert.equal(text, 'ab =?utf-8?Q?c?=');
+    assert.equal(decodeEncodedWords(value).text, 'abc');
+  });
+  it('a megabyte of "=?" in a Subject gives a capped list of problems', () => {
+    const text = `From: a@example.com\r\nSubject: ${'=?'.repeat(500_000)}\r\n\r\nbody\r\n`;
+    const problems = validateMessage(text).filter((p) => p.code === 'encoded-word-invalid' || p.code === 'unknown-charset');
+    assert.ok(problems.length > 0 && problems.length <= 200, String(problems.length));
+  });
   it('decodes B and Q, drops white space between adjacent words, keeps offsets', () => {
     const value = 'Re: =?UTF-8?B?Y2Fmw6k=?= =?ISO-8859-1?Q?_=E9t=E9?= end';
     const r = decodeEncodedWords(value);
