@@ -282,7 +282,9 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
   };
 
   const openTx = (mail: Command | undefined, at: TranscriptLine): Transaction => {
-    const t: Transaction = { ...(mail ? { mail } : {}), rcpts: [], offset: at.offset, end_: at.end };
+    // No object spread here or below: a spread of a conditional literal is a slow path per transaction.
+    const t: Transaction = { rcpts: [], offset: at.offset, end_: at.end };
+    if (mail) t.mail = mail;
     session.transactions.push(t);
     tx = t;
     return t;
@@ -475,7 +477,9 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     const textStr = s.length > 4 ? s.slice(4) : '';
     const textOffset = line.contentOffset + Math.min(4, s.length);
     const enhanced = parseEnhanced(textStr, textOffset);
-    return { line, code: s.slice(0, 3), codeOffset: line.contentOffset, separator: sep, text: textStr, textOffset, ...(enhanced ? { enhanced } : {}) };
+    const rl: { -readonly [K in keyof ReplyLine]: ReplyLine[K] } = { line, code: s.slice(0, 3), codeOffset: line.contentOffset, separator: sep, text: textStr, textOffset };
+    if (enhanced) rl.enhanced = enhanced;
+    return rl;
   }
 
   function finishOpenReply(reason: 'client' | 'eof'): void {
@@ -540,10 +544,10 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
       verb,
       verbOffset: line.contentOffset,
       verbLength: v,
-      ...(argument ? { argument } : {}),
       intermediate: [],
       known: !!info,
     };
+    if (argument) (cmd as { argument?: ArgumentSpan }).argument = argument;
     const octets = octetsOf(s) + 2;
     if (octets > 512) report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), M.commandTooLong(octets));
 
