@@ -292,7 +292,9 @@ function valueRepository(S) {
     'quoted-printable': {
       comment: 'RFC 2045 §6.7: =XX escapes and the soft line break (= at the line end).',
       patterns: [
-        { match: '=[0-9A-Fa-f]{2}', name: sc('constant.character.escape.quoted-printable') },
+        // A run of escapes is one match: each match restarts the scan over every body pattern,
+        // and a quoted-printable line of UTF-8 text is mostly escapes (=C3=A9=E2=80=99...).
+        { match: '(?:=[0-9A-Fa-f]{2})++', name: sc('constant.character.escape.quoted-printable') },
         { match: '=(?=[ \\t]*+\\r?$)', name: sc('constant.character.escape.soft-line-break') },
       ],
     },
