@@ -73,9 +73,13 @@ export function formatProblem(file: string, index: LineIndex, p: Problem): strin
   return `${file}:${line}:${column}: ${p.severity} ${p.code} ${p.message.replace(/\r?\n/g, ' ')}`;
 }
 
-/** The problems of one file, validated by its kind (.smtp transcripts, anything else a message). */
-function checkText(file: string, text: string): Problem[] {
-  return /\.smtp$/i.test(file) ? validateTranscript(text) : validateMessage(text);
+/**
+ * The problems of one file, validated by its kind (.smtp transcripts, anything else a message).
+ * A file read as latin1 has one character per octet, so line lengths count characters.
+ */
+function checkText(file: string, text: string, encoding: 'utf8' | 'latin1'): Problem[] {
+  const options = { textEncoding: encoding };
+  return /\.smtp$/i.test(file) ? validateTranscript(text, options) : validateMessage(text, options);
 }
 
 function runCheck(args: string[], io: CliIo): number {
@@ -94,15 +98,16 @@ function runCheck(args: string[], io: CliIo): number {
   let unreadable = 0;
   const json: unknown[] = [];
   for (const file of positionals) {
-    let text: string;
+    let input: { text: string; encoding: 'utf8' | 'latin1' };
     try {
-      text = readText(file).text;
+      input = readText(file);
     } catch (e) {
       io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
       unreadable++;
       continue;
     }
-    const problems = checkText(file, text);
+    const { text } = input;
+    const problems = checkText(file, text, input.encoding);
     const index = new LineIndex(text);
     for (const p of problems) {
       if (p.severity === 'error') errors++;

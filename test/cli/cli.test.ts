@@ -105,6 +105,19 @@ describe('check', () => {
     assert.equal(r.code, 0);
   });
 
+  test('a latin1 file counts one octet per character for line-too-long (RFC 5322 §2.1.1)', async () => {
+    // 600 x 0xE9 is not UTF-8, so the CLI reads it byte for byte: 600 octets, under 998.
+    // Read as UTF-8 octets it would count 1200 and fire line-too-long wrongly.
+    const body = Buffer.concat([Buffer.from(GOOD, 'latin1'), Buffer.alloc(600, 0xe9), Buffer.from('\r\n', 'latin1')]);
+    const p = join(dir, 'latin1.eml');
+    writeFileSync(p, body);
+    const r = await run(['check', '--format', 'json', p]);
+    assert.doesNotMatch(r.stdout, /line-too-long/);
+    const long = join(dir, 'latin1-long.eml');
+    writeFileSync(long, Buffer.concat([Buffer.from(GOOD, 'latin1'), Buffer.alloc(1000, 0xe9), Buffer.from('\r\n', 'latin1')]));
+    assert.match((await run(['check', long])).stdout, /error line-too-long/);
+  });
+
   test('.smtp files are checked as transcripts', async () => {
     const p = file('t.smtp', 'S: 220 mx ESMTP\nC: EHLO me.example\nhello there\nS: 250 ok\nC: QUIT\nS: 221 bye\n');
     const r = await run(['check', p]);
