@@ -1,6 +1,8 @@
 /** Completion in transcripts: verbs, MAIL/RCPT path skeletons, reply codes fitting the command. */
 import * as lsp from 'vscode-languageserver';
 import { COMMANDS, COMPLETION_VERBS, DATA_END_REPLIES, GREETING_REPLIES, REPLY_CODES } from '../../mail/transcript/catalog';
+import { PERSIAN_CATALOG } from '../../mail/transcript/catalog.fa';
+import { currentLanguage } from '../../mail/i18n';
 import { transcriptLabels as L } from '../../mail/transcript/messages';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
@@ -71,7 +73,7 @@ export function smtpCompletion(ctx: FeatureContext, position: lsp.Position): lsp
     return codes.map((code, i) => ({
       label: String(code),
       kind: lsp.CompletionItemKind.Value,
-      detail: REPLY_CODES[code] ?? '',
+      detail: (currentLanguage() === 'fa' ? PERSIAN_CATALOG.replyCodes[code] : undefined) ?? REPLY_CODES[code] ?? '',
       documentation: { kind: 'markdown', value: replyCodeMarkdown(String(code)) },
       sortText: String(i).padStart(3, '0'),
       textEdit: edit(line.contentOffset, `${code} `),
