@@ -197,11 +197,11 @@ export function summarizeResult(result: SendResult, serverName: string): ResultS
   const stage = describeStage(error?.stage ?? result.stage).toLowerCase();
   let message = t('Sending via {0} failed while {1}', serverName, stage.replace(/^sending /, 'sending '));
   if (refused.length) {
-    message += `: ${refused.map((r) => `${r.address} was refused (${oneLine(r.reply)})`).join(', ')}`;
+    message += `: ${refused.map((r) => t('{0} was refused ({1})', r.address, oneLine(r.reply))).join(', ')}`;
     if (error?.message && !refused.some((r) => error.message.includes(r.address))) message += `. ${oneLine(error.message)}`;
   } else if (error) {
     message += `: ${oneLine(error.message)}`;
-    if (error.reply && !error.message.includes(oneLine(error.reply))) message += ` (server: "${oneLine(error.reply)}")`;
+    if (error.reply && !error.message.includes(oneLine(error.reply))) message += ` (${t('server: "{0}"', oneLine(error.reply))})`;
   }
   return { ok: false, message: `${message}.`.replace(/\.\.$/, '.'), details };
 }
