@@ -12,6 +12,19 @@ describe('languages in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('activates, and prints how long activation took (measured, not asserted: issue 7)', async () => {
+    const extension = vscode.extensions.getExtension('smtp-eml.smtp-eml');
+    assert.ok(extension, 'the extension is installed');
+    if (extension.isActive) {
+      console.log('activation: already active before the first test (time not measured)');
+      return;
+    }
+    const started = performance.now();
+    await extension.activate();
+    console.log(`activation: ${(performance.now() - started).toFixed(1)} ms (activate() of smtp-eml; the server starts after it returns)`);
+    assert.ok(extension.isActive);
+  });
+
   it('gives .eml the language id eml, with missing-date and duplicate-header at the second Subject', async () => {
     const document = await open(fixtureUri('fixtures', 'headers.eml'));
     assert.equal(document.languageId, 'eml');
