@@ -1,6 +1,6 @@
 // End-to-end tests in a real VS Code (code-server 4.100.3) driven by a real
 // Chromium (Debian's, through playwright-core). Called by `npm test` (see
-// scripts/test.mjs) or directly: `node test/e2e/run.mjs [host|ui]`.
+// scripts/test.mjs) or directly: `node test/e2e/run.mjs [host|ui|start|fa]`.
 //
 // 1. Extension-host tests: test/e2e/suite/*.test.ts (compiled to out/) run with
 //    Mocha inside the extension host, loaded through the workbench URL payload
@@ -23,6 +23,7 @@ import {
   packageExtension,
   repoRoot,
 } from '../../scripts/code-server.mjs';
+import { runPersianScenario } from './persian.mjs';
 import { runUiTests } from './ui.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,7 +37,7 @@ const WORKBENCH_NOISE =
 const TOTAL_DEADLINE_MS = 15 * 60_000;
 const HOST_TESTS_DEADLINE_MS = 5 * 60_000;
 
-const phases = process.argv.slice(2).filter((a) => a === 'host' || a === 'ui' || a === 'start');
+const phases = process.argv.slice(2).filter((a) => a === 'host' || a === 'ui' || a === 'start' || a === 'fa');
 const wanted = (p) => phases.length === 0 || phases.includes(p);
 const screenshots = join(repoRoot, 'test-results', 'screenshots');
 const cleanups = [];
@@ -251,6 +252,16 @@ try {
       await runStartCheck(workDir);
     } catch (e) {
       failures.push(`npm start: ${e.message}`);
+    }
+    await cleanup();
+  }
+  if (wanted('fa')) {
+    // Display language Persian (issue 9): see test/e2e/persian.mjs.
+    try {
+      const faFailures = await runPersianScenario({ bin, workDir, screenshots, timed, onCleanup: (fn) => cleanups.push(fn) });
+      failures.push(...faFailures.map((f) => `fa: ${f}`));
+    } catch (e) {
+      failures.push(`fa: ${e.stack ?? e.message}`);
     }
     await cleanup();
   }
