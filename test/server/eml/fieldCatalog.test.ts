@@ -41,8 +41,12 @@ test('lookup ignores case; usual casing is kept; families are set', () => {
   assert.equal(lookupField('X-Mailer'), undefined);
 });
 
-test('texts fall back to English for locales without a table', () => {
-  for (const locale of ['en', 'en-US', 'fa-IR', 'fa', 'xx', '']) {
+test('texts fall back to English for locales without a table; fa and fa-IR get Persian', () => {
+  for (const locale of ['en', 'en-US', 'xx', '']) {
     assert.equal(textsFor(locale).outlineHeaders, 'Headers', locale);
+  }
+  for (const locale of ['fa', 'fa-IR']) {
+    assert.notEqual(textsFor(locale).outlineHeaders, 'Headers', locale);
+    assert.match(textsFor(locale).outlineHeaders, /[\u0600-\u06FF]/, locale);
   }
 });
