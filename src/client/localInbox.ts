@@ -7,9 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startLocalInbox } from '../send/inbox';
+import type * as InboxModule from '../send/inbox';
 
-type Inbox = Awaited<ReturnType<typeof startLocalInbox>>;
+type Inbox = Awaited<ReturnType<typeof InboxModule.startLocalInbox>>;
 
 /** Owns the running inbox (at most one per window) and its status bar item. */
 export class LocalInboxController implements vscode.Disposable {
@@ -53,6 +53,8 @@ export class LocalInboxController implements vscode.Disposable {
       const port = vscode.workspace.getConfiguration('smtpEml').get<number>('localInbox.port', 0);
       this.starting = (async () => {
         await fs.promises.mkdir(dir, { recursive: true });
+        // Loaded on first use: smtp-server costs ~50 ms to load, which activation must not pay (issue 7).
+        const { startLocalInbox } = require('../send/inbox') as typeof InboxModule;
         const inbox = await startLocalInbox({ port, dir });
         inbox.onMessage((file) => {
           this.received++;

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { buildEnvelope } from '../mail/envelope';
-import { sendMessage } from '../send/send';
+import type * as SendModule from '../send/send';
 import type { SendResult, SmtpProfile } from '../send/types';
 import type { LocalInboxController } from './localInbox';
 import {
@@ -190,6 +190,8 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
         (progress, token) => {
           token.onCancellationRequested(() => controller.abort());
           progress.report({ message: describeStage('connecting') });
+          // Loaded on first send, not at activation (nodemailer; issue 7).
+          const { sendMessage } = require('../send/send') as typeof SendModule;
           return sendMessage({
             text,
             profile,
