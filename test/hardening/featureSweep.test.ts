@@ -6,25 +6,16 @@
  * "X failed:" when one does), and every answer must lie inside the document.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import * as lsp from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CORPUS_ROOT, listCorpusFiles } from '../helpers/corpus';
 import { startTestClient } from '../helpers/lspClient';
 
-const corpusRoot = path.join(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
-
-function list(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...list(p));
-    else if (/\.(eml|txt|msg|raw|bin|smtp)$/.test(name) && statSync(p).size <= 32 * 1024) out.push(p);
-  }
-  return out;
-}
+const list = (dir: string): string[] =>
+  listCorpusFiles(dir, (name, size) => /\.(eml|txt|msg|raw|bin|smtp)$/.test(name) && size <= 32 * 1024);
 
 function inside(doc: TextDocument, r: lsp.Range): boolean {
   const ok = (p: lsp.Position): boolean => p.line >= 0 && p.character >= 0 && p.line < doc.lineCount;
@@ -32,7 +23,7 @@ function inside(doc: TextDocument, r: lsp.Range): boolean {
 }
 
 test('hover, completion, code actions, symbols, folding and tokens on every corpus file never fail', { timeout: 10 * 60_000 }, async (t) => {
-  const files = [...list(path.join(corpusRoot, 'eml')), ...list(path.join(corpusRoot, 'smtp'))];
+  const files = [...list(path.join(CORPUS_ROOT, 'eml')), ...list(path.join(CORPUS_ROOT, 'smtp'))];
   if (!files.length) return t.skip('no ../shared/corpus');
   const { client } = await startTestClient();
   const errors: string[] = [];

@@ -9,7 +9,7 @@
  * the same defaults everywhere and a clear diagnostic when hit.
  */
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import * as fc from 'fast-check';
@@ -18,25 +18,16 @@ import { walkParts, type MimePart, type ParsedMessage } from '../../src/mail/mes
 import { DEFAULT_MAX_DEPTH, parseMessage } from '../../src/mail/message/parse';
 import { DEFAULT_MAX_FULL_SIZE, validateMessage, type MessageValidationOptions } from '../../src/mail/message/validate';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
+import { CORPUS_ROOT, listCorpusFiles } from '../helpers/corpus';
 import { assertProperty, params } from './fuzzConfig';
 import { assertProblemsInside } from './problemChecks';
 import { countWork } from './workCounter';
 
 const root = path.join(__dirname, '..', '..', '..');
-const corpusDir = path.join(root, '..', 'shared', 'corpus', 'eml');
-
-function listCorpus(dir: string, maxSize: number): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listCorpus(p, maxSize));
-    else if (/\.(eml|txt|msg|raw|bin)$/.test(name) && statSync(p).size <= maxSize) out.push(p);
-  }
-  return out;
-}
 /** Corpus messages read as latin1 (one character per octet, as a byte-faithful editor would show them). */
-const corpus = listCorpus(corpusDir, 64 * 1024).map((p) => readFileSync(p).toString('latin1'));
+const corpus = listCorpusFiles(path.join(CORPUS_ROOT, 'eml'), (name, size) => /\.(eml|txt|msg|raw|bin)$/.test(name) && size <= 64 * 1024).map((p) =>
+  readFileSync(p).toString('latin1'),
+);
 
 /** Every span of the parse tree lies inside the text and inside its parent. */
 function assertTreeInside(text: string, parsed: ParsedMessage, label: string): void {

@@ -8,28 +8,19 @@
  * texts. Regenerate with UPDATE_GOLDEN=1 and review the diff.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { validateMessage } from '../../../src/mail/message/validate';
 import { parseMessage } from '../../../src/mail/message/parse';
+import { CORPUS_ROOT, listCorpusFiles } from '../../helpers/corpus';
 
-const corpus = join(__dirname, '../../../..', '..', 'shared', 'corpus', 'eml');
+const corpus = join(CORPUS_ROOT, 'eml');
 const recordFile = join(__dirname, '../../../../test/fixtures/eml/corpus-codes.json');
 
 /** Message files: .eml .txt .raw .msg, minus non-messages. */
 function messageFiles(dir: string): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) stack.push(p);
-      else if (/\.(eml|txt|raw|msg)$/.test(name) && !name.includes('_decoded') && !/^(README|ARTISTIC-LICENSE)\.txt$/.test(name)) out.push(p);
-    }
-  }
-  return out.sort();
+  return listCorpusFiles(dir, (name) => /\.(eml|txt|raw|msg)$/.test(name) && !name.includes('_decoded') && !/^(README|ARTISTIC-LICENSE)\.txt$/.test(name)).sort();
 }
 
 describe('corpus: every message validates to its reviewed codes', () => {

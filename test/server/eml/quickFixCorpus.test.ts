@@ -3,7 +3,7 @@
  * adds no error of another code (in-process, feature functions called directly).
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type * as lsp from 'vscode-languageserver';
@@ -11,37 +11,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../../../src/mail/codes';
 import { emlFeatures } from '../../../src/server/eml/emlFeatures';
 import type { FeatureContext } from '../../../src/server/features';
-import { DEFAULT_SETTINGS } from '../../../src/server/settings';
+import { CORPUS_ROOT, listCorpusFiles } from '../../helpers/corpus';
+import { featureContext } from './util';
 
-const CORPUS = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'eml');
+const CORPUS = join(CORPUS_ROOT, 'eml');
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) stack.push(p);
-      else if (!/\.(json|xml|out)$/.test(name) && statSync(p).size < 300_000) out.push(p);
-    }
-  }
-  return out.sort();
-}
-
-function contextFor(text: string): FeatureContext {
-  const document = TextDocument.create('file:///x.eml', 'eml', 1, text);
-  const values = new Map<string, unknown>();
-  return {
-    document,
-    settings: DEFAULT_SETTINGS,
-    locale: 'en',
-    memo<T>(key: string, compute: () => T): T {
-      if (!values.has(key)) values.set(key, compute());
-      return values.get(key) as T;
-    },
-  };
-}
+const files = (dir: string): string[] => listCorpusFiles(dir, (name, size) => !/\.(json|xml|out)$/.test(name) && size < 300_000).sort();
+const contextFor = (text: string): FeatureContext => featureContext(text);
 
 const count = (problems: Problem[], code: string): number => problems.filter((p) => p.code === code).length;
 

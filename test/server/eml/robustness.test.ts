@@ -4,48 +4,24 @@
  * the proof that one parse serves validation and all features of a version.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type * as lsp from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { emlFeatures } from '../../../src/server/eml/emlFeatures';
 import type { FeatureContext } from '../../../src/server/features';
 import { DEFAULT_SETTINGS } from '../../../src/server/settings';
+import { CORPUS_ROOT, listCorpusFiles } from '../../helpers/corpus';
+import { featureContext } from './util';
 
-const CORPUS = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus', 'eml');
+const CORPUS = join(CORPUS_ROOT, 'eml');
 
-function corpusFiles(dir: string): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) stack.push(p);
-      else if (/\.(eml|raw|txt|msg)$/.test(name) || /^msg_\d+/.test(name) || /\.\d+$/.test(name)) out.push(p);
-    }
-  }
-  return out.sort();
-}
+const corpusFiles = (dir: string): string[] =>
+  listCorpusFiles(dir, (name) => /\.(eml|raw|txt|msg)$/.test(name) || /^msg_\d+/.test(name) || /\.\d+$/.test(name)).sort();
 
-/** A feature context like the server's, counting how often each memo key is computed. */
-function contextFor(text: string, computed: Map<string, number>): FeatureContext {
-  const document = TextDocument.create('file:///x.eml', 'eml', 1, text);
-  const values = new Map<string, unknown>();
-  return {
-    document,
-    settings: { ...DEFAULT_SETTINGS, limits: { ...DEFAULT_SETTINGS.limits, maxDepth: 5000 } },
-    locale: 'en',
-    memo<T>(key: string, compute: () => T): T {
-      if (!values.has(key)) {
-        computed.set(key, (computed.get(key) ?? 0) + 1);
-        values.set(key, compute());
-      }
-      return values.get(key) as T;
-    },
-  };
-}
+/** A feature context like the server's (deep nesting allowed), counting how often each memo key is computed. */
+const contextFor = (text: string, computed: Map<string, number>): FeatureContext =>
+  featureContext(text, { ...DEFAULT_SETTINGS, limits: { ...DEFAULT_SETTINGS.limits, maxDepth: 5000 } }, computed);
 
 /** Runs every feature at a spread of positions. Throws if any feature throws. */
 function exercise(text: string, computed = new Map<string, number>()): { problems: number; symbols: lsp.DocumentSymbol[] } {

@@ -2,6 +2,8 @@
 import type * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../../src/server/semanticTokens';
+import type { FeatureContext } from '../../../src/server/features';
+import { DEFAULT_SETTINGS, type ServerSettings } from '../../../src/server/settings';
 import type { TestClient } from '../../helpers/lspClient';
 
 let counter = 0;
@@ -90,4 +92,25 @@ export async function awaitDepthLimitAbove(client: TestClient, levels: number): 
   let current = await client.open(uri, 'eml', nestedMessage(levels));
   while (current.some((d) => d.code === 'nesting-too-deep')) current = await client.nextDiagnostics(uri);
   await client.close(uri);
+}
+
+/**
+ * A feature context like the server's, for calling `emlFeatures` directly (no
+ * server, no guard). `computed`, when given, counts how often each memo key is computed.
+ */
+export function featureContext(text: string, settings: ServerSettings = DEFAULT_SETTINGS, computed?: Map<string, number>): FeatureContext {
+  const document = TextDocument.create('file:///x.eml', 'eml', 1, text);
+  const values = new Map<string, unknown>();
+  return {
+    document,
+    settings,
+    locale: 'en',
+    memo<T>(key: string, compute: () => T): T {
+      if (!values.has(key)) {
+        computed?.set(key, (computed.get(key) ?? 0) + 1);
+        values.set(key, compute());
+      }
+      return values.get(key) as T;
+    },
+  };
 }
