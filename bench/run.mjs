@@ -362,7 +362,7 @@ if (wants('grammar')) {
   if (jobs.length) {
     const r = runJson(process.execPath, ['bench/child-grammar.mjs', ...jobs], { timeoutMs: 300_000 });
     results.sections.grammar = r;
-    say('### Grammar (vscode-textmate + vscode-oniguruma, line by line, warm pass, CPU time)');
+    say('### Grammar (vscode-textmate + vscode-oniguruma, line by line, median of 3 warm passes, CPU time)');
     say();
     if (r.error) say(`error: ${r.error}`);
     else {

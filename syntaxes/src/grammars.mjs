@@ -364,6 +364,7 @@ function lineRules(S, p) {
     { include: `#${key('fields')}` },
   ];
 
+
   repo[key('report-part')] = {
     comment:
       'A machine-readable report part whose body is blocks of header-like fields: ' +
@@ -465,12 +466,20 @@ function lineRules(S, p) {
     match: `${p.prefix}((?:>[ \\t]?)++)(.*)$`,
     captures: pre({ 1: { name: sc('punctuation.definition.quote') }, 2: { name: sc('markup.quote') } }),
   };
+  // A line of only base64 characters: 40 or more, or any length ending in = padding. An atomic
+  // run of 40 or more instead of a 40-character lookahead and a second run over the same
+  // characters: the same lines, one pass over each.
+  const BASE64_LINE = `((?>[A-Za-z0-9+/]{40,})={0,2}|[A-Za-z0-9+/]++={1,2})[ \\t]*+\\r?$`;
   repo[key('base64')] = {
-    comment: 'A line of only base64 characters: 40 or more, or any length ending in = padding.',
-    // An atomic run of 40 or more instead of a 40-character lookahead and a second run over the
-    // same characters: the same lines, one pass over each (base64 bodies are most of a big message).
-    match: `${p.prefix}((?>[A-Za-z0-9+/]{40,})={0,2}|[A-Za-z0-9+/]++={1,2})[ \\t]*+\\r?$`,
-    captures: pre({ 1: { name: sc('string.unquoted.base64') } }),
+    comment:
+      'A run of base64 lines. Base64 bodies are most of the lines of a big message, so after the ' +
+      'first one each following line is checked by the `while` pattern alone instead of every body ' +
+      'rule; the first line that is not base64 (a boundary, a short last line) ends the run.',
+    begin: `${p.prefix}${BASE64_LINE}`,
+    beginCaptures: pre({ 1: { name: sc('string.unquoted.base64') } }),
+    while: `${p.prefix}${BASE64_LINE}`,
+    whileCaptures: pre({ 1: { name: sc('string.unquoted.base64') } }),
+    patterns: [],
   };
   repo[key('body')] = {
     patterns: [
