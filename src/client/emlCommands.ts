@@ -25,13 +25,23 @@ function languageOf(contentType: string): string {
   return map[contentType.toLowerCase()] ?? 'plaintext';
 }
 
-/** Registers the commands; call once after the language client is created. */
-export function registerEmlCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+/**
+ * Registers the commands. `languageClient` gives the client once it has been created
+ * (it is created in the task after activation; see extension.ts).
+ */
+export function registerEmlCommands(context: vscode.ExtensionContext, languageClient: () => Promise<LanguageClient>): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('smtpEml.decodePart', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'eml') {
         void vscode.window.showInformationMessage(vscode.l10n.t('Decode Part works in an .eml document: put the cursor in a MIME part.'));
+        return;
+      }
+      let client: LanguageClient;
+      try {
+        client = await languageClient();
+      } catch (err) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Decode Part failed: {0}', err instanceof Error ? err.message : String(err)));
         return;
       }
       const params = {

@@ -7,12 +7,27 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { codeOf, describeDiagnostics, fixtureUri, lineStarting, open, waitFor, waitForCode } from './helpers';
 
+/**
+ * Durations from the performance marks VS Code's extension host sets while it activates an
+ * extension (`code/extHost/{will,did}LoadExtensionCode/<id>`, `{will,did}ActivateExtension`),
+ * kept in `globalThis.MonacoPerformanceMarks` (vs/base/common/performance). Undefined when
+ * this VS Code does not set them.
+ */
+function activationMarks(id: string): { codeLoading: number; activateCall: number } | undefined {
+  const perf = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
+  const marks = perf?.getMarks() ?? [];
+  const at = (what: string) => marks.find((m) => m.name === `code/extHost/${what}/${id}`)?.startTime;
+  const [loadStart, loadEnd, callStart, callEnd] = ['willLoadExtensionCode', 'didLoadExtensionCode', 'willActivateExtension', 'didActivateExtension'].map(at);
+  if (loadStart === undefined || loadEnd === undefined || callStart === undefined || callEnd === undefined) return undefined;
+  return { codeLoading: loadEnd - loadStart, activateCall: callEnd - callStart };
+}
+
 describe('languages in VS Code', () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('activates, and prints how long activation took (measured, not asserted: issue 7)', async () => {
+  it('activates, then gives diagnostics; prints how long each took (measured, not asserted: issue 7)', async () => {
     const extension = vscode.extensions.getExtension('smtp-eml.smtp-eml');
     assert.ok(extension, 'the extension is installed');
     if (extension.isActive) {
@@ -21,8 +36,23 @@ describe('languages in VS Code', () => {
     }
     const started = performance.now();
     await extension.activate();
-    console.log(`activation: ${(performance.now() - started).toFixed(1)} ms (activate() of smtp-eml; the server starts after it returns)`);
+    const wall = performance.now() - started;
     assert.ok(extension.isActive);
+    // activate() returns before the language client is loaded and the server forked (they
+    // follow in the next task): the first diagnostics are what a person waits for.
+    const document = await open(fixtureUri('fixtures', 'headers.eml'));
+    await waitForCode(document.uri, 'missing-date');
+    const firstDiagnostics = performance.now() - started;
+    // VS Code's own split, from the performance marks its extension host sets around
+    // loading the code and calling activate(): "Developer: Show Running Extensions"
+    // reports code loading + the activate() call as the extension's activation time.
+    const marks = activationMarks(extension.id);
+    const parts = marks
+      ? `; VS Code's marks: code loading ${marks.codeLoading.toFixed(1)} ms + activate() ${marks.activateCall.toFixed(1)} ms = ${(marks.codeLoading + marks.activateCall).toFixed(1)} ms`
+      : '';
+    console.log(`activation: ${wall.toFixed(1)} ms from extension.activate() to its promise${parts}; first diagnostics of a small message (opened after activation) ${firstDiagnostics.toFixed(1)} ms after extension.activate()`);
+    // One line for `npm run bench` to read.
+    console.log(`activation-json: ${JSON.stringify({ wallMs: wall, codeLoadingMs: marks?.codeLoading, activateCallMs: marks?.activateCall, firstDiagnosticsMs: firstDiagnostics })}`);
   });
 
   it('gives .eml the language id eml, with missing-date and duplicate-header at the second Subject', async () => {

@@ -1,0 +1,66 @@
+/**
+ * The client bundle stays small at activation (issue 7): dist/extension.js must not
+ * carry vscode-languageclient, nodemailer or smtp-server; it requires them at run time
+ * from sibling chunk files, which the .vsix must ship.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+const root = join(__dirname, '..', '..', '..');
+
+interface BuildScript {
+  CLIENT_CHUNKS: Record<string, { source: string; outfile: string }>;
+  clientChunks: unknown;
+  common: Record<string, unknown>;
+}
+
+/** Bundles src/client/extension.ts as scripts/build.mjs does, in memory, with esbuild's metafile. */
+async function bundleClient(): Promise<{ inputs: string[]; externals: string[]; chunks: BuildScript['CLIENT_CHUNKS'] }> {
+  const build = (await import(pathToFileURL(join(root, 'scripts', 'build.mjs')).href)) as BuildScript;
+  const esbuild = (await import('esbuild')) as typeof import('esbuild');
+  const result = await esbuild.build({
+    ...build.common,
+    entryPoints: [join(root, 'src', 'client', 'extension.ts')],
+    outfile: join(root, 'out', 'bundle-test', 'extension.js'),
+    plugins: [build.clientChunks as import('esbuild').Plugin],
+    sourcemap: false,
+    write: false,
+    metafile: true,
+    absWorkingDir: root,
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  return {
+    inputs: Object.keys(output.inputs),
+    externals: output.imports.filter((i) => i.external).map((i) => i.path),
+    chunks: build.CLIENT_CHUNKS,
+  };
+}
+
+test('dist/extension.js holds no vscode-languageclient, nodemailer or smtp-server: activation does not load them', async () => {
+  const { inputs } = await bundleClient();
+  for (const heavy of ['vscode-languageclient', 'vscode-jsonrpc', 'nodemailer', 'smtp-server']) {
+    const found = inputs.filter((f) => f.includes(`node_modules/${heavy}/`));
+    assert.deepEqual(found, [], `${heavy} is bundled into extension.js`);
+  }
+  for (const lazy of ['src/client/languageClient.ts', 'src/send/send.ts', 'src/send/inbox.ts']) {
+    assert.ok(!inputs.includes(lazy), `${lazy} is bundled into extension.js`);
+  }
+});
+
+test('every chunk extension.js requires is built beside it and shipped in the .vsix', async () => {
+  const { externals, chunks } = await bundleClient();
+  const required = externals.filter((p) => p.startsWith('./')).sort();
+  const expected = Object.values(chunks)
+    .map((c) => `./${c.outfile.slice('dist/'.length)}`)
+    .sort();
+  assert.deepEqual(required, expected);
+  const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split(/\r?\n/);
+  for (const chunk of Object.values(chunks)) {
+    assert.ok(existsSync(join(root, chunk.source)), `${chunk.source} exists`);
+    assert.ok(ignore.includes(`!${chunk.outfile}`), `.vscodeignore ships ${chunk.outfile}`);
+  }
+  assert.ok(ignore.includes('!dist/extension.js') && ignore.includes('!dist/server.js'));
+});
