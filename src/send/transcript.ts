@@ -10,7 +10,8 @@
  * in any reply). One exception keeps the log true: a user name that is also
  * the envelope address stays readable in the client's own MAIL FROM/RCPT TO
  * paths and the envelope note, since masking there would misstate the command.
- * Values shorter than 3 characters are not masked (they would mangle the text).
+ * Secrets shorter than 3 characters are not masked (they would mangle the text), and a
+ * user name that short is masked only where it stands as a word of its own.
  *
  * Lines are bounded: a line longer than MAX_LOGGED_LINE characters (a server
  * answering with megabytes) is cut, with a note of how much was left out.
@@ -74,10 +75,24 @@ export class SessionLog {
     }
     if (user) secrets.add(Buffer.from(user, 'utf8').toString('base64'));
     this.secrets = [...secrets].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
-    this.userSecret = user && user.length >= 3 ? user : undefined;
+    // A user name of 3 or more characters is masked wherever it occurs; a shorter one only
+    // where it stands as a word of its own (masking every "ti" would turn "Authentication"
+    // into "Authentica<redacted>on").
+    if (user && user.length < 3) {
+      const escaped = user.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      this.shortUser = new RegExp(`(?<![\\w.%+@-])${escaped}(?![\\w.%+@-])`, 'g');
+    }
   }
 
-  private readonly userSecret: string | undefined;
+  /** The short (1-2 character) user name as a whole-word pattern; undefined otherwise. */
+  private readonly shortUser: RegExp | undefined;
+
+  /** `text` with the user name masked (see the constructor). */
+  private maskUser(text: string): string {
+    if (!this.user) return text;
+    if (this.shortUser) return text.replace(this.shortUser, REDACTED);
+    return text.includes(this.user) ? text.split(this.user).join(REDACTED) : text;
+  }
 
   /**
    * A `#` annotation line (or several, one per line of `text`). `keepUser`
@@ -109,7 +124,7 @@ export class SessionLog {
     const lines = reply.replace(/\r?\n$/, '').split(/\r?\n/);
     const last = lines[lines.length - 1] ?? '';
     for (let line of lines) {
-      if (this.inAuth && this.user) line = line.split(this.user).join(REDACTED);
+      if (this.inAuth) line = this.maskUser(line);
       this.push(line === '' ? 'S:' : `S: ${this.maskSecrets(line)}`);
     }
     if (this.inAuth && !/^334[ -]?/.test(last)) this.inAuth = false;
@@ -189,7 +204,7 @@ export class SessionLog {
   maskSecrets(text: string, keepUser = false): string {
     let out = text;
     for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
-    if (!keepUser && this.userSecret && out.includes(this.userSecret)) out = out.split(this.userSecret).join(REDACTED);
+    if (!keepUser) out = this.maskUser(out);
     return out;
   }
 

@@ -111,6 +111,30 @@ describe('credential masking', () => {
     assert.deepEqual(lines, [`# envelope: MAIL FROM:<${USER}>`, `C: MAIL FROM:<${USER}>`, 'S: 553 5.7.1 <redacted> may not send as <redacted>', '# failed for <redacted>']);
   });
 
+  test('a user name of 1-2 characters is masked where it stands as a word, not inside other words', () => {
+    const lines = logOf(
+      (l) => {
+        l.client('AUTH LOGIN');
+        l.server(`334 ${b64('Username:')}`);
+        l.client(b64('ti'));
+        l.server(`334 ${b64('Password:')}`);
+        l.client(b64(PASS));
+        l.server('235 2.7.0 Authentication successful for ti (ti@example.com is not ti)');
+        l.server('250 2.1.0 Sender ti OK; notice: time limit');
+      },
+      { user: 'ti' },
+    );
+    assert.deepEqual(lines, [
+      'C: AUTH LOGIN',
+      `S: 334 ${b64('Username:')}`,
+      'C: <redacted>',
+      `S: 334 ${b64('Password:')}`,
+      'C: <redacted>',
+      'S: 235 2.7.0 Authentication successful for <redacted> (ti@example.com is not <redacted>)',
+      'S: 250 2.1.0 Sender <redacted> OK; notice: time limit',
+    ]);
+  });
+
   test('very long lines are cut with a note of what was left out', () => {
     const lines = logOf((l) => l.server(`250 ${'x'.repeat(100_000)}`));
     assert.equal(lines.length, 1);
