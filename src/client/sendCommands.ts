@@ -151,7 +151,7 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
       if (decision === 'ask') {
         const showProblems = vscode.l10n.t('Show Problems');
         const sendAnyway = vscode.l10n.t('Send Anyway');
-        const answer = await vscode.window.showWarningMessage(gate.message, { modal: true }, showProblems, sendAnyway);
+        const answer = await vscode.window.showWarningMessage(gate.question, { modal: true, detail: gate.detail }, showProblems, sendAnyway);
         if (answer !== sendAnyway) {
           if (answer === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
           return { status: 'stopped', message: gate.message };

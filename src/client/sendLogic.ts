@@ -112,7 +112,15 @@ export interface DiagnosticSummary {
 export type SendGate =
   | { kind: 'go' }
   | { kind: 'stop'; message: string }
-  | { kind: 'confirm'; message: string; errors: DiagnosticSummary[] };
+  | {
+      kind: 'confirm';
+      /** The whole decision in one line (for results and logs). */
+      message: string;
+      /** The short question of the modal dialog, and its list of errors (one per line). */
+      question: string;
+      detail: string;
+      errors: DiagnosticSummary[];
+    };
 
 /**
  * Decides whether a message may be sent. Envelope problems (no From, no
@@ -133,9 +141,12 @@ export function gateSend(
   if (errors.length === 0) return { kind: 'go' };
   const first = errors
     .slice(0, 3)
-    .map((d) => `line ${d.line + 1}${d.code ? ` [${d.code}]` : ''}: ${d.message}`)
+    .map((d) => `${t('line {0}', d.line + 1)}${d.code ? ` [${d.code}]` : ''}: ${d.message}`)
     .join('; ');
   const more = errors.length > 3 ? t(' and {0} more', errors.length - 3) : '';
+  // The modal dialog asks a short question and lists the errors under it, one per line.
+  const listed = errors.slice(0, 5).map((d) => (d.code ? t('Line {0} [{1}]: {2}', d.line + 1, d.code, d.message) : t('Line {0}: {1}', d.line + 1, d.message)));
+  if (errors.length > 5) listed.push(t('… and {0} more', errors.length - 5));
   return {
     kind: 'confirm',
     errors,
@@ -143,6 +154,8 @@ export function gateSend(
       errors.length === 1
         ? t('The message has 1 error ({0}). Send it anyway?', `${first}${more}`)
         : t('The message has {0} errors ({1}). Send it anyway?', errors.length, `${first}${more}`),
+    question: errors.length === 1 ? t('The message has 1 error. Send it anyway?') : t('The message has {0} errors. Send it anyway?', errors.length),
+    detail: listed.join('\n'),
   };
 }
 

@@ -86,6 +86,25 @@ describe('gateSend', () => {
     const gate = gateSend(envelope, [error, error, error, error, error]);
     assert.match((gate as { message: string }).message, /5 errors .* and 2 more/);
   });
+  test('the dialog asks a short question and lists up to five errors, one per line', () => {
+    const second: DiagnosticSummary = { severity: 'error', message: 'Unclosed multipart.', line: 8 };
+    const one = gateSend(envelope, [error, warning]);
+    assert.equal(one.kind, 'confirm');
+    if (one.kind !== 'confirm') return;
+    assert.equal(one.question, 'The message has 1 error. Send it anyway?');
+    assert.equal(one.detail, 'Line 1 [missing-date]: No Date field.');
+    const seven = gateSend(envelope, [error, second, error, error, error, error, error]);
+    if (seven.kind !== 'confirm') return assert.fail('not a confirm');
+    assert.equal(seven.question, 'The message has 7 errors. Send it anyway?');
+    assert.deepEqual(seven.detail.split('\n'), [
+      'Line 1 [missing-date]: No Date field.',
+      'Line 9: Unclosed multipart.',
+      'Line 1 [missing-date]: No Date field.',
+      'Line 1 [missing-date]: No Date field.',
+      'Line 1 [missing-date]: No Date field.',
+      '… and 2 more',
+    ]);
+  });
   test('no recipient stops the send even without diagnostics', () => {
     const gate = gateSend({ from: 'a@example.com', to: [], problems: [] }, []);
     assert.equal(gate.kind, 'stop');

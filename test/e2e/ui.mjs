@@ -240,5 +240,41 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     if (smtp.received.length !== before) throw new Error('a cancelled send still delivered the message');
   });
 
+  await step('Send with errors asks first: Show Problems sends nothing, Send Anyway sends', async () => {
+    smtp.release();
+    const before = smtp.received.length;
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('headers.eml');
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'headers.eml' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab').filter({ hasText: 'headers.eml' }).first().waitFor();
+    // The gate reads the server's diagnostics: wait until they are on screen.
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached' });
+    const sendButton = page.locator('.editor-actions .action-item a[aria-label^="Send Message"], .editor-actions a.codicon-send').first();
+    const dialog = page.locator('.monaco-dialog-box').first();
+    await sendButton.click();
+    await dialog.waitFor();
+    const question = normal(await dialog.innerText());
+    if (!/2 errors\. Send it anyway\?/.test(question) || !/Line 4 \[duplicate-header\]/.test(question)) {
+      throw new Error(`the dialog does not ask about the 2 errors, listing them by line and code:\n${question}`);
+    }
+    await shot('send-errors-dialog');
+    await dialog.locator('.monaco-button').filter({ hasText: 'Show Problems' }).first().click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'duplicate-header' }).first().waitFor();
+    if (smtp.received.length !== before) throw new Error('Show Problems still sent the message');
+    await page.locator('.tabs-container .tab').filter({ hasText: 'headers.eml' }).first().click();
+    await sendButton.click();
+    await dialog.waitFor();
+    await dialog.locator('.monaco-button').filter({ hasText: 'Send Anyway' }).first().click();
+    const deadline = Date.now() + STEP_DEADLINE_MS;
+    while (smtp.received.length === before) {
+      if (Date.now() > deadline) throw new Error('Send Anyway did not deliver the message');
+      await page.waitForTimeout(100);
+    }
+    const sent = smtp.received[smtp.received.length - 1];
+    if (!/^Subject: two$/m.test(sent.data) || sent.to.join() !== 'bob@example.net') throw new Error(`the server received something else:\n${sent.data}`);
+  });
+
   return failures;
 }
