@@ -1,7 +1,7 @@
 /**
  * `smtp-eml`: the command line.
  *
- *   smtp-eml check [--format text|json] FILE...
+ *   smtp-eml check [--format text|json] [--locale fa] FILE...
  *   smtp-eml send FILE --host H [--port P] [--security starttls|tls|none] [--user U]
  *                 [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]... [--log FILE]
  *   smtp-eml inbox [--port 2525] [--dir DIR]
@@ -13,6 +13,7 @@ import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CODES, type Problem } from '../mail/codes';
+import { withLocale } from '../mail/i18n';
 import { LineIndex } from '../mail/lineIndex';
 import { validateMessage } from '../mail/message/validate';
 import { validateTranscript } from '../mail/transcript/validate';
@@ -31,9 +32,11 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  smtp-eml check [--format text|json] FILE...
+  smtp-eml check [--format text|json] [--locale LOCALE] FILE...
       Validate .eml messages and .smtp transcripts. Prints
       file:line:col: severity code message (1-based) or JSON. Exit 1 on any error.
+      Messages are in Persian for --locale fa (default: LC_ALL, LC_MESSAGES or
+      LANG, e.g. fa_IR.UTF-8), else English; codes are the same in every language.
 
   smtp-eml send FILE --host HOST [--port PORT] [--security starttls|tls|none]
                 [--user USER] [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]...
@@ -77,16 +80,21 @@ export function formatProblem(file: string, index: LineIndex, p: Problem): strin
  * The problems of one file, validated by its kind (.smtp transcripts, anything else a message).
  * A file read as latin1 has one character per octet, so line lengths count characters.
  */
-function checkText(file: string, text: string, encoding: 'utf8' | 'latin1'): Problem[] {
+function checkText(file: string, text: string, encoding: 'utf8' | 'latin1', locale: string | undefined): Problem[] {
   const options = { textEncoding: encoding };
-  return /\.smtp$/i.test(file) ? validateTranscript(text, options) : validateMessage(text, options);
+  return withLocale(locale, () => (/\.smtp$/i.test(file) ? validateTranscript(text, options) : validateMessage(text, options)));
+}
+
+/** The locale of messages: the POSIX variables in their order of precedence (gettext's), when not given. */
+function localeFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  return env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined;
 }
 
 function runCheck(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     io.stdout.write(USAGE);
@@ -94,6 +102,7 @@ function runCheck(args: string[], io: CliIo): number {
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(values.format)}`);
   if (positionals.length === 0) throw new UsageError('check needs at least one FILE');
+  const locale = values.locale ?? localeFromEnv(io.env);
   let errors = 0;
   let unreadable = 0;
   const json: unknown[] = [];
@@ -107,7 +116,7 @@ function runCheck(args: string[], io: CliIo): number {
       continue;
     }
     const { text } = input;
-    const problems = checkText(file, text, input.encoding);
+    const problems = checkText(file, text, input.encoding, locale);
     const index = new LineIndex(text);
     for (const p of problems) {
       if (p.severity === 'error') errors++;

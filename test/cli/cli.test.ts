@@ -25,7 +25,12 @@ interface Run {
 /** Runs the CLI without blocking this process (the test servers live here). */
 function run(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    // The messages' language follows LC_ALL / LC_MESSAGES / LANG: English unless a test says otherwise.
+    delete env.LC_ALL;
+    delete env.LC_MESSAGES;
+    env.LANG = 'C.UTF-8';
+    Object.assign(env, options.env);
     if (!options.env || !('SMTP_PASSWORD' in options.env)) delete env.SMTP_PASSWORD;
     const child = execFile(process.execPath, [CLI, ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 99) : 0;
@@ -134,6 +139,20 @@ describe('check', () => {
     assert.deepEqual({ file: bad.file, line: bad.line, column: bad.column, severity: bad.severity, source: bad.source }, { file: p, line: 2, column: 5, severity: 'error', source: 'eml' });
     assert.equal(typeof bad.message, 'string');
     assert.ok((bad.endColumn as number) > 5);
+  });
+
+  test('--locale fa, or LANG=fa_IR.UTF-8, gives Persian messages with the same codes; other locales English', async () => {
+    const p = file('fa.eml', GOOD.replace('Date: Fri, 27 Nov 2026 10:00:00 +0000\r\n', ''));
+    const persian = /:1:1: error missing-date پیام فیلد .*Date.* ندارد/;
+    assert.match((await run(['check', '--locale', 'fa', p])).stdout, persian);
+    assert.match((await run(['check', p], { env: { LANG: 'fa_IR.UTF-8' } })).stdout, persian);
+    // LC_ALL comes before LANG, and --locale before both.
+    assert.match((await run(['check', p], { env: { LANG: 'fa_IR.UTF-8', LC_ALL: 'de_DE.UTF-8' } })).stdout, /error missing-date The message has no Date field/);
+    assert.match((await run(['check', '--locale', 'en', p], { env: { LANG: 'fa_IR.UTF-8' } })).stdout, /error missing-date The message has no Date field/);
+    const transcript = file('fa.smtp', 'S: 220 mx ESMTP\nC: EHLO me.example\nhello there\nS: 250 ok\nC: QUIT\nS: 221 bye\n');
+    const r = await run(['check', '--locale', 'fa', '--format', 'json', transcript]);
+    const prefix = (JSON.parse(r.stdout) as Array<{ code: string; message: string }>).find((i) => i.code === 'line-prefix')!;
+    assert.match(prefix.message, /[\u0600-\u06FF]/);
   });
 
   test('several files; an unreadable one is reported and exits 2', async () => {
