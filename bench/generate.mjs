@@ -260,8 +260,8 @@ export const INPUTS = [
   { name: 'headers-5000', kind: 'message', label: '5000 header lines', ordinary: true, make: (r) => manyHeadersMessage(r, 5000) },
   { name: 'longline-1m', kind: 'message', label: '1 MB single line', ordinary: true, make: (r) => longLineMessage(r, 1 * MiB) },
   { name: 'qp-100k', kind: 'message', label: '100 KB quoted-printable (=XX escapes)', ordinary: true, make: (r) => quotedPrintableMessage(r, 100 * KiB) },
-  { name: 'transcript-10k', kind: 'transcript', label: 'transcript, 10,000 commands', make: (r) => manyCommandsTranscript(r, 10000) },
-  { name: 'transcript-data-10m', kind: 'transcript', label: 'transcript, DATA of 10 MB', make: (r) => dataTranscript(multipartMessage(r, 10 * MiB, 3, 20 * KiB).text) },
+  { name: 'transcript-10k', kind: 'transcript', label: 'transcript, 10,000 commands', ordinary: true, make: (r) => manyCommandsTranscript(r, 10000) },
+  { name: 'transcript-data-10m', kind: 'transcript', label: 'transcript, DATA of 10 MB', ordinary: true, make: (r) => dataTranscript(multipartMessage(r, 10 * MiB, 3, 20 * KiB).text) },
 ];
 
 /** Seed per input name, so adding an input never changes the others' bytes. */
