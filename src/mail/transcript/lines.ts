@@ -55,23 +55,49 @@ interface RawLine {
   end: number;
 }
 
-/** Splits on CRLF, LF or a lone CR, keeping offsets. Linear. */
-export function splitLines(text: string): RawLine[] {
-  const out: RawLine[] = [];
-  let start = 0;
-  const n = text.length;
-  // indexOf (native) finds the breaks; the next CR and the next LF are each searched once per occurrence.
-  let nextLf = text.indexOf('\n');
-  let nextCr = text.indexOf('\r');
-  while (start < n) {
-    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
-    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
-    const i = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
-    if (i < 0) break;
-    out.push({ offset: start, end: i });
-    start = i === nextCr && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+/**
+ * Finds line breaks (CRLF, LF or a lone CR) left to right. indexOf (native)
+ * finds them; the next CR and the next LF are each searched once per
+ * occurrence, so a file with only LF does not rescan for a CR on every line.
+ */
+class BreakFinder {
+  private nextLf: number;
+  private nextCr: number;
+  constructor(private readonly text: string) {
+    this.nextLf = text.indexOf('\n');
+    this.nextCr = text.indexOf('\r');
   }
-  if (start < n) out.push({ offset: start, end: n });
+  /** The first break at or after `start`, or -1. `start` must not decrease between calls. */
+  find(start: number): number {
+    if (this.nextLf >= 0 && this.nextLf < start) this.nextLf = this.text.indexOf('\n', start);
+    if (this.nextCr >= 0 && this.nextCr < start) this.nextCr = this.text.indexOf('\r', start);
+    const lf = this.nextLf;
+    const cr = this.nextCr;
+    return lf < 0 ? cr : cr < 0 ? lf : lf < cr ? lf : cr;
+  }
+}
+
+/** Where the next line starts after the break at `i` (CRLF is one break). */
+const afterBreak = (text: string, i: number): number => (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1);
+
+/**
+ * Splits on CRLF, LF or a lone CR, keeping offsets. Linear. With `limit`, stops
+ * after that many lines (dialect detection looks at the head of a file only).
+ */
+export function splitLines(text: string, limit = Infinity): RawLine[] {
+  const out: RawLine[] = [];
+  const n = text.length;
+  const breaks = new BreakFinder(text);
+  let start = 0;
+  while (start < n && out.length < limit) {
+    const i = breaks.find(start);
+    if (i < 0) {
+      out.push({ offset: start, end: n });
+      break;
+    }
+    out.push({ offset: start, end: i });
+    start = afterBreak(text, i);
+  }
   return out;
 }
 
@@ -214,20 +240,27 @@ const DIALECT_READERS: Array<[Dialect, (line: string) => Classified | undefined]
  * ties, so a canonical file with a stray ` -> ` line stays canonical and gets a
  * `line-prefix` error there.
  */
-export function detectDialect(text: string, raw: RawLine[] = splitLines(text)): Dialect {
+export function detectDialect(text: string, raw: RawLine[] = splitLines(text, DETECT_LINES)): Dialect {
   const counts = new Map<Dialect, number>();
-  const limit = Math.min(raw.length, 20000);
+  let canonicalCount = 0;
+  const limit = Math.min(raw.length, DETECT_LINES);
   for (let k = 0; k < limit; k++) {
-    const line = text.slice(raw[k].offset, Math.min(raw[k].end, raw[k].offset + 200));
-    const c = canonical(line);
-    if (c) counts.set('canonical', (counts.get('canonical') ?? 0) + 1);
+    const { offset, end } = raw[k];
+    const c0 = text.charCodeAt(offset);
+    // A `C:`/`S:` line (counted without a slice) matches no other dialect's
+    // reader: they all start with a space, `<`, `-`, `=`, `*`, `[` or `Out:`/`In:`.
+    if ((c0 === 67 || c0 === 83) && offset + 1 < end && text.charCodeAt(offset + 1) === 58) {
+      canonicalCount++;
+      continue;
+    }
+    const line = text.slice(offset, Math.min(end, offset + 200));
     for (const [d, read] of DIALECT_READERS) {
       const r = read(line);
       if (r && (r.kind === 'client' || r.kind === 'server')) counts.set(d, (counts.get(d) ?? 0) + 1);
     }
   }
   let best: Dialect = 'canonical';
-  let bestCount = counts.get('canonical') ?? 0;
+  let bestCount = canonicalCount;
   for (const [d] of DIALECT_READERS) {
     const n = counts.get(d) ?? 0;
     if (n > bestCount) {
@@ -238,21 +271,59 @@ export function detectDialect(text: string, raw: RawLine[] = splitLines(text)): 
   return best;
 }
 
+/** How many lines from the head of a file decide its dialect. */
+const DETECT_LINES = 20000;
+
 const CLIENT3: Classified = { kind: 'client', prefixLength: 3 };
 const CLIENT2: Classified = { kind: 'client', prefixLength: 2 };
 const SERVER3: Classified = { kind: 'server', prefixLength: 3 };
 const SERVER2: Classified = { kind: 'server', prefixLength: 2 };
 const BLANK: Classified = { kind: 'blank', prefixLength: 0 };
+const COMMENT: Classified = { kind: 'annotation', prefixLength: 1 };
+const INVALID: Classified = { kind: 'invalid', prefixLength: 0 };
+const UNPREFIXED: Classified = { kind: 'annotation', prefixLength: 0 };
+
+/**
+ * A line as `readLines` makes it. `content` is sliced from the text when asked
+ * for, not stored: a transcript's lines are mostly message data, which the
+ * parser reads by offset, and a stored copy of every line was most of the
+ * garbage a large transcript made (each one copied by the young-generation GC
+ * because the session keeps it).
+ */
+class Line implements TranscriptLine {
+  readonly #text: string;
+  declare readonly tls?: boolean;
+  declare readonly elidedData?: boolean;
+  declare readonly maybeData?: boolean;
+  constructor(
+    text: string,
+    readonly index: number,
+    readonly offset: number,
+    readonly end: number,
+    readonly kind: LineKind,
+    readonly prefixOffset: number,
+    readonly prefixLength: number,
+    readonly contentOffset: number,
+  ) {
+    this.#text = text;
+  }
+  get content(): string {
+    return this.#text.slice(this.contentOffset, this.end);
+  }
+}
 
 /** Classifies every line of `text` in `dialect` (detected when not given). */
 export function readLines(text: string, dialect?: Dialect): { dialect: Dialect; lines: TranscriptLine[] } {
-  const raw = splitLines(text);
-  const d = dialect ?? detectDialect(text, raw);
+  const d = dialect ?? detectDialect(text);
   const read =
-    d === 'canonical' ? canonical : d === 'postfix' ? postfixReader(postfixIsServerSide(text, raw)) : DIALECT_READERS.find(([x]) => x === d)![1];
+    d === 'canonical' ? canonical : d === 'postfix' ? postfixReader(postfixIsServerSide(text, splitLines(text, DETECT_LINES))) : DIALECT_READERS.find(([x]) => x === d)![1];
   const lines: TranscriptLine[] = [];
-  for (let k = 0; k < raw.length; k++) {
-    const { offset, end } = raw[k];
+  const n = text.length;
+  const breaks = new BreakFinder(text);
+  let offset = 0;
+  for (let k = 0; offset < n; k++) {
+    const br = breaks.find(offset);
+    const end = br < 0 ? n : br;
     let c: Classified | undefined;
     const c0 = offset < end ? text.charCodeAt(offset) : -1;
     if (d === 'canonical' && (c0 === 67 || c0 === 83) && text.charCodeAt(offset + 1) === 58 && offset + 1 < end) {
@@ -261,29 +332,19 @@ export function readLines(text: string, dialect?: Dialect): { dialect: Dialect; 
     } else {
       const line = text.slice(offset, end);
       if (isBlank(line)) c = BLANK;
-      else if (d === 'canonical' && c0 === 35 /* # */) c = { kind: 'annotation', prefixLength: 1 };
-      else {
-        c = read(line);
-        if (!c) c = d === 'canonical' ? { kind: 'invalid', prefixLength: 0 } : { kind: 'annotation', prefixLength: 0 };
-      }
+      else if (d === 'canonical' && c0 === 35 /* # */) c = COMMENT;
+      else c = read(line) ?? (d === 'canonical' ? INVALID : UNPREFIXED);
     }
-    const lead = c.lead ?? 0;
-    const prefixOffset = offset + lead;
-    const contentOffset = prefixOffset + c.prefixLength;
-    const tl: { -readonly [K in keyof TranscriptLine]: TranscriptLine[K] } = {
-      index: k,
-      offset,
-      end,
-      kind: c.kind,
-      prefixOffset,
-      prefixLength: c.prefixLength,
-      contentOffset,
-      content: text.slice(contentOffset, end),
-    };
-    if (c.tls) tl.tls = true;
-    if (c.elidedData) tl.elidedData = true;
-    if (c.maybeData) tl.maybeData = true;
+    const prefixOffset = offset + (c.lead ?? 0);
+    const tl = new Line(text, k, offset, end, c.kind, prefixOffset, c.prefixLength, prefixOffset + c.prefixLength);
+    if (c.tls || c.elidedData || c.maybeData) {
+      const flags = tl as { -readonly [K in 'tls' | 'elidedData' | 'maybeData']?: boolean };
+      if (c.tls) flags.tls = true;
+      if (c.elidedData) flags.elidedData = true;
+      if (c.maybeData) flags.maybeData = true;
+    }
     lines.push(tl);
+    offset = br < 0 ? n : afterBreak(text, br);
   }
   return { dialect: d, lines };
 }

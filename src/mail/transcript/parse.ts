@@ -137,7 +137,48 @@ export interface TranscriptSession {
   readonly problems: Problem[];
 }
 
-const ENHANCED = /^([245])\.(\d{1,3})\.(\d{1,3})(?=[ \t]|$)/;
+/** `[2-5][0-5][0-9]`: the reply codes RFC 5321 §4.2 allows. */
+const isReplyCode = (c0: number, c1: number, c2: number): boolean => c0 >= 50 && c0 <= 53 && c1 >= 48 && c1 <= 53 && c2 >= 48 && c2 <= 57;
+
+/** The reply code strings seen so far, so that a transcript's 10,000 `250`s share one string. */
+const REPLY_CODE_TEXT: string[] = [];
+function replyCodeText(text: string, at: number): string {
+  const n = (text.charCodeAt(at) - 48) * 100 + (text.charCodeAt(at + 1) - 48) * 10 + (text.charCodeAt(at + 2) - 48);
+  return (REPLY_CODE_TEXT[n] ??= text.slice(at, at + 3));
+}
+
+/**
+ * Length of an RFC 3463 enhanced status code (`class.subject.detail`: class 2,
+ * 4 or 5, then one to three digits twice) at `text[at..end)`, followed by a
+ * space, a tab or the end of the line; 0 when there is none. By character
+ * code, as the regex /^([245])\.(\d{1,3})\.(\d{1,3})(?=[ \t]|$)/ would match it.
+ */
+function enhancedCodeLength(text: string, at: number, end: number): number {
+  const c0 = text.charCodeAt(at);
+  if (at + 1 >= end || (c0 !== 50 && c0 !== 52 && c0 !== 53) || text.charCodeAt(at + 1) !== 46) return 0;
+  let i = at + 2;
+  let k = digitRun(text, i, end);
+  if (k === 0) return 0;
+  i += k;
+  if (i >= end || text.charCodeAt(i) !== 46) return 0;
+  i++;
+  k = digitRun(text, i, end);
+  if (k === 0) return 0;
+  i += k;
+  if (i < end) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return 0;
+  }
+  return i - at;
+}
+/** How many digits (at most 3) start at `text[i]`, before `end`. */
+function digitRun(text: string, i: number, end: number): number {
+  let k = 0;
+  while (k < 3 && i + k < end && isDigitCode(text.charCodeAt(i + k))) k++;
+  return k;
+}
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
 const ENHANCED_LIKE = /^\d\.\d+\.\d+/;
 /** `<wait for open connection>`: an RFC example's pseudo-line (checked by hand: no backtracking). */
 function isPseudoLine(s: string): boolean {
@@ -146,11 +187,13 @@ function isPseudoLine(s: string): boolean {
   return inner.includes(' ') && !inner.includes('<') && !inner.includes('>');
 }
 
-const octetsOf = (s: string): number => {
-  // Fast path: pure ASCII lines are the norm.
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return Buffer.byteLength(s, 'utf8');
-  return s.length;
-};
+const octetsOf = (s: string): number => octetsIn(s, 0, s.length);
+
+/** UTF-8 octets of `text[start..end)`, counted in place (pure ASCII lines, the norm, need no copy). */
+function octetsIn(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 127) return Buffer.byteLength(text.slice(start, end), 'utf8');
+  return end - start;
+}
 
 /**
  * The commands waiting for a reply, first in first out. An array with a head
@@ -293,11 +336,6 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     if (t && line.end > t.end_) t.end_ = line.end;
   };
 
-  function parseEnhanced(textStr: string, textOffset: number): EnhancedCode | undefined {
-    const m = ENHANCED.exec(textStr);
-    return m ? { code: m[0], offset: textOffset, length: m[0].length } : undefined;
-  }
-
   function checkCredentials(mechanism: string, data: string, offset: number, index: number, challenge?: Reply): void {
     if (data === '' || data === '=' || data === '*' || isPlaceholder(data)) return;
     const mech = mechanism.toUpperCase();
@@ -349,17 +387,16 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
   function dispatch(reply: Reply): void {
     session.replies.push(reply);
     const first = reply.lines[0];
-    const codeRange: [number, number] = [first.codeOffset, 3];
     if (!greetingDone) {
       greetingDone = true;
       session.greeting = reply;
-      if (!GREETING_REPLIES.includes(reply.code)) report('missing-greeting', ...codeRange, M.greetingCode(reply.code));
+      if (!GREETING_REPLIES.includes(reply.code)) report('missing-greeting', first.codeOffset, 3, M.greetingCode(reply.code));
       if (reply.code !== 220) closedBy = reply.code === 554 ? undefined : reply.code;
       return;
     }
     const cmd = pending.shift();
     if (!cmd) {
-      report('reply-without-command', ...codeRange, pipeliningBroken ? M.replyWithoutCommandNoPipelining() : M.replyWithoutCommand());
+      report('reply-without-command', first.codeOffset, 3, pipeliningBroken ? M.replyWithoutCommandNoPipelining() : M.replyWithoutCommand());
       return;
     }
     reply.command = cmd;
@@ -387,7 +424,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
 
     const expected = cmd.kind === 'data-end' ? DATA_END_REPLIES : COMMANDS[cmd.verb]?.replies;
     if (expected && !expected.includes(reply.code) && !ALWAYS_ACCEPTED.has(reply.code)) {
-      report('reply-unexpected', ...codeRange, M.replyUnexpected(reply.code, cmd.kind === 'data-end' ? 'the end of the message' : cmd.verb, expected));
+      report('reply-unexpected', first.codeOffset, 3, M.replyUnexpected(reply.code, cmd.kind === 'data-end' ? 'the end of the message' : cmd.verb, expected));
     }
     // RFC 2034 §4: enhanced codes in 2xx/4xx/5xx replies except the greeting and HELO/EHLO.
     if (extensions?.has('ENHANCEDSTATUSCODES') && klass !== 3 && cmd.verb !== 'EHLO' && cmd.verb !== 'HELO' && cmd.verb !== 'LHLO') {
@@ -462,23 +499,26 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
   }
 
   function parseReplyLine(line: TranscriptLine): ReplyLine | undefined {
-    const s = line.content;
-    const ok = s.length >= 3 && /^[2-5][0-5]\d$/.test(s.slice(0, 3));
-    if (!ok) {
-      if (isPseudoLine(s.trim())) report('reply-code-invalid', line.contentOffset, s.trimEnd().length, M.pseudoLine('S'), { annotate: true });
-      else report('reply-code-invalid', line.contentOffset, Math.max(1, Math.min(3, s.length)), M.replyCodeInvalid());
+    // Read by offset in `text`: a reply line makes no copy of its content, only of its text.
+    const co = line.contentOffset;
+    const len = line.end - co;
+    if (len < 3 || !isReplyCode(text.charCodeAt(co), text.charCodeAt(co + 1), text.charCodeAt(co + 2))) {
+      const s = line.content;
+      if (isPseudoLine(s.trim())) report('reply-code-invalid', co, s.trimEnd().length, M.pseudoLine('S'), { annotate: true });
+      else report('reply-code-invalid', co, Math.max(1, Math.min(3, len)), M.replyCodeInvalid());
       return undefined;
     }
-    const sep = s.length > 3 ? s[3] : '';
-    if (sep !== '' && sep !== ' ' && sep !== '-') {
-      report('reply-code-invalid', line.contentOffset, 4, M.replySeparator());
+    const c3 = len > 3 ? text.charCodeAt(co + 3) : -1;
+    if (c3 !== -1 && c3 !== 32 && c3 !== 45) {
+      report('reply-code-invalid', co, 4, M.replySeparator());
       return undefined;
     }
-    const textStr = s.length > 4 ? s.slice(4) : '';
-    const textOffset = line.contentOffset + Math.min(4, s.length);
-    const enhanced = parseEnhanced(textStr, textOffset);
-    const rl: { -readonly [K in keyof ReplyLine]: ReplyLine[K] } = { line, code: s.slice(0, 3), codeOffset: line.contentOffset, separator: sep, text: textStr, textOffset };
-    if (enhanced) rl.enhanced = enhanced;
+    const sep = c3 === 45 ? '-' : c3 === 32 ? ' ' : '';
+    const textStr = len > 4 ? text.slice(co + 4, line.end) : '';
+    const textOffset = co + Math.min(4, len);
+    const rl: { -readonly [K in keyof ReplyLine]: ReplyLine[K] } = { line, code: replyCodeText(text, co), codeOffset: co, separator: sep, text: textStr, textOffset };
+    const enhancedLength = len > 4 ? enhancedCodeLength(text, co + 4, line.end) : 0;
+    if (enhancedLength > 0) rl.enhanced = { code: text.slice(co + 4, co + 4 + enhancedLength), offset: textOffset, length: enhancedLength };
     return rl;
   }
 
@@ -496,15 +536,20 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     return {
       lines: rl,
       code: Number(rl[0].code),
-      text: rl.map((l) => l.text).join('\n'),
+      // Most replies are one line: its text is the reply's text, no array or join needed.
+      text: rl.length === 1 ? rl[0].text : rl.map((l) => l.text).join('\n'),
       offset: rl[0].line.offset,
       end: rl[rl.length - 1].line.end,
     };
   }
 
-  function addDataLine(line: TranscriptLine): void {
+  /**
+   * Adds a client line to the open DATA body; `isEnd` says the line is the `.`
+   * that ends it. Read by offset: a body line's text is never copied here.
+   */
+  function addDataLine(line: TranscriptLine, isEnd = line.end - line.contentOffset === 1 && text.charCodeAt(line.contentOffset) === 46): void {
     const b = block!;
-    if (b.stuffed && line.content === '.') {
+    if (b.stuffed && isEnd) {
       b.endLine = line;
       b.terminated = true;
       block = undefined;
@@ -523,7 +568,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
       return;
     }
     b.lines.push(line);
-    const octets = octetsOf(line.content) + 2;
+    const octets = octetsIn(text, line.contentOffset, line.end) + 2;
     b.octets += octets;
     if (octets > 1000) report('text-line-too-long', line.contentOffset + 998, line.end - line.contentOffset - 998, M.textLineTooLong(octets));
     touch(blockTx, line);
@@ -748,7 +793,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
         addDataLine(line);
       } else if (block && line.elidedData) {
         if (block.lines.length === 0) block.elided = true;
-        addDataLine({ ...line, content: '.' });
+        addDataLine({ ...line, content: '.' }, true);
       } else if (block && line.kind === 'annotation' && session.dialect === 'canonical' && block.lines.length === 0) {
         block.elided = true;
       }
@@ -803,7 +848,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
       continue;
     }
     if (bdatCommand && bdatRemaining > 0) {
-      const o = octetsOf(line.content) + 2;
+      const o = octetsIn(text, line.contentOffset, line.end) + 2;
       bdatRemaining -= o;
       bdatConsumed += o;
       blockTx?.block?.lines.push(line);
