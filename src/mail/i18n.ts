@@ -10,8 +10,8 @@
  * see each other's tables, and the table is chosen once per call, not per
  * problem. Diagnostic codes never depend on the locale.
  */
-import { ENGLISH_MESSAGES, setMessageTable, type MessageTable } from './message/messages';
-import { PERSIAN_MESSAGES } from './message/messages.fa';
+import { ENGLISH_DETAILS, ENGLISH_MESSAGES, setDetailTable, setMessageTable, type DetailTable, type MessageTable } from './message/messages';
+import { PERSIAN_DETAILS, PERSIAN_MESSAGES } from './message/messages.fa';
 import {
   ENGLISH_TRANSCRIPT_LABELS,
   ENGLISH_TRANSCRIPT_MESSAGES,
@@ -39,13 +39,15 @@ export function resolveLanguage(locale: string | undefined | null): Language {
 
 interface CoreTables {
   readonly messages: MessageTable;
+  /** The parsers' details (why an address, date, parameter... is malformed) outside a message, e.g. in hovers. */
+  readonly details: DetailTable;
   readonly transcriptMessages: TranscriptMessageTable;
   readonly transcriptLabels: TranscriptLabelTable;
 }
 
 const TABLES: Readonly<Record<Language, CoreTables>> = {
-  en: { messages: ENGLISH_MESSAGES, transcriptMessages: ENGLISH_TRANSCRIPT_MESSAGES, transcriptLabels: ENGLISH_TRANSCRIPT_LABELS },
-  fa: { messages: PERSIAN_MESSAGES, transcriptMessages: PERSIAN_TRANSCRIPT_MESSAGES, transcriptLabels: PERSIAN_TRANSCRIPT_LABELS },
+  en: { messages: ENGLISH_MESSAGES, details: ENGLISH_DETAILS, transcriptMessages: ENGLISH_TRANSCRIPT_MESSAGES, transcriptLabels: ENGLISH_TRANSCRIPT_LABELS },
+  fa: { messages: PERSIAN_MESSAGES, details: PERSIAN_DETAILS, transcriptMessages: PERSIAN_TRANSCRIPT_MESSAGES, transcriptLabels: PERSIAN_TRANSCRIPT_LABELS },
 };
 
 let active: Language = 'en';
@@ -66,12 +68,14 @@ export function withLocale<T>(locale: string | undefined, run: () => T): T {
   const previousLanguage = active;
   active = language;
   const previousMessages = setMessageTable(tables.messages);
+  const previousDetails = setDetailTable(tables.details);
   const [previousTranscript, previousLabels] = setTranscriptTables(tables.transcriptMessages, tables.transcriptLabels);
   try {
     return run();
   } finally {
     active = previousLanguage;
     setMessageTable(previousMessages);
+    setDetailTable(previousDetails);
     setTranscriptTables(previousTranscript, previousLabels);
   }
 }

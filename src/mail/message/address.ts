@@ -11,7 +11,7 @@
  */
 import { problem, type Problem } from '../codes';
 import { tokenize, RFC5322_SPECIALS, type Token } from './lexer';
-import { MESSAGES } from './messages';
+import { MESSAGES, type Detail } from './messages';
 import { decodeEncodedWords } from './encodings';
 
 /** One mailbox: `Name <local@domain>` or `local@domain`. */
@@ -65,7 +65,7 @@ function hasBadAtomChar(s: string): boolean {
 class Failure {
   constructor(
     readonly at: Token | undefined,
-    readonly detail: string,
+    readonly detail: Detail,
   ) {}
 }
 
@@ -85,7 +85,7 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
   let i = 0;
   const n = tokens.length;
 
-  const fail = (at: Token | undefined, detail: string): never => {
+  const fail = (at: Token | undefined, detail: Detail): never => {
     throw new Failure(at, detail);
   };
 
@@ -114,22 +114,22 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
   const checkQuotedWords = (from: number, to: number): void => {
     for (let k = from; k < to; k++) {
       const t = tokens[k];
-      if (t.kind === 'quoted' && t.unterminated) fail(t, 'the quoted text is never closed');
+      if (t.kind === 'quoted' && t.unterminated) fail(t, ['quote-unclosed']);
       if (t.kind === 'quoted' && t.value.includes('=?')) {
         // RFC 2047 §5 (3): an encoded word must not appear within a quoted string.
         const words = decodeEncodedWords(t.value).words;
         if (words.length) {
-          problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, MESSAGES['encoded-word-invalid']('encoded words are not decoded inside double quotes; remove the quotes')));
+          problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, MESSAGES['encoded-word-invalid'](['encoded-word-in-quotes'])));
         }
       }
-      if (t.kind === 'atom' && hasBadAtomChar(t.value)) fail(t, 'it contains a control character');
+      if (t.kind === 'atom' && hasBadAtomChar(t.value)) fail(t, ['control-char']);
     }
   };
 
   /** addr-spec = local-part "@" domain (RFC 5322 §3.4.1, obs forms §4.4). Reads from i; returns the addr-spec text. */
   const readAddrSpec = (stop: (t: Token) => boolean): { address: string; offset: number; end: number } => {
     const startTok = tokens[i];
-    if (!startTok || stop(startTok)) fail(startTok, 'the address is empty');
+    if (!startTok || stop(startTok)) fail(startTok, ['address-missing']);
     let local = '';
     let expectWord = true;
     while (i < n && !isSpecial(tokens[i], '@') && !stop(tokens[i])) {
@@ -137,28 +137,28 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
       if (expectWord) {
         if (t.kind === 'atom' && t.value.includes('=?') && decodeEncodedWords(t.value).words.length) {
           // RFC 2047 §5 (3): an encoded word must not appear in any portion of an addr-spec.
-          problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, MESSAGES['encoded-word-invalid']('encoded words are not allowed in an address')));
+          problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, MESSAGES['encoded-word-invalid'](['encoded-word-in-address'])));
         }
         if (t.kind === 'atom') local += t.value;
         else if (t.kind === 'quoted') {
-          if (t.unterminated) fail(t, 'the quoted text is never closed');
+          if (t.unterminated) fail(t, ['quote-unclosed']);
           if (t.value.includes('=?') && decodeEncodedWords(t.value).words.length) {
             // RFC 2047 §5: encoded words are not allowed in an addr-spec.
-            problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, MESSAGES['encoded-word-invalid']('encoded words are not allowed in an address')));
+            problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, MESSAGES['encoded-word-invalid'](['encoded-word-in-address'])));
           }
           local += value.slice(t.offset - baseOffset, t.end - baseOffset);
-        } else fail(t, t.kind === 'special' && t.value === '.' ? 'the part before "@" has an empty piece between dots' : `"${t.value}" is not allowed before "@"`);
-        if (t.kind === 'atom' && hasBadAtomChar(t.value)) fail(t, 'it contains a control character');
+        } else fail(t, t.kind === 'special' && t.value === '.' ? ['local-empty-piece'] : ['local-char', t.value]);
+        if (t.kind === 'atom' && hasBadAtomChar(t.value)) fail(t, ['control-char']);
         expectWord = false;
       } else {
-        if (!isSpecial(t, '.')) fail(t, `"${t.kind === 'special' ? t.value : t.value}" is not allowed before "@" (missing quotes or a comma?)`);
+        if (!isSpecial(t, '.')) fail(t, ['local-char-unquoted', t.value]);
         local += '.';
         expectWord = true;
       }
       i++;
     }
-    if (!isSpecial(tokens[i], '@')) fail(tokens[i - 1] ?? startTok, 'there is no "@domain"');
-    if (expectWord) fail(tokens[i], 'the part before "@" is empty or ends with a dot');
+    if (!isSpecial(tokens[i], '@')) fail(tokens[i - 1] ?? startTok, ['domain-absent']);
+    if (expectWord) fail(tokens[i], ['local-empty-or-dot']);
     const at = tokens[i];
     i++;
     let domain = '';
@@ -167,15 +167,15 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
       const t = tokens[i];
       if (expectWord) {
         if (t.kind === 'atom') {
-          if (hasBadAtomChar(t.value)) fail(t, 'the domain contains a control character');
+          if (hasBadAtomChar(t.value)) fail(t, ['domain-control-char']);
           domain += t.value;
         } else if (t.kind === 'literal' && domain === '') {
-          if (t.unterminated) fail(t, 'the domain literal is never closed with "]"');
+          if (t.unterminated) fail(t, ['domain-literal-unclosed']);
           domain += value.slice(t.offset - baseOffset, t.end - baseOffset);
           i++;
           expectWord = false;
           break;
-        } else fail(t, `"${t.value}" is not allowed in the domain`);
+        } else fail(t, ['domain-char', t.value]);
         expectWord = false;
       } else {
         if (!isSpecial(t, '.')) break;
@@ -184,8 +184,8 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
       }
       i++;
     }
-    if (domain === '') fail(tokens[i] ?? at, 'the domain after "@" is missing');
-    if (expectWord) fail(tokens[i - 1], 'the domain ends with a dot');
+    if (domain === '') fail(tokens[i] ?? at, ['domain-missing']);
+    if (expectWord) fail(tokens[i - 1], ['domain-trailing-dot']);
     return { address: `${local}@${domain}`, offset: startTok.offset, end: tokens[i - 1].end };
   };
 
@@ -200,7 +200,7 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
       // name-addr = [display-name] angle-addr; display-name = phrase (obs-phrase allows ".").
       for (let k = start; k < j; k++) {
         const t = tokens[k];
-        if (!(t.kind === 'atom' || t.kind === 'quoted' || isSpecial(t, '.'))) fail(t, `"${t.value}" is not allowed in a display name (put the name in double quotes)`);
+        if (!(t.kind === 'atom' || t.kind === 'quoted' || isSpecial(t, '.'))) fail(t, ['display-name-char', t.value]);
       }
       checkQuotedWords(start, j);
       const displayName = j > start ? phraseText(start, j) : undefined;
@@ -210,9 +210,9 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
         while (i < n && !isSpecial(tokens[i], ':') && !isSpecial(tokens[i], '>')) i++;
         if (isSpecial(tokens[i], ':')) i++;
       }
-      if (isSpecial(tokens[i], '>')) fail(tokens[i], 'the angle brackets "<>" are empty');
+      if (isSpecial(tokens[i], '>')) fail(tokens[i], ['angle-empty']);
       const spec = readAddrSpec((t) => isSpecial(t, '>') || stopTop(t));
-      if (!isSpecial(tokens[i], '>')) fail(tokens[i] ?? tokens[i - 1], 'the "<" is never closed with ">"');
+      if (!isSpecial(tokens[i], '>')) fail(tokens[i] ?? tokens[i - 1], ['angle-unclosed']);
       const close = tokens[i];
       i++;
       return {
@@ -232,7 +232,7 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
   const expectEndOfElement = (inGroup: boolean): void => {
     const t = tokens[i];
     if (i >= n || isSpecial(t, ',') || (inGroup && isSpecial(t, ';'))) return;
-    fail(t, `"${t.value}" follows the address (missing comma?)`);
+    fail(t, ['after-address', t.value]);
   };
 
   while (i < n) {
@@ -246,10 +246,10 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
       let j = i;
       while (j < n && !isSpecial(tokens[j], ',') && !isSpecial(tokens[j], '<') && !isSpecial(tokens[j], '@') && !isSpecial(tokens[j], ':')) j++;
       if (j < n && isSpecial(tokens[j], ':')) {
-        if (j === start) fail(tokens[j], 'the group has no name before ":"');
+        if (j === start) fail(tokens[j], ['group-no-name']);
         for (let k = start; k < j; k++) {
           const t = tokens[k];
-          if (!(t.kind === 'atom' || t.kind === 'quoted' || isSpecial(t, '.'))) fail(t, `"${t.value}" is not allowed in a group name`);
+          if (!(t.kind === 'atom' || t.kind === 'quoted' || isSpecial(t, '.'))) fail(t, ['group-name-char', t.value]);
         }
         checkQuotedWords(start, j);
         const name = phraseText(start, j);
@@ -269,7 +269,7 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
             recover(mstart, e, true);
           }
         }
-        if (!isSpecial(tokens[i], ';')) fail(tokens[n - 1], `the group "${name}" is not closed with ";"`);
+        if (!isSpecial(tokens[i], ';')) fail(tokens[n - 1], ['group-unclosed', name]);
         const endTok = tokens[i];
         i++;
         items.push({ kind: 'group', name, members, offset: tokens[start].offset, length: endTok.end - tokens[start].offset });

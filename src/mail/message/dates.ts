@@ -3,6 +3,7 @@
  * zone names, CFWS between tokens), parsed without backtracking regexes.
  */
 import { tokenize, type Token } from './lexer';
+import type { Detail } from './messages';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -22,7 +23,7 @@ export interface DateSpan {
 export interface DateTimeInfo {
   date?: Date;
   /** Set when the value is not a date-time: where and why. */
-  error?: DateSpan & { detail: string };
+  error?: DateSpan & { detail: Detail };
   /** The written day of the week does not match the date. */
   weekdayMismatch?: DateSpan & { written: string; actual: string };
   /** An obsolete zone name or military letter (RFC 5322 §4.3). */
@@ -61,61 +62,61 @@ export function parseDateTime(value: string, baseOffset = 0): DateTimeInfo {
   const whole: DateSpan = tokens.length
     ? { offset: tokens[0].offset, length: tokens[tokens.length - 1].end - tokens[0].offset }
     : { offset: baseOffset, length: 0 };
-  const err = (t: Token | undefined, detail: string): DateTimeInfo => ({
+  const err = (t: Token | undefined, detail: Detail): DateTimeInfo => ({
     error: t ? { offset: t.offset, length: t.end - t.offset, detail } : { ...whole, detail },
   });
-  if (tokens.length === 0) return err(undefined, 'the value is empty');
+  if (tokens.length === 0) return err(undefined, ['value-empty']);
   let i = 0;
   let weekday: Token | undefined;
   // [ day-of-week "," ]
   if (tokens[i].kind === 'atom' && !isDigits(tokens[i].value)) {
     const dayIndex = DAYS.findIndex((d) => d.toLowerCase() === tokens[i].value.toLowerCase());
-    if (dayIndex < 0) return err(tokens[i], `"${tokens[i].value}" is not a day of the week (Mon, Tue, ...)`);
+    if (dayIndex < 0) return err(tokens[i], ['weekday-unknown', tokens[i].value]);
     weekday = tokens[i];
     i++;
     if (tokens[i]?.kind === 'special' && tokens[i].value === ',') i++;
-    else return err(tokens[i] ?? weekday, 'a comma must follow the day of the week');
+    else return err(tokens[i] ?? weekday, ['weekday-comma']);
   }
   const dayTok = tokens[i++];
-  if (!dayTok || !isDigits(dayTok.value) || dayTok.value.length > 2) return err(dayTok, 'expected the day of the month (1-31)');
+  if (!dayTok || !isDigits(dayTok.value) || dayTok.value.length > 2) return err(dayTok, ['day-expected']);
   const monTok = tokens[i++];
   const month = monTok ? MONTHS.findIndex((m) => m.toLowerCase() === monTok.value.toLowerCase()) : -1;
-  if (!monTok || month < 0) return err(monTok, 'expected a month name (Jan, Feb, ...)');
+  if (!monTok || month < 0) return err(monTok, ['month-expected']);
   const yearTok = tokens[i++];
-  if (!yearTok || !isDigits(yearTok.value) || yearTok.value.length < 2) return err(yearTok, 'expected a year');
+  if (!yearTok || !isDigits(yearTok.value) || yearTok.value.length < 2) return err(yearTok, ['year-expected']);
   let year = Number(yearTok.value);
   // RFC 5322 §4.3: two-digit years 00-49 are 2000-2049, 50-99 are 1950-1999; three-digit years add 1900.
   if (yearTok.value.length === 2) year += year < 50 ? 2000 : 1900;
   else if (yearTok.value.length === 3) year += 1900;
-  else if (year < 1900) return err(yearTok, 'the year must be 1900 or later');
+  else if (year < 1900) return err(yearTok, ['year-too-early']);
   const hourTok = tokens[i++];
-  if (!hourTok || !isDigits(hourTok.value) || hourTok.value.length !== 2) return err(hourTok, 'expected the time as hh:mm:ss');
-  if (!(tokens[i]?.kind === 'special' && tokens[i].value === ':')) return err(tokens[i] ?? hourTok, 'expected ":" between hours and minutes');
+  if (!hourTok || !isDigits(hourTok.value) || hourTok.value.length !== 2) return err(hourTok, ['time-expected']);
+  if (!(tokens[i]?.kind === 'special' && tokens[i].value === ':')) return err(tokens[i] ?? hourTok, ['time-colon']);
   i++;
   const minTok = tokens[i++];
-  if (!minTok || !isDigits(minTok.value) || minTok.value.length !== 2) return err(minTok ?? hourTok, 'expected two-digit minutes');
+  if (!minTok || !isDigits(minTok.value) || minTok.value.length !== 2) return err(minTok ?? hourTok, ['minutes-expected']);
   let secTok: Token | undefined;
   if (tokens[i]?.kind === 'special' && tokens[i].value === ':') {
     i++;
     secTok = tokens[i++];
-    if (!secTok || !isDigits(secTok.value) || secTok.value.length !== 2) return err(secTok ?? minTok, 'expected two-digit seconds');
+    if (!secTok || !isDigits(secTok.value) || secTok.value.length !== 2) return err(secTok ?? minTok, ['seconds-expected']);
   }
   const day = Number(dayTok.value);
   const hour = Number(hourTok.value);
   const minute = Number(minTok.value);
   const second = secTok ? Number(secTok.value) : 0;
-  if (day < 1 || day > daysInMonth(year, month)) return err(dayTok, `${MONTHS[month]} ${year} has no day ${day}`);
-  if (hour > 23) return err(hourTok, 'the hour must be 00-23');
-  if (minute > 59) return err(minTok, 'the minutes must be 00-59');
-  if (second > 60) return err(secTok, 'the seconds must be 00-60');
+  if (day < 1 || day > daysInMonth(year, month)) return err(dayTok, ['day-out-of-range', MONTHS[month], year, day]);
+  if (hour > 23) return err(hourTok, ['hour-range']);
+  if (minute > 59) return err(minTok, ['minute-range']);
+  if (second > 60) return err(secTok, ['second-range']);
   const zoneTok = tokens[i++];
-  if (!zoneTok) return err(tokens[i - 2] ?? undefined, 'the time zone (like +0000) is missing');
+  if (!zoneTok) return err(tokens[i - 2] ?? undefined, ['zone-missing']);
   const info: DateTimeInfo = {};
   let zoneMinutes: number;
   const z = zoneTok.value;
   if ((z[0] === '+' || z[0] === '-') && z.length === 5 && isDigits(z.slice(1))) {
     const mm = Number(z.slice(3));
-    if (mm > 59) return err(zoneTok, 'the zone minutes must be 00-59');
+    if (mm > 59) return err(zoneTok, ['zone-minute-range']);
     zoneMinutes = (Number(z.slice(1, 3)) * 60 + mm) * (z[0] === '-' ? -1 : 1);
   } else if (Object.prototype.hasOwnProperty.call(ZONE_NAMES, z.toUpperCase())) {
     zoneMinutes = ZONE_NAMES[z.toUpperCase()];
@@ -125,9 +126,9 @@ export function parseDateTime(value: string, baseOffset = 0): DateTimeInfo {
     zoneMinutes = 0;
     info.obsoleteZone = { offset: zoneTok.offset, length: 1, zone: z, numeric: '-0000' };
   } else {
-    return err(zoneTok, `"${z}" is not a time zone; write it as +hhmm or -hhmm`);
+    return err(zoneTok, ['zone-invalid', z]);
   }
-  if (i < tokens.length) return err(tokens[i], `unexpected "${tokens[i].value}" after the time zone`);
+  if (i < tokens.length) return err(tokens[i], ['after-zone', tokens[i].value]);
   const utc = Date.UTC(year, month, day, hour, minute, Math.min(second, 59)) - zoneMinutes * 60000;
   info.date = new Date(utc);
   info.zoneMinutes = zoneMinutes;

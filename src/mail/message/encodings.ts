@@ -3,6 +3,7 @@
  * words (RFC 2047) and charsets. Decoders are lenient (like every mail reader);
  * the validator reports the faults separately, scanning in place.
  */
+import type { Detail } from './messages';
 
 /** Decodes base64 text, ignoring white space and anything outside the alphabet (RFC 2045 §6.8). */
 export function decodeBase64(text: string): Buffer {
@@ -89,8 +90,8 @@ export interface EncodedWord {
   encoding: string;
   decoded: string;
   valid: boolean;
-  /** Why the word is invalid. */
-  error?: string;
+  /** Why the word is invalid (set exactly when `valid` is false). */
+  error?: Detail;
   /** True when the charset is not known (see `isKnownCharset`). */
   unknownCharset?: boolean;
 }
@@ -204,18 +205,18 @@ export function decodeEncodedWords(value: string, maxWords = Infinity): { text: 
     }
     const raw = value.slice(m.textStart, m.textEnd);
     const enc = m.encoding.toUpperCase();
-    let error: string | undefined;
+    let error: Detail | undefined;
     let bytes: Buffer | undefined;
     if (enc === 'B') {
       bytes = decodeWordB(raw);
-      if (!bytes) error = 'the B (base64) text is not valid base64';
+      if (!bytes) error = ['word-b-invalid'];
     } else if (enc === 'Q') {
       bytes = decodeWordQ(raw);
-      if (!bytes) error = 'the Q text holds a character or "=" escape that is not allowed';
-    } else error = `"${m.encoding}" is not an encoding; use B or Q`;
+      if (!bytes) error = ['word-q-invalid'];
+    } else error = ['word-encoding-unknown', m.encoding];
     const length = m.end - i;
     // RFC 2047 §2: an encoded word may not be more than 75 characters long.
-    if (!error && length > 75) error = `it is ${length} characters long; at most 75 are allowed`;
+    if (!error && length > 75) error = ['word-too-long', length];
     const known = isKnownCharset(m.charset);
     const decoded = bytes ? decodeCharset(bytes, m.charset) : value.slice(i, m.end);
     words.push({ offset: i, length, charset: m.charset, encoding: m.encoding, decoded, valid: !error, error, unknownCharset: !known || undefined });

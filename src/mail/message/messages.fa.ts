@@ -6,9 +6,101 @@
  * right-to-left sentence. RFC numbers are kept as written in the standards.
  */
 import { isolate as iso, ltr } from '../bidi';
-import type { MessageTable } from './messages';
+import { renderDetail, type Detail, type DetailTable, type MessageTable } from './messages';
 
+/** The user's own text (a token, a value), quoted and isolated: its direction is unknown. */
 const q = (s: string): string => `«${iso(s)}»`;
+
+/** Persian names of the RFC 5322 day abbreviations, for "that date is a Monday". */
+const WEEKDAYS: Readonly<Record<string, string>> = {
+  Mon: 'دوشنبه', Tue: 'سه‌شنبه', Wed: 'چهارشنبه', Thu: 'پنجشنبه', Fri: 'جمعه', Sat: 'شنبه', Sun: 'یکشنبه',
+};
+
+/**
+ * Persian of the parsers' details (same keys as `ENGLISH_DETAILS`). Tokens the
+ * user wrote are quoted with `q()`; syntax the user should write (`@`, `<>`,
+ * `+hhmm`), field and parameter section names and numbers are `ltr()` runs.
+ * A detail is Persian prose, so the messages embed it without an isolate.
+ */
+export const PERSIAN_DETAILS: DetailTable = {
+  'quote-unclosed': () => `متن درون گیومه‌ی ${ltr('"')} هرگز بسته نمی‌شود`,
+  'control-char': () => 'یک نویسه‌ی کنترلی در آن هست',
+  'address-missing': () => 'نشانی خالی است',
+  'local-empty-piece': () => `بخش پیش از ${ltr('@')} میان دو نقطه تکه‌ای خالی دارد`,
+  'local-char': (token) => `${q(token)} پیش از ${ltr('@')} مجاز نیست`,
+  'local-char-unquoted': (token) => `${q(token)} پیش از ${ltr('@')} مجاز نیست (گیومه یا ویرگولی جا افتاده است؟)`,
+  'domain-absent': () => `بخش ${ltr('@domain')} ندارد`,
+  'local-empty-or-dot': () => `بخش پیش از ${ltr('@')} خالی است یا با نقطه تمام می‌شود`,
+  'domain-control-char': () => 'دامنه یک نویسه‌ی کنترلی دارد',
+  'domain-literal-unclosed': () => `دامنه‌ی لفظی هرگز با ${ltr(']')} بسته نمی‌شود`,
+  'domain-char': (token) => `${q(token)} در دامنه مجاز نیست`,
+  'domain-missing': () => `دامنه‌ی پس از ${ltr('@')} نیامده است`,
+  'domain-trailing-dot': () => 'دامنه با نقطه تمام می‌شود',
+  'display-name-char': (token) => `${q(token)} در نام نمایشی مجاز نیست (نام را درون گیومه‌ی ${ltr('"')} بگذارید)`,
+  'angle-empty': () => `درون ${ltr('<>')} چیزی نیست`,
+  'angle-unclosed': () => `${ltr('<')} هرگز با ${ltr('>')} بسته نمی‌شود`,
+  'after-address': (token) => `پس از نشانی ${q(token)} آمده است (ویرگولی جا افتاده است؟)`,
+  'group-no-name': () => `گروه پیش از ${ltr(':')} نامی ندارد`,
+  'group-name-char': (token) => `${q(token)} در نام گروه مجاز نیست`,
+  'group-unclosed': (name) => `گروه ${q(name)} با ${ltr(';')} بسته نمی‌شود`,
+  'group-not-allowed': (field) => `${ltr(field)} نمی‌تواند گروه داشته باشد`,
+  'one-mailbox-only': (field) => `${ltr(field)} باید دقیقاً یک صندوق پستی داشته باشد`,
+  'encoded-word-in-quotes': () => `واژه‌های رمزشده درون گیومه‌ی ${ltr('"')} رمزگشایی نمی‌شوند؛ گیومه‌ها را بردارید`,
+  'encoded-word-in-address': () => 'واژه‌ی رمزشده در نشانی مجاز نیست',
+  'word-b-invalid': () => `متن ${ltr('B')} آن ${ltr('base64')} معتبر نیست`,
+  'word-q-invalid': () => `متن ${ltr('Q')} آن نویسه یا گریز ${ltr('=')} نامجاز دارد`,
+  'word-encoding-unknown': (letter) => `${q(letter)} رمزگذاری نیست؛ ${ltr('B')} یا ${ltr('Q')} را به کار ببرید`,
+  'word-too-long': (length) => `${ltr(length)} نویسه است؛ حداکثر ${ltr(75)} نویسه مجاز است`,
+  'word-malformed': () => 'شکل درستی از یک واژه‌ی رمزشده نیست',
+  'value-empty': () => 'مقدار خالی است',
+  'weekday-unknown': (token) => `${q(token)} روز هفته نیست (${ltr('Mon, Tue, ...')})`,
+  'weekday-comma': () => `پس از روز هفته باید ویرگول (${ltr(',')}) بیاید`,
+  'day-expected': () => `روز ماه (${ltr('1-31')}) انتظار می‌رود`,
+  'month-expected': () => `نام ماه (${ltr('Jan, Feb, ...')}) انتظار می‌رود`,
+  'year-expected': () => 'سال انتظار می‌رود',
+  'year-too-early': () => `سال باید ${ltr(1900)} یا پس از آن باشد`,
+  'time-expected': () => `زمان به شکل ${ltr('hh:mm:ss')} انتظار می‌رود`,
+  'time-colon': () => `میان ساعت و دقیقه ${ltr(':')} انتظار می‌رود`,
+  'minutes-expected': () => 'دقیقه‌ی دورقمی انتظار می‌رود',
+  'seconds-expected': () => 'ثانیه‌ی دورقمی انتظار می‌رود',
+  'day-out-of-range': (month, year, day) => `${ltr(`${month} ${year}`)} روز ${ltr(day)} ندارد`,
+  'hour-range': () => `ساعت باید در بازه‌ی ${ltr('00-23')} باشد`,
+  'minute-range': () => `دقیقه باید در بازه‌ی ${ltr('00-59')} باشد`,
+  'second-range': () => `ثانیه باید در بازه‌ی ${ltr('00-60')} باشد`,
+  'zone-missing': () => `منطقه‌ی زمانی (مانند ${ltr('+0000')}) نیامده است`,
+  'zone-minute-range': () => `دقیقه‌های منطقه‌ی زمانی باید در بازه‌ی ${ltr('00-59')} باشد`,
+  'zone-invalid': (zone) => `${q(zone)} منطقه‌ی زمانی نیست؛ آن را به شکل ${ltr('+hhmm')} یا ${ltr('-hhmm')} بنویسید`,
+  'after-zone': (token) => `${q(token)} پس از منطقه‌ی زمانی نابجاست`,
+  'field-empty': (field) => `${ltr(field)} خالی است`,
+  'id-not-enclosed': () => `شناسه باید درون ${ltr('< >')} باشد`,
+  'id-stray': (token) => `${q(token)} بخشی از یک شناسه‌ی پیام نیست`,
+  'id-empty': () => 'شناسه خالی است',
+  'id-no-at': () => `شناسه ${ltr('@')} ندارد`,
+  'id-left-invalid': () => `بخش پیش از ${ltr('@')} یک واژه یا چند واژه‌ی نقطه‌دار معتبر نیست`,
+  'id-right-invalid': () => `بخش پس از ${ltr('@')} دامنه‌ی معتبری نیست`,
+  'id-multiple': (field) => `${ltr(field)} باید دقیقاً یک شناسه داشته باشد`,
+  'subtype-missing': (type) => `${q(type)} بخش ${ltr('/subtype')} ندارد`,
+  'not-type-subtype': (value) => `${q(value)} به شکل ${ltr('type/subtype')} نیست`,
+  'param-name-expected': () => 'نام پارامتر انتظار می‌رود',
+  'param-no-equals': (name) => `${q(name)} بخش ${ltr('=value')} ندارد`,
+  'param-no-value': (name) => `${q(name)} مقداری ندارد`,
+  'param-quote-unclosed': (name) => `مقدار درون گیومه‌ی ${q(name)} هرگز بسته نمی‌شود`,
+  'param-needs-quotes': (name, ch) => `مقدار ${q(name)} نویسه‌ی ${q(ch)} را دارد و باید درون گیومه‌ی ${ltr('"')} بیاید`,
+  'param-needs-quotes-space': (name) => `مقدار ${q(name)} فاصله دارد و باید درون گیومه‌ی ${ltr('"')} بیاید`,
+  'param-repeated': (name) => `${q(name)} بیش از یک بار آمده است`,
+  'param-name-invalid': (name) => `${q(name)} نام پارامتر معتبری نیست`,
+  'param-leading-zero': (name) => `شماره‌ی بخش‌ها نباید با صفر شروع شود (${q(name)})`,
+  'param-section-missing': (base, index, name) => `بخش ${ltr(`${base}*${index}`)} پیش از ${q(name)} نیامده است`,
+  'param-extended-prefix': (name) => `مقدار گسترش‌یافته‌ی ${q(name)} باید با ${ltr("charset'language'")} شروع شود`,
+  'param-percent': (name) => `پس از ${ltr('%')} در مقدار ${q(name)} باید دو رقم هگزادسیمال بیاید`,
+  'char-quoted': (ch) => `نویسه‌ی ${q(ch)}`,
+  'char-control': (code) => `نویسه‌ی کنترلی ${ltr(code)}`,
+  'char-control-sentence': (code) => `نویسه‌ی کنترلی ${ltr(code)}`,
+  'char-del': () => `نویسه‌ی ${ltr('DEL')}`,
+  'char-trailing-space': () => 'فاصله‌ای در پایان',
+};
+
+const d = (detail: Detail): string => renderDetail(PERSIAN_DETAILS, detail);
 
 export const PERSIAN_MESSAGES: MessageTable = {
   'header-syntax': (line) =>
@@ -16,7 +108,7 @@ export const PERSIAN_MESSAGES: MessageTable = {
   'header-syntax-no-separator': () => 'بخش سرآیند اینجا تمام می‌شود، بی آن خط خالی که باید آن را از بدنه جدا کند.',
   'header-name-invalid-empty': () => 'نام فیلد پیش از دونقطه خالی است.',
   'header-name-invalid': (ch) =>
-    `نام فیلد نویسه‌ی ${iso(ch)} را دارد؛ نام‌ها فقط می‌توانند از نویسه‌های چاپی ASCII (${ltr('33-126')}) به جز دونقطه ساخته شوند.`,
+    `نام فیلد ${d(ch)} را دارد؛ نام‌ها فقط می‌توانند از نویسه‌های چاپی ASCII (${ltr('33-126')}) به جز دونقطه ساخته شوند.`,
   'header-space-before-colon': () => 'فاصله میان نام فیلد و دونقطه‌اش نحو منسوخ است؛ آن را حذف کنید.',
   'continuation-first': () => 'بخش سرآیند با یک خط تورفته (تاشده) شروع می‌شود، اما پیش از آن فیلدی نیست که ادامه داده شود.',
   'line-too-long': (octets) =>
@@ -39,31 +131,31 @@ export const PERSIAN_MESSAGES: MessageTable = {
   'duplicate-header-related': (name) => `نخستین فیلد ${ltr(name)}`,
   'sender-required': (count) =>
     `${ltr('From')} ${ltr(count)} صندوق پستی را نام می‌برد، پس فیلد ${ltr('Sender')} لازم است تا کسی را که واقعاً پیام را فرستاده نام ببرد.`,
-  'address-syntax': (detail) => `نشانی معتبر نیست: ${iso(detail)}.`,
+  'address-syntax': (detail) => `نشانی معتبر نیست: ${d(detail)}.`,
   'address-empty': (name) => `${ltr(name)} خالی است؛ دست‌کم یک نشانی لازم دارد.`,
   'date-syntax': (detail) =>
-    `تاریخ معتبر نیست: ${iso(detail)}. شکلی مانند ${q('Mon, 2 Jan 2006 15:04:05 +0000')} انتظار می‌رود.`,
+    `تاریخ معتبر نیست: ${d(detail)}. شکلی مانند ${q('Mon, 2 Jan 2006 15:04:05 +0000')} انتظار می‌رود.`,
   'date-weekday-mismatch': (written, actual) =>
-    `روز هفته ${ltr(written)} نوشته شده، اما آن تاریخ ${ltr(actual)} است.`,
+    `روز هفته ${ltr(written)} نوشته شده، اما آن تاریخ ${WEEKDAYS[actual] ?? ''} (${ltr(actual)}) است.`,
   'date-obsolete-zone': (zone, numeric) =>
     `منطقه‌ی زمانی ${q(zone)} منسوخ است؛ آن را به شکل اختلاف عددی بنویسید (${ltr(numeric)}).`,
   'message-id-syntax': (detail) =>
-    `شناسه‌ی پیام معتبر نیست: ${iso(detail)}. شکل ${ltr('<left-part@right-part>')} انتظار می‌رود.`,
+    `شناسه‌ی پیام معتبر نیست: ${d(detail)}. شکل ${ltr('<left-part@right-part>')} انتظار می‌رود.`,
   'non-ascii-header': (name) =>
     `${name ? ltr(name) : 'این فیلد'} نویسه‌های غیر ASCII خام دارد که فقط سرورهای پشتیبان ${ltr('SMTPUTF8')} می‌پذیرند؛ به جای آن یک واژه‌ی رمزشده (${ltr('=?UTF-8?...?=')}) به کار ببرید.`,
-  'encoded-word-invalid': (detail) => `واژه‌ی رمزشده‌ی نادرست: ${iso(detail)}.`,
+  'encoded-word-invalid': (detail) => `واژه‌ی رمزشده‌ی نادرست: ${d(detail)}.`,
   'unknown-charset': (charset) => `${q(charset)} نام یک مجموعه‌نویسه‌ی شناخته‌شده نیست؛ خواننده‌ها ممکن است متن درهم نشان دهند.`,
   'mime-version-missing': () =>
     `فیلدهای ${ltr('Content-*')} به کار رفته‌اند اما فیلد ${ltr('MIME-Version: 1.0')} نیست، پس خواننده‌ها ممکن است آن‌ها را نادیده بگیرند.`,
   'mime-version-value': (value) => `${ltr('MIME-Version')} برابر ${q(value)} است؛ تنها نسخه‌ی تعریف‌شده ${ltr('1.0')} است.`,
   'content-type-syntax': (detail) =>
-    `${ltr('Content-Type')} به شکل ${ltr('type/subtype')} و سپس پارامترهای ${ltr('; name=value')} نیست: ${iso(detail)}. خواننده‌ها این بخش را متن ساده می‌گیرند.`,
-  'parameter-syntax': (detail) => `پارامتر نادرست: ${iso(detail)}.`,
+    `${ltr('Content-Type')} به شکل ${ltr('type/subtype')} و سپس پارامترهای ${ltr('; name=value')} نیست: ${d(detail)}. خواننده‌ها این بخش را متن ساده می‌گیرند.`,
+  'parameter-syntax': (detail) => `پارامتر نادرست: ${d(detail)}.`,
   'boundary-missing': (type) =>
     `${ltr(type)} پارامتر ${ltr('boundary')} لازم دارد که بخش‌هایش را از هم جدا کند؛ بی آن بخش‌ها پیدا نمی‌شوند.`,
   'boundary-invalid-length': (length) => `مرز (${ltr('boundary')}) ${ltr(length)} نویسه است؛ حداکثر ${ltr(70)} نویسه مجاز است.`,
   'boundary-invalid-char': (ch) =>
-    `مرز نویسه‌ی ${iso(ch)} را دارد که در مرز مجاز نیست (فقط حروف، رقم‌ها، ${ltr("'()+_,-./:=?")} و فاصله‌های میانی).`,
+    `مرز ${d(ch)} را دارد که در مرز مجاز نیست (فقط حروف، رقم‌ها، ${ltr("'()+_,-./:=?")} و فاصله‌های میانی).`,
   'boundary-invalid-empty': () => 'مرز خالی است.',
   'boundary-invalid-reused': () =>
     'این مرز را یک multipart بیرونی به کار برده است؛ multipartهای تودرتو مرزهای متفاوت لازم دارند، وگرنه این بخش‌ها از هم تشخیص داده نمی‌شوند.',
@@ -78,7 +170,7 @@ export const PERSIAN_MESSAGES: MessageTable = {
     `بخش ${ltr(type)} نباید با ${ltr(cte)} رمزگذاری شود؛ فقط ${ltr('7bit')}، ${ltr('8bit')} یا ${ltr('binary')} مجاز است و بخش‌های درونی رمزگذاری خودشان را دارند.`,
   'eight-bit-data': (cte) =>
     `نویسه‌ی غیر ASCII در بخشی که رمزگذاری انتقالش ${ltr(cte)} است و فقط ASCII هفت‌بیتی را مجاز می‌داند؛ ${ltr('8bit')} اعلام کنید یا آن را با ${ltr('quoted-printable')} یا ${ltr('base64')} رمزگذاری کنید.`,
-  'base64-invalid-char': (ch) => `${iso(ch)} نویسه‌ی base64 نیست.`,
+  'base64-invalid-char': (ch) => `${d(ch)} در الفبای ${ltr('base64')} نیست.`,
   'base64-invalid-after-padding': () => `داده‌ی base64 پس از لایه‌ی ${q('=')} که پایانش را نشان می‌دهد ادامه پیدا می‌کند.`,
   'base64-invalid-length': (extra) =>
     `داده‌ی base64 با ${ltr(extra)} نویسه‌ی اضافه تمام می‌شود؛ طولش باید مضربی از ۴ نویسه باشد (با ${q('=')} پر کنید).`,

@@ -11,7 +11,7 @@
  */
 import { problem, type Problem } from '../codes';
 import type { BoundaryLine, ContentType, HeaderField, MimePart, ParsedMessage } from './model';
-import { MESSAGES } from './messages';
+import { MESSAGES, type Detail } from './messages';
 import { parseParameterised, displayFilename } from './params';
 import { stripComments } from './lexer';
 
@@ -182,7 +182,7 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
       if (ok) {
         part.contentType = { type: h[0].value.toLowerCase(), subtype: h[2].value.toLowerCase(), params: pv.params, explicit: true };
       } else {
-        const detail = h.length === 0 ? 'the value is empty' : h.length === 1 && h[0].kind === 'atom' ? `"${h[0].value}" has no "/subtype"` : `"${text.slice(pv.valueOffset, pv.valueEnd)}" is not type/subtype`;
+        const detail: Detail = h.length === 0 ? ['value-empty'] : h.length === 1 && h[0].kind === 'atom' ? ['subtype-missing', h[0].value] : ['not-type-subtype', text.slice(pv.valueOffset, pv.valueEnd)];
         const offset = h.length ? pv.valueOffset : ctField.nameOffset;
         const length = h.length ? pv.valueEnd - pv.valueOffset : ctField.nameLength;
         problems.push(problem('content-type-syntax', offset, length, MESSAGES['content-type-syntax'](detail)));
@@ -207,7 +207,7 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
             for (let i = 0; i < b.length; i++) {
               const c = b.charCodeAt(i);
               if (!boundaryCharOk(c) || (c === 32 && i === b.length - 1)) {
-                problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-char'](c === 32 ? 'a space at the end' : `"${b[i]}"`)));
+                problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-char'](c === 32 ? ['char-trailing-space'] : ['char-quoted', b[i]])));
                 break;
               }
             }
@@ -438,7 +438,7 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
         const d = text.charCodeAt(i);
         // RFC 5322 §3.6.8: ftext = %d33-57 / %d59-126
         if (d < 33 || d > 126) {
-          const shown = d < 32 ? `control character ${d}` : d === 127 ? 'DEL' : `"${text[i]}"`;
+          const shown: Detail = d < 32 ? ['char-control', d] : d === 127 ? ['char-del'] : ['char-quoted', text[i]];
           problems.push(problem('header-name-invalid', i, 1, MESSAGES['header-name-invalid'](shown)));
           break;
         }

@@ -17,7 +17,7 @@ import { parseAddressList, mailboxesOf, type AddressItem } from './address';
 import { parseDateTime } from './dates';
 import { decodeEncodedWords, isBase64Char, isKnownCharset } from './encodings';
 import { tokenize, RFC5322_SPECIALS, stripComments, type Token } from './lexer';
-import { MESSAGES } from './messages';
+import { MESSAGES, type Detail } from './messages';
 import type { HeaderField, MimePart, ParsedMessage } from './model';
 import { walkParts } from './model';
 import { parseParameterised } from './params';
@@ -328,12 +328,12 @@ function checkAddressField(text: string, h: HeaderField, n: string, out: Reporte
   if (mailboxOnly) {
     // RFC 5322 §3.6.2: From is a mailbox-list and Sender a single mailbox: no groups.
     for (const item of items) {
-      if (item.kind === 'group') out.add(problem('address-syntax', item.offset, item.length, MESSAGES['address-syntax'](`${h.name} may not contain a group`)));
+      if (item.kind === 'group') out.add(problem('address-syntax', item.offset, item.length, MESSAGES['address-syntax'](['group-not-allowed', h.name])));
     }
   }
   if ((n === 'sender' || n === 'resent-sender') && items.length > 1) {
     const second = items[1];
-    out.add(problem('address-syntax', second.offset, items[items.length - 1].offset + items[items.length - 1].length - second.offset, MESSAGES['address-syntax'](`${h.name} holds exactly one mailbox`)));
+    out.add(problem('address-syntax', second.offset, items[items.length - 1].offset + items[items.length - 1].length - second.offset, MESSAGES['address-syntax'](['one-mailbox-only', h.name])));
   }
   if (n === 'from') {
     const boxes = mailboxesOf(items as AddressItem[]);
@@ -368,11 +368,11 @@ function checkDateField(text: string, h: HeaderField, out: Reporter): void {
 function checkMessageIdField(text: string, h: HeaderField, n: string, out: Reporter): void {
   const tokens = tokenize(text, h.valueOffset, h.end, RFC5322_SPECIALS);
   const single = n === 'message-id' || n === 'resent-message-id';
-  const bad = (from: Token, to: Token, detail: string): void => {
+  const bad = (from: Token, to: Token, detail: Detail): void => {
     out.add(problem('message-id-syntax', from.offset, to.end - from.offset, MESSAGES['message-id-syntax'](detail)));
   };
   if (tokens.length === 0) {
-    out.add(problem('message-id-syntax', h.nameOffset, h.nameLength, MESSAGES['message-id-syntax'](`${h.name} is empty`)));
+    out.add(problem('message-id-syntax', h.nameOffset, h.nameLength, MESSAGES['message-id-syntax'](['field-empty', h.name])));
     return;
   }
   let ids = 0;
@@ -387,14 +387,14 @@ function checkMessageIdField(text: string, h: HeaderField, n: string, out: Repor
       }
       let j = i;
       while (j + 1 < tokens.length && !(tokens[j + 1].kind === 'special' && tokens[j + 1].value === '<')) j++;
-      bad(t, tokens[j], single ? 'the id must be enclosed in < >' : `"${t.value}" is not part of a message id`);
+      bad(t, tokens[j], single ? ['id-not-enclosed'] : ['id-stray', t.value]);
       i = j + 1;
       continue;
     }
     let j = i + 1;
     while (j < tokens.length && !(tokens[j].kind === 'special' && (tokens[j].value === '>' || tokens[j].value === '<'))) j++;
     if (j >= tokens.length || tokens[j].value !== '>') {
-      bad(t, tokens[Math.min(j, tokens.length) - 1], 'the "<" is never closed with ">"');
+      bad(t, tokens[Math.min(j, tokens.length) - 1], ['angle-unclosed']);
       i = j;
       continue;
     }
@@ -405,14 +405,14 @@ function checkMessageIdField(text: string, h: HeaderField, n: string, out: Repor
     i = j + 1;
   }
   if (single && ids > 1) {
-    out.add(problem('message-id-syntax', h.valueOffset, h.end - h.valueOffset, MESSAGES['message-id-syntax'](`${h.name} must hold exactly one id`)));
+    out.add(problem('message-id-syntax', h.valueOffset, h.end - h.valueOffset, MESSAGES['message-id-syntax'](['id-multiple', h.name])));
   }
 }
 
-function checkIdInner(inner: Token[]): string | undefined {
+function checkIdInner(inner: Token[]): Detail | undefined {
   const at = inner.findIndex((t) => t.kind === 'special' && t.value === '@');
-  if (inner.length === 0) return 'the id is empty';
-  if (at < 0) return 'the id has no "@"';
+  if (inner.length === 0) return ['id-empty'];
+  if (at < 0) return ['id-no-at'];
   const left = inner.slice(0, at);
   const right = inner.slice(at + 1);
   const dotted = (part: Token[], allowLiteral: boolean): boolean => {
@@ -427,8 +427,8 @@ function checkIdInner(inner: Token[]): string | undefined {
     }
     return !expectWord;
   };
-  if (!dotted(left, false)) return 'the part before "@" is not a valid word or dotted words';
-  if (!dotted(right, true)) return 'the part after "@" is not a valid domain';
+  if (!dotted(left, false)) return ['id-left-invalid'];
+  if (!dotted(right, true)) return ['id-right-invalid'];
   return undefined;
 }
 
@@ -484,7 +484,7 @@ function checkEntityHeaders(text: string, part: MimePart, names: string[], byNam
       for (const w of decodeEncodedWords(raw, MAX_WORDS_PER_FIELD).words) {
         const offset = h.valueOffset + w.offset;
         // RFC 2047 §2, §4, §5.
-        if (!w.valid && !out.full('encoded-word-invalid')) out.add(problem('encoded-word-invalid', offset, w.length, MESSAGES['encoded-word-invalid'](w.error ?? 'it cannot be decoded')));
+        if (w.error && !out.full('encoded-word-invalid')) out.add(problem('encoded-word-invalid', offset, w.length, MESSAGES['encoded-word-invalid'](w.error)));
         if (w.unknownCharset && !out.full('unknown-charset')) out.add(problem('unknown-charset', offset + 2, w.charset.length, MESSAGES['unknown-charset'](w.charset)));
       }
     }
@@ -648,7 +648,7 @@ function checkBase64(text: string, start: number, end: number, out: Reporter): v
     }
     if (!reportedThisLine) {
       reportedThisLine = true;
-      const shown = c < 32 || c === 127 ? `The control character ${c}` : `"${text[i]}"`;
+      const shown: Detail = c < 32 || c === 127 ? ['char-control-sentence', c] : ['char-quoted', text[i]];
       out.add(problem('base64-invalid', i, 1, MESSAGES['base64-invalid-char'](shown)));
     }
   }

@@ -46,7 +46,7 @@ export function encodedWordsIn(line: string, at?: number): FoundWord[] {
     if (word && word.offset === 0 && word.length === m[0].length) out.push({ ...word, offset: m.index });
     else {
       const parts = m[0].split('?');
-      out.push({ offset: m.index, length: m[0].length, charset: parts[1] ?? '', encoding: parts[2] ?? '', decoded: m[0], valid: false, error: 'it is not a well-formed encoded word' });
+      out.push({ offset: m.index, length: m[0].length, charset: parts[1] ?? '', encoding: parts[2] ?? '', decoded: m[0], valid: false, error: ['word-malformed'] });
     }
   }
   return out;
