@@ -32,7 +32,7 @@ test('the client sends the request the server answers', () => {
   assert.equal(typeof emlFeatures.requests?.[DECODE_PART_REQUEST], 'function');
 });
 
-test('the extension registers the eml commands once the client exists', () => {
+test('the extension registers the eml commands at activation, handing them the client once it exists', () => {
   const extension = readFileSync(join(root, 'src', 'client', 'extension.ts'), 'utf8');
-  assert.match(extension, /registerEmlCommands\(context, client\)/);
+  assert.match(extension, /registerEmlCommands\(context, \(\) => created\)/);
 });
