@@ -134,7 +134,7 @@ export const PERSIAN_MESSAGES: MessageTable = {
   'address-syntax': (detail) => `نشانی معتبر نیست: ${d(detail)}.`,
   'address-empty': (name) => `${ltr(name)} خالی است؛ دست‌کم یک نشانی لازم دارد.`,
   'date-syntax': (detail) =>
-    `تاریخ معتبر نیست: ${d(detail)}. شکلی مانند ${q('Mon, 2 Jan 2006 15:04:05 +0000')} انتظار می‌رود.`,
+    `تاریخ معتبر نیست: ${d(detail)}. شکلی مانند «${ltr('Mon, 2 Jan 2006 15:04:05 +0000')}» انتظار می‌رود.`,
   'date-weekday-mismatch': (written, actual) =>
     `روز هفته ${ltr(written)} نوشته شده، اما آن تاریخ ${WEEKDAYS[actual] ?? ''} (${ltr(actual)}) است.`,
   'date-obsolete-zone': (zone, numeric) =>
@@ -158,12 +158,12 @@ export const PERSIAN_MESSAGES: MessageTable = {
     `مرز ${d(ch)} را دارد که در مرز مجاز نیست (فقط حروف، رقم‌ها، ${ltr("'()+_,-./:=?")} و فاصله‌های میانی).`,
   'boundary-invalid-empty': () => 'مرز خالی است.',
   'boundary-invalid-reused': () =>
-    'این مرز را یک multipart بیرونی به کار برده است؛ multipartهای تودرتو مرزهای متفاوت لازم دارند، وگرنه این بخش‌ها از هم تشخیص داده نمی‌شوند.',
+    `این مرز را یک ${ltr('multipart')} بیرونی به کار برده است؛ ${ltr('multipart')}‌های تودرتو مرزهای متفاوت لازم دارند، وگرنه این بخش‌ها از هم تشخیص داده نمی‌شوند.`,
   'boundary-invalid-prefix': (outer) =>
-    `این مرز با مرز ${q(outer)} یک multipart بیرونی شروع می‌شود، پس خط‌های جداکننده‌اش را می‌توان از آنِ آن multipart خواند؛ مرزی انتخاب کنید که با آن شروع نشود.`,
+    `این مرز با مرز ${q(outer)} یک ${ltr('multipart')} بیرونی شروع می‌شود، پس خط‌های جداکننده‌اش را می‌توان از آنِ آن ${ltr('multipart')} خواند؛ مرزی انتخاب کنید که با آن شروع نشود.`,
   'boundary-not-found': (boundary) =>
-    `هیچ خط ${ltr(`--${boundary}`)} در بدنه‌ی این multipart بخشی را شروع نمی‌کند، پس هیچ بخشی ندارد.`,
-  'closing-boundary-missing': (boundary) => `بدنه‌ی multipart هرگز با خط پایانی ${ltr(`--${boundary}--`)} تمام نمی‌شود.`,
+    `هیچ خط ${ltr(`--${boundary}`)} در بدنه‌ی این ${ltr('multipart')} بخشی را شروع نمی‌کند، پس هیچ بخشی ندارد.`,
+  'closing-boundary-missing': (boundary) => `بدنه‌ی ${ltr('multipart')} هرگز با خط پایانی ${ltr(`--${boundary}--`)} تمام نمی‌شود.`,
   'cte-unknown': (value) =>
     `${q(value)} یک رمزگذاری انتقال نیست؛ یکی از ${ltr('7bit')}، ${ltr('8bit')}، ${ltr('binary')}، ${ltr('quoted-printable')} یا ${ltr('base64')} را به کار ببرید.`,
   'cte-composite': (type, cte) =>
@@ -171,15 +171,15 @@ export const PERSIAN_MESSAGES: MessageTable = {
   'eight-bit-data': (cte) =>
     `نویسه‌ی غیر ASCII در بخشی که رمزگذاری انتقالش ${ltr(cte)} است و فقط ASCII هفت‌بیتی را مجاز می‌داند؛ ${ltr('8bit')} اعلام کنید یا آن را با ${ltr('quoted-printable')} یا ${ltr('base64')} رمزگذاری کنید.`,
   'base64-invalid-char': (ch) => `${d(ch)} در الفبای ${ltr('base64')} نیست.`,
-  'base64-invalid-after-padding': () => `داده‌ی base64 پس از لایه‌ی ${q('=')} که پایانش را نشان می‌دهد ادامه پیدا می‌کند.`,
+  'base64-invalid-after-padding': () => `داده‌ی ${ltr('base64')} پس از لایه‌ی ${q('=')} که پایانش را نشان می‌دهد ادامه پیدا می‌کند.`,
   'base64-invalid-length': (extra) =>
-    `داده‌ی base64 با ${ltr(extra)} نویسه‌ی اضافه تمام می‌شود؛ طولش باید مضربی از ۴ نویسه باشد (با ${q('=')} پر کنید).`,
-  'base64-invalid-padding': () => `لایه‌ی ${q('=')} در پایان داده‌ی base64 بیش از اندازه است.`,
-  'base64-line-length': (length) => `خط base64 ${ltr(length)} نویسه است؛ حداکثر ${ltr(76)} نویسه مجاز است.`,
+    `داده‌ی ${ltr('base64')} با ${ltr(extra)} نویسه‌ی اضافه تمام می‌شود؛ طولش باید مضربی از ۴ نویسه باشد (با ${q('=')} پر کنید).`,
+  'base64-invalid-padding': () => `لایه‌ی ${q('=')} در پایان داده‌ی ${ltr('base64')} بیش از اندازه است.`,
+  'base64-line-length': (length) => `خط ${ltr('base64')} ${ltr(length)} نویسه است؛ حداکثر ${ltr(76)} نویسه مجاز است.`,
   'qp-invalid': (seq) =>
-    `${q(seq)} یک گریز quoted-printable معتبر نیست؛ پس از ${q('=')} باید دو رقم هگزادسیمال بیاید یا خط تمام شود (شکست نرم خط). برای خود ${q('=')} بنویسید ${q('=3D')}.`,
+    `${q(seq)} یک گریز ${ltr('quoted-printable')} معتبر نیست؛ پس از ${q('=')} باید دو رقم هگزادسیمال بیاید یا خط تمام شود (شکست نرم خط). برای خود ${q('=')} بنویسید ${q('=3D')}.`,
   'qp-line-length': (length) =>
-    `خط quoted-printable ${ltr(length)} نویسه است؛ حداکثر ${ltr(76)} نویسه مجاز است (شکست نرم خط ${q('=')} را به کار ببرید).`,
+    `خط ${ltr('quoted-printable')} ${ltr(length)} نویسه است؛ حداکثر ${ltr(76)} نویسه مجاز است (شکست نرم خط ${q('=')} را به کار ببرید).`,
   'too-large': (size, limit) =>
     `این سند ${ltr(size)} نویسه دارد، بیش از حد ${ltr(limit)}؛ فقط سرآیندها و ساختارش بررسی شد.`,
   'nesting-too-deep': (limit) => `بخش‌های MIME بیش از ${ltr(limit)} سطح تودرتو هستند؛ بخش‌های پایین‌تر تجزیه و بررسی نشدند.`,
