@@ -312,39 +312,152 @@ class Line implements TranscriptLine {
   }
 }
 
+const KINDS: readonly LineKind[] = ['client', 'server', 'annotation', 'blank', 'invalid'];
+const KIND_CODE: Readonly<Record<LineKind, number>> = { client: 0, server: 1, annotation: 2, blank: 3, invalid: 4 };
+const TLS = 8;
+const ELIDED_DATA_FLAG = 16;
+const MAYBE_DATA = 32;
+
+/**
+ * The lines of a transcript in typed arrays (17 octets a line), with a
+ * `TranscriptLine` object made only for a line someone asks for, once. The
+ * parser asks only for protocol lines: the lines of a DATA body, most of a
+ * large transcript, stay numbers, where an object each was most of the memory
+ * (and of the time, on a machine where fresh memory costs page faults).
+ */
+export class LineTable {
+  /** Number of lines. */
+  readonly count: number;
+  readonly offsets: Int32Array;
+  readonly ends: Int32Array;
+  readonly prefixOffsets: Int32Array;
+  readonly contentOffsets: Int32Array;
+  /** Kind code (low 3 bits) and the tls / elidedData / maybeData flags. */
+  private readonly info: Uint8Array;
+  private made: Array<TranscriptLine | undefined> | undefined;
+  private all: TranscriptLine[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly dialect: Dialect,
+  ) {
+    const read =
+      dialect === 'canonical'
+        ? canonical
+        : dialect === 'postfix'
+          ? postfixReader(postfixIsServerSide(text, splitLines(text, DETECT_LINES)))
+          : DIALECT_READERS.find(([x]) => x === dialect)![1];
+    const n = text.length;
+    // A first guess at the line count (lines of 16 characters); the arrays double
+    // when it is passed. Pages of the arrays that are never written cost nothing.
+    let cap = Math.min(n + 1, (n >> 4) + 16);
+    let offsets = new Int32Array(cap);
+    let ends = new Int32Array(cap);
+    let prefixOffsets = new Int32Array(cap);
+    let contentOffsets = new Int32Array(cap);
+    let info = new Uint8Array(cap);
+    const breaks = new BreakFinder(text);
+    const isCanonical = dialect === 'canonical';
+    let offset = 0;
+    let k = 0;
+    for (; offset < n; k++) {
+      if (k === cap) {
+        cap *= 2;
+        offsets = grow(offsets, cap);
+        ends = grow(ends, cap);
+        prefixOffsets = grow(prefixOffsets, cap);
+        contentOffsets = grow(contentOffsets, cap);
+        const more = new Uint8Array(cap);
+        more.set(info);
+        info = more;
+      }
+      const br = breaks.find(offset);
+      const end = br < 0 ? n : br;
+      let c: Classified | undefined;
+      const c0 = offset < end ? text.charCodeAt(offset) : -1;
+      if (isCanonical && (c0 === 67 || c0 === 83) && text.charCodeAt(offset + 1) === 58 && offset + 1 < end) {
+        // The usual canonical line, classified in place (no slice): `C:` / `S:` then one optional space.
+        c = c0 === 67 ? (text.charCodeAt(offset + 2) === 32 && offset + 2 < end ? CLIENT3 : CLIENT2) : text.charCodeAt(offset + 2) === 32 && offset + 2 < end ? SERVER3 : SERVER2;
+      } else {
+        const line = text.slice(offset, end);
+        if (isBlank(line)) c = BLANK;
+        else if (isCanonical && c0 === 35 /* # */) c = COMMENT;
+        else c = read(line) ?? (isCanonical ? INVALID : UNPREFIXED);
+      }
+      const prefixOffset = offset + (c.lead ?? 0);
+      offsets[k] = offset;
+      ends[k] = end;
+      prefixOffsets[k] = prefixOffset;
+      contentOffsets[k] = prefixOffset + c.prefixLength;
+      info[k] = KIND_CODE[c.kind] | (c.tls ? TLS : 0) | (c.elidedData ? ELIDED_DATA_FLAG : 0) | (c.maybeData ? MAYBE_DATA : 0);
+      offset = br < 0 ? n : afterBreak(text, br);
+    }
+    this.count = k;
+    this.offsets = offsets;
+    this.ends = ends;
+    this.prefixOffsets = prefixOffsets;
+    this.contentOffsets = contentOffsets;
+    this.info = info;
+  }
+
+  kind(k: number): LineKind {
+    return KINDS[this.info[k] & 7];
+  }
+  /** Kind code: 0 client, 1 server, 2 annotation, 3 blank, 4 invalid. */
+  kindCode(k: number): number {
+    return this.info[k] & 7;
+  }
+  isElidedData(k: number): boolean {
+    return (this.info[k] & ELIDED_DATA_FLAG) !== 0;
+  }
+  isMaybeData(k: number): boolean {
+    return (this.info[k] & MAYBE_DATA) !== 0;
+  }
+
+  /** Line `k` as an object; the same object every time. */
+  line(k: number): TranscriptLine {
+    const made = (this.made ??= new Array<TranscriptLine | undefined>(this.count));
+    let l = made[k];
+    if (l === undefined) {
+      const prefixOffset = this.prefixOffsets[k];
+      const contentOffset = this.contentOffsets[k];
+      const bits = this.info[k];
+      l = new Line(this.text, k, this.offsets[k], this.ends[k], KINDS[bits & 7], prefixOffset, contentOffset - prefixOffset, contentOffset);
+      if (bits & (TLS | ELIDED_DATA_FLAG | MAYBE_DATA)) {
+        const flags = l as { -readonly [K in 'tls' | 'elidedData' | 'maybeData']?: boolean };
+        if (bits & TLS) flags.tls = true;
+        if (bits & ELIDED_DATA_FLAG) flags.elidedData = true;
+        if (bits & MAYBE_DATA) flags.maybeData = true;
+      }
+      made[k] = l;
+    }
+    return l;
+  }
+
+  /** Every line as an object (made on the first call). */
+  lines(): TranscriptLine[] {
+    if (!this.all) {
+      const all: TranscriptLine[] = new Array(this.count);
+      for (let k = 0; k < this.count; k++) all[k] = this.line(k);
+      this.all = all;
+    }
+    return this.all;
+  }
+}
+
+function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}
+
+/** Splits and classifies `text` in `dialect` (detected when not given) into a `LineTable`. */
+export function readLineTable(text: string, dialect?: Dialect): LineTable {
+  return new LineTable(text, dialect ?? detectDialect(text));
+}
+
 /** Classifies every line of `text` in `dialect` (detected when not given). */
 export function readLines(text: string, dialect?: Dialect): { dialect: Dialect; lines: TranscriptLine[] } {
-  const d = dialect ?? detectDialect(text);
-  const read =
-    d === 'canonical' ? canonical : d === 'postfix' ? postfixReader(postfixIsServerSide(text, splitLines(text, DETECT_LINES))) : DIALECT_READERS.find(([x]) => x === d)![1];
-  const lines: TranscriptLine[] = [];
-  const n = text.length;
-  const breaks = new BreakFinder(text);
-  let offset = 0;
-  for (let k = 0; offset < n; k++) {
-    const br = breaks.find(offset);
-    const end = br < 0 ? n : br;
-    let c: Classified | undefined;
-    const c0 = offset < end ? text.charCodeAt(offset) : -1;
-    if (d === 'canonical' && (c0 === 67 || c0 === 83) && text.charCodeAt(offset + 1) === 58 && offset + 1 < end) {
-      // The usual canonical line, classified in place (no slice): `C:` / `S:` then one optional space.
-      c = c0 === 67 ? (text.charCodeAt(offset + 2) === 32 && offset + 2 < end ? CLIENT3 : CLIENT2) : text.charCodeAt(offset + 2) === 32 && offset + 2 < end ? SERVER3 : SERVER2;
-    } else {
-      const line = text.slice(offset, end);
-      if (isBlank(line)) c = BLANK;
-      else if (d === 'canonical' && c0 === 35 /* # */) c = COMMENT;
-      else c = read(line) ?? (d === 'canonical' ? INVALID : UNPREFIXED);
-    }
-    const prefixOffset = offset + (c.lead ?? 0);
-    const tl = new Line(text, k, offset, end, c.kind, prefixOffset, c.prefixLength, prefixOffset + c.prefixLength);
-    if (c.tls || c.elidedData || c.maybeData) {
-      const flags = tl as { -readonly [K in 'tls' | 'elidedData' | 'maybeData']?: boolean };
-      if (c.tls) flags.tls = true;
-      if (c.elidedData) flags.elidedData = true;
-      if (c.maybeData) flags.maybeData = true;
-    }
-    lines.push(tl);
-    offset = br < 0 ? n : afterBreak(text, br);
-  }
-  return { dialect: d, lines };
+  const table = readLineTable(text, dialect);
+  return { dialect: table.dialect, lines: table.lines() };
 }

@@ -11,7 +11,7 @@
  */
 import { problem, type Problem } from '../codes';
 import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from './catalog';
-import { readLines, type Dialect, type TranscriptLine } from './lines';
+import { readLineTable, type Dialect, type LineTable, type TranscriptLine } from './lines';
 import { transcriptMessages as M } from './messages';
 import { checkHelloArgument, checkPathCommand, isBase64, isPlaceholder, type ArgumentSpan } from './syntax';
 
@@ -196,6 +196,76 @@ function octetsIn(text: string, start: number, end: number): number {
 }
 
 /**
+ * A command with every optional field present (undefined until known): V8
+ * makes an object literal with room for exactly its own fields, so setting
+ * `reply` or `address` later would allocate a second, out-of-object store for
+ * each of a transcript's thousands of commands.
+ */
+function newCommand(kind: Command['kind'], line: TranscriptLine, verb: string, verbOffset: number, verbLength: number, argument: ArgumentSpan | undefined, known: boolean): Command {
+  return { kind, line, verb, verbOffset, verbLength, argument, reply: undefined, intermediate: [], address: undefined, addressOffset: undefined, known };
+}
+
+/** Stores what `checkPathCommand` found (nothing when the path did not parse). */
+function setAddress(cmd: Command, found: { address?: string; addressOffset?: number }): void {
+  if (found.address !== undefined) cmd.address = found.address;
+  if (found.addressOffset !== undefined) cmd.addressOffset = found.addressOffset;
+}
+
+/**
+ * A DATA block as the parser builds it: the body lines are kept as line numbers
+ * into the session's `LineTable`, and `lines` makes their objects only when
+ * someone asks (validation never does: `messageOfBlock` reads the table).
+ */
+export class Block implements DataBlock {
+  endLine?: TranscriptLine = undefined;
+  terminated = false;
+  elided = false;
+  octets = 0;
+  readonly #table: LineTable;
+  #numbers = new Int32Array(16);
+  #count = 0;
+  #lines: TranscriptLine[] | undefined;
+
+  constructor(
+    table: LineTable,
+    readonly command: Command,
+    readonly stuffed: boolean,
+  ) {
+    this.#table = table;
+  }
+
+  get lines(): TranscriptLine[] {
+    if (!this.#lines || this.#lines.length !== this.#count) {
+      const out: TranscriptLine[] = new Array(this.#count);
+      for (let i = 0; i < this.#count; i++) out[i] = this.#table.line(this.#numbers[i]);
+      this.#lines = out;
+    }
+    return this.#lines;
+  }
+  /** The table the line numbers point into. */
+  get lineTable(): LineTable {
+    return this.#table;
+  }
+  /** How many body lines. */
+  get lineCount(): number {
+    return this.#count;
+  }
+  /** Line number (in the table) of body line `i`. */
+  lineNumber(i: number): number {
+    return this.#numbers[i];
+  }
+  /** Adds line `k` of the table to the body. */
+  add(k: number): void {
+    if (this.#count === this.#numbers.length) {
+      const more = new Int32Array(this.#count * 2);
+      more.set(this.#numbers);
+      this.#numbers = more;
+    }
+    this.#numbers[this.#count++] = k;
+  }
+}
+
+/**
  * The commands waiting for a reply, first in first out. An array with a head
  * index (shift is O(1)) and a count of RFC 2920 group-ending commands, so that
  * 10,000 pipelined commands stay linear.
@@ -258,13 +328,15 @@ class PendingQueue {
 
 /** Parses `text` (any dialect) and checks the protocol. Never throws on any input. */
 export function parseTranscript(text: string, dialect?: Dialect): TranscriptSession {
-  const read = readLines(text, dialect);
-  const lines = read.lines;
+  const table = readLineTable(text, dialect);
   const problems: Problem[] = [];
   const session: TranscriptSession = {
     text,
-    dialect: read.dialect,
-    lines,
+    dialect: table.dialect,
+    // Made on first use: validation reads the table and makes objects for protocol lines only.
+    get lines() {
+      return table.lines();
+    },
     commands: [],
     replies: [],
     hellos: [],
@@ -308,12 +380,13 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
   const pending = new PendingQueue();
   let auth: AuthExchange | undefined;
   let authAwaiting = false;
-  let block: DataBlock | undefined;
+  let block: Block | undefined;
   let blockTx: Transaction | undefined;
   let bdatRemaining = 0;
   let bdatCommand: Command | undefined;
   let bdatConsumed = 0;
-  let lastProtocol: TranscriptLine | undefined;
+  /** Line number of the last client or server line, -1 before the first. */
+  let lastProtocol = -1;
   let lastWasUnansweredData: Command | undefined;
   let openReply: { lines: ReplyLine[] } | undefined;
   const txOf = new Map<Command, Transaction>();
@@ -326,14 +399,15 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
 
   const openTx = (mail: Command | undefined, at: TranscriptLine): Transaction => {
     // No object spread here or below: a spread of a conditional literal is a slow path per transaction.
-    const t: Transaction = { rcpts: [], offset: at.offset, end_: at.end };
-    if (mail) t.mail = mail;
+    // Every field in the literal, so that setting one later does not grow the object.
+    const t: Transaction = { mail, rcpts: [], data: undefined, block: undefined, end: undefined, reset: undefined, offset: at.offset, end_: at.end };
     session.transactions.push(t);
     tx = t;
     return t;
   };
-  const touch = (t: Transaction | undefined, line: TranscriptLine): void => {
-    if (t && line.end > t.end_) t.end_ = line.end;
+  const touch = (t: Transaction | undefined, line: TranscriptLine): void => touchEnd(t, line.end);
+  const touchEnd = (t: Transaction | undefined, end: number): void => {
+    if (t && end > t.end_) t.end_ = end;
   };
 
   function checkCredentials(mechanism: string, data: string, offset: number, index: number, challenge?: Reply): void {
@@ -367,15 +441,8 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     b.terminated = false;
     report('data-not-terminated', ...verbRange(b.command), M.dataNotTerminated());
     // The server's next reply answers the body as if the `.` had been sent.
-    const end: Command = {
-      kind: 'data-end',
-      line: b.lines[b.lines.length - 1] ?? b.command.line,
-      verb: '.',
-      verbOffset: (b.lines[b.lines.length - 1] ?? b.command.line).contentOffset,
-      verbLength: 0,
-      intermediate: [],
-      known: true,
-    };
+    const last = b.lineCount > 0 ? table.line(b.lineNumber(b.lineCount - 1)) : b.command.line;
+    const end = newCommand('data-end', last, '.', last.contentOffset, 0, undefined, true);
     if (blockTx) {
       blockTx.end = end;
       txOf.set(end, blockTx);
@@ -414,7 +481,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     }
     if (cmd.verb === 'DATA' && cmd.kind === 'command' && reply.code === 354) {
       cmd.intermediate.push(reply);
-      block = { command: cmd, lines: [], stuffed: true, terminated: false, elided: false, octets: 0 };
+      block = new Block(table, cmd, true);
       blockTx = t;
       if (t) t.block = block;
       session.dataBlocks.push(block);
@@ -516,10 +583,9 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     const sep = c3 === 45 ? '-' : c3 === 32 ? ' ' : '';
     const textStr = len > 4 ? text.slice(co + 4, line.end) : '';
     const textOffset = co + Math.min(4, len);
-    const rl: { -readonly [K in keyof ReplyLine]: ReplyLine[K] } = { line, code: replyCodeText(text, co), codeOffset: co, separator: sep, text: textStr, textOffset };
     const enhancedLength = len > 4 ? enhancedCodeLength(text, co + 4, line.end) : 0;
-    if (enhancedLength > 0) rl.enhanced = { code: text.slice(co + 4, co + 4 + enhancedLength), offset: textOffset, length: enhancedLength };
-    return rl;
+    const enhanced = enhancedLength > 0 ? { code: text.slice(co + 4, co + 4 + enhancedLength), offset: textOffset, length: enhancedLength } : undefined;
+    return { line, code: replyCodeText(text, co), codeOffset: co, separator: sep, text: textStr, textOffset, enhanced };
   }
 
   function finishOpenReply(reason: 'client' | 'eof'): void {
@@ -538,40 +604,49 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
       code: Number(rl[0].code),
       // Most replies are one line: its text is the reply's text, no array or join needed.
       text: rl.length === 1 ? rl[0].text : rl.map((l) => l.text).join('\n'),
+      command: undefined, // set by dispatch; listed here so the object is made with room for it
       offset: rl[0].line.offset,
       end: rl[rl.length - 1].line.end,
     };
   }
 
-  /**
-   * Adds a client line to the open DATA body; `isEnd` says the line is the `.`
-   * that ends it. Read by offset: a body line's text is never copied here.
-   */
-  function addDataLine(line: TranscriptLine, isEnd = line.end - line.contentOffset === 1 && text.charCodeAt(line.contentOffset) === 46): void {
+  /** Ends the open DATA body at its `.` line. */
+  function endBlock(line: TranscriptLine): void {
     const b = block!;
-    if (b.stuffed && isEnd) {
-      b.endLine = line;
-      b.terminated = true;
-      block = undefined;
-      const end: Command = { kind: 'data-end', line, verb: '.', verbOffset: line.contentOffset, verbLength: 1, intermediate: [], known: true };
-      session.commands.push(end);
-      if (blockTx) {
-        blockTx.end = end;
-        txOf.set(end, blockTx);
-        touch(blockTx, line);
-      }
-      // Elided only when the log recorded no line of the body, just annotations.
-      if (b.lines.length > 0) b.elided = false;
-      pending.push(end);
-      closeTx();
-      txUnknown = false;
+    b.endLine = line;
+    b.terminated = true;
+    block = undefined;
+    const end = newCommand('data-end', line, '.', line.contentOffset, 1, undefined, true);
+    session.commands.push(end);
+    if (blockTx) {
+      blockTx.end = end;
+      txOf.set(end, blockTx);
+      touch(blockTx, line);
+    }
+    // Elided only when the log recorded no line of the body, just annotations.
+    if (b.lineCount > 0) b.elided = false;
+    pending.push(end);
+    closeTx();
+    txUnknown = false;
+  }
+
+  /**
+   * Adds client line `k` to the open DATA body (or ends it at a `.`). Read by
+   * offset: a body line gets no object and its text is not copied here.
+   */
+  function addDataLine(k: number): void {
+    const b = block!;
+    const co = table.contentOffsets[k];
+    const end = table.ends[k];
+    if (b.stuffed && end - co === 1 && text.charCodeAt(co) === 46) {
+      endBlock(table.line(k));
       return;
     }
-    b.lines.push(line);
-    const octets = octetsIn(text, line.contentOffset, line.end) + 2;
+    b.add(k);
+    const octets = octetsIn(text, co, end) + 2;
     b.octets += octets;
-    if (octets > 1000) report('text-line-too-long', line.contentOffset + 998, line.end - line.contentOffset - 998, M.textLineTooLong(octets));
-    touch(blockTx, line);
+    if (octets > 1000) report('text-line-too-long', co + 998, end - co - 998, M.textLineTooLong(octets));
+    touchEnd(blockTx, end);
   }
 
   function handleCommand(line: TranscriptLine): void {
@@ -583,16 +658,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     const info = COMMANDS[verb];
     const hasArg = v < s.length;
     const argument: ArgumentSpan | undefined = hasArg ? { text: s.slice(v + 1), offset: line.contentOffset + v + 1 } : undefined;
-    const cmd: Command = {
-      kind: 'command',
-      line,
-      verb,
-      verbOffset: line.contentOffset,
-      verbLength: v,
-      intermediate: [],
-      known: !!info,
-    };
-    if (argument) (cmd as { argument?: ArgumentSpan }).argument = argument;
+    const cmd = newCommand('command', line, verb, line.contentOffset, v, argument, !!info);
     const octets = octetsOf(s) + 2;
     if (octets > 512) report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), M.commandTooLong(octets));
 
@@ -689,7 +755,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
         txUnknown = false;
         txOf.set(cmd, t);
         if (!argument) report('command-syntax', ...range, M.pathPrefix('MAIL', 'FROM:'));
-        else Object.assign(cmd, checkPathCommand('MAIL', argument, extensions, scratch));
+        else setAddress(cmd, checkPathCommand('MAIL', argument, extensions, scratch));
         keepScratch();
         break;
       }
@@ -701,7 +767,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
           touch(t, line);
         }
         if (!argument) report('command-syntax', ...range, M.pathPrefix('RCPT', 'TO:'));
-        else Object.assign(cmd, checkPathCommand('RCPT', argument, extensions, scratch));
+        else setAddress(cmd, checkPathCommand('RCPT', argument, extensions, scratch));
         keepScratch();
         break;
       }
@@ -724,7 +790,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
           txOf.set(cmd, t);
           t.data ??= cmd;
           if (!t.block) {
-            t.block = { command: cmd, lines: [], stuffed: false, terminated: false, elided: false, octets: 0 };
+            t.block = new Block(table, cmd, false);
             session.dataBlocks.push(t.block);
           }
           touch(t, line);
@@ -784,36 +850,39 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     }
   }
 
-  for (const line of lines) {
-    if (line.kind === 'blank' || line.kind === 'annotation') {
+  const kinds = { client: 0, server: 1, annotation: 2, blank: 3, invalid: 4 } as const;
+  for (let k = 0; k < table.count; k++) {
+    const kind = table.kindCode(k);
+    if (kind === kinds.blank || kind === kinds.annotation) {
       // nodemailer: the body of DATA is logged at DEBUG level without C:, and
       // `<N bytes encoded mime message ...>` ends it (with or without a `.` line).
-      if (block && line.maybeData) {
+      if (block && table.isMaybeData(k)) {
         if (openReply) finishOpenReply('client');
-        addDataLine(line);
-      } else if (block && line.elidedData) {
-        if (block.lines.length === 0) block.elided = true;
-        addDataLine({ ...line, content: '.' }, true);
-      } else if (block && line.kind === 'annotation' && session.dialect === 'canonical' && block.lines.length === 0) {
+        addDataLine(k);
+      } else if (block && table.isElidedData(k)) {
+        if (block.lineCount === 0) block.elided = true;
+        // The summary line stands for the `.` (the body is always a dot-stuffed DATA one here).
+        endBlock({ ...table.line(k), content: '.' });
+      } else if (block && kind === kinds.annotation && session.dialect === 'canonical' && block.lineCount === 0) {
         block.elided = true;
       }
       continue;
     }
-    if (line.kind === 'invalid') {
-      const trimmed = text.slice(line.offset, line.end).trimEnd().length;
-      report('line-prefix', line.offset, Math.max(1, trimmed), M.linePrefix(), { annotate: true });
+    if (kind === kinds.invalid) {
+      const trimmed = text.slice(table.offsets[k], table.ends[k]).trimEnd().length;
+      report('line-prefix', table.offsets[k], Math.max(1, trimmed), M.linePrefix(), { annotate: true });
       continue;
     }
     if (!started) {
       started = true;
-      if (line.kind === 'client') {
+      if (kind === kinds.client) {
         greetingDone = true;
         fragment = true;
         txUnknown = true;
-        report('missing-greeting', line.offset, Math.max(1, line.end - line.offset), M.missingGreetingFragment());
+        report('missing-greeting', table.offsets[k], Math.max(1, table.ends[k] - table.offsets[k]), M.missingGreetingFragment());
       }
     }
-    if (line.kind === 'server') {
+    if (kind === kinds.server) {
       if (block) abandonBlock();
       if (bdatCommand && bdatRemaining > 0) {
         report('command-syntax', bdatCommand.argument?.offset ?? bdatCommand.verbOffset, bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(bdatRemaining + bdatConsumed, bdatConsumed));
@@ -821,8 +890,8 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
         bdatCommand = undefined;
       }
       lastWasUnansweredData = undefined;
-      lastProtocol = line;
-      const rl = parseReplyLine(line);
+      lastProtocol = k;
+      const rl = parseReplyLine(table.line(k));
       if (!rl) continue;
       if (openReply) {
         const firstCode = openReply.lines[0].code;
@@ -842,18 +911,22 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     }
     // client
     if (openReply) finishOpenReply('client');
-    lastProtocol = line;
+    lastProtocol = k;
     if (block) {
-      addDataLine(line);
+      addDataLine(k);
       continue;
     }
     if (bdatCommand && bdatRemaining > 0) {
-      const o = octetsIn(text, line.contentOffset, line.end) + 2;
+      const end = table.ends[k];
+      const o = octetsIn(text, table.contentOffsets[k], end) + 2;
       bdatRemaining -= o;
       bdatConsumed += o;
-      blockTx?.block?.lines.push(line);
-      if (blockTx?.block) blockTx.block.octets += o;
-      touch(blockTx, line);
+      const b = blockTx?.block as Block | undefined;
+      if (b) {
+        b.add(k);
+        b.octets += o;
+      }
+      touchEnd(blockTx, end);
       if (bdatRemaining <= 0) {
         if (bdatRemaining < 0) {
           report('command-syntax', bdatCommand.argument?.offset ?? bdatCommand.verbOffset, bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(bdatConsumed + bdatRemaining, bdatConsumed));
@@ -863,6 +936,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
       }
       continue;
     }
+    const line = table.line(k);
     if (authAwaiting && auth) {
       authAwaiting = false;
       auth.responses.push(line);
@@ -883,11 +957,11 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
       pending.pop();
       report('missing-reply', ...verbRange(cmd), M.missing354());
       const t = txOf.get(cmd);
-      block = { command: cmd, lines: [], stuffed: true, terminated: false, elided: false, octets: 0 };
+      block = new Block(table, cmd, true);
       blockTx = t;
       if (t) t.block = block;
       session.dataBlocks.push(block);
-      addDataLine(line);
+      addDataLine(k);
       continue;
     }
     lastWasUnansweredData = undefined;
@@ -908,8 +982,8 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     if (p.kind === 'data-end' && p.verbLength === 0) continue;
     report('missing-reply', ...verbRange(p), M.missingReply(p.verb === '.' ? 'The end of the message' : p.verb));
   }
-  if (!quitSent && closedBy === undefined && lastProtocol) {
-    const l = lastProtocol;
+  if (!quitSent && closedBy === undefined && lastProtocol >= 0) {
+    const l = table.line(lastProtocol);
     const [at, len] = l.end > l.contentOffset ? [l.contentOffset, l.end - l.contentOffset] : [l.offset, l.end - l.offset];
     report('missing-quit', at, len, M.missingQuit());
   }

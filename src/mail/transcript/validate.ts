@@ -6,7 +6,7 @@
 import type { Problem, RelatedLocation } from '../codes';
 import { validateMessage, type MessageValidationOptions } from '../message/validate';
 import type { Dialect } from './lines';
-import { parseTranscript, type DataBlock, type TranscriptSession } from './parse';
+import { Block, parseTranscript, type DataBlock, type TranscriptSession } from './parse';
 
 /** A message rebuilt from a DATA block, with the way back to the transcript. */
 export interface BlockMessage {
@@ -25,6 +25,7 @@ export interface BlockMessage {
  * (RFC 5321 §4.5.2) for DATA, joined with CRLF.
  */
 export function messageOfBlock(block: DataBlock): BlockMessage {
+  if (block instanceof Block) return messageOfTable(block);
   const n = block.lines.length;
   const messageStarts = new Int32Array(n);
   const transcriptStarts = new Int32Array(n);
@@ -40,6 +41,31 @@ export function messageOfBlock(block: DataBlock): BlockMessage {
     transcriptStarts[k] = line.contentOffset + dot;
     lengths[k] = body.length;
     pos += body.length + 2;
+  }
+  const text = n === 0 ? '' : parts.join('\r\n') + '\r\n';
+  return { text, messageStarts, transcriptStarts, lengths };
+}
+
+/** `messageOfBlock` for the parser's blocks: read from the line table, one slice a line, no line objects. */
+function messageOfTable(block: Block): BlockMessage {
+  const n = block.lineCount;
+  const table = block.lineTable;
+  const source = table.text;
+  const messageStarts = new Int32Array(n);
+  const transcriptStarts = new Int32Array(n);
+  const lengths = new Int32Array(n);
+  const parts: string[] = new Array(n);
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    const k = block.lineNumber(i);
+    const end = table.ends[k];
+    let start = table.contentOffsets[k];
+    if (block.stuffed && start < end && source.charCodeAt(start) === 46) start++;
+    parts[i] = source.slice(start, end);
+    messageStarts[i] = pos;
+    transcriptStarts[i] = start;
+    lengths[i] = end - start;
+    pos += end - start + 2;
   }
   const text = n === 0 ? '' : parts.join('\r\n') + '\r\n';
   return { text, messageStarts, transcriptStarts, lengths };
@@ -87,7 +113,7 @@ export function validateSessionMessages(session: TranscriptSession, options: Mes
     if (block.elided) continue;
     // An empty body is what RFC examples print for "message elided" (RFC 2920 §4);
     // there is no message to check, so it is not reported as one lacking From/Date.
-    if (block.lines.length === 0) continue;
+    if ((block instanceof Block ? block.lineCount : block.lines.length) === 0) continue;
     const m = messageOfBlock(block);
     let problems: Problem[];
     try {
