@@ -414,6 +414,12 @@ export class LineTable {
     return (this.info[k] & MAYBE_DATA) !== 0;
   }
 
+  #oneByte: boolean | undefined;
+  /** True when no character of the text is above U+00FF (so latin1 holds it exactly). */
+  isOneByte(): boolean {
+    return (this.#oneByte ??= !/[^\x00-\xff]/.test(this.text));
+  }
+
   /** Line `k` as an object; the same object every time. */
   line(k: number): TranscriptLine {
     const made = (this.made ??= new Array<TranscriptLine | undefined>(this.count));

@@ -113,3 +113,30 @@ test('raw UTF-8 headers are fine in an SMTPUTF8 transaction (RFC 6531), not othe
   // Needs the real message validator: without SMTPUTF8 the raw ö is reported.
   assert.ok(validateTranscript(body('')).some((p) => p.code === 'non-ascii-header'));
 });
+
+test('a DATA body over 1 MB (built through a Buffer) is the same message as the line-by-line join, in latin1 and in wider text', () => {
+  // 1.3 MB of body: above the size where messageOfBlock stops joining strings.
+  const plain = 'Latin-1 only: \u00fc\u00e9\u00ff and ASCII '.padEnd(76, 'x');
+  const wide = 'Wider: \u20ac \ud83d\ude00 lone \ud800 surrogate '.padEnd(76, 'y');
+  for (const [label, sample, extra] of [
+    ['latin1', plain, ''],
+    ['UTF-16', plain, wide],
+  ] as const) {
+    for (const eol of ['\r\n', '\n']) {
+      const body = ['From: a@example.org', '', '..dot-stuffed line', ''];
+      for (let i = 0; i < 17000; i++) body.push(i === 9000 && extra ? extra : sample);
+      body.push('.', 'last');
+      const text = build(eol, body.map((l) => (l.startsWith('.') ? '.' + l : l)));
+      const block = parseTranscript(text).dataBlocks[0];
+      const m = messageOfBlock(block);
+      // The same block as a plain object takes the line-by-line path.
+      const reference = messageOfBlock({ ...block, lines: block.lines, stuffed: block.stuffed, command: block.command });
+      assert.ok(m.text.length > 0x100000, `${label}: large enough`);
+      assert.equal(m.text, reference.text, `${label} ${JSON.stringify(eol)}: text`);
+      assert.equal(m.text, body.join('\r\n') + '\r\n', `${label} ${JSON.stringify(eol)}: unstuffed lines`);
+      assert.deepEqual([m.messageStarts, m.transcriptStarts, m.lengths], [reference.messageStarts, reference.transcriptStarts, reference.lengths]);
+      const at = m.text.indexOf('last');
+      assert.equal(text.slice(mapMessageOffset(m, at), mapMessageOffset(m, at) + 4), 'last');
+    }
+  }
+});
