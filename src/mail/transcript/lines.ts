@@ -284,32 +284,66 @@ const INVALID: Classified = { kind: 'invalid', prefixLength: 0 };
 const UNPREFIXED: Classified = { kind: 'annotation', prefixLength: 0 };
 
 /**
- * A line as `readLines` makes it. `content` is sliced from the text when asked
- * for, not stored: a transcript's lines are mostly message data, which the
- * parser reads by offset, and a stored copy of every line was most of the
- * garbage a large transcript made (each one copied by the young-generation GC
- * because the session keeps it).
+ * A line as `readLines` makes it: a view of row `index` of its `LineTable`,
+ * every field read from the table when asked (an object of two fields, where a
+ * copy of each field was 88 octets a line), `content` sliced from the text.
  */
 class Line implements TranscriptLine {
-  readonly #text: string;
-  declare readonly tls?: boolean;
-  declare readonly elidedData?: boolean;
-  declare readonly maybeData?: boolean;
+  readonly #table: LineTable;
   constructor(
-    text: string,
+    table: LineTable,
     readonly index: number,
-    readonly offset: number,
-    readonly end: number,
-    readonly kind: LineKind,
-    readonly prefixOffset: number,
-    readonly prefixLength: number,
-    readonly contentOffset: number,
   ) {
-    this.#text = text;
+    this.#table = table;
+  }
+  get offset(): number {
+    return this.#table.offsets[this.index];
+  }
+  get end(): number {
+    return this.#table.ends[this.index];
+  }
+  get kind(): LineKind {
+    return this.#table.kind(this.index);
+  }
+  get prefixOffset(): number {
+    return this.#table.prefixOffsets[this.index];
+  }
+  get prefixLength(): number {
+    return this.#table.contentOffsets[this.index] - this.#table.prefixOffsets[this.index];
+  }
+  get contentOffset(): number {
+    return this.#table.contentOffsets[this.index];
   }
   get content(): string {
-    return this.#text.slice(this.contentOffset, this.end);
+    return this.#table.text.slice(this.#table.contentOffsets[this.index], this.#table.ends[this.index]);
   }
+  get tls(): true | undefined {
+    return this.#table.hasFlag(this.index, TLS) || undefined;
+  }
+  get elidedData(): true | undefined {
+    return this.#table.hasFlag(this.index, ELIDED_DATA_FLAG) || undefined;
+  }
+  get maybeData(): true | undefined {
+    return this.#table.hasFlag(this.index, MAYBE_DATA) || undefined;
+  }
+}
+
+/** A plain copy of `line` with another `content` (a line that stands for something else, such as the end of DATA). */
+export function lineWithContent(line: TranscriptLine, content: string): TranscriptLine {
+  const copy: { -readonly [K in keyof TranscriptLine]: TranscriptLine[K] } = {
+    index: line.index,
+    offset: line.offset,
+    end: line.end,
+    kind: line.kind,
+    prefixOffset: line.prefixOffset,
+    prefixLength: line.prefixLength,
+    contentOffset: line.contentOffset,
+    content,
+  };
+  if (line.tls) copy.tls = true;
+  if (line.elidedData) copy.elidedData = true;
+  if (line.maybeData) copy.maybeData = true;
+  return copy;
 }
 
 const KINDS: readonly LineKind[] = ['client', 'server', 'annotation', 'blank', 'invalid'];
@@ -341,63 +375,13 @@ export class LineTable {
     readonly text: string,
     readonly dialect: Dialect,
   ) {
-    const read =
-      dialect === 'canonical'
-        ? canonical
-        : dialect === 'postfix'
-          ? postfixReader(postfixIsServerSide(text, splitLines(text, DETECT_LINES)))
-          : DIALECT_READERS.find(([x]) => x === dialect)![1];
-    const n = text.length;
-    // A first guess at the line count (lines of 16 characters); the arrays double
-    // when it is passed. Pages of the arrays that are never written cost nothing.
-    let cap = Math.min(n + 1, (n >> 4) + 16);
-    let offsets = new Int32Array(cap);
-    let ends = new Int32Array(cap);
-    let prefixOffsets = new Int32Array(cap);
-    let contentOffsets = new Int32Array(cap);
-    let info = new Uint8Array(cap);
-    const breaks = new BreakFinder(text);
-    const isCanonical = dialect === 'canonical';
-    let offset = 0;
-    let k = 0;
-    for (; offset < n; k++) {
-      if (k === cap) {
-        cap *= 2;
-        offsets = grow(offsets, cap);
-        ends = grow(ends, cap);
-        prefixOffsets = grow(prefixOffsets, cap);
-        contentOffsets = grow(contentOffsets, cap);
-        const more = new Uint8Array(cap);
-        more.set(info);
-        info = more;
-      }
-      const br = breaks.find(offset);
-      const end = br < 0 ? n : br;
-      let c: Classified | undefined;
-      const c0 = offset < end ? text.charCodeAt(offset) : -1;
-      if (isCanonical && (c0 === 67 || c0 === 83) && text.charCodeAt(offset + 1) === 58 && offset + 1 < end) {
-        // The usual canonical line, classified in place (no slice): `C:` / `S:` then one optional space.
-        c = c0 === 67 ? (text.charCodeAt(offset + 2) === 32 && offset + 2 < end ? CLIENT3 : CLIENT2) : text.charCodeAt(offset + 2) === 32 && offset + 2 < end ? SERVER3 : SERVER2;
-      } else {
-        const line = text.slice(offset, end);
-        if (isBlank(line)) c = BLANK;
-        else if (isCanonical && c0 === 35 /* # */) c = COMMENT;
-        else c = read(line) ?? (isCanonical ? INVALID : UNPREFIXED);
-      }
-      const prefixOffset = offset + (c.lead ?? 0);
-      offsets[k] = offset;
-      ends[k] = end;
-      prefixOffsets[k] = prefixOffset;
-      contentOffsets[k] = prefixOffset + c.prefixLength;
-      info[k] = KIND_CODE[c.kind] | (c.tls ? TLS : 0) | (c.elidedData ? ELIDED_DATA_FLAG : 0) | (c.maybeData ? MAYBE_DATA : 0);
-      offset = br < 0 ? n : afterBreak(text, br);
-    }
-    this.count = k;
-    this.offsets = offsets;
-    this.ends = ends;
-    this.prefixOffsets = prefixOffsets;
-    this.contentOffsets = contentOffsets;
-    this.info = info;
+    const rows = scanLines(text, dialect);
+    this.count = rows.count;
+    this.offsets = rows.offsets;
+    this.ends = rows.ends;
+    this.prefixOffsets = rows.prefixOffsets;
+    this.contentOffsets = rows.contentOffsets;
+    this.info = rows.info;
   }
 
   kind(k: number): LineKind {
@@ -423,21 +407,12 @@ export class LineTable {
   /** Line `k` as an object; the same object every time. */
   line(k: number): TranscriptLine {
     const made = (this.made ??= new Array<TranscriptLine | undefined>(this.count));
-    let l = made[k];
-    if (l === undefined) {
-      const prefixOffset = this.prefixOffsets[k];
-      const contentOffset = this.contentOffsets[k];
-      const bits = this.info[k];
-      l = new Line(this.text, k, this.offsets[k], this.ends[k], KINDS[bits & 7], prefixOffset, contentOffset - prefixOffset, contentOffset);
-      if (bits & (TLS | ELIDED_DATA_FLAG | MAYBE_DATA)) {
-        const flags = l as { -readonly [K in 'tls' | 'elidedData' | 'maybeData']?: boolean };
-        if (bits & TLS) flags.tls = true;
-        if (bits & ELIDED_DATA_FLAG) flags.elidedData = true;
-        if (bits & MAYBE_DATA) flags.maybeData = true;
-      }
-      made[k] = l;
-    }
-    return l;
+    return (made[k] ??= new Line(this, k));
+  }
+
+  /** True when line `k` has the flag bit `flag` (TLS, ELIDED_DATA_FLAG, MAYBE_DATA). */
+  hasFlag(k: number, flag: number): boolean {
+    return (this.info[k] & flag) !== 0;
   }
 
   /** Every line as an object (made on the first call). */
@@ -449,6 +424,77 @@ export class LineTable {
     }
     return this.all;
   }
+}
+
+/** The rows of a `LineTable`. */
+interface Rows {
+  count: number;
+  offsets: Int32Array;
+  ends: Int32Array;
+  prefixOffsets: Int32Array;
+  contentOffsets: Int32Array;
+  info: Uint8Array;
+}
+
+/**
+ * Splits and classifies `text` into rows. A function of its own rather than
+ * the constructor's body: V8 optimises the hot loop on the stack (OSR), and in
+ * a constructor the code after the loop (the field stores) threw that away
+ * again on every call.
+ */
+function scanLines(text: string, dialect: Dialect): Rows {
+  const read =
+    dialect === 'canonical'
+      ? canonical
+      : dialect === 'postfix'
+        ? postfixReader(postfixIsServerSide(text, splitLines(text, DETECT_LINES)))
+        : DIALECT_READERS.find(([x]) => x === dialect)![1];
+  const n = text.length;
+  // A first guess at the line count (lines of 16 characters); the arrays double
+  // when it is passed. Pages of the arrays that are never written cost nothing.
+  let cap = Math.min(n + 1, (n >> 4) + 16);
+  let offsets = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let prefixOffsets = new Int32Array(cap);
+  let contentOffsets = new Int32Array(cap);
+  let info = new Uint8Array(cap);
+  const breaks = new BreakFinder(text);
+  const isCanonical = dialect === 'canonical';
+  let offset = 0;
+  let k = 0;
+  for (; offset < n; k++) {
+    if (k === cap) {
+      cap *= 2;
+      offsets = grow(offsets, cap);
+      ends = grow(ends, cap);
+      prefixOffsets = grow(prefixOffsets, cap);
+      contentOffsets = grow(contentOffsets, cap);
+      const more = new Uint8Array(cap);
+      more.set(info);
+      info = more;
+    }
+    const br = breaks.find(offset);
+    const end = br < 0 ? n : br;
+    let c: Classified | undefined;
+    const c0 = offset < end ? text.charCodeAt(offset) : -1;
+    if (isCanonical && (c0 === 67 || c0 === 83) && text.charCodeAt(offset + 1) === 58 && offset + 1 < end) {
+      // The usual canonical line, classified in place (no slice): `C:` / `S:` then one optional space.
+      c = c0 === 67 ? (text.charCodeAt(offset + 2) === 32 && offset + 2 < end ? CLIENT3 : CLIENT2) : text.charCodeAt(offset + 2) === 32 && offset + 2 < end ? SERVER3 : SERVER2;
+    } else {
+      const line = text.slice(offset, end);
+      if (isBlank(line)) c = BLANK;
+      else if (isCanonical && c0 === 35 /* # */) c = COMMENT;
+      else c = read(line) ?? (isCanonical ? INVALID : UNPREFIXED);
+    }
+    const prefixOffset = offset + (c.lead ?? 0);
+    offsets[k] = offset;
+    ends[k] = end;
+    prefixOffsets[k] = prefixOffset;
+    contentOffsets[k] = prefixOffset + c.prefixLength;
+    info[k] = KIND_CODE[c.kind] | (c.tls ? TLS : 0) | (c.elidedData ? ELIDED_DATA_FLAG : 0) | (c.maybeData ? MAYBE_DATA : 0);
+    offset = br < 0 ? n : afterBreak(text, br);
+  }
+  return { count: k, offsets, ends, prefixOffsets, contentOffsets, info };
 }
 
 function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {

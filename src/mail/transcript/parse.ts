@@ -11,7 +11,7 @@
  */
 import { problem, type Problem } from '../codes';
 import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from './catalog';
-import { readLineTable, type Dialect, type LineTable, type TranscriptLine } from './lines';
+import { lineWithContent, readLineTable, type Dialect, type LineTable, type TranscriptLine } from './lines';
 import { transcriptMessages as M } from './messages';
 import { checkHelloArgument, checkPathCommand, isBase64, isPlaceholder, type ArgumentSpan } from './syntax';
 
@@ -179,6 +179,23 @@ function digitRun(text: string, i: number, end: number): number {
 }
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
+/** Enhanced code strings seen so far, by their digits and dots read as a base-11 number: one `2.1.5` string for all. */
+const ENHANCED_TEXT = new Map<number, string>();
+function enhancedCodeText(text: string, at: number, length: number): string {
+  let key = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = text.charCodeAt(i);
+    key = key * 11 + (c === 46 ? 10 : c - 48);
+  }
+  let s = ENHANCED_TEXT.get(key);
+  if (s === undefined) {
+    s = text.slice(at, at + length);
+    // Bounded: at most 3 x 1000 x 1000 codes exist, but a hostile file should not fill a map for the process's life.
+    if (ENHANCED_TEXT.size < 4096) ENHANCED_TEXT.set(key, s);
+  }
+  return s;
+}
+
 const ENHANCED_LIKE = /^\d\.\d+\.\d+/;
 /** `<wait for open connection>`: an RFC example's pseudo-line (checked by hand: no backtracking). */
 function isPseudoLine(s: string): boolean {
@@ -202,7 +219,18 @@ function octetsIn(text: string, start: number, end: number): number {
  * each of a transcript's thousands of commands.
  */
 function newCommand(kind: Command['kind'], line: TranscriptLine, verb: string, verbOffset: number, verbLength: number, argument: ArgumentSpan | undefined, known: boolean): Command {
-  return { kind, line, verb, verbOffset, verbLength, argument, reply: undefined, intermediate: [], address: undefined, addressOffset: undefined, known };
+  return { kind, line, verb, verbOffset, verbLength, argument, reply: undefined, intermediate: NO_REPLIES, address: undefined, addressOffset: undefined, known };
+}
+
+/**
+ * The `intermediate` of a command that has had none: one shared, frozen empty
+ * array instead of one per command (most never get a 334 or 354);
+ * `addIntermediate` gives the command its own array on the first one.
+ */
+const NO_REPLIES: Reply[] = Object.freeze([]) as unknown as Reply[];
+function addIntermediate(cmd: Command, reply: Reply): void {
+  if (cmd.intermediate === NO_REPLIES) (cmd as { intermediate: Reply[] }).intermediate = [reply];
+  else cmd.intermediate.push(reply);
 }
 
 /** Stores what `checkPathCommand` found (nothing when the path did not parse). */
@@ -222,8 +250,11 @@ export class Block implements DataBlock {
   elided = false;
   octets = 0;
   readonly #table: LineTable;
-  #numbers = new Int32Array(16);
+  /** The body is lines `#first .. #first + #count - 1` of the table while they follow each other... */
+  #first = -1;
   #count = 0;
+  /** ...and their line numbers once one does not (an annotation or blank line between them). */
+  #numbers: Int32Array | undefined;
   #lines: TranscriptLine[] | undefined;
 
   constructor(
@@ -237,7 +268,7 @@ export class Block implements DataBlock {
   get lines(): TranscriptLine[] {
     if (!this.#lines || this.#lines.length !== this.#count) {
       const out: TranscriptLine[] = new Array(this.#count);
-      for (let i = 0; i < this.#count; i++) out[i] = this.#table.line(this.#numbers[i]);
+      for (let i = 0; i < this.#count; i++) out[i] = this.#table.line(this.lineNumber(i));
       this.#lines = out;
     }
     return this.#lines;
@@ -252,16 +283,25 @@ export class Block implements DataBlock {
   }
   /** Line number (in the table) of body line `i`. */
   lineNumber(i: number): number {
-    return this.#numbers[i];
+    return this.#numbers ? this.#numbers[i] : this.#first + i;
   }
   /** Adds line `k` of the table to the body. */
   add(k: number): void {
-    if (this.#count === this.#numbers.length) {
+    let numbers = this.#numbers;
+    if (!numbers) {
+      if (this.#count === 0) this.#first = k;
+      if (k === this.#first + this.#count) {
+        this.#count++;
+        return;
+      }
+      numbers = this.#numbers = new Int32Array(Math.max(16, this.#count * 2));
+      for (let i = 0; i < this.#count; i++) numbers[i] = this.#first + i;
+    } else if (this.#count === numbers.length) {
       const more = new Int32Array(this.#count * 2);
-      more.set(this.#numbers);
-      this.#numbers = more;
+      more.set(numbers);
+      numbers = this.#numbers = more;
     }
-    this.#numbers[this.#count++] = k;
+    numbers[this.#count++] = k;
   }
 }
 
@@ -473,14 +513,14 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
 
     // Intermediate replies keep the command waiting.
     if (cmd.verb === 'AUTH' && reply.code === 334 && auth && auth.command === cmd) {
-      cmd.intermediate.push(reply);
+      addIntermediate(cmd, reply);
       auth.challenges.push(reply);
       authAwaiting = true;
       pending.unshift(cmd);
       return;
     }
     if (cmd.verb === 'DATA' && cmd.kind === 'command' && reply.code === 354) {
-      cmd.intermediate.push(reply);
+      addIntermediate(cmd, reply);
       block = new Block(table, cmd, true);
       blockTx = t;
       if (t) t.block = block;
@@ -584,7 +624,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     const textStr = len > 4 ? text.slice(co + 4, line.end) : '';
     const textOffset = co + Math.min(4, len);
     const enhancedLength = len > 4 ? enhancedCodeLength(text, co + 4, line.end) : 0;
-    const enhanced = enhancedLength > 0 ? { code: text.slice(co + 4, co + 4 + enhancedLength), offset: textOffset, length: enhancedLength } : undefined;
+    const enhanced = enhancedLength > 0 ? { code: enhancedCodeText(text, co + 4, enhancedLength), offset: textOffset, length: enhancedLength } : undefined;
     return { line, code: replyCodeText(text, co), codeOffset: co, separator: sep, text: textStr, textOffset, enhanced };
   }
 
@@ -654,10 +694,13 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     // Verb: up to the first space.
     let v = 0;
     while (v < s.length && s.charCodeAt(v) !== 32 && s.charCodeAt(v) !== 9) v++;
-    const verb = s.slice(0, v).toUpperCase();
-    const info = COMMANDS[verb];
+    const typed = s.slice(0, v).toUpperCase();
+    const info = COMMANDS[typed];
+    // The catalogue's string for a known verb, so that the session keeps one `RCPT` rather than one per command.
+    const verb = info ? info.verb : typed;
     const hasArg = v < s.length;
-    const argument: ArgumentSpan | undefined = hasArg ? { text: s.slice(v + 1), offset: line.contentOffset + v + 1 } : undefined;
+    // Sliced from the transcript, not from `s`: a slice of `s` would keep this line's copy alive with the session.
+    const argument: ArgumentSpan | undefined = hasArg ? { text: text.slice(line.contentOffset + v + 1, line.end), offset: line.contentOffset + v + 1 } : undefined;
     const cmd = newCommand('command', line, verb, line.contentOffset, v, argument, !!info);
     const octets = octetsOf(s) + 2;
     if (octets > 512) report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), M.commandTooLong(octets));
@@ -862,7 +905,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
       } else if (block && table.isElidedData(k)) {
         if (block.lineCount === 0) block.elided = true;
         // The summary line stands for the `.` (the body is always a dot-stuffed DATA one here).
-        endBlock({ ...table.line(k), content: '.' });
+        endBlock(lineWithContent(table.line(k), '.'));
       } else if (block && kind === kinds.annotation && session.dialect === 'canonical' && block.lineCount === 0) {
         block.elided = true;
       }
