@@ -240,23 +240,34 @@ const DIALECT_READERS: Array<[Dialect, (line: string) => Classified | undefined]
  * ties, so a canonical file with a stray ` -> ` line stays canonical and gets a
  * `line-prefix` error there.
  */
-export function detectDialect(text: string, raw: RawLine[] = splitLines(text, DETECT_LINES)): Dialect {
+export function detectDialect(text: string, raw?: RawLine[]): Dialect {
   const counts = new Map<Dialect, number>();
   let canonicalCount = 0;
-  const limit = Math.min(raw.length, DETECT_LINES);
-  for (let k = 0; k < limit; k++) {
-    const { offset, end } = raw[k];
+  const tally = (offset: number, end: number): void => {
     const c0 = text.charCodeAt(offset);
     // A `C:`/`S:` line (counted without a slice) matches no other dialect's
     // reader: they all start with a space, `<`, `-`, `=`, `*`, `[` or `Out:`/`In:`.
     if ((c0 === 67 || c0 === 83) && offset + 1 < end && text.charCodeAt(offset + 1) === 58) {
       canonicalCount++;
-      continue;
+      return;
     }
     const line = text.slice(offset, Math.min(end, offset + 200));
     for (const [d, read] of DIALECT_READERS) {
       const r = read(line);
       if (r && (r.kind === 'client' || r.kind === 'server')) counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+  };
+  if (raw) {
+    const limit = Math.min(raw.length, DETECT_LINES);
+    for (let k = 0; k < limit; k++) tally(raw[k].offset, raw[k].end);
+  } else {
+    // The head of the text, walked in place (no object a line).
+    const n = text.length;
+    const breaks = new BreakFinder(text);
+    for (let k = 0, offset = 0; offset < n && k < DETECT_LINES; k++) {
+      const br = breaks.find(offset);
+      tally(offset, br < 0 ? n : br);
+      offset = br < 0 ? n : afterBreak(text, br);
     }
   }
   let best: Dialect = 'canonical';

@@ -10,7 +10,7 @@
  * it sent the command. Replies are matched to waiting commands first in, first out.
  */
 import { problem, type Problem } from '../codes';
-import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from './catalog';
+import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES, type CommandInfo } from './catalog';
 import { lineWithContent, readLineTable, type Dialect, type LineTable, type TranscriptLine } from './lines';
 import { transcriptMessages as M } from './messages';
 import { checkHelloArgument, checkPathCommand, isBase64, isPlaceholder, type ArgumentSpan } from './syntax';
@@ -220,6 +220,29 @@ function octetsIn(text: string, start: number, end: number): number {
  */
 function newCommand(kind: Command['kind'], line: TranscriptLine, verb: string, verbOffset: number, verbLength: number, argument: ArgumentSpan | undefined, known: boolean): Command {
   return { kind, line, verb, verbOffset, verbLength, argument, reply: undefined, intermediate: NO_REPLIES, address: undefined, addressOffset: undefined, known };
+}
+
+/** The catalogue's commands by their letters packed 5 bits each (A or a = 1 ... Z or z = 26). */
+const COMMANDS_BY_LETTERS = new Map<number, CommandInfo>(Object.values(COMMANDS).map((c) => [packLetters(c.verb, c.verb.length), c]));
+function packLetters(s: string, length: number): number {
+  let key = 0;
+  for (let i = 0; i < length; i++) key = key * 32 + (s.charCodeAt(i) & 31);
+  return key;
+}
+
+/**
+ * The catalogue entry of the verb `s[0..length)` when it is ASCII letters in
+ * any case (what toUpperCase() and a lookup would find, without the two
+ * strings), undefined otherwise: then the caller looks the upper-cased verb up,
+ * since toUpperCase maps a few other letters to ASCII ones (U+017F to S).
+ */
+function knownVerb(s: string, length: number): CommandInfo | undefined {
+  if (length === 0 || length > 8) return undefined;
+  for (let i = 0; i < length; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return undefined;
+  }
+  return COMMANDS_BY_LETTERS.get(packLetters(s, length));
 }
 
 /**
@@ -689,15 +712,21 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     touchEnd(blockTx, end);
   }
 
+  /** A command that takes no argument got one (RFC 5321 §4.1.1: DATA, RSET, QUIT, STARTTLS). */
+  function noArguments(verb: string, argument: ArgumentSpan | undefined): void {
+    if (argument && argument.text.trim() !== '') report('command-syntax', argument.offset, argument.text.length, M.noArguments(verb));
+  }
+
   function handleCommand(line: TranscriptLine): void {
     const s = line.content;
     // Verb: up to the first space.
     let v = 0;
     while (v < s.length && s.charCodeAt(v) !== 32 && s.charCodeAt(v) !== 9) v++;
-    const typed = s.slice(0, v).toUpperCase();
-    const info = COMMANDS[typed];
-    // The catalogue's string for a known verb, so that the session keeps one `RCPT` rather than one per command.
-    const verb = info ? info.verb : typed;
+    // A known verb is found by its letters; the catalogue's string is the verb,
+    // so the session keeps one `RCPT` rather than one per command.
+    const known = knownVerb(s, v);
+    const verb = known ? known.verb : s.slice(0, v).toUpperCase();
+    const info = known ?? COMMANDS[verb];
     const hasArg = v < s.length;
     // Sliced from the transcript, not from `s`: a slice of `s` would keep this line's copy alive with the session.
     const argument: ArgumentSpan | undefined = hasArg ? { text: text.slice(line.contentOffset + v + 1, line.end), offset: line.contentOffset + v + 1 } : undefined;
@@ -717,7 +746,9 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
       report('unknown-command', line.contentOffset, Math.max(1, v), M.unknownCommand(s.slice(0, v) || s));
     }
     session.commands.push(cmd);
-    const range = verbRange(cmd);
+    // The verb's range for reports (two numbers, not an array made for every command).
+    const at = cmd.verbOffset;
+    const atLength = Math.max(1, cmd.verbLength);
     if (hasArg && s.charCodeAt(v) === 9) report('command-syntax', line.contentOffset + v, 1, M.verbSeparator(verb));
 
     // ---- pipelining (RFC 2920) ----
@@ -730,56 +761,53 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
         pipeliningBroken = true;
       } else {
         const ender = pending.firstGroupEnder();
-        if (ender) report('out-of-sequence', ...range, M.afterGroupEnder(verb, ender.verb));
+        if (ender) report('out-of-sequence', at, atLength, M.afterGroupEnder(verb, ender.verb));
       }
     }
 
     // ---- sequence (RFC 5321 §4.1.4) ----
     const anywhere = verb === 'RSET' || verb === 'NOOP' || verb === 'HELP' || verb === 'VRFY' || verb === 'EXPN' || verb === 'EHLO' || verb === 'HELO' || verb === 'LHLO';
-    if (quitSent) report('out-of-sequence', ...range, M.afterQuit());
-    else if (closedBy !== undefined && closedBy !== 554) report('out-of-sequence', ...range, M.afterClosingReply(closedBy));
-    else if (needsEhlo && verb !== 'EHLO' && verb !== 'LHLO' && verb !== 'QUIT') report('out-of-sequence', ...range, M.afterStarttls(verb));
+    if (quitSent) report('out-of-sequence', at, atLength, M.afterQuit());
+    else if (closedBy !== undefined && closedBy !== 554) report('out-of-sequence', at, atLength, M.afterClosingReply(closedBy));
+    else if (needsEhlo && verb !== 'EHLO' && verb !== 'LHLO' && verb !== 'QUIT') report('out-of-sequence', at, atLength, M.afterStarttls(verb));
     else if (!anywhere && info) {
       const greeted = hello !== 'none' || fragment;
       switch (verb) {
         case 'MAIL':
-          if (!greeted) report('out-of-sequence', ...range, M.beforeHello(verb));
-          else if (tx && !txUnknown) report('out-of-sequence', ...range, M.nestedMail());
+          if (!greeted) report('out-of-sequence', at, atLength, M.beforeHello(verb));
+          else if (tx && !txUnknown) report('out-of-sequence', at, atLength, M.nestedMail());
           break;
         case 'RCPT':
-          if (!greeted) report('out-of-sequence', ...range, M.beforeHello(verb));
-          else if (!tx && !txUnknown) report('out-of-sequence', ...range, M.rcptBeforeMail());
+          if (!greeted) report('out-of-sequence', at, atLength, M.beforeHello(verb));
+          else if (!tx && !txUnknown) report('out-of-sequence', at, atLength, M.rcptBeforeMail());
           break;
         case 'DATA':
         case 'BDAT': {
-          if (!greeted) report('out-of-sequence', ...range, M.beforeHello(verb));
+          if (!greeted) report('out-of-sequence', at, atLength, M.beforeHello(verb));
           else if (!txUnknown) {
             const ok = tx && tx.rcpts.some((r) => !r.reply || Math.floor(r.reply.code / 100) === 2);
-            if (!ok && !(verb === 'BDAT' && tx?.block && !tx.block.terminated)) report('out-of-sequence', ...range, M.dataBeforeRcpt(verb));
+            if (!ok && !(verb === 'BDAT' && tx?.block && !tx.block.terminated)) report('out-of-sequence', at, atLength, M.dataBeforeRcpt(verb));
           }
           break;
         }
         case 'STARTTLS':
-          if (tlsActive) report('out-of-sequence', ...range, M.starttlsTwice());
-          else if (!greeted) report('out-of-sequence', ...range, M.beforeHello(verb));
+          if (tlsActive) report('out-of-sequence', at, atLength, M.starttlsTwice());
+          else if (!greeted) report('out-of-sequence', at, atLength, M.beforeHello(verb));
           break;
         case 'AUTH':
-          if (authenticated) report('out-of-sequence', ...range, M.authTwice());
-          else if (hello === 'helo') report('out-of-sequence', ...range, M.authNeedsEhlo());
-          else if (!greeted) report('out-of-sequence', ...range, M.beforeHello(verb));
-          else if (tx && !txUnknown) report('out-of-sequence', ...range, M.authInTransaction());
+          if (authenticated) report('out-of-sequence', at, atLength, M.authTwice());
+          else if (hello === 'helo') report('out-of-sequence', at, atLength, M.authNeedsEhlo());
+          else if (!greeted) report('out-of-sequence', at, atLength, M.beforeHello(verb));
+          else if (tx && !txUnknown) report('out-of-sequence', at, atLength, M.authInTransaction());
           break;
         case 'QUIT':
           break;
         default:
-          if (!greeted && verb !== 'QUIT') report('out-of-sequence', ...range, M.beforeHello(verb));
+          if (!greeted && verb !== 'QUIT') report('out-of-sequence', at, atLength, M.beforeHello(verb));
       }
     }
 
     // ---- syntax and effects ----
-    const noArgs = (): void => {
-      if (argument && argument.text.trim() !== '') report('command-syntax', argument.offset, argument.text.length, M.noArguments(verb));
-    };
     pending.push(cmd);
     switch (verb) {
       case 'EHLO':
@@ -797,7 +825,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
         const t = openTx(cmd, line);
         txUnknown = false;
         txOf.set(cmd, t);
-        if (!argument) report('command-syntax', ...range, M.pathPrefix('MAIL', 'FROM:'));
+        if (!argument) report('command-syntax', at, atLength, M.pathPrefix('MAIL', 'FROM:'));
         else setAddress(cmd, checkPathCommand('MAIL', argument, extensions, scratch));
         keepScratch();
         break;
@@ -809,13 +837,13 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
           txOf.set(cmd, t);
           touch(t, line);
         }
-        if (!argument) report('command-syntax', ...range, M.pathPrefix('RCPT', 'TO:'));
+        if (!argument) report('command-syntax', at, atLength, M.pathPrefix('RCPT', 'TO:'));
         else setAddress(cmd, checkPathCommand('RCPT', argument, extensions, scratch));
         keepScratch();
         break;
       }
       case 'DATA': {
-        noArgs();
+        noArguments(verb, argument);
         const t = tx ?? (txUnknown ? openTx(undefined, line) : undefined);
         if (t) {
           t.data = cmd;
@@ -827,7 +855,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
       }
       case 'BDAT': {
         const m = argument ? /^(\d{1,20})(?: +(LAST))?\s*$/i.exec(argument.text) : null;
-        if (!m) report('command-syntax', argument?.offset ?? range[0], argument ? argument.text.length : range[1], M.bdatSize());
+        if (!m) report('command-syntax', argument?.offset ?? at, argument ? argument.text.length : atLength, M.bdatSize());
         const t = tx ?? (txUnknown ? openTx(undefined, line) : undefined);
         if (t) {
           txOf.set(cmd, t);
@@ -853,26 +881,26 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
         break;
       }
       case 'RSET':
-        noArgs();
+        noArguments(verb, argument);
         if (tx && !tx.end) tx.reset = cmd;
         closeTx();
         txUnknown = false;
         break;
       case 'QUIT':
-        noArgs();
+        noArguments(verb, argument);
         quitSent = true;
         session.quit = cmd;
         break;
       case 'STARTTLS':
-        noArgs();
+        noArguments(verb, argument);
         session.starttls.push(cmd);
         break;
       case 'VRFY':
       case 'EXPN':
-        if (!argument || argument.text.trim() === '') report('command-syntax', ...range, M.missingArgument(verb, 'a user name or mailbox'));
+        if (!argument || argument.text.trim() === '') report('command-syntax', at, atLength, M.missingArgument(verb, 'a user name or mailbox'));
         break;
       case 'ETRN':
-        if (!argument || argument.text.trim() === '') report('command-syntax', ...range, M.missingArgument(verb, 'a domain or queue name'));
+        if (!argument || argument.text.trim() === '') report('command-syntax', at, atLength, M.missingArgument(verb, 'a domain or queue name'));
         break;
       case 'AUTH': {
         const parts = argument ? argument.text.split(' ') : [];
@@ -881,7 +909,7 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
         session.auths.push(auth);
         authAwaiting = false;
         if (!/^[A-Za-z0-9_-]{1,20}$/.test(mech)) {
-          report('command-syntax', argument ? argument.offset : range[0], argument ? Math.max(1, mech.length) : range[1], M.authMechanism());
+          report('command-syntax', argument ? argument.offset : at, argument ? Math.max(1, mech.length) : atLength, M.authMechanism());
         } else if (parts.length > 1) {
           const ir = parts.slice(1).join(' ');
           const irOffset = argument!.offset + mech.length + 1;

@@ -151,6 +151,20 @@ function checkParameters(
 }
 
 /**
+ * True when `s` starts with `keyword` (upper-case letters and `:`) in any case,
+ * as `s.slice(0, n).toUpperCase() === keyword` says, without the two strings:
+ * no character but the ASCII letter itself upper-cases to F, R, O, M or T.
+ */
+function startsWithKeyword(s: string, keyword: string): boolean {
+  if (s.length < keyword.length) return false;
+  for (let i = 0; i < keyword.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122 ? c - 32 : c) !== keyword.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
  * Checks `MAIL FROM:<path> params` / `RCPT TO:<path> params`. `arg` starts right
  * after the verb's space. Returns the address (without brackets) when it parsed.
  */
@@ -162,7 +176,7 @@ export function checkPathCommand(
 ): { address?: string; addressOffset?: number } {
   const keyword = verb === 'MAIL' ? 'FROM:' : 'TO:';
   const s = arg.text;
-  if (s.slice(0, keyword.length).toUpperCase() !== keyword) {
+  if (!startsWithKeyword(s, keyword)) {
     out.push(problem('command-syntax', arg.offset, Math.max(1, Math.min(s.length, keyword.length)), M.pathPrefix(verb, keyword)));
     return {};
   }

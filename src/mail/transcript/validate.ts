@@ -46,35 +46,54 @@ export function messageOfBlock(block: DataBlock): BlockMessage {
   return { text, messageStarts, transcriptStarts, lengths };
 }
 
-/** `messageOfBlock` for the parser's blocks: read from the line table, no line objects. */
-function messageOfTable(block: Block): BlockMessage {
+/** `messageOfBlock` for the parser's blocks: read from the line table, no line objects. `text` when already built. */
+function messageOfTable(block: Block, text?: string): BlockMessage {
   const n = block.lineCount;
   const table = block.lineTable;
-  const source = table.text;
   const messageStarts = new Int32Array(n);
   const transcriptStarts = new Int32Array(n);
   const lengths = new Int32Array(n);
   let pos = 0;
   for (let i = 0; i < n; i++) {
     const k = block.lineNumber(i);
-    const end = table.ends[k];
-    let start = table.contentOffsets[k];
-    if (block.stuffed && start < end && source.charCodeAt(start) === 46) start++;
+    const start = bodyStart(block, k);
+    const length = table.ends[k] - start;
     messageStarts[i] = pos;
     transcriptStarts[i] = start;
-    lengths[i] = end - start;
-    pos += end - start + 2;
+    lengths[i] = length;
+    pos += length + 2;
   }
-  let text: string;
-  if (n === 0) text = '';
-  else if (pos < LARGE_MESSAGE) {
-    const parts: string[] = new Array(n);
-    for (let i = 0; i < n; i++) parts[i] = source.slice(transcriptStarts[i], transcriptStarts[i] + lengths[i]);
-    text = parts.join('\r\n') + '\r\n';
-  } else {
-    text = joinInBuffer(source, transcriptStarts, lengths, pos, table.isOneByte());
+  return { text: text ?? textOfTable(block), messageStarts, transcriptStarts, lengths };
+}
+
+/** Where the message text of body line `k` starts: after the prefix and, in DATA, a stuffed dot (RFC 5321 §4.5.2). */
+function bodyStart(block: Block, k: number): number {
+  const table = block.lineTable;
+  const start = table.contentOffsets[k];
+  return block.stuffed && start < table.ends[k] && table.text.charCodeAt(start) === 46 ? start + 1 : start;
+}
+
+/**
+ * The message text of a parser's block (as `messageOfBlock(block).text`),
+ * without the offset arrays: validation needs those only to map problems, and
+ * most messages have none.
+ */
+function textOfTable(block: Block): string {
+  const n = block.lineCount;
+  if (n === 0) return '';
+  const table = block.lineTable;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const k = block.lineNumber(i);
+    total += table.ends[k] - bodyStart(block, k) + 2;
   }
-  return { text, messageStarts, transcriptStarts, lengths };
+  if (total >= LARGE_MESSAGE) return joinInBuffer(block, total);
+  const parts: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = block.lineNumber(i);
+    parts[i] = table.text.slice(bodyStart(block, k), table.ends[k]);
+  }
+  return parts.join('\r\n') + '\r\n';
 }
 
 /**
@@ -84,21 +103,26 @@ function messageOfTable(block: Block): BlockMessage {
 const LARGE_MESSAGE = 0xfbee9;
 
 /**
- * Joins the lines `source[starts[i] .. starts[i] + lengths[i])` with CRLF (and
- * a final CRLF) through a Buffer: the string decoded from it is allocated
+ * Joins the body lines of `block` with CRLF (and a final CRLF), `total` UTF-16
+ * units in all, through a Buffer: the string decoded from it is allocated
  * outside the JS heap, where the allocator reuses the memory of the last large
  * message, whereas a 10 MB string made by join() is fresh heap pages (page
  * faults, ~4 ms a MB on a small VM) and GC work every time. latin1 when the
  * whole text fits in it (one octet a character), UTF-16 code units otherwise;
  * either way the result equals the join.
  */
-function joinInBuffer(source: string, starts: Int32Array, lengths: Int32Array, total: number, oneByte: boolean): string {
+function joinInBuffer(block: Block, total: number): string {
+  const table = block.lineTable;
+  const oneByte = table.isOneByte();
   const encoding = oneByte ? 'latin1' : 'utf16le';
   const width = oneByte ? 1 : 2;
   const buf = Buffer.allocUnsafe(total * width);
   let p = 0;
-  for (let i = 0; i < starts.length; i++) {
-    if (lengths[i] > 0) p += buf.write(source.slice(starts[i], starts[i] + lengths[i]), p, encoding);
+  for (let i = 0; i < block.lineCount; i++) {
+    const k = block.lineNumber(i);
+    const start = bodyStart(block, k);
+    const end = table.ends[k];
+    if (end > start) p += buf.write(table.text.slice(start, end), p, encoding);
     // CRLF in either encoding (UTF-16 little-endian: CR 0 LF 0).
     buf[p] = 13;
     if (width === 2) buf[p + 1] = 0;
@@ -152,13 +176,17 @@ export function validateSessionMessages(session: TranscriptSession, options: Mes
     // An empty body is what RFC examples print for "message elided" (RFC 2920 §4);
     // there is no message to check, so it is not reported as one lacking From/Date.
     if ((block instanceof Block ? block.lineCount : block.lines.length) === 0) continue;
-    const m = messageOfBlock(block);
+    const whole = block instanceof Block ? undefined : messageOfBlock(block);
+    const messageText = whole ? whole.text : textOfTable(block as Block);
     let problems: Problem[];
     try {
-      problems = validateMessage(m.text, options);
+      problems = validateMessage(messageText, options);
     } catch {
       continue; // The message validator promises never to throw; a bug there must not hide the protocol problems.
     }
+    if (problems.length === 0) continue;
+    // The offset arrays, now that there is something to map.
+    const m = whole ?? messageOfTable(block as Block, messageText);
     for (const p of problems) {
       if (p.code === 'non-ascii-header' && utf8Blocks.has(block)) continue;
       const span = mapSpan(m, p.offset, p.length);
