@@ -168,6 +168,8 @@ const TRANSCRIPT_FAMILIES: Record<string, (n: number) => string> = {
   'many transactions': (n) => PROTO + 'C: MAIL FROM:<a@b>\r\nS: 250 ok\r\nC: RCPT TO:<c@d>\r\nS: 250 ok\r\nC: DATA\r\nS: 354 go\r\nC: x\r\nC: .\r\nS: 250 ok\r\n'.repeat(n),
   'long multi-line reply': (n) => PROTO.replace('S: 250 mx\r\n', '') + 'S: 250-line\r\n'.repeat(n) + 'S: 250 end\r\n',
   'long DATA body': (n) => PROTO + 'C: MAIL FROM:<a@b>\r\nS: 250 ok\r\nC: RCPT TO:<c@d>\r\nS: 250 ok\r\nC: DATA\r\nS: 354 go\r\n' + 'C: ..line\r\n'.repeat(n) + 'C: .\r\nS: 250 ok\r\n',
+  // Comment and blank lines inside the body: the block's lines stop being one run of the line table.
+  'DATA body broken by comment and blank lines': (n) => PROTO + 'C: MAIL FROM:<a@b>\r\nS: 250 ok\r\nC: RCPT TO:<c@d>\r\nS: 250 ok\r\nC: DATA\r\nS: 354 go\r\n' + 'C: line\r\n# note\r\n\r\n'.repeat(n) + 'C: .\r\nS: 250 ok\r\n',
   'unterminated DATA': (n) => PROTO + 'C: MAIL FROM:<a@b>\r\nS: 250 ok\r\nC: RCPT TO:<c@d>\r\nS: 250 ok\r\nC: DATA\r\nS: 354 go\r\n' + 'C: S: 250 not a reply\r\n'.repeat(n),
   'commands without replies': (n) => PROTO + 'C: NOOP\r\n'.repeat(n),
   'replies without commands': (n) => PROTO + 'S: 250 ok\r\n'.repeat(n),
