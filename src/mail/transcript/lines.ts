@@ -461,9 +461,9 @@ function scanLines(text: string, dialect: Dialect): Rows {
         ? postfixReader(postfixIsServerSide(text, splitLines(text, DETECT_LINES)))
         : DIALECT_READERS.find(([x]) => x === dialect)![1];
   const n = text.length;
-  // A first guess at the line count (lines of 16 characters); the arrays double
-  // when it is passed. Pages of the arrays that are never written cost nothing.
-  let cap = Math.min(n + 1, (n >> 4) + 16);
+  // A first guess at the line count (lines of 32 characters; most are longer);
+  // the arrays double when it is passed. Pages never written cost no memory.
+  let cap = Math.min(n + 1, (n >> 5) + 16);
   let offsets = new Int32Array(cap);
   let ends = new Int32Array(cap);
   let prefixOffsets = new Int32Array(cap);
