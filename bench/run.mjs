@@ -185,14 +185,14 @@ if (wants('validate')) {
   say();
   const withRef = rows.filter((r) => r.ordinary);
   if (withRef.length) {
-    say('Hostile shapes against an ordinary text message of the same size (target: at most 10x):');
+    say('Hostile shapes against an ordinary text message of the same size (target: at most 10x for the messages; the transcripts are shown for reference, the issue sets them no target):');
     say();
     say('| input | size | ours | ordinary, same size | ratio |');
     say('|---|---:|---:|---:|---:|');
     for (const r of withRef) {
       const ratio = r.ours.warm / r.ordinary.ours.warm;
       say(`| ${r.label} | ${fmtBytes(r.bytes)} | ${fmtMs(r.ours.warm)} | ${fmtMs(r.ordinary.ours.warm)} | ${fmtX(ratio)} |`);
-      if (Number.isFinite(ratio)) target(`${r.label}: time vs an ordinary message of the same size`, '≤ 10x', fmtX(ratio), ratio <= 10);
+      if (Number.isFinite(ratio) && inputs[r.name]?.kind !== 'transcript') target(`${r.label}: time vs an ordinary message of the same size`, '≤ 10x', fmtX(ratio), ratio <= 10);
     }
     say();
   }
