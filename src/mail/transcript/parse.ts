@@ -389,96 +389,127 @@ class PendingQueue {
   }
 }
 
+/** Line kind codes of the line table (`LineTable.kindCode`). */
+const LINE_KINDS = { client: 0, server: 1, annotation: 2, blank: 3, invalid: 4 } as const;
+
 /** Parses `text` (any dialect) and checks the protocol. Never throws on any input. */
 export function parseTranscript(text: string, dialect?: Dialect): TranscriptSession {
-  const table = readLineTable(text, dialect);
-  const problems: Problem[] = [];
-  const session: TranscriptSession = {
-    text,
-    dialect: table.dialect,
-    // Made on first use: validation reads the table and makes objects for protocol lines only.
-    get lines() {
-      return table.lines();
-    },
-    commands: [],
-    replies: [],
-    hellos: [],
-    starttls: [],
-    auths: [],
-    transactions: [],
-    dataBlocks: [],
-    problems,
-  };
-  /** Keeps a problem, its range clipped to the text (a 1-character range on an empty last line would pass the end). */
-  const keep = (p: Problem): void => {
-    const start = Math.min(Math.max(0, p.offset), text.length);
-    const length = Math.max(0, Math.min(p.length, text.length - start));
-    problems.push(start === p.offset && length === p.length ? p : { ...p, offset: start, length });
-  };
-  const report = (code: Parameters<typeof problem>[0], offset: number, length: number, message: string, data?: Record<string, unknown>): void => {
-    keep(problem(code, offset, length, message, data ? { data } : undefined));
-  };
+  return new TranscriptParser(text, dialect).run();
+}
+
+/**
+ * One parse of one transcript: the session state in fields, the steps as
+ * methods. A class rather than functions nested in parseTranscript: nested
+ * functions are new closures on every call, and V8 optimizes each closure
+ * anew (six recompiles of 30-110 ms in the first validations of a 10,000-
+ * command transcript); methods are compiled once and shared by every parse.
+ */
+class TranscriptParser {
+  readonly table: LineTable;
+  readonly problems: Problem[];
+  readonly session: TranscriptSession;
   /** The argument checks of ./syntax.ts write here; their problems are kept through `keep`. */
-  const scratch: Problem[] = [];
-  const keepScratch = (): void => {
-    for (const p of scratch) keep(p);
-    scratch.length = 0;
-  };
-
+  private readonly scratch: Problem[] = [];
   // ---- session state ----
-  let started = false; // a protocol line was seen
-  let greetingDone = false;
-  let fragment = false; // no greeting: state unknown until HELO/EHLO
-  let txUnknown = false;
-  let hello: 'none' | 'helo' | 'ehlo' = 'none';
+  private started = false; // a protocol line was seen
+  private greetingDone = false;
+  private fragment = false; // no greeting: state unknown until HELO/EHLO
+  private txUnknown = false;
+  private hello: 'none' | 'helo' | 'ehlo' = 'none';
   /** Extensions of the last successful EHLO; undefined while unknown (fragments). */
-  let extensions: Set<string> | undefined;
-  let pipeliningBroken = false;
-  let tlsActive = false;
-  let needsEhlo = false;
-  let authenticated = false;
-  let quitSent = false;
-  let closedBy: number | undefined;
-  let tx: Transaction | undefined;
-  const pending = new PendingQueue();
-  let auth: AuthExchange | undefined;
-  let authAwaiting = false;
-  let block: Block | undefined;
-  let blockTx: Transaction | undefined;
-  let bdatRemaining = 0;
-  let bdatCommand: Command | undefined;
-  let bdatConsumed = 0;
+  private extensions: Set<string> | undefined;
+  private pipeliningBroken = false;
+  private tlsActive = false;
+  private needsEhlo = false;
+  private authenticated = false;
+  private quitSent = false;
+  private closedBy: number | undefined;
+  private tx: Transaction | undefined;
+  private readonly pending = new PendingQueue();
+  private auth: AuthExchange | undefined;
+  private authAwaiting = false;
+  private block: Block | undefined;
+  private blockTx: Transaction | undefined;
+  private bdatRemaining = 0;
+  private bdatCommand: Command | undefined;
+  private bdatConsumed = 0;
   /** Line number of the last client or server line, -1 before the first. */
-  let lastProtocol = -1;
-  let lastWasUnansweredData: Command | undefined;
-  let openReply: { lines: ReplyLine[] } | undefined;
-  const txOf = new Map<Command, Transaction>();
+  private lastProtocol = -1;
+  private lastWasUnansweredData: Command | undefined;
+  private openReply: { lines: ReplyLine[] } | undefined;
+  private readonly txOf = new Map<Command, Transaction>();
 
-  const verbRange = (cmd: Command): [number, number] => [cmd.verbOffset, Math.max(1, cmd.verbLength)];
+  constructor(
+    private readonly text: string,
+    dialect: Dialect | undefined,
+  ) {
+    const table = (this.table = readLineTable(text, dialect));
+    this.problems = [];
+    this.session = {
+      text,
+      dialect: table.dialect,
+      // Made on first use: validation reads the table and makes objects for protocol lines only.
+      get lines() {
+        return table.lines();
+      },
+      commands: [],
+      replies: [],
+      hellos: [],
+      starttls: [],
+      auths: [],
+      transactions: [],
+      dataBlocks: [],
+      problems: this.problems,
+    };
+  }
 
-  const closeTx = (): void => {
-    tx = undefined;
-  };
+  /** Keeps a problem, its range clipped to the text (a 1-character range on an empty last line would pass the end). */
+  private keep(p: Problem): void {
+    const start = Math.min(Math.max(0, p.offset), this.text.length);
+    const length = Math.max(0, Math.min(p.length, this.text.length - start));
+    this.problems.push(start === p.offset && length === p.length ? p : { ...p, offset: start, length });
+  }
 
-  const openTx = (mail: Command | undefined, at: TranscriptLine): Transaction => {
+  private report(code: Parameters<typeof problem>[0], offset: number, length: number, message: string, data?: Record<string, unknown>): void {
+    this.keep(problem(code, offset, length, message, data ? { data } : undefined));
+  }
+
+  private keepScratch(): void {
+    for (const p of this.scratch) this.keep(p);
+    this.scratch.length = 0;
+  }
+
+  private verbRange(cmd: Command): [number, number] {
+    return [cmd.verbOffset, Math.max(1, cmd.verbLength)];
+  }
+
+  private closeTx(): void {
+    this.tx = undefined;
+  }
+
+  private openTx(mail: Command | undefined, at: TranscriptLine): Transaction {
     // No object spread here or below: a spread of a conditional literal is a slow path per transaction.
     // Every field in the literal, so that setting one later does not grow the object.
     const t: Transaction = { mail, rcpts: [], data: undefined, block: undefined, end: undefined, reset: undefined, offset: at.offset, end_: at.end };
-    session.transactions.push(t);
-    tx = t;
+    this.session.transactions.push(t);
+    this.tx = t;
     return t;
-  };
-  const touch = (t: Transaction | undefined, line: TranscriptLine): void => touchEnd(t, line.end);
-  const touchEnd = (t: Transaction | undefined, end: number): void => {
-    if (t && end > t.end_) t.end_ = end;
-  };
+  }
 
-  function checkCredentials(mechanism: string, data: string, offset: number, index: number, challenge?: Reply): void {
+  private touch(t: Transaction | undefined, line: TranscriptLine): void {
+    return this.touchEnd(t, line.end);
+  }
+
+  private touchEnd(t: Transaction | undefined, end: number): void {
+    if (t && end > t.end_) t.end_ = end;
+  }
+
+  private checkCredentials(mechanism: string, data: string, offset: number, index: number, challenge?: Reply): void {
     if (data === '' || data === '=' || data === '*' || isPlaceholder(data)) return;
     const mech = mechanism.toUpperCase();
     if (!isBase64(data)) return;
     const decoded = Buffer.from(data, 'base64').toString('utf8');
-    const flag = (msg: string): void => report('credentials-exposed', offset, data.length, msg, { mechanism: mech });
+    const flag = (msg: string): void => this.report('credentials-exposed', offset, data.length, msg, { mechanism: mech });
     if (mech === 'PLAIN') {
       const parts = decoded.split('\u0000');
       const pass = parts.length >= 3 ? parts[2] : decoded;
@@ -497,87 +528,87 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
   }
 
   /** Ends the open DATA body without its `.` line. */
-  function abandonBlock(): void {
-    if (!block) return;
-    const b = block;
-    block = undefined;
+  private abandonBlock(): void {
+    if (!this.block) return;
+    const b = this.block;
+    this.block = undefined;
     b.terminated = false;
-    report('data-not-terminated', ...verbRange(b.command), M.dataNotTerminated());
+    this.report('data-not-terminated', ...this.verbRange(b.command), M.dataNotTerminated());
     // The server's next reply answers the body as if the `.` had been sent.
-    const last = b.lineCount > 0 ? table.line(b.lineNumber(b.lineCount - 1)) : b.command.line;
+    const last = b.lineCount > 0 ? this.table.line(b.lineNumber(b.lineCount - 1)) : b.command.line;
     const end = newCommand('data-end', last, '.', last.contentOffset, 0, undefined, true);
-    if (blockTx) {
-      blockTx.end = end;
-      txOf.set(end, blockTx);
+    if (this.blockTx) {
+      this.blockTx.end = end;
+      this.txOf.set(end, this.blockTx);
     }
-    pending.push(end);
-    closeTx();
+    this.pending.push(end);
+    this.closeTx();
   }
 
-  function dispatch(reply: Reply): void {
-    session.replies.push(reply);
+  private dispatch(reply: Reply): void {
+    this.session.replies.push(reply);
     const first = reply.lines[0];
-    if (!greetingDone) {
-      greetingDone = true;
-      session.greeting = reply;
-      if (!GREETING_REPLIES.includes(reply.code)) report('missing-greeting', first.codeOffset, 3, M.greetingCode(reply.code));
-      if (reply.code !== 220) closedBy = reply.code === 554 ? undefined : reply.code;
+    if (!this.greetingDone) {
+      this.greetingDone = true;
+      this.session.greeting = reply;
+      if (!GREETING_REPLIES.includes(reply.code)) this.report('missing-greeting', first.codeOffset, 3, M.greetingCode(reply.code));
+      if (reply.code !== 220) this.closedBy = reply.code === 554 ? undefined : reply.code;
       return;
     }
-    const cmd = pending.shift();
+    const cmd = this.pending.shift();
     if (!cmd) {
-      report('reply-without-command', first.codeOffset, 3, pipeliningBroken ? M.replyWithoutCommandNoPipelining() : M.replyWithoutCommand());
+      this.report('reply-without-command', first.codeOffset, 3, this.pipeliningBroken ? M.replyWithoutCommandNoPipelining() : M.replyWithoutCommand());
       return;
     }
     reply.command = cmd;
-    const t = txOf.get(cmd);
-    touch(t, first.line);
+    const t = this.txOf.get(cmd);
+    this.touch(t, first.line);
     const klass = Math.floor(reply.code / 100);
 
     // Intermediate replies keep the command waiting.
-    if (cmd.verb === 'AUTH' && reply.code === 334 && auth && auth.command === cmd) {
+    if (cmd.verb === 'AUTH' && reply.code === 334 && this.auth && this.auth.command === cmd) {
       addIntermediate(cmd, reply);
-      auth.challenges.push(reply);
-      authAwaiting = true;
-      pending.unshift(cmd);
+      this.auth.challenges.push(reply);
+      this.authAwaiting = true;
+      this.pending.unshift(cmd);
       return;
     }
     if (cmd.verb === 'DATA' && cmd.kind === 'command' && reply.code === 354) {
       addIntermediate(cmd, reply);
-      block = new Block(table, cmd, true);
-      blockTx = t;
-      if (t) t.block = block;
-      session.dataBlocks.push(block);
+      this.block = new Block(this.table, cmd, true);
+      this.blockTx = t;
+      if (t) t.block = this.block;
+      this.session.dataBlocks.push(this.block);
       return;
     }
     cmd.reply = reply;
 
     const expected = cmd.kind === 'data-end' ? DATA_END_REPLIES : COMMANDS[cmd.verb]?.replies;
     if (expected && !expected.includes(reply.code) && !ALWAYS_ACCEPTED.has(reply.code)) {
-      report('reply-unexpected', first.codeOffset, 3, M.replyUnexpected(reply.code, cmd.kind === 'data-end' ? 'the end of the message' : cmd.verb, expected));
+      this.report('reply-unexpected', first.codeOffset, 3, M.replyUnexpected(reply.code, cmd.kind === 'data-end' ? 'the end of the message' : cmd.verb, expected));
     }
     // RFC 2034 §4: enhanced codes in 2xx/4xx/5xx replies except the greeting and HELO/EHLO.
-    if (extensions?.has('ENHANCEDSTATUSCODES') && klass !== 3 && cmd.verb !== 'EHLO' && cmd.verb !== 'HELO' && cmd.verb !== 'LHLO') {
+    if (this.extensions?.has('ENHANCEDSTATUSCODES') && klass !== 3 && cmd.verb !== 'EHLO' && cmd.verb !== 'HELO' && cmd.verb !== 'LHLO') {
       if (!first.enhanced) {
         const like = ENHANCED_LIKE.exec(first.text);
-        report('enhanced-status-syntax', first.textOffset, like ? like[0].length : Math.max(1, Math.min(first.text.length, first.text.indexOf(' ') < 0 ? first.text.length : first.text.indexOf(' '))), like ? M.enhancedSyntax() : M.enhancedMissing());
+        this.report('enhanced-status-syntax', first.textOffset, like ? like[0].length : Math.max(1, Math.min(first.text.length, first.text.indexOf(' ') < 0 ? first.text.length : first.text.indexOf(' '))), like ? M.enhancedSyntax() : M.enhancedMissing());
       }
     }
     for (const l of reply.lines) {
       if (l.enhanced && l.enhanced.code[0] !== String(reply.code)[0]) {
-        report('enhanced-status-syntax', l.enhanced.offset, l.enhanced.length, M.enhancedClassMismatch(l.enhanced.code, reply.code));
+        this.report('enhanced-status-syntax', l.enhanced.offset, l.enhanced.length, M.enhancedClassMismatch(l.enhanced.code, reply.code));
         break;
       }
     }
 
-    if (reply.code === 421) closedBy = 421;
+    if (reply.code === 421) this.closedBy = 421;
     switch (cmd.verb) {
       case 'EHLO':
       case 'LHLO':
         if (klass === 2) {
-          hello = 'ehlo';
+          this.hello = 'ehlo';
           const exts: Extension[] = [];
-          extensions = new Set();
+          this.extensions = new Set();
           for (let k = 1; k < reply.lines.length; k++) {
             const l = reply.lines[k];
             const m = /^([A-Za-z0-9][A-Za-z0-9-]*)(?:[ =](.*))?$/.exec(l.text.trim());
@@ -585,83 +616,83 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
             const keyword = m[1].toUpperCase();
             const lead = l.text.length - l.text.trimStart().length;
             exts.push({ keyword, params: m[2] ?? '', offset: l.textOffset + lead, length: m[1].length });
-            extensions.add(keyword);
+            this.extensions.add(keyword);
           }
-          session.hellos.push({ command: cmd, extensions: exts });
+          this.session.hellos.push({ command: cmd, extensions: exts });
         }
         break;
       case 'HELO':
         if (klass === 2) {
-          hello = 'helo';
-          extensions = new Set();
-          session.hellos.push({ command: cmd, extensions: [] });
+          this.hello = 'helo';
+          this.extensions = new Set();
+          this.session.hellos.push({ command: cmd, extensions: [] });
         }
         break;
       case 'MAIL':
-        if (klass !== 2 && t && tx === t) closeTx();
+        if (klass !== 2 && t && this.tx === t) this.closeTx();
         break;
       case 'DATA':
         // DATA refused: the transaction is over (RFC 5321 §3.3: 503/554 when no valid recipient).
-        if (t && tx === t) closeTx();
+        if (t && this.tx === t) this.closeTx();
         break;
       case 'STARTTLS':
         if (reply.code === 220) {
-          tlsActive = true;
-          needsEhlo = true;
-          extensions = new Set();
-          hello = 'none';
-          authenticated = false;
-          closeTx();
+          this.tlsActive = true;
+          this.needsEhlo = true;
+          this.extensions = new Set();
+          this.hello = 'none';
+          this.authenticated = false;
+          this.closeTx();
         }
         break;
       case 'AUTH':
-        if (auth && auth.command === cmd) {
-          auth.result = reply;
-          authAwaiting = false;
-          auth = undefined;
+        if (this.auth && this.auth.command === cmd) {
+          this.auth.result = reply;
+          this.authAwaiting = false;
+          this.auth = undefined;
         }
-        if (reply.code === 235) authenticated = true;
+        if (reply.code === 235) this.authenticated = true;
         break;
       case 'QUIT':
-        if (reply.code === 221) closedBy = 221;
+        if (reply.code === 221) this.closedBy = 221;
         break;
     }
   }
 
-  function parseReplyLine(line: TranscriptLine): ReplyLine | undefined {
+  private parseReplyLine(line: TranscriptLine): ReplyLine | undefined {
     // Read by offset in `text`: a reply line makes no copy of its content, only of its text.
     const co = line.contentOffset;
     const len = line.end - co;
-    if (len < 3 || !isReplyCode(text.charCodeAt(co), text.charCodeAt(co + 1), text.charCodeAt(co + 2))) {
+    if (len < 3 || !isReplyCode(this.text.charCodeAt(co), this.text.charCodeAt(co + 1), this.text.charCodeAt(co + 2))) {
       const s = line.content;
-      if (isPseudoLine(s.trim())) report('reply-code-invalid', co, s.trimEnd().length, M.pseudoLine('S'), { annotate: true });
-      else report('reply-code-invalid', co, Math.max(1, Math.min(3, len)), M.replyCodeInvalid());
+      if (isPseudoLine(s.trim())) this.report('reply-code-invalid', co, s.trimEnd().length, M.pseudoLine('S'), { annotate: true });
+      else this.report('reply-code-invalid', co, Math.max(1, Math.min(3, len)), M.replyCodeInvalid());
       return undefined;
     }
-    const c3 = len > 3 ? text.charCodeAt(co + 3) : -1;
+    const c3 = len > 3 ? this.text.charCodeAt(co + 3) : -1;
     if (c3 !== -1 && c3 !== 32 && c3 !== 45) {
-      report('reply-code-invalid', co, 4, M.replySeparator());
+      this.report('reply-code-invalid', co, 4, M.replySeparator());
       return undefined;
     }
     const sep = c3 === 45 ? '-' : c3 === 32 ? ' ' : '';
-    const textStr = len > 4 ? text.slice(co + 4, line.end) : '';
+    const textStr = len > 4 ? this.text.slice(co + 4, line.end) : '';
     const textOffset = co + Math.min(4, len);
-    const enhancedLength = len > 4 ? enhancedCodeLength(text, co + 4, line.end) : 0;
-    const enhanced = enhancedLength > 0 ? { code: enhancedCodeText(text, co + 4, enhancedLength), offset: textOffset, length: enhancedLength } : undefined;
-    return { line, code: replyCodeText(text, co), codeOffset: co, separator: sep, text: textStr, textOffset, enhanced };
+    const enhancedLength = len > 4 ? enhancedCodeLength(this.text, co + 4, line.end) : 0;
+    const enhanced = enhancedLength > 0 ? { code: enhancedCodeText(this.text, co + 4, enhancedLength), offset: textOffset, length: enhancedLength } : undefined;
+    return { line, code: replyCodeText(this.text, co), codeOffset: co, separator: sep, text: textStr, textOffset, enhanced };
   }
 
-  function finishOpenReply(reason: 'client' | 'eof'): void {
-    if (!openReply) return;
-    const rl = openReply.lines;
-    openReply = undefined;
+  private finishOpenReply(reason: 'client' | 'eof'): void {
+    if (!this.openReply) return;
+    const rl = this.openReply.lines;
+    this.openReply = undefined;
     const lastLine = rl[rl.length - 1];
     void reason;
-    report('multiline-reply', lastLine.codeOffset, 4, M.multilineNotEnded(rl[0].code));
-    dispatch(makeReply(rl));
+    this.report('multiline-reply', lastLine.codeOffset, 4, M.multilineNotEnded(rl[0].code));
+    this.dispatch(this.makeReply(rl));
   }
 
-  function makeReply(rl: ReplyLine[]): Reply {
+  private makeReply(rl: ReplyLine[]): Reply {
     return {
       lines: rl,
       code: Number(rl[0].code),
@@ -674,50 +705,50 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
   }
 
   /** Ends the open DATA body at its `.` line. */
-  function endBlock(line: TranscriptLine): void {
-    const b = block!;
+  private endBlock(line: TranscriptLine): void {
+    const b = this.block!;
     b.endLine = line;
     b.terminated = true;
-    block = undefined;
+    this.block = undefined;
     const end = newCommand('data-end', line, '.', line.contentOffset, 1, undefined, true);
-    session.commands.push(end);
-    if (blockTx) {
-      blockTx.end = end;
-      txOf.set(end, blockTx);
-      touch(blockTx, line);
+    this.session.commands.push(end);
+    if (this.blockTx) {
+      this.blockTx.end = end;
+      this.txOf.set(end, this.blockTx);
+      this.touch(this.blockTx, line);
     }
     // Elided only when the log recorded no line of the body, just annotations.
     if (b.lineCount > 0) b.elided = false;
-    pending.push(end);
-    closeTx();
-    txUnknown = false;
+    this.pending.push(end);
+    this.closeTx();
+    this.txUnknown = false;
   }
 
   /**
    * Adds client line `k` to the open DATA body (or ends it at a `.`). Read by
    * offset: a body line gets no object and its text is not copied here.
    */
-  function addDataLine(k: number): void {
-    const b = block!;
-    const co = table.contentOffsets[k];
-    const end = table.ends[k];
-    if (b.stuffed && end - co === 1 && text.charCodeAt(co) === 46) {
-      endBlock(table.line(k));
+  private addDataLine(k: number): void {
+    const b = this.block!;
+    const co = this.table.contentOffsets[k];
+    const end = this.table.ends[k];
+    if (b.stuffed && end - co === 1 && this.text.charCodeAt(co) === 46) {
+      this.endBlock(this.table.line(k));
       return;
     }
     b.add(k);
-    const octets = octetsIn(text, co, end) + 2;
+    const octets = octetsIn(this.text, co, end) + 2;
     b.octets += octets;
-    if (octets > 1000) report('text-line-too-long', co + 998, end - co - 998, M.textLineTooLong(octets));
-    touchEnd(blockTx, end);
+    if (octets > 1000) this.report('text-line-too-long', co + 998, end - co - 998, M.textLineTooLong(octets));
+    this.touchEnd(this.blockTx, end);
   }
 
   /** A command that takes no argument got one (RFC 5321 §4.1.1: DATA, RSET, QUIT, STARTTLS). */
-  function noArguments(verb: string, argument: ArgumentSpan | undefined): void {
-    if (argument && argument.text.trim() !== '') report('command-syntax', argument.offset, argument.text.length, M.noArguments(verb));
+  private noArguments(verb: string, argument: ArgumentSpan | undefined): void {
+    if (argument && argument.text.trim() !== '') this.report('command-syntax', argument.offset, argument.text.length, M.noArguments(verb));
   }
 
-  function handleCommand(line: TranscriptLine): void {
+  private handleCommand(line: TranscriptLine): void {
     const s = line.content;
     // Verb: up to the first space.
     let v = 0;
@@ -729,336 +760,337 @@ export function parseTranscript(text: string, dialect?: Dialect): TranscriptSess
     const info = known ?? COMMANDS[verb];
     const hasArg = v < s.length;
     // Sliced from the transcript, not from `s`: a slice of `s` would keep this line's copy alive with the session.
-    const argument: ArgumentSpan | undefined = hasArg ? { text: text.slice(line.contentOffset + v + 1, line.end), offset: line.contentOffset + v + 1 } : undefined;
+    const argument: ArgumentSpan | undefined = hasArg ? { text: this.text.slice(line.contentOffset + v + 1, line.end), offset: line.contentOffset + v + 1 } : undefined;
     const cmd = newCommand('command', line, verb, line.contentOffset, v, argument, !!info);
     const octets = octetsOf(s) + 2;
-    if (octets > 512) report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), M.commandTooLong(octets));
+    if (octets > 512) this.report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), M.commandTooLong(octets));
 
     if (!info) {
       if (s.trim() === '') {
-        report('unknown-command', line.prefixOffset, Math.max(1, line.prefixLength), M.emptyCommand());
+        this.report('unknown-command', line.prefixOffset, Math.max(1, line.prefixLength), M.emptyCommand());
         return;
       }
       if (isPseudoLine(s.trim())) {
-        report('unknown-command', line.contentOffset, s.trimEnd().length, M.pseudoLine('C'), { annotate: true });
+        this.report('unknown-command', line.contentOffset, s.trimEnd().length, M.pseudoLine('C'), { annotate: true });
         return; // not protocol: no reply expected
       }
-      report('unknown-command', line.contentOffset, Math.max(1, v), M.unknownCommand(s.slice(0, v) || s));
+      this.report('unknown-command', line.contentOffset, Math.max(1, v), M.unknownCommand(s.slice(0, v) || s));
     }
-    session.commands.push(cmd);
+    this.session.commands.push(cmd);
     // The verb's range for reports (two numbers, not an array made for every command).
     const at = cmd.verbOffset;
     const atLength = Math.max(1, cmd.verbLength);
-    if (hasArg && s.charCodeAt(v) === 9) report('command-syntax', line.contentOffset + v, 1, M.verbSeparator(verb));
+    if (hasArg && s.charCodeAt(v) === 9) this.report('command-syntax', line.contentOffset + v, 1, M.verbSeparator(verb));
 
     // ---- pipelining (RFC 2920) ----
-    if (pending.length > 0) {
-      if (extensions && !extensions.has('PIPELINING')) {
-        for (const p of pending.drain()) {
+    if (this.pending.length > 0) {
+      if (this.extensions && !this.extensions.has('PIPELINING')) {
+        for (const p of this.pending.drain()) {
           if (p.kind === 'data-end' && p.verbLength === 0) continue;
-          report('missing-reply', ...verbRange(p), M.missingReplyNoPipelining(p.verb === '.' ? 'The end of the message' : p.verb));
+          this.report('missing-reply', ...this.verbRange(p), M.missingReplyNoPipelining(p.verb === '.' ? 'The end of the message' : p.verb));
         }
-        pipeliningBroken = true;
+        this.pipeliningBroken = true;
       } else {
-        const ender = pending.firstGroupEnder();
-        if (ender) report('out-of-sequence', at, atLength, M.afterGroupEnder(verb, ender.verb));
+        const ender = this.pending.firstGroupEnder();
+        if (ender) this.report('out-of-sequence', at, atLength, M.afterGroupEnder(verb, ender.verb));
       }
     }
 
     // ---- sequence (RFC 5321 §4.1.4) ----
     const anywhere = verb === 'RSET' || verb === 'NOOP' || verb === 'HELP' || verb === 'VRFY' || verb === 'EXPN' || verb === 'EHLO' || verb === 'HELO' || verb === 'LHLO';
-    if (quitSent) report('out-of-sequence', at, atLength, M.afterQuit());
-    else if (closedBy !== undefined && closedBy !== 554) report('out-of-sequence', at, atLength, M.afterClosingReply(closedBy));
-    else if (needsEhlo && verb !== 'EHLO' && verb !== 'LHLO' && verb !== 'QUIT') report('out-of-sequence', at, atLength, M.afterStarttls(verb));
+    if (this.quitSent) this.report('out-of-sequence', at, atLength, M.afterQuit());
+    else if (this.closedBy !== undefined && this.closedBy !== 554) this.report('out-of-sequence', at, atLength, M.afterClosingReply(this.closedBy));
+    else if (this.needsEhlo && verb !== 'EHLO' && verb !== 'LHLO' && verb !== 'QUIT') this.report('out-of-sequence', at, atLength, M.afterStarttls(verb));
     else if (!anywhere && info) {
-      const greeted = hello !== 'none' || fragment;
+      const greeted = this.hello !== 'none' || this.fragment;
       switch (verb) {
         case 'MAIL':
-          if (!greeted) report('out-of-sequence', at, atLength, M.beforeHello(verb));
-          else if (tx && !txUnknown) report('out-of-sequence', at, atLength, M.nestedMail());
+          if (!greeted) this.report('out-of-sequence', at, atLength, M.beforeHello(verb));
+          else if (this.tx && !this.txUnknown) this.report('out-of-sequence', at, atLength, M.nestedMail());
           break;
         case 'RCPT':
-          if (!greeted) report('out-of-sequence', at, atLength, M.beforeHello(verb));
-          else if (!tx && !txUnknown) report('out-of-sequence', at, atLength, M.rcptBeforeMail());
+          if (!greeted) this.report('out-of-sequence', at, atLength, M.beforeHello(verb));
+          else if (!this.tx && !this.txUnknown) this.report('out-of-sequence', at, atLength, M.rcptBeforeMail());
           break;
         case 'DATA':
         case 'BDAT': {
-          if (!greeted) report('out-of-sequence', at, atLength, M.beforeHello(verb));
-          else if (!txUnknown) {
-            const ok = tx && tx.rcpts.some((r) => !r.reply || Math.floor(r.reply.code / 100) === 2);
-            if (!ok && !(verb === 'BDAT' && tx?.block && !tx.block.terminated)) report('out-of-sequence', at, atLength, M.dataBeforeRcpt(verb));
+          if (!greeted) this.report('out-of-sequence', at, atLength, M.beforeHello(verb));
+          else if (!this.txUnknown) {
+            const ok = this.tx && this.tx.rcpts.some((r) => !r.reply || Math.floor(r.reply.code / 100) === 2);
+            if (!ok && !(verb === 'BDAT' && this.tx?.block && !this.tx.block.terminated)) this.report('out-of-sequence', at, atLength, M.dataBeforeRcpt(verb));
           }
           break;
         }
         case 'STARTTLS':
-          if (tlsActive) report('out-of-sequence', at, atLength, M.starttlsTwice());
-          else if (!greeted) report('out-of-sequence', at, atLength, M.beforeHello(verb));
+          if (this.tlsActive) this.report('out-of-sequence', at, atLength, M.starttlsTwice());
+          else if (!greeted) this.report('out-of-sequence', at, atLength, M.beforeHello(verb));
           break;
         case 'AUTH':
-          if (authenticated) report('out-of-sequence', at, atLength, M.authTwice());
-          else if (hello === 'helo') report('out-of-sequence', at, atLength, M.authNeedsEhlo());
-          else if (!greeted) report('out-of-sequence', at, atLength, M.beforeHello(verb));
-          else if (tx && !txUnknown) report('out-of-sequence', at, atLength, M.authInTransaction());
+          if (this.authenticated) this.report('out-of-sequence', at, atLength, M.authTwice());
+          else if (this.hello === 'helo') this.report('out-of-sequence', at, atLength, M.authNeedsEhlo());
+          else if (!greeted) this.report('out-of-sequence', at, atLength, M.beforeHello(verb));
+          else if (this.tx && !this.txUnknown) this.report('out-of-sequence', at, atLength, M.authInTransaction());
           break;
         case 'QUIT':
           break;
         default:
-          if (!greeted && verb !== 'QUIT') report('out-of-sequence', at, atLength, M.beforeHello(verb));
+          if (!greeted && verb !== 'QUIT') this.report('out-of-sequence', at, atLength, M.beforeHello(verb));
       }
     }
 
     // ---- syntax and effects ----
-    pending.push(cmd);
+    this.pending.push(cmd);
     switch (verb) {
       case 'EHLO':
       case 'HELO':
       case 'LHLO':
-        checkHelloArgument(verb, argument, line.contentOffset, s.length, scratch);
-        keepScratch();
-        if (tx && !tx.end) tx.reset = cmd;
-        closeTx();
-        fragment = false;
-        txUnknown = false;
-        needsEhlo = false;
+        checkHelloArgument(verb, argument, line.contentOffset, s.length, this.scratch);
+        this.keepScratch();
+        if (this.tx && !this.tx.end) this.tx.reset = cmd;
+        this.closeTx();
+        this.fragment = false;
+        this.txUnknown = false;
+        this.needsEhlo = false;
         break;
       case 'MAIL': {
-        const t = openTx(cmd, line);
-        txUnknown = false;
-        txOf.set(cmd, t);
-        if (!argument) report('command-syntax', at, atLength, M.pathPrefix('MAIL', 'FROM:'));
-        else setAddress(cmd, checkPathCommand('MAIL', argument, extensions, scratch));
-        keepScratch();
+        const t = this.openTx(cmd, line);
+        this.txUnknown = false;
+        this.txOf.set(cmd, t);
+        if (!argument) this.report('command-syntax', at, atLength, M.pathPrefix('MAIL', 'FROM:'));
+        else setAddress(cmd, checkPathCommand('MAIL', argument, this.extensions, this.scratch));
+        this.keepScratch();
         break;
       }
       case 'RCPT': {
-        const t = tx ?? (txUnknown ? openTx(undefined, line) : undefined);
+        const t = this.tx ?? (this.txUnknown ? this.openTx(undefined, line) : undefined);
         if (t) {
           t.rcpts.push(cmd);
-          txOf.set(cmd, t);
-          touch(t, line);
+          this.txOf.set(cmd, t);
+          this.touch(t, line);
         }
-        if (!argument) report('command-syntax', at, atLength, M.pathPrefix('RCPT', 'TO:'));
-        else setAddress(cmd, checkPathCommand('RCPT', argument, extensions, scratch));
-        keepScratch();
+        if (!argument) this.report('command-syntax', at, atLength, M.pathPrefix('RCPT', 'TO:'));
+        else setAddress(cmd, checkPathCommand('RCPT', argument, this.extensions, this.scratch));
+        this.keepScratch();
         break;
       }
       case 'DATA': {
-        noArguments(verb, argument);
-        const t = tx ?? (txUnknown ? openTx(undefined, line) : undefined);
+        this.noArguments(verb, argument);
+        const t = this.tx ?? (this.txUnknown ? this.openTx(undefined, line) : undefined);
         if (t) {
           t.data = cmd;
-          txOf.set(cmd, t);
-          touch(t, line);
+          this.txOf.set(cmd, t);
+          this.touch(t, line);
         }
-        lastWasUnansweredData = cmd;
+        this.lastWasUnansweredData = cmd;
         break;
       }
       case 'BDAT': {
         const m = argument ? /^(\d{1,20})(?: +(LAST))?\s*$/i.exec(argument.text) : null;
-        if (!m) report('command-syntax', argument?.offset ?? at, argument ? argument.text.length : atLength, M.bdatSize());
-        const t = tx ?? (txUnknown ? openTx(undefined, line) : undefined);
+        if (!m) this.report('command-syntax', argument?.offset ?? at, argument ? argument.text.length : atLength, M.bdatSize());
+        const t = this.tx ?? (this.txUnknown ? this.openTx(undefined, line) : undefined);
         if (t) {
-          txOf.set(cmd, t);
+          this.txOf.set(cmd, t);
           t.data ??= cmd;
           if (!t.block) {
-            t.block = new Block(table, cmd, false);
-            session.dataBlocks.push(t.block);
+            t.block = new Block(this.table, cmd, false);
+            this.session.dataBlocks.push(t.block);
           }
-          touch(t, line);
+          this.touch(t, line);
           if (m?.[2]) {
             t.block.terminated = true;
             t.end = cmd;
           }
         }
-        bdatRemaining = m ? Number(m[1]) : 0;
-        bdatConsumed = 0;
-        bdatCommand = cmd;
-        blockTx = t;
+        this.bdatRemaining = m ? Number(m[1]) : 0;
+        this.bdatConsumed = 0;
+        this.bdatCommand = cmd;
+        this.blockTx = t;
         if (m?.[2]) {
-          closeTx();
-          txUnknown = false;
+          this.closeTx();
+          this.txUnknown = false;
         }
         break;
       }
       case 'RSET':
-        noArguments(verb, argument);
-        if (tx && !tx.end) tx.reset = cmd;
-        closeTx();
-        txUnknown = false;
+        this.noArguments(verb, argument);
+        if (this.tx && !this.tx.end) this.tx.reset = cmd;
+        this.closeTx();
+        this.txUnknown = false;
         break;
       case 'QUIT':
-        noArguments(verb, argument);
-        quitSent = true;
-        session.quit = cmd;
+        this.noArguments(verb, argument);
+        this.quitSent = true;
+        this.session.quit = cmd;
         break;
       case 'STARTTLS':
-        noArguments(verb, argument);
-        session.starttls.push(cmd);
+        this.noArguments(verb, argument);
+        this.session.starttls.push(cmd);
         break;
       case 'VRFY':
       case 'EXPN':
-        if (!argument || argument.text.trim() === '') report('command-syntax', at, atLength, M.missingArgument(verb, 'a user name or mailbox'));
+        if (!argument || argument.text.trim() === '') this.report('command-syntax', at, atLength, M.missingArgument(verb, 'a user name or mailbox'));
         break;
       case 'ETRN':
-        if (!argument || argument.text.trim() === '') report('command-syntax', at, atLength, M.missingArgument(verb, 'a domain or queue name'));
+        if (!argument || argument.text.trim() === '') this.report('command-syntax', at, atLength, M.missingArgument(verb, 'a domain or queue name'));
         break;
       case 'AUTH': {
         const parts = argument ? argument.text.split(' ') : [];
         const mech = parts[0] ?? '';
-        auth = { command: cmd, mechanism: mech.toUpperCase(), challenges: [], responses: [] };
-        session.auths.push(auth);
-        authAwaiting = false;
+        this.auth = { command: cmd, mechanism: mech.toUpperCase(), challenges: [], responses: [] };
+        this.session.auths.push(this.auth);
+        this.authAwaiting = false;
         if (!/^[A-Za-z0-9_-]{1,20}$/.test(mech)) {
-          report('command-syntax', argument ? argument.offset : at, argument ? Math.max(1, mech.length) : atLength, M.authMechanism());
+          this.report('command-syntax', argument ? argument.offset : at, argument ? Math.max(1, mech.length) : atLength, M.authMechanism());
         } else if (parts.length > 1) {
           const ir = parts.slice(1).join(' ');
           const irOffset = argument!.offset + mech.length + 1;
-          if (ir !== '=' && !isBase64(ir) && !isPlaceholder(ir)) report('command-syntax', irOffset, ir.length, M.authInitialResponse());
-          else checkCredentials(mech, ir, irOffset, 0);
+          if (ir !== '=' && !isBase64(ir) && !isPlaceholder(ir)) this.report('command-syntax', irOffset, ir.length, M.authInitialResponse());
+          else this.checkCredentials(mech, ir, irOffset, 0);
         }
         break;
       }
     }
   }
 
-  const kinds = { client: 0, server: 1, annotation: 2, blank: 3, invalid: 4 } as const;
-  for (let k = 0; k < table.count; k++) {
-    const kind = table.kindCode(k);
-    if (kind === kinds.blank || kind === kinds.annotation) {
-      // nodemailer: the body of DATA is logged at DEBUG level without C:, and
-      // `<N bytes encoded mime message ...>` ends it (with or without a `.` line).
-      if (block && table.isMaybeData(k)) {
-        if (openReply) finishOpenReply('client');
-        addDataLine(k);
-      } else if (block && table.isElidedData(k)) {
-        if (block.lineCount === 0) block.elided = true;
-        // The summary line stands for the `.` (the body is always a dot-stuffed DATA one here).
-        endBlock(lineWithContent(table.line(k), '.'));
-      } else if (block && kind === kinds.annotation && session.dialect === 'canonical' && block.lineCount === 0) {
-        block.elided = true;
-      }
-      continue;
-    }
-    if (kind === kinds.invalid) {
-      const trimmed = text.slice(table.offsets[k], table.ends[k]).trimEnd().length;
-      report('line-prefix', table.offsets[k], Math.max(1, trimmed), M.linePrefix(), { annotate: true });
-      continue;
-    }
-    if (!started) {
-      started = true;
-      if (kind === kinds.client) {
-        greetingDone = true;
-        fragment = true;
-        txUnknown = true;
-        report('missing-greeting', table.offsets[k], Math.max(1, table.ends[k] - table.offsets[k]), M.missingGreetingFragment());
-      }
-    }
-    if (kind === kinds.server) {
-      if (block) abandonBlock();
-      if (bdatCommand && bdatRemaining > 0) {
-        report('command-syntax', bdatCommand.argument?.offset ?? bdatCommand.verbOffset, bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(bdatRemaining + bdatConsumed, bdatConsumed));
-        bdatRemaining = 0;
-        bdatCommand = undefined;
-      }
-      lastWasUnansweredData = undefined;
-      lastProtocol = k;
-      const rl = parseReplyLine(table.line(k));
-      if (!rl) continue;
-      if (openReply) {
-        const firstCode = openReply.lines[0].code;
-        if (rl.code !== firstCode) report('multiline-reply', rl.codeOffset, 3, M.multilineCodeDiffers(firstCode, rl.code));
-        openReply.lines.push(rl);
-        if (rl.separator !== '-') {
-          const all = openReply.lines;
-          openReply = undefined;
-          dispatch(makeReply(all));
+  /** Reads every line of the table in order, then reports what the end of input leaves open. */
+  run(): TranscriptSession {
+    for (let k = 0; k < this.table.count; k++) {
+      const kind = this.table.kindCode(k);
+      if (kind === LINE_KINDS.blank || kind === LINE_KINDS.annotation) {
+        // nodemailer: the body of DATA is logged at DEBUG level without C:, and
+        // `<N bytes encoded mime message ...>` ends it (with or without a `.` line).
+        if (this.block && this.table.isMaybeData(k)) {
+          if (this.openReply) this.finishOpenReply('client');
+          this.addDataLine(k);
+        } else if (this.block && this.table.isElidedData(k)) {
+          if (this.block.lineCount === 0) this.block.elided = true;
+          // The summary line stands for the `.` (the body is always a dot-stuffed DATA one here).
+          this.endBlock(lineWithContent(this.table.line(k), '.'));
+        } else if (this.block && kind === LINE_KINDS.annotation && this.session.dialect === 'canonical' && this.block.lineCount === 0) {
+          this.block.elided = true;
         }
-      } else if (rl.separator === '-') {
-        openReply = { lines: [rl] };
-      } else {
-        dispatch(makeReply([rl]));
+        continue;
       }
-      continue;
-    }
-    // client
-    if (openReply) finishOpenReply('client');
-    lastProtocol = k;
-    if (block) {
-      addDataLine(k);
-      continue;
-    }
-    if (bdatCommand && bdatRemaining > 0) {
-      const end = table.ends[k];
-      const o = octetsIn(text, table.contentOffsets[k], end) + 2;
-      bdatRemaining -= o;
-      bdatConsumed += o;
-      const b = blockTx?.block as Block | undefined;
-      if (b) {
-        b.add(k);
-        b.octets += o;
+      if (kind === LINE_KINDS.invalid) {
+        const trimmed = this.text.slice(this.table.offsets[k], this.table.ends[k]).trimEnd().length;
+        this.report('line-prefix', this.table.offsets[k], Math.max(1, trimmed), M.linePrefix(), { annotate: true });
+        continue;
       }
-      touchEnd(blockTx, end);
-      if (bdatRemaining <= 0) {
-        if (bdatRemaining < 0) {
-          report('command-syntax', bdatCommand.argument?.offset ?? bdatCommand.verbOffset, bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(bdatConsumed + bdatRemaining, bdatConsumed));
+      if (!this.started) {
+        this.started = true;
+        if (kind === LINE_KINDS.client) {
+          this.greetingDone = true;
+          this.fragment = true;
+          this.txUnknown = true;
+          this.report('missing-greeting', this.table.offsets[k], Math.max(1, this.table.ends[k] - this.table.offsets[k]), M.missingGreetingFragment());
         }
-        bdatRemaining = 0;
-        bdatCommand = undefined;
       }
-      continue;
-    }
-    const line = table.line(k);
-    if (authAwaiting && auth) {
-      authAwaiting = false;
-      auth.responses.push(line);
-      touch(undefined, line);
-      const data = line.content.trim();
-      if (data !== '*' && !isBase64(data) && !isPlaceholder(data)) {
-        report('command-syntax', line.contentOffset, Math.max(1, line.content.length), M.authResponse());
-      } else {
-        checkCredentials(auth.mechanism, data, line.contentOffset + (line.content.length - line.content.trimStart().length), auth.responses.length - 1, auth.challenges[auth.challenges.length - 1]);
+      if (kind === LINE_KINDS.server) {
+        if (this.block) this.abandonBlock();
+        if (this.bdatCommand && this.bdatRemaining > 0) {
+          this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(this.bdatRemaining + this.bdatConsumed, this.bdatConsumed));
+          this.bdatRemaining = 0;
+          this.bdatCommand = undefined;
+        }
+        this.lastWasUnansweredData = undefined;
+        this.lastProtocol = k;
+        const rl = this.parseReplyLine(this.table.line(k));
+        if (!rl) continue;
+        if (this.openReply) {
+          const firstCode = this.openReply.lines[0].code;
+          if (rl.code !== firstCode) this.report('multiline-reply', rl.codeOffset, 3, M.multilineCodeDiffers(firstCode, rl.code));
+          this.openReply.lines.push(rl);
+          if (rl.separator !== '-') {
+            const all = this.openReply.lines;
+            this.openReply = undefined;
+            this.dispatch(this.makeReply(all));
+          }
+        } else if (rl.separator === '-') {
+          this.openReply = { lines: [rl] };
+        } else {
+          this.dispatch(this.makeReply([rl]));
+        }
+        continue;
       }
-      continue;
+      // client
+      if (this.openReply) this.finishOpenReply('client');
+      this.lastProtocol = k;
+      if (this.block) {
+        this.addDataLine(k);
+        continue;
+      }
+      if (this.bdatCommand && this.bdatRemaining > 0) {
+        const end = this.table.ends[k];
+        const o = octetsIn(this.text, this.table.contentOffsets[k], end) + 2;
+        this.bdatRemaining -= o;
+        this.bdatConsumed += o;
+        const b = this.blockTx?.block as Block | undefined;
+        if (b) {
+          b.add(k);
+          b.octets += o;
+        }
+        this.touchEnd(this.blockTx, end);
+        if (this.bdatRemaining <= 0) {
+          if (this.bdatRemaining < 0) {
+            this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(this.bdatConsumed + this.bdatRemaining, this.bdatConsumed));
+          }
+          this.bdatRemaining = 0;
+          this.bdatCommand = undefined;
+        }
+        continue;
+      }
+      const line = this.table.line(k);
+      if (this.authAwaiting && this.auth) {
+        this.authAwaiting = false;
+        this.auth.responses.push(line);
+        this.touch(undefined, line);
+        const data = line.content.trim();
+        if (data !== '*' && !isBase64(data) && !isPlaceholder(data)) {
+          this.report('command-syntax', line.contentOffset, Math.max(1, line.content.length), M.authResponse());
+        } else {
+          this.checkCredentials(this.auth.mechanism, data, line.contentOffset + (line.content.length - line.content.trimStart().length), this.auth.responses.length - 1, this.auth.challenges[this.auth.challenges.length - 1]);
+        }
+        continue;
+      }
+      if (this.lastWasUnansweredData && this.pending.last() === this.lastWasUnansweredData) {
+        // `C: DATA` directly followed by client lines: the 354 is missing from the
+        // transcript; read the lines as the body rather than as commands.
+        const cmd = this.lastWasUnansweredData;
+        this.lastWasUnansweredData = undefined;
+        this.pending.pop();
+        this.report('missing-reply', ...this.verbRange(cmd), M.missing354());
+        const t = this.txOf.get(cmd);
+        this.block = new Block(this.table, cmd, true);
+        this.blockTx = t;
+        if (t) t.block = this.block;
+        this.session.dataBlocks.push(this.block);
+        this.addDataLine(k);
+        continue;
+      }
+      this.lastWasUnansweredData = undefined;
+      this.handleCommand(line);
     }
-    if (lastWasUnansweredData && pending.last() === lastWasUnansweredData) {
-      // `C: DATA` directly followed by client lines: the 354 is missing from the
-      // transcript; read the lines as the body rather than as commands.
-      const cmd = lastWasUnansweredData;
-      lastWasUnansweredData = undefined;
-      pending.pop();
-      report('missing-reply', ...verbRange(cmd), M.missing354());
-      const t = txOf.get(cmd);
-      block = new Block(table, cmd, true);
-      blockTx = t;
-      if (t) t.block = block;
-      session.dataBlocks.push(block);
-      addDataLine(k);
-      continue;
+    // ---- end of input ----
+    if (this.openReply) this.finishOpenReply('eof');
+    if (this.block) {
+      const b = this.block;
+      this.block = undefined;
+      this.report('data-not-terminated', ...this.verbRange(b.command), M.dataNotTerminated());
     }
-    lastWasUnansweredData = undefined;
-    handleCommand(line);
+    if (this.bdatCommand && this.bdatRemaining > 0) {
+      this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(this.bdatRemaining + this.bdatConsumed, this.bdatConsumed));
+    }
+    for (const p of this.pending.drain()) {
+      if (p.kind === 'data-end' && p.verbLength === 0) continue;
+      this.report('missing-reply', ...this.verbRange(p), M.missingReply(p.verb === '.' ? 'The end of the message' : p.verb));
+    }
+    if (!this.quitSent && this.closedBy === undefined && this.lastProtocol >= 0) {
+      const l = this.table.line(this.lastProtocol);
+      const [at, len] = l.end > l.contentOffset ? [l.contentOffset, l.end - l.contentOffset] : [l.offset, l.end - l.offset];
+      this.report('missing-quit', at, len, M.missingQuit());
+    }
+    return this.session;
   }
-
-  // ---- end of input ----
-  if (openReply) finishOpenReply('eof');
-  if (block) {
-    const b = block;
-    block = undefined;
-    report('data-not-terminated', ...verbRange(b.command), M.dataNotTerminated());
-  }
-  if (bdatCommand && bdatRemaining > 0) {
-    report('command-syntax', bdatCommand.argument?.offset ?? bdatCommand.verbOffset, bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(bdatRemaining + bdatConsumed, bdatConsumed));
-  }
-  for (const p of pending.drain()) {
-    if (p.kind === 'data-end' && p.verbLength === 0) continue;
-    report('missing-reply', ...verbRange(p), M.missingReply(p.verb === '.' ? 'The end of the message' : p.verb));
-  }
-  if (!quitSent && closedBy === undefined && lastProtocol >= 0) {
-    const l = table.line(lastProtocol);
-    const [at, len] = l.end > l.contentOffset ? [l.contentOffset, l.end - l.contentOffset] : [l.offset, l.end - l.offset];
-    report('missing-quit', at, len, M.missingQuit());
-  }
-  return session;
 }
 
 /** The result of a transaction, for outline, code lens and inlay hints. */
