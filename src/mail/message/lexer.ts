@@ -72,8 +72,6 @@ export function tokenize(text: string, start: number, end: number, specials: str
       // Nested comment: depth counter, no recursion.
       let depth = 0;
       let j = i;
-      let value = '';
-      let segStart = i + 1;
       for (; j < end; j++) {
         const d = text.charCodeAt(j);
         if (d === 0x5c /* \ */) {
@@ -87,9 +85,9 @@ export function tokenize(text: string, start: number, end: number, specials: str
         }
       }
       const unterminated = j >= end;
-      value = text.slice(segStart, Math.min(j, end));
       const tokEnd = unterminated ? end : j + 1;
-      if (keepComments) tokens.push({ kind: 'comment', offset: i, end: tokEnd, value, unterminated, spaceBefore: space });
+      // The comment's text is copied only when it is kept.
+      if (keepComments) tokens.push({ kind: 'comment', offset: i, end: tokEnd, value: text.slice(i + 1, Math.min(j, end)), unterminated, spaceBefore: space });
       space = true;
       i = tokEnd;
       continue;
@@ -97,12 +95,14 @@ export function tokenize(text: string, start: number, end: number, specials: str
     if (c === 0x22 /* " */ || (c === 0x5b /* [ */ && specialSet.has(0x5b) && specials === RFC5322_SPECIALS)) {
       const close = c === 0x22 ? 0x22 : 0x5d;
       let j = i + 1;
-      const parts: string[] = [];
+      // Built by concatenation rather than an array and join: most quoted strings have no
+      // quoted pair, and then the value is one slice with nothing else allocated.
+      let value = '';
       let seg = j;
       for (; j < end; j++) {
         const d = text.charCodeAt(j);
         if (d === 0x5c && j + 1 < end) {
-          parts.push(text.slice(seg, j));
+          value += text.slice(seg, j);
           seg = j + 1;
           j++;
           continue;
@@ -110,9 +110,8 @@ export function tokenize(text: string, start: number, end: number, specials: str
         if (d === close) break;
       }
       const unterminated = j >= end;
-      parts.push(text.slice(seg, Math.min(j, end)));
+      value += text.slice(seg, Math.min(j, end));
       // Unfold inside quoted strings: drop line breaks (RFC 5322 §3.2.4 with §2.2.3).
-      let value = parts.join('');
       if (value.indexOf('\n') >= 0) value = value.replace(/\r?\n/g, '');
       tokens.push({ kind: c === 0x22 ? 'quoted' : 'literal', offset: i, end: unterminated ? end : j + 1, value, unterminated, spaceBefore: space });
       space = false;
