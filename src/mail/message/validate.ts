@@ -56,15 +56,17 @@ export function validateMessage(text: string, options: MessageValidationOptions 
 /** Collects problems, capping each code at MAX_PER_CODE. */
 class Reporter {
   readonly list: Problem[] = [];
-  private counts = new Map<ProblemCode, number>();
+  /** Made on the first problem: most messages have none (2,500 messages in one transcript). */
+  private counts: Map<ProblemCode, number> | undefined = undefined;
   add(p: Problem): void {
-    const n = this.counts.get(p.code) ?? 0;
+    const counts = (this.counts ??= new Map());
+    const n = counts.get(p.code) ?? 0;
     if (n >= MAX_PER_CODE) return;
-    this.counts.set(p.code, n + 1);
+    counts.set(p.code, n + 1);
     this.list.push(p);
   }
   full(code: ProblemCode): boolean {
-    return (this.counts.get(code) ?? 0) >= MAX_PER_CODE;
+    return this.counts !== undefined && (this.counts.get(code) ?? 0) >= MAX_PER_CODE;
   }
 }
 
@@ -216,11 +218,30 @@ function eolAt(text: string, offset: number): string {
   return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
 }
 
+/** The range a missing field is reported at: the first field's name, or the (empty) start of the message. */
+function anchorOf(msg: MimePart): { offset: number; length: number } {
+  return msg.headers[0] ? { offset: msg.headers[0].nameOffset, length: msg.headers[0].nameLength } : { offset: msg.offset, length: 0 };
+}
+
+/** Where a quick fix inserts a missing field: the end of the header, with the message's line end. */
+function insertionOf(text: string, msg: MimePart): { insertOffset: number; eol: string; needsLineBreak: boolean } {
+  return { insertOffset: msg.headerEnd, eol: eolAt(text, msg.offset), needsLineBreak: msg.headerEnd > 0 && text.charCodeAt(msg.headerEnd - 1) !== 10 };
+}
+
+/** Placeholders for a header that lacks nothing (never reported). */
+const NO_ANCHOR = { offset: 0, length: 0 };
+const NO_INSERT = { insertOffset: 0, eol: '\n', needsLineBreak: false };
+
 /** Checks that apply to a message header: required fields, uniqueness, addresses, dates, ids (RFC 5322 §3.6). */
 function checkMessageHeaders(text: string, msg: MimePart, names: string[], byName: Map<string, HeaderField[]>, out: Reporter): void {
-  const anchor = msg.headers[0] ? { offset: msg.headers[0].nameOffset, length: msg.headers[0].nameLength } : { offset: msg.offset, length: 0 };
-  const insert = { insertOffset: msg.headerEnd, eol: eolAt(text, msg.offset), needsLineBreak: msg.headerEnd > 0 && text.charCodeAt(msg.headerEnd - 1) !== 10 };
   const isRoot = msg.depth === 0;
+  const lacksRequired = isRoot
+    ? !byName.has('from') || !byName.has('date') || (!byName.has('to') && !byName.has('cc') && !byName.has('bcc')) || !byName.has('subject') || !byName.has('message-id')
+    : !byName.has('from') && !byName.has('subject') && !byName.has('date');
+  // Where a missing field is reported and inserted: made only when one of the fields below is missing
+  // (the same conditions), not for every message.
+  const anchor = lacksRequired ? anchorOf(msg) : NO_ANCHOR;
+  const insert = lacksRequired ? insertionOf(text, msg) : NO_INSERT;
   if (isRoot) {
     // RFC 5322 §3.6: the only required fields are the origination date and the originator address(es).
     if (!byName.has('from')) out.add(problem('missing-from', anchor.offset, anchor.length, MESSAGES['missing-from'](), { data: { ...insert, field: 'From' } }));
@@ -253,7 +274,7 @@ function checkMessageHeaders(text: string, msg: MimePart, names: string[], byNam
     if (!mv) {
       // RFC 2045 §4: MIME-Version is required at the top level of a MIME message.
       const first = msg.headers.find((h, k) => MIME_FIELDS.has(names[k]));
-      if (first) out.add(problem('mime-version-missing', first.nameOffset, first.nameLength, MESSAGES['mime-version-missing'](), { data: { ...insert, field: 'MIME-Version', text: 'MIME-Version: 1.0' } }));
+      if (first) out.add(problem('mime-version-missing', first.nameOffset, first.nameLength, MESSAGES['mime-version-missing'](), { data: { ...insertionOf(text, msg), field: 'MIME-Version', text: 'MIME-Version: 1.0' } }));
     }
   }
   const mv = byName.get('mime-version');
@@ -432,6 +453,12 @@ function checkIdInner(inner: Token[]): Detail | undefined {
   return undefined;
 }
 
+/**
+ * The next 8-bit character. One object for every search (each sets lastIndex
+ * before exec) rather than a new RegExp per entity and per body.
+ */
+const EIGHT_BIT = /[^\x00-\x7f]/g;
+
 /** Checks for every entity: per-entity uniqueness, 8-bit header text, encoded words, charset, transfer encoding. */
 function checkEntityHeaders(text: string, part: MimePart, names: string[], byName: Map<string, HeaderField[]>, out: Reporter): void {
   for (const name of ONCE_PER_ENTITY) {
@@ -443,7 +470,7 @@ function checkEntityHeaders(text: string, part: MimePart, names: string[], byNam
   // slice of this header section (O(1) in V8), so they stop at its end, not at the end of the text.
   const base = part.headers.length ? part.headers[0].offset : 0;
   const section = part.headers.length ? text.slice(base, part.headers[part.headers.length - 1].end) : '';
-  const eightBit = /[^\x00-\x7f]/g;
+  const eightBit = EIGHT_BIT;
   let nextEightBit = -1;
   let nextWordStart = -1;
   for (let k = 0; k < part.headers.length; k++) {
@@ -554,7 +581,8 @@ function checkSevenBit(text: string, part: MimePart, start: number, end: number,
   // A native regex scan finds the next 8-bit character much faster than a charCodeAt loop.
   // Search a slice (O(1) in V8) so the scan stops at the end of this body, not of the text.
   const body = text.slice(start, end);
-  const eight = /[^\x00-\x7f]/g;
+  const eight = EIGHT_BIT;
+  eight.lastIndex = 0;
   let field: HeaderField | undefined | null = null;
   while (!out.full('eight-bit-data')) {
     const m = eight.exec(body);

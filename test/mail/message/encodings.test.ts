@@ -185,4 +185,32 @@ describe('dates (RFC 5322 §3.3)', () => {
       }),
     );
   });
+  it('the usual form (read without tokens) gives what the general parse gives for the same date with a tab', () => {
+    // A tab for the space before the time is the same date-time to RFC 5322 §3.3 (FWS) and keeps
+    // every offset, but leaves the usual single-space form: the second value always takes the
+    // general, tokenizing path.
+    const same = (a: ReturnType<typeof parseDateTime>, b: ReturnType<typeof parseDateTime>, s: string): void => {
+      assert.deepEqual(Object.keys(a), Object.keys(b), s);
+      assert.deepEqual(a, b, s);
+      assert.ok(Object.is(a.zoneMinutes, b.zoneMinutes), s); // -0000 is -0 on both paths
+    };
+    const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'fri'];
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1890-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
+        fc.integer({ min: -720, max: 840 }),
+        fc.constantFrom(...weekdays, ''),
+        fc.constantFrom(':00', ':60', ':61', '', ':7'),
+        fc.constantFrom('', '+0060', '-0000', '+2400'),
+        (d, zone, weekday, seconds, zoneText) => {
+          const base = formatRfc5322Date(d, zone).replace(/^\w+, /, weekday ? `${weekday}, ` : '').replace(/:\d\d (?=[+-])/, `${seconds} `);
+          const s = zoneText ? base.replace(/[+-]\d{4}$/, zoneText) : base;
+          same(parseDateTime(s, 7), parseDateTime(s.replace(/ (?=\d\d:)/, '\t'), 7), s);
+        },
+      ),
+    );
+    for (const s of ['Fri, 27 Nov 2026 10:00:00 -0000', '27 Nov 2026 23:59:60 +0000', 'Sat, 29 Feb 2024 10:00 +0100', 'Thu, 29 Feb 2024 10:00 +0100', '31 Apr 2026 10:00 +0100', '27 Nov 1899 10:00 +0100']) {
+      same(parseDateTime(s), parseDateTime(s.replace(/ (?=\d\d:)/, '\t')), s);
+    }
+  });
 });
