@@ -385,10 +385,57 @@ function checkDateField(text: string, h: HeaderField, out: Reporter): void {
   }
 }
 
+/** RFC 5322 §3.2.3 atext: ALPHA / DIGIT / "!#$%&'*+-/=?^_`{|}~" (no special, space, quote or parenthesis). */
+const ATEXT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]/.test(ch)) ATEXT[c] = 1;
+}
+
+/** The end of a dot-atom-text (atext+ *("." atext+)) starting at `i`, or -1. */
+function dotAtomEnd(text: string, i: number, end: number): number {
+  let words = 0;
+  for (;;) {
+    const start = i;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c >= 128 || ATEXT[c] !== 1) break;
+      i++;
+    }
+    if (i === start) return -1;
+    words++;
+    if (i < end && text.charCodeAt(i) === 46 /* . */) i++;
+    else return words > 0 ? i : -1;
+  }
+}
+
+/**
+ * True when text[start, end) is white space around ids of the plain form
+ * "<" dot-atom-text "@" dot-atom-text ">" only (exactly one when `single`):
+ * the values for which the token checks below report nothing, found by offset.
+ */
+function isPlainMsgIdList(text: string, start: number, end: number, single: boolean): boolean {
+  let i = start;
+  let ids = 0;
+  for (;;) {
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 10)) i++;
+    if (i >= end) return ids > 0;
+    if (text.charCodeAt(i) !== 60 /* < */ || (single && ids > 0)) return false;
+    const at = dotAtomEnd(text, i + 1, end);
+    if (at < 0 || at >= end || text.charCodeAt(at) !== 64 /* @ */) return false;
+    const close = dotAtomEnd(text, at + 1, end);
+    if (close < 0 || close >= end || text.charCodeAt(close) !== 62 /* > */) return false;
+    ids++;
+    i = close + 1;
+  }
+}
+
 /** RFC 5322 §3.6.4 msg-id = "<" id-left "@" id-right ">" (with §4.5.4 obsolete forms). */
 function checkMessageIdField(text: string, h: HeaderField, n: string, out: Reporter): void {
-  const tokens = tokenize(text, h.valueOffset, h.end, RFC5322_SPECIALS);
   const single = n === 'message-id' || n === 'resent-message-id';
+  // The usual value has nothing to report; it is recognised without making tokens.
+  if (isPlainMsgIdList(text, h.valueOffset, h.end, single)) return;
+  const tokens = tokenize(text, h.valueOffset, h.end, RFC5322_SPECIALS);
   const bad = (from: Token, to: Token, detail: Detail): void => {
     out.add(problem('message-id-syntax', from.offset, to.end - from.offset, MESSAGES['message-id-syntax'](detail)));
   };

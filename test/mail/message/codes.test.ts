@@ -92,6 +92,10 @@ const rows: Row[] = [
   { code: 'date-obsolete-zone', invalid: msg({ set: { Date: 'Fri, 27 Nov 2026 10:00:00 GMT' } }), range: 'GMT', valid: msg({ set: { Date: 'Fri, 27 Nov 2026 10:00:00 +0000 (GMT)' } }) },
   { code: 'message-id-syntax', invalid: msg({ set: { 'Message-ID': '<abc>' } }), range: '<abc>', valid: msg({ set: { 'Message-ID': '<abc@[127.0.0.1]>' } }) },
   { code: 'message-id-syntax', invalid: msg({ add: ['References: <a@b> c@d'] }), range: '@d', valid: msg({ add: ['References: <a@b> <c@d>'] }) },
+  // Near misses of the plain <dot-atom@dot-atom> form, which is recognised without tokens.
+  { code: 'message-id-syntax', invalid: msg({ set: { 'Message-ID': '<a.@example.org>' } }), range: '<a.@example.org>', valid: msg({ set: { 'Message-ID': '<a.b@example.org>' } }) },
+  { code: 'message-id-syntax', invalid: msg({ set: { 'Message-ID': '<a@example.org> <b@example.org>' } }), range: ' <a@example.org> <b@example.org>' /* the whole value, leading space included */, valid: msg({ add: ['In-Reply-To: <a@example.org>\r\n <b@example.org>'] }) },
+  { code: 'message-id-syntax', invalid: msg({ set: { 'Message-ID': '<a@example.org' } }), range: '<a@example.org', valid: msg({ set: { 'Message-ID': ' <a@example.org> ' } }) },
   { code: 'non-ascii-header', invalid: msg({ set: { Subject: 'Grüße' } }), range: 'üß', valid: msg({ set: { Subject: '=?UTF-8?Q?Gr=C3=BC=C3=9Fe?=' } }) },
   { code: 'encoded-word-invalid', invalid: msg({ set: { Subject: 'x =?UTF-8?X?abc?= y' } }), range: '=?UTF-8?X?abc?=', valid: msg({ set: { Subject: 'x =?UTF-8?Q?abc?= y' } }) },
   { code: 'encoded-word-invalid', invalid: msg({ set: { Subject: '=?UTF-8?B?abc?=' } }), range: '=?UTF-8?B?abc?=', valid: msg({ set: { Subject: '=?UTF-8?B?YWJj?=' } }) },
