@@ -83,6 +83,8 @@ function packedName(s: string, at: number): number {
 const DAY_KEYS = DAYS_LOWER.map((d) => packedName(d, 0));
 const MONTH_KEYS = MONTHS_LOWER.map((m) => packedName(m, 0));
 
+const DAY_MS = 86_400_000;
+
 /** How many decimal digits start at `at` (at most `max`). */
 function digitsAt(s: string, at: number, max: number): number {
   let n = 0;
@@ -119,7 +121,7 @@ function parseUsualDate(v: string): DateTimeInfo | undefined {
   }
   const dayDigits = digitsAt(v, i, 3);
   if (dayDigits < 1 || dayDigits > 2 || v.charCodeAt(i + dayDigits) !== 32) return undefined;
-  const day = Number(v.slice(i, i + dayDigits));
+  const day = dayDigits === 1 ? v.charCodeAt(i) - 48 : twoDigits(v, i);
   i += dayDigits + 1;
   if (i + 4 > end || v.charCodeAt(i + 3) !== 32) return undefined;
   const month = MONTH_KEYS.indexOf(packedName(v, i));
@@ -144,10 +146,13 @@ function parseUsualDate(v: string): DateTimeInfo | undefined {
   const sign = v.charCodeAt(i);
   if (i + 5 !== end || (sign !== 43 && sign !== 45) || digitsAt(v, i + 1, 4) !== 4) return undefined;
   const mm = twoDigits(v, i + 3);
-  if (day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60 || mm > 59) return undefined;
+  // Days in the month and the weekday from Date.UTC's numbers, not Date objects: UTC days are all 86,400,000 ms.
+  const monthStart = Date.UTC(year, month, 1);
+  if (day < 1 || day > (Date.UTC(year, month + 1, 1) - monthStart) / DAY_MS || hour > 23 || minute > 59 || second > 60 || mm > 59) return undefined;
   // The same expression as the general parse (so -0000 gives -0 there and here).
   const zoneMinutes = (twoDigits(v, i + 1) * 60 + mm) * (sign === 45 ? -1 : 1);
-  if (weekday >= 0 && new Date(Date.UTC(year, month, day)).getUTCDay() !== weekday) return undefined;
+  // 1970-01-01 was a Thursday (4); the double modulo keeps earlier days positive.
+  if (weekday >= 0 && ((((monthStart / DAY_MS + day - 1 + 4) % 7) + 7) % 7) !== weekday) return undefined;
   const utc = Date.UTC(year, month, day, hour, minute, Math.min(second, 59)) - zoneMinutes * 60000;
   return { date: new Date(utc), zoneMinutes };
 }
