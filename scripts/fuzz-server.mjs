@@ -114,7 +114,12 @@ child.stderr.on('data', (d) => {
 });
 const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
 let settings = {};
-connection.onRequest('workspace/configuration', (p) => p.items.map(() => settings));
+/** Resolved by the server's next `workspace/configuration` request (see setSettings). */
+let onConfigurationAsked = () => {};
+connection.onRequest('workspace/configuration', (p) => {
+  onConfigurationAsked();
+  return p.items.map(() => settings);
+});
 connection.onRequest('client/registerCapability', () => null);
 connection.onRequest('workspace/diagnostic/refresh', () => null);
 connection.onRequest('workspace/semanticTokens/refresh', () => null);
@@ -476,7 +481,13 @@ async function initialize() {
 
 async function setSettings(next) {
   settings = next;
+  // The server answers didChangeConfiguration by asking for the settings; wait until it has
+  // asked (our answer then reaches it before the next message we send), or a document opened
+  // right after would race the new settings and be validated with the old ones.
+  const asked = new Promise((resolve) => (onConfigurationAsked = resolve));
   await connection.sendNotification('workspace/didChangeConfiguration', { settings: { smtpEml: next } });
+  await withDeadline(asked, 'workspace/configuration after didChangeConfiguration', HOSTILE_DEADLINE_MS);
+  onConfigurationAsked = () => {};
 }
 
 async function editsPhase() {
