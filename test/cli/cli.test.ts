@@ -4,7 +4,7 @@
  * inbox as a foreground server, --help and --version.
  */
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +12,9 @@ import { after, before, describe, test } from 'node:test';
 import { prepareData } from '../../src/mail/envelope';
 import { sendMessage } from '../../src/send/send';
 import { VERSION } from '../../src/version';
+import { CLI_PATH, runCli } from '../helpers/cli';
 import { startTestSmtpServer, TLS_CERT_FILE, type TestSmtpServer } from '../helpers/smtpServer';
 
-const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
 interface Run {
   code: number;
@@ -22,27 +22,15 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the CLI without blocking this process (the test servers live here). */
-function run(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    // The messages' language follows LC_ALL / LC_MESSAGES / LANG: English unless a test says otherwise.
-    delete env.LC_ALL;
-    delete env.LC_MESSAGES;
-    env.LANG = 'C.UTF-8';
-    Object.assign(env, options.env);
-    if (!options.env || !('SMTP_PASSWORD' in options.env)) delete env.SMTP_PASSWORD;
-    const child = execFile(process.execPath, [CLI, ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 99) : 0;
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin?.end(options.input ?? '');
-  });
+/** Runs the CLI; `code` is the exit status, 99 when it was killed. */
+async function run(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<Run> {
+  const r = await runCli(args, { ...options, hangMs: 60_000 });
+  return { code: r.status ?? 99, stdout: r.stdout, stderr: r.stderr };
 }
 
 let dir: string;
 before(() => {
-  assert.ok(existsSync(CLI), `${CLI} is missing: run node scripts/build.mjs (npm test does)`);
+  assert.ok(existsSync(CLI_PATH), `${CLI_PATH} is missing: run node scripts/build.mjs (npm test does)`);
   dir = mkdtempSync(join(tmpdir(), 'smtp-eml-cli-'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -248,7 +236,7 @@ describe('send', () => {
 describe('inbox', () => {
   test('stores what it receives; Ctrl+C (SIGINT) stops it with exit 0', { timeout: 60_000 }, async () => {
     const inboxDir = join(dir, 'inbox');
-    const child = spawn(process.execPath, [CLI, 'inbox', '--port', '0', '--dir', inboxDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_PATH, 'inbox', '--port', '0', '--dir', inboxDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const waiters: Array<() => void> = [];
     child.stdout.on('data', (c: Buffer) => {

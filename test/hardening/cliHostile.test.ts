@@ -5,14 +5,12 @@
  * never a crash or a stack trace, before a generous hang detector.
  */
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
+import { CLI_PATH, runCli } from '../helpers/cli';
 
-const root = path.join(__dirname, '..', '..', '..');
-const cli = path.join(root, 'dist', 'cli.js');
 let dir: string;
 before(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'smtp-eml-cli-hostile-'));
@@ -21,22 +19,7 @@ after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function run(args: string[]): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    // Hang detector, not a speed requirement.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status, signal) => {
-      clearTimeout(timer);
-      resolve({ status, signal, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[]) => runCli(args, { cwd: dir });
 
 const HEAD = 'From: a@example.com\r\nTo: b@example.com\r\nSubject: s\r\nDate: Fri, 27 Nov 2026 10:00:00 +0000\r\nMessage-ID: <h@example.com>\r\nMIME-Version: 1.0\r\n';
 function deep(n: number): string {
@@ -67,7 +50,7 @@ const FILES: Array<[string, string | Buffer, RegExp | undefined]> = [
 
 for (const [name, content, expected] of FILES) {
   test(`check ${name}`, async () => {
-    assert.ok(existsSync(cli), 'dist/cli.js is built by scripts/test.mjs before the unit tests');
+    assert.ok(existsSync(CLI_PATH), 'dist/cli.js is built by scripts/test.mjs before the unit tests');
     writeFileSync(path.join(dir, name), content);
     for (const format of ['text', 'json']) {
       const r = await run(['check', '--format', format, name]);

@@ -8,16 +8,14 @@
  * left byte for byte as it was.
  */
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { CLI_PATH, runCli } from '../helpers/cli';
 import { close, type FaultScript, reply, startFaultServer, stall } from '../helpers/faultServer';
 import { assertNoSecrets, MESSAGE, PASSWORD, USER } from './sendHarness';
 
-const root = path.join(__dirname, '..', '..', '..');
-const cli = path.join(root, 'dist', 'cli.js');
 let workspace: string;
 
 before(() => {
@@ -27,17 +25,6 @@ after(() => {
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: workspace, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -62,7 +49,7 @@ const CASES: Array<[string, FaultScript, number]> = [
 describe('the CLI leaks no credential in any outcome', () => {
   for (const [name, script, expectedStatus] of CASES) {
     test(name, async () => {
-      assert.ok(existsSync(cli), 'dist/cli.js is built by scripts/test.mjs before the unit tests');
+      assert.ok(existsSync(CLI_PATH), 'dist/cli.js is built by scripts/test.mjs before the unit tests');
       const messageFile = path.join(workspace, 'message.eml');
       writeFileSync(messageFile, MESSAGE);
       const before = readFileSync(messageFile);
@@ -71,7 +58,7 @@ describe('the CLI leaks no credential in any outcome', () => {
       try {
         run = await runCli(
           ['send', 'message.eml', '--host', '127.0.0.1', '--port', String(server.port), '--security', 'none', '--user', USER, '--timeout', '1500', '--log', 'session.smtp'],
-          { SMTP_PASSWORD: PASSWORD },
+          { cwd: workspace, env: { SMTP_PASSWORD: PASSWORD } },
         );
       } finally {
         await server.close();
