@@ -25,9 +25,10 @@ export const CLIENT_CHUNKS = {
 export const clientChunks = {
   name: 'client-chunks',
   setup(build) {
-    build.onResolve({ filter: /^\.{1,2}\/(languageClient|send\/send|send\/inbox)$/ }, (args) => {
+    const paths = Object.keys(CLIENT_CHUNKS).map((p) => p.replace(/[./]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(?:${paths.join('|')})$`) }, (args) => {
       const chunk = CLIENT_CHUNKS[args.path];
-      if (!chunk || args.kind !== 'require-call' || !args.importer.includes('/src/client/')) return undefined;
+      if (args.kind !== 'require-call' || !args.importer.includes('/src/client/')) return undefined;
       return { path: `./${chunk.outfile.slice('dist/'.length)}`, external: true };
     });
   },

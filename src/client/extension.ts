@@ -11,8 +11,6 @@ import { LocalInboxController, registerLocalInboxCommands } from './localInbox';
 import { setTranslator } from './l10n';
 import { registerSendCommands } from './sendCommands';
 
-/** The running client, once it has been created (see `startClient`). */
-let client: LanguageClient | undefined;
 /** Settles when the client has been created and asked to start; undefined before activation. */
 let clientCreated: Promise<LanguageClient> | undefined;
 
@@ -60,7 +58,6 @@ function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputC
   const loadStarted = performance.now();
   const { createLanguageClient } = require('./languageClient') as typeof LanguageClientModule;
   const created = createLanguageClient(context, output);
-  client = created;
   const loadTook = performance.now() - loadStarted;
   // The client is not awaited: it queues requests until the server is ready.
   created.start().then(
@@ -76,8 +73,7 @@ function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputC
 
 /** Stops the language server. */
 export async function deactivate(): Promise<void> {
-  if (clientCreated) await clientCreated.catch(() => undefined);
-  await client?.stop();
-  client = undefined;
+  const client = await clientCreated?.catch(() => undefined);
   clientCreated = undefined;
+  await client?.stop();
 }
