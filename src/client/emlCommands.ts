@@ -37,19 +37,15 @@ export function registerEmlCommands(context: vscode.ExtensionContext, languageCl
         void vscode.window.showInformationMessage(vscode.l10n.t('Decode Part works in an .eml document: put the cursor in a MIME part.'));
         return;
       }
-      let client: LanguageClient;
-      try {
-        client = await languageClient();
-      } catch (err) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Decode Part failed: {0}', err instanceof Error ? err.message : String(err)));
-        return;
-      }
-      const params = {
-        uri: client.code2ProtocolConverter.asUri(editor.document.uri),
-        position: client.code2ProtocolConverter.asPosition(editor.selection.active),
-      };
       let part: DecodedPart | null;
       try {
+        // The client is created in the task after activation: wait for it (a failure to
+        // create it is reported like a failed request).
+        const client = await languageClient();
+        const params = {
+          uri: client.code2ProtocolConverter.asUri(editor.document.uri),
+          position: client.code2ProtocolConverter.asPosition(editor.selection.active),
+        };
         part = await client.sendRequest<DecodedPart | null>('smtpEml/decodePart', params);
       } catch (err) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Decode Part failed: {0}', err instanceof Error ? err.message : String(err)));
