@@ -9,7 +9,8 @@ import { withLocale } from '../mail/i18n';
 import { toDiagnostics } from './diagnostics';
 import type { FeatureContext, LanguageFeatures } from './features';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
-import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { DocumentSettings } from './documentSettings';
+import type { ServerSettings } from './settings';
 
 /** What the host environment gives the server. */
 export interface ServerRuntime {
@@ -44,9 +45,9 @@ export function resolveLanguageId(languageId: string, uri: string): string | und
 /** Starts serving on `connection`. Returns a disposer used by tests. */
 export function startServer(connection: lsp.Connection, runtime: ServerRuntime): { dispose(): void } {
   const documents = new lsp.TextDocuments(TextDocument);
-  let settings: ServerSettings = DEFAULT_SETTINGS;
+  /** Settings per document (by its scopeUri), or one unscoped copy for clients that cannot be asked. */
+  const settingsStore = new DocumentSettings();
   let locale = runtime.locale ?? 'en';
-  let hasConfigurationCapability = false;
   let pullDiagnostics = false;
 
   /** Per-document memo, cleared whenever the version changes. */
@@ -60,7 +61,7 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     return id ? runtime.languages.find((l) => l.languageId === id) : undefined;
   };
 
-  const contextOf = (document: TextDocument): FeatureContext => ({
+  const contextOf = (document: TextDocument, settings: ServerSettings): FeatureContext => ({
     document,
     settings,
     locale,
@@ -75,9 +76,14 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     },
   });
 
+  /**
+   * The context of an open document for custom requests, which are synchronous:
+   * the document's own settings once they have arrived (every open document is
+   * validated first, which fetches them), else the unscoped ones.
+   */
   const contextByUri = (uri: string): FeatureContext | undefined => {
     const document = documents.get(uri);
-    return document ? contextOf(document) : undefined;
+    return document ? contextOf(document, settingsStore.peek(uri)) : undefined;
   };
 
   /**
@@ -86,7 +92,7 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
    */
   function guard<T>(what: string, fallback: T, run: () => T): T {
     try {
-      // Every feature call runs with the core's texts of the client's locale (issue 9).
+      // Every feature call runs with the core's texts of the client's locale.
       return withLocale(locale, run);
     } catch (err) {
       connection.console.error(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -94,15 +100,24 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     }
   }
 
-  function computeDiagnostics(document: TextDocument): lsp.Diagnostic[] {
+  function computeDiagnostics(document: TextDocument, settings: ServerSettings): lsp.Diagnostic[] {
     const cached = diagnosticsCache.get(document.uri);
     if (cached && cached.version === document.version && cached.settings === settings) return cached.items;
     const features = featuresOf(document);
     const items = features
-      ? guard(`validation of ${document.uri}`, [], () => toDiagnostics(document, features.validate(contextOf(document)), settings))
+      ? guard(`validation of ${document.uri}`, [], () => toDiagnostics(document, features.validate(contextOf(document, settings)), settings))
       : [];
     diagnosticsCache.set(document.uri, { version: document.version, settings, items });
     return items;
+  }
+
+  async function publishDiagnostics(uri: string): Promise<void> {
+    const settings = await settingsStore.get(uri);
+    // The document may have changed or closed while its settings were asked for.
+    const current = documents.get(uri);
+    if (!current || timers.has(uri)) return;
+    const diagnostics = computeDiagnostics(current, settings);
+    void connection.sendDiagnostics({ uri, version: current.version, diagnostics });
   }
 
   function scheduleValidation(document: TextDocument, delay: number): void {
@@ -115,22 +130,9 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        const current = documents.get(uri);
-        if (!current) return;
-        const diagnostics = computeDiagnostics(current);
-        void connection.sendDiagnostics({ uri, version: current.version, diagnostics });
+        void publishDiagnostics(uri);
       }, delay),
     );
-  }
-
-  async function refreshSettings(): Promise<void> {
-    if (!hasConfigurationCapability) return;
-    try {
-      const [section] = await connection.workspace.getConfiguration([{ section: 'smtpEml' }]);
-      settings = readSettings(section);
-    } catch {
-      settings = DEFAULT_SETTINGS;
-    }
   }
 
   function revalidateAll(): void {
@@ -143,11 +145,16 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
 
   connection.onInitialize((params): lsp.InitializeResult => {
     const caps = params.capabilities;
-    hasConfigurationCapability = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     if (params.locale) locale = params.locale;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
-    if (init?.settings) settings = readSettings(init.settings);
+    if (init?.settings) settingsStore.setGlobal(init.settings);
+    if (caps.workspace?.configuration) {
+      settingsStore.useFetcher(async (scopeUri) => {
+        const [section] = await connection.workspace.getConfiguration(scopeUri === undefined ? [{ section: 'smtpEml' }] : [{ scopeUri, section: 'smtpEml' }]);
+        return section;
+      });
+    }
 
     const capabilities: lsp.ServerCapabilities = {
       textDocumentSync: { openClose: true, change: lsp.TextDocumentSyncKind.Incremental },
@@ -169,16 +176,21 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
   });
 
   connection.onInitialized(async () => {
-    if (hasConfigurationCapability) {
+    if (settingsStore.perDocument) {
       void connection.client.register(lsp.DidChangeConfigurationNotification.type, { section: 'smtpEml' }).catch(() => undefined);
-      await refreshSettings();
+      await settingsStore.refreshGlobal();
       revalidateAll();
     }
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    if (hasConfigurationCapability) await refreshSettings();
-    else settings = readSettings((change.settings as { smtpEml?: unknown } | undefined)?.smtpEml);
+    if (settingsStore.perDocument) {
+      // Any folder's settings may have changed: forget them all; each document asks again.
+      settingsStore.clear();
+      await settingsStore.refreshGlobal();
+    } else {
+      settingsStore.setGlobal((change.settings as { smtpEml?: unknown } | undefined)?.smtpEml);
+    }
     revalidateAll();
   });
 
@@ -193,7 +205,7 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
   documents.onDidChangeContent((e) => {
     if (opening.delete(e.document.uri)) return;
     if (e.document.version === 0) return;
-    scheduleValidation(e.document, settings.debounceMs);
+    scheduleValidation(e.document, settingsStore.peek(e.document.uri).debounceMs);
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
@@ -202,57 +214,67 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     timers.delete(uri);
     memos.delete(uri);
     diagnosticsCache.delete(uri);
+    settingsStore.delete(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.languages.diagnostics.on((params) => {
-    const document = documents.get(params.textDocument.uri);
-    return { kind: lsp.DocumentDiagnosticReportKind.Full, items: document ? computeDiagnostics(document) : [] };
-  });
-
-  /** Finds the document and its features, or undefined. */
-  const target = (uri: string): { ctx: FeatureContext; features: LanguageFeatures } | undefined => {
+  connection.languages.diagnostics.on(async (params, token) => {
+    const uri = params.textDocument.uri;
+    if (!documents.get(uri)) return { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] };
+    const settings = await settingsStore.get(uri);
     const document = documents.get(uri);
-    if (!document) return undefined;
-    const features = featuresOf(document);
-    return features ? { ctx: contextOf(document), features } : undefined;
-  };
+    if (!document || token.isCancellationRequested) return { kind: lsp.DocumentDiagnosticReportKind.Full, items: [] };
+    return { kind: lsp.DocumentDiagnosticReportKind.Full, items: computeDiagnostics(document, settings) };
+  });
 
-  connection.onHover((p) => {
-    const t = target(p.textDocument.uri);
-    return t?.features.hover ? guard('hover', null, () => t.features.hover!(t.ctx, p.position)) : null;
-  });
-  connection.onCompletion((p) => {
-    const t = target(p.textDocument.uri);
-    return t?.features.completion ? guard('completion', [], () => t.features.completion!(t.ctx, p.position, p.context)) : [];
-  });
-  connection.onDocumentSymbol((p) => {
-    const t = target(p.textDocument.uri);
-    return t?.features.documentSymbols ? guard('documentSymbols', [], () => t.features.documentSymbols!(t.ctx)) : [];
-  });
-  connection.onFoldingRanges((p) => {
-    const t = target(p.textDocument.uri);
-    return t?.features.foldingRanges ? guard('foldingRanges', [], () => t.features.foldingRanges!(t.ctx)) : [];
-  });
-  connection.onCodeAction((p) => {
-    const t = target(p.textDocument.uri);
-    return t?.features.codeActions
-      ? guard('codeActions', [], () => t.features.codeActions!(t.ctx, p.range, p.context.diagnostics))
-      : [];
-  });
-  connection.languages.semanticTokens.on((p) => {
-    const t = target(p.textDocument.uri);
-    if (!t?.features.semanticTokens) return { data: [] };
-    return guard('semanticTokens', { data: [] }, () => encodeSemanticTokens(t.ctx.document, t.features.semanticTokens!(t.ctx)));
-  });
-  connection.languages.inlayHint.on((p) => {
-    const t = target(p.textDocument.uri);
-    return t?.features.inlayHints ? guard('inlayHints', [], () => t.features.inlayHints!(t.ctx, p.range)) : [];
-  });
-  connection.onCodeLens((p) => {
-    const t = target(p.textDocument.uri);
-    return t?.features.codeLenses ? guard('codeLenses', [], () => t.features.codeLenses!(t.ctx)) : [];
-  });
+  /**
+   * Runs one feature request on a document with that document's settings:
+   * `fallback` when the document is not open, not ours, or the request was
+   * cancelled while its settings were asked for.
+   */
+  async function withDocument<T>(
+    what: string,
+    uri: string,
+    token: lsp.CancellationToken,
+    fallback: T,
+    run: (ctx: FeatureContext, features: LanguageFeatures) => T,
+  ): Promise<T> {
+    if (!documents.get(uri)) return fallback;
+    const settings = await settingsStore.get(uri);
+    const document = documents.get(uri);
+    const features = document && featuresOf(document);
+    if (!document || !features || token.isCancellationRequested) return fallback;
+    return guard(what, fallback, () => run(contextOf(document, settings), features));
+  }
+
+  connection.onHover((p, token) =>
+    withDocument('hover', p.textDocument.uri, token, null, (ctx, f) => (f.hover ? f.hover(ctx, p.position) : null)),
+  );
+  connection.onCompletion((p, token) =>
+    withDocument('completion', p.textDocument.uri, token, [], (ctx, f) => (f.completion ? f.completion(ctx, p.position, p.context) : [])),
+  );
+  connection.onDocumentSymbol((p, token) =>
+    withDocument('documentSymbols', p.textDocument.uri, token, [], (ctx, f) => (f.documentSymbols ? f.documentSymbols(ctx) : [])),
+  );
+  connection.onFoldingRanges((p, token) =>
+    withDocument('foldingRanges', p.textDocument.uri, token, [], (ctx, f) => (f.foldingRanges ? f.foldingRanges(ctx) : [])),
+  );
+  connection.onCodeAction((p, token) =>
+    withDocument('codeActions', p.textDocument.uri, token, [], (ctx, f) =>
+      f.codeActions ? f.codeActions(ctx, p.range, p.context.diagnostics) : [],
+    ),
+  );
+  connection.languages.semanticTokens.on((p, token) =>
+    withDocument('semanticTokens', p.textDocument.uri, token, { data: [] } as lsp.SemanticTokens, (ctx, f) =>
+      f.semanticTokens ? encodeSemanticTokens(ctx.document, f.semanticTokens(ctx)) : { data: [] },
+    ),
+  );
+  connection.languages.inlayHint.on((p, token) =>
+    withDocument('inlayHints', p.textDocument.uri, token, [], (ctx, f) => (f.inlayHints ? f.inlayHints(ctx, p.range) : [])),
+  );
+  connection.onCodeLens((p, token) =>
+    withDocument('codeLenses', p.textDocument.uri, token, [], (ctx, f) => (f.codeLenses ? f.codeLenses(ctx) : [])),
+  );
 
   for (const language of runtime.languages) {
     for (const [method, handler] of Object.entries(language.requests ?? {})) {

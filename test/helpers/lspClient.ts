@@ -9,7 +9,10 @@ import { LANGUAGES } from '../../src/server/languages';
 import { startServer } from '../../src/server/server';
 
 export interface TestClientOptions {
-  /** The `smtpEml` settings section the client answers `workspace/configuration` with. */
+  /**
+   * The `smtpEml` settings section the client answers `workspace/configuration` with,
+   * or a function of the request's `scopeUri` (per-folder settings).
+   */
   settings?: unknown;
   /** Announce pull-diagnostics support (the server then does not push). */
   pullDiagnostics?: boolean;
@@ -22,6 +25,8 @@ export class TestClient {
   private readonly latest = new Map<string, lsp.PublishDiagnosticsParams>();
   private readonly versions = new Map<string, number>();
   settings: unknown;
+  /** Every item the server asked for with `workspace/configuration`, in order. */
+  readonly configurationRequests: lsp.ConfigurationItem[] = [];
 
   constructor(
     readonly connection: lsp.MessageConnection,
@@ -131,7 +136,12 @@ export async function startTestClient(options: TestClientOptions = {}): Promise<
   const server = startServer(serverConnection, { languages: LANGUAGES, version: 'test' });
   const connection = lsp.createMessageConnection(new lsp.StreamMessageReader(down), new lsp.StreamMessageWriter(up));
   const client = new TestClient(connection, server, options.settings);
-  connection.onRequest(lsp.ConfigurationRequest.type, (params) => params.items.map(() => client.settings ?? {}));
+  connection.onRequest(lsp.ConfigurationRequest.type, (params) => {
+    client.configurationRequests.push(...params.items);
+    return params.items.map((item) =>
+      typeof client.settings === 'function' ? (client.settings as (scopeUri?: string) => unknown)(item.scopeUri) : (client.settings ?? {}),
+    );
+  });
   connection.onRequest(lsp.RegistrationRequest.type, () => undefined);
   connection.onRequest(lsp.DiagnosticRefreshRequest.type, () => undefined);
   connection.onNotification(lsp.LogMessageNotification.type, (m) => {
