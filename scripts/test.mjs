@@ -1,7 +1,9 @@
 // The README's test command (`npm test`) and what `.ci/run` calls.
-// Phases: compile (tsc + esbuild), unit (node:test over out/test/**/*.test.js),
-// grammar (vscode-tmgrammar-test + snapshots), e2e (code-server + Chromium).
-// `node scripts/test.mjs unit grammar` runs only the named phases.
+// Phases: compile (tsc + esbuild), unit (node:test over out/test/**/*.test.js,
+// pure and in-process), integration (the tests that open sockets or spawn processes:
+// real SMTP servers, fault servers with their timeouts, the CLI and the server as
+// child processes), grammar (vscode-tmgrammar-test + snapshots), e2e (code-server +
+// Chromium). `node scripts/test.mjs unit grammar` runs only the named phases.
 // Node 20's `node --test` has no globs, so the files are found here and listed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -9,7 +11,15 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const asked = process.argv.slice(2);
-const phases = asked.length ? asked : ['unit', 'grammar', 'e2e'];
+const phases = asked.length ? asked : ['unit', 'integration', 'grammar', 'e2e'];
+
+/**
+ * Test files of the integration phase, by path under out/test: real sockets and
+ * child processes, whose waits (timeouts, process start-up) would make the unit
+ * phase slow. Everything else is a unit test.
+ */
+const INTEGRATION = [/^send\//, /^cli\//, /^hardening\/(send|serverProcess|cli)/, /^e2e\//];
+const isIntegration = (file) => INTEGRATION.some((re) => re.test(relative(join(root, 'out', 'test'), file)));
 const failures = [];
 
 function run(label, cmd, args, env = {}) {
@@ -38,11 +48,12 @@ if (!run('compile', 'npx', ['tsc', '-p', '.']) || !run('bundle', 'node', ['scrip
   process.exit(1);
 }
 
-if (phases.includes('unit')) {
-  const files = findTests(join(root, 'out', 'test')).map((f) => relative(root, f));
-  const only = process.env.TEST_FILTER;
-  const selected = only ? files.filter((f) => f.includes(only)) : files;
-  run('unit', process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...selected]);
+const only = process.env.TEST_FILTER;
+for (const phase of ['unit', 'integration']) {
+  if (!phases.includes(phase)) continue;
+  const files = findTests(join(root, 'out', 'test')).filter((f) => isIntegration(f) === (phase === 'integration'));
+  const selected = files.map((f) => relative(root, f)).filter((f) => !only || f.includes(only));
+  if (selected.length) run(phase, process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...selected]);
 }
 if (phases.includes('grammar') && existsSync(join(root, 'scripts', 'test-grammar.mjs'))) {
   run('grammar', process.execPath, ['scripts/test-grammar.mjs']);
