@@ -1,5 +1,5 @@
 // The README's test command (`npm test`) and what `.ci/run` calls.
-// Phases: compile (tsc + esbuild), unit (node:test over out/test/**/*.test.js,
+// Phases: compile (tsc + esbuild), lint (eslint.config.mjs), unit (node:test over out/test/**/*.test.js,
 // pure and in-process), integration (the tests that open sockets or spawn processes:
 // real SMTP servers, fault servers with their timeouts, the CLI and the server as
 // child processes), grammar (vscode-tmgrammar-test + snapshots), e2e (code-server +
@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const asked = process.argv.slice(2);
-const phases = asked.length ? asked : ['unit', 'integration', 'grammar', 'e2e'];
+const phases = asked.length ? asked : ['lint', 'unit', 'integration', 'grammar', 'e2e'];
 
 /**
  * Test files of the integration phase, by path under out/test: real sockets and
@@ -46,6 +46,10 @@ function findTests(dir) {
 if (!run('compile', 'npx', ['tsc', '-p', '.']) || !run('bundle', 'node', ['scripts/build.mjs'])) {
   console.error('\nCompilation failed.');
   process.exit(1);
+}
+
+if (phases.includes('lint')) {
+  run('lint', 'npx', ['eslint', '.', '--max-warnings', '0', '--report-unused-disable-directives-severity', 'error']);
 }
 
 const only = process.env.TEST_FILTER;

@@ -112,7 +112,6 @@ export function checkEnvelopeAddress(address: string, role: 'sender' | 'recipien
   if (/[\r\n]/.test(address)) return 'it contains a line break';
   if (address.includes('\u0000')) return 'it contains a NUL character';
   if (/[<>]/.test(address)) return 'it contains < or > (give the bare address)';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0001-\u001f\u007f]/.test(address)) return 'it contains a control character';
   if (Buffer.byteLength(address, 'utf8') > 254) return 'it is longer than 254 octets (RFC 5321 §4.5.3.1.3)';
   let inQuote = false;

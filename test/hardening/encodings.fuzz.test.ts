@@ -9,8 +9,7 @@ import { test } from 'node:test';
 import * as fc from 'fast-check';
 import { assertProperty, params } from './fuzzConfig';
 
-// Loaded at run time: src/mail/message/encodings.ts is written by another helper.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// Loaded with require() so that the shape the properties rely on is stated here.
 const enc = require('../../src/mail/message/encodings') as {
   decodeBase64(text: string): Buffer;
   decodeQuotedPrintable(text: string): Buffer;
@@ -19,9 +18,7 @@ const enc = require('../../src/mail/message/encodings') as {
   encodeQuotedPrintable(input: string | Buffer, eol?: string): string;
   encodeBase64Lines(buf: Buffer, eol?: string): string;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const nodemailerQp = require('nodemailer/lib/qp') as { encode(b: Buffer | string): string; wrap(s: string, len?: number): string };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const nodemailerMime = require('nodemailer/lib/mime-funcs') as { encodeWord(s: string, enc?: string, max?: number): string };
 
 const bytes = fc.uint8Array({ maxLength: 600 }).map((a) => Buffer.from(a));

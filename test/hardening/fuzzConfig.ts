@@ -27,7 +27,6 @@ export function params<T>(ciDefault: number): fc.Parameters<T> {
  */
 export function optionalModule<T>(relativePath: string): T | undefined {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(relativePath) as T;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((err as Error).message).includes(relativePath.split('/').pop()!)) {
