@@ -1,4 +1,4 @@
-// `npm run bench`: how fast smtp-eml is (issue 7). Builds, generates seeded inputs
+// `npm run bench`: how fast smtp-eml is. Builds, generates seeded inputs
 // in .cache/bench/, measures each thing in a fresh child process, prints markdown
 // tables with the machine they ran on and writes them to .cache/bench/results.md
 // (and results.json). Not part of CI; no thresholds fail anything: the Targets

@@ -3,7 +3,7 @@
 // .vsix ships no node_modules.
 //
 // The client is split so that activation reads and compiles only what activate() runs
-// (issue 7: activation under 100 ms). dist/extension.js requires the other client
+// (activation under 100 ms). dist/extension.js requires the other client
 // files at run time, on first use: dist/languageClient.js (vscode-languageclient, in
 // the task after activate() returns), dist/send.js (nodemailer, on the first send) and
 // dist/inbox.js (smtp-server, when the local inbox starts). In the sources these are

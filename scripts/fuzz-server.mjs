@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Fuzzes the language server process (issue 8, "Language server under hostile input").
+// Fuzzes the language server process ("Language server under hostile input").
 //
 // Starts `node dist/server.js --stdio` and, over real stdio, (1) applies random edits to an
 // .eml and a .smtp document with random requests (hover, completion, symbols, folding, code

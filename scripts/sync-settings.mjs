@@ -25,7 +25,7 @@ writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
 
 // The descriptions themselves live in package.nls.json (English) and
 // package.nls.fa.json (Persian, from src/mail/codes.fa.ts), VS Code's
-// localisation of package.json (issue 9).
+// localisation of package.json.
 const { PERSIAN_CODE_DOCS } = require('../out/src/mail/codes.fa.js');
 const nlsText = {
   en: (code, info) => `Severity of \`${code}\` (${info.source}; default: ${info.severity}). ${info.doc}`,

@@ -16,16 +16,16 @@ let clientCreated: Promise<LanguageClient> | undefined;
 
 /** Activates the extension (on opening an eml or smtp-transcript document). */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  // Activation time (target: under 100 ms, issue 7) is logged so a run can read it.
+  // Activation time (target: under 100 ms) is logged so a run can read it.
   const activationStarted = performance.now();
-  // The vscode-free client modules (sendLogic) translate through vscode.l10n too (issue 9).
+  // The vscode-free client modules (sendLogic) translate through vscode.l10n too.
   setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const output = vscode.window.createOutputChannel('SMTP & EML', { log: true });
   context.subscriptions.push(output);
 
   // activate() only registers what VS Code needs to know about (commands, the large-file
   // note); the language client (vscode-languageclient, ~50 ms to load, and the fork of the
-  // server process) starts in the next task (issue 7: activation under 100 ms). Until then
+  // server process) starts in the next task (activation stays under 100 ms). Until then
   // the TextMate grammars colour the file, and commands that need the server wait for it.
   const created = new Promise<LanguageClient>((resolve, reject) => {
     setImmediate(() => {

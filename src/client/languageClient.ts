@@ -1,7 +1,7 @@
 /**
  * The language client: how VS Code starts and talks to `dist/server.js`.
  * Kept out of extension.ts so that activation does not load vscode-languageclient
- * (about half of activation's cost, issue 7); extension.ts requires this module in
+ * (about half of activation's cost); extension.ts requires this module in
  * the task after activate() returns.
  */
 import * as path from 'node:path';

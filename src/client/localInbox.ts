@@ -53,7 +53,7 @@ export class LocalInboxController implements vscode.Disposable {
       const port = vscode.workspace.getConfiguration('smtpEml').get<number>('localInbox.port', 0);
       this.starting = (async () => {
         await fs.promises.mkdir(dir, { recursive: true });
-        // Loaded on first use: smtp-server costs ~50 ms to load, which activation must not pay (issue 7).
+        // Loaded on first use: smtp-server costs ~50 ms to load, which activation must not pay.
         const { startLocalInbox } = require('../send/inbox') as typeof InboxModule;
         const inbox = await startLocalInbox({ port, dir });
         inbox.onMessage((file) => {

@@ -190,7 +190,7 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
         (progress, token) => {
           token.onCancellationRequested(() => controller.abort());
           progress.report({ message: describeStage('connecting') });
-          // Loaded on first send, not at activation (nodemailer; issue 7).
+          // Loaded on first send, not at activation (nodemailer costs activation time).
           const { sendMessage } = require('../send/send') as typeof SendModule;
           return sendMessage({
             text,

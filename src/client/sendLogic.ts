@@ -219,7 +219,7 @@ export function summarizeResult(result: SendResult, serverName: string): ResultS
   return { ok: false, message: `${message}.`.replace(/\.\.$/, '.'), details };
 }
 
-/** VS Code's limits for a file opened in an editor (see issue 7). */
+/** VS Code's limits for a file opened in an editor (above them it refuses or stops syncing the document). */
 export const SYNC_LIMIT_BYTES = 50 * 1024 * 1024;
 export const TOKENIZATION_LIMIT_BYTES = 20 * 1024 * 1024;
 

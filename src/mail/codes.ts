@@ -1,5 +1,5 @@
 /**
- * The one table of diagnostic codes (see ../shared/spec/diagnostics.md).
+ * The one table of diagnostic codes (the public catalogue of what the validators report).
  *
  * Codes are public interface: users silence them by code, the CLI prints them,
  * tests match them. Never rename one; add new ones freely. Every check in the

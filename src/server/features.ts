@@ -26,7 +26,7 @@ export interface FeatureContext {
   memo<T>(key: string, compute: () => T): T;
 }
 
-/** Options that bound validation work (issue: hostile input). */
+/** Options that bound validation work, so no input (however large or deep) makes it unbounded. */
 export interface ValidationLimits {
   /** Documents larger than this (in UTF-16 code units) are only partly validated. */
   readonly maxFullSize: number;

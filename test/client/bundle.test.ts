@@ -1,5 +1,5 @@
 /**
- * The client bundle stays small at activation (issue 7): dist/extension.js must not
+ * The client bundle stays small at activation: dist/extension.js must not
  * carry vscode-languageclient, nodemailer or smtp-server; it requires them at run time
  * from sibling chunk files, which the .vsix must ship.
  */

@@ -1,4 +1,4 @@
-// End-to-end scenario with the display language set to Persian (issue 9).
+// End-to-end scenario with the display language set to Persian.
 // Run by test/e2e/run.mjs (phase `fa`) or alone: `node test/e2e/persian.mjs`.
 //
 // The profile's User/argv.json says `"locale": "fa"`, as a person sets it with

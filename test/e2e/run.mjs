@@ -256,7 +256,7 @@ try {
     await cleanup();
   }
   if (wanted('fa')) {
-    // Display language Persian (issue 9): see test/e2e/persian.mjs.
+    // Display language Persian: see test/e2e/persian.mjs.
     try {
       const faFailures = await runPersianScenario({ bin, workDir, screenshots, timed, onCleanup: (fn) => cleanups.push(fn) });
       failures.push(...faFailures.map((f) => `fa: ${f}`));

@@ -63,7 +63,7 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
   settings['smtpEml.defaultServer'] = 'UI test server';
   writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 
-  // A file over VS Code's 50 MB limit for extensions (issue 7): the status bar must say why it has no diagnostics.
+  // A file over VS Code's 50 MB limit for extensions: the status bar must say why it has no diagnostics.
   const line = 'x'.repeat(76) + '\r\n';
   const body = line.repeat(Math.ceil((51 * 1024 * 1024) / line.length));
   writeFileSync(join(workspace, 'fixtures', 'huge.eml'), `From: a@example.org\r\nTo: b@example.org\r\nSubject: huge\r\n\r\n${body}`);

@@ -1,5 +1,5 @@
 /**
- * The CLI's `check` on hostile files (issue 8): a binary file named .eml, a
+ * The CLI's `check` on hostile files: a binary file named .eml, a
  * 10,000-deep multipart, a CR-only (classic Mac) file, a 1 MB line and an
  * empty file each end with a report and exit status 0 or 1 (problems found),
  * never a crash or a stack trace, before a generous hang detector.

@@ -1,5 +1,5 @@
 /**
- * Secrets end to end (issue 8): the real CLI (`node dist/cli.js send`) sends a
+ * Secrets end to end: the real CLI (`node dist/cli.js send`) sends a
  * message from a throw-away workspace through scripted fault servers, with the
  * password in SMTP_PASSWORD. Whatever happens — success, a refused login whose
  * reply echoes the user name or the AUTH blob, a dropped connection, a stall —

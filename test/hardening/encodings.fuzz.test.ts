@@ -1,5 +1,5 @@
 /**
- * Round-trip properties of the transfer-encoding and encoded-word code (issue 8):
+ * Round-trip properties of the transfer-encoding and encoded-word code:
  * our decoders agree with Node's `Buffer` and with a reference encoder
  * (nodemailer's, a dependency we ship) for random bytes and strings, our encoders
  * obey the RFC line limits, and no decoder throws on any input.

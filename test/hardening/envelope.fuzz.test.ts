@@ -1,6 +1,5 @@
 /**
- * The envelope and the data to transmit under random headers (issue 8,
- * injection): whatever the editor holds, `buildEnvelope` never throws, and when
+ * The envelope and the data to transmit under random headers (injection): whatever the editor holds, `buildEnvelope` never throws, and when
  * it says the message can be sent every address is one safe SMTP path (no CR,
  * LF, NUL, control character, angle bracket or white space outside quotes);
  * `prepareData` never throws, ends every line with CRLF, and never carries a

@@ -1,5 +1,5 @@
 /**
- * A deterministic sweep (issue 8): every corpus message and transcript (as
+ * A deterministic sweep: every corpus message and transcript (as
  * shipped, with CRLF, with LF), opened in the real server in-process, with hover,
  * completion and code actions at many positions and symbols, folding and
  * semantic tokens once. No feature may throw (the core's guard() logs

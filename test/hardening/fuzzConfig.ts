@@ -1,5 +1,5 @@
 /**
- * Shared knobs for the hardening tests (issue 8): one fixed seed so CI runs are
+ * Shared knobs for the hardening tests: one fixed seed so CI runs are
  * reproducible, bounded case counts in CI, and `FUZZ_RUNS` / `FUZZ_SEED` to run
  * longer or differently on a developer machine, e.g.
  * `FUZZ_RUNS=20000 node --test out/test/hardening/messageParser.test.js`.

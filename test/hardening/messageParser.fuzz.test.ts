@@ -1,5 +1,5 @@
 /**
- * The message parser and validator under hostile input (issue 8). For any string
+ * The message parser and validator under hostile input. For any string
  * — random UTF-16 (lone surrogates included), token soup, mutated corpus files,
  * a small message truncated at every offset, CR/LF/NUL/BOM/surrogates sprinkled
  * in — `parseMessage` and `validateMessage` never throw, every problem and every

@@ -1,4 +1,4 @@
-/** Checks shared by the parser fuzz tests (issue 8). */
+/** Checks shared by the parser fuzz tests. */
 import { strict as assert } from 'node:assert';
 import { isProblemCode, type Problem } from '../../src/mail/codes';
 

@@ -1,5 +1,5 @@
 /**
- * The send path under faults (issue 8), against scripted raw-socket servers on
+ * The send path under faults, against scripted raw-socket servers on
  * 127.0.0.1 (`test/helpers/faultServer.ts`). The server closes the socket, stalls,
  * or answers garbage, a 600 code or a 10 MB line at every stage of the session.
  * Each case must give a clear error naming the stage, keep the log, leave the

@@ -1,6 +1,6 @@
 /**
  * What the send hardening tests share: fixed credentials that must never leak,
- * the message they send, and the leak check (issue 8, "Secrets").
+ * the message they send, and the leak check ("Secrets").
  */
 import { strict as assert } from 'node:assert';
 

@@ -1,5 +1,5 @@
 /**
- * Injection (issue 8): header values and addresses holding CR, LF, NUL or `>`,
+ * Injection: header values and addresses holding CR, LF, NUL or `>`,
  * from the editor text, the envelope overrides or the profile (settings), must
  * not add a recipient or a header nor smuggle an SMTP command. The server
  * (`test/helpers/faultServer.ts`) records every command line as received,

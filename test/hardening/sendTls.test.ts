@@ -1,5 +1,5 @@
 /**
- * Certificates that must be refused (issue 8): an expired certificate and one
+ * Certificates that must be refused: an expired certificate and one
  * for another host, from a CA the profile trusts (`caFile`), over implicit TLS
  * and STARTTLS against `smtp-server` on 127.0.0.1. The certificates are made at
  * test time with the `openssl` CLI (OpenSSL 3.0 has no negative `-days`, so the

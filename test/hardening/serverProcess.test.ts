@@ -1,5 +1,5 @@
 /**
- * The language server process under hostile input (issue 8): runs
+ * The language server process under hostile input: runs
  * `scripts/fuzz-server.mjs` against the built `dist/server.js` over real stdio.
  * 1,000 random edits (FUZZ_RUNS raises it) with random requests at random
  * positions must all be answered, no feature may throw, the process must not exit

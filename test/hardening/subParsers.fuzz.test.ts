@@ -1,5 +1,5 @@
 /**
- * The message sub-parsers under random input (issue 8): address lists and dates
+ * The message sub-parsers under random input: address lists and dates
  * never throw and keep every offset inside the value they were given; a date
  * formatted by `formatRfc5322Date` parses back to the same instant and zone with
  * no error, whatever the date and zone (RFC 5322 §3.3).

@@ -1,5 +1,5 @@
 /**
- * The transcript parser and validator under hostile input (issue 8): for any
+ * The transcript parser and validator under hostile input: for any
  * string — random UTF-16, protocol token soup, mutated RFC transcripts, a small
  * session truncated at every offset, control characters sprinkled in — in every
  * dialect, `parseTranscript` and `validateTranscript` never throw, every problem

@@ -1,5 +1,5 @@
 /**
- * Counts the work a pure function does, without a clock (issue 8: "time grows at
+ * Counts the work a pure function does, without a clock ("time grows at
  * most linearly — count work, not wall time").
  *
  * While `countWork` runs its callback, the string and regular-expression

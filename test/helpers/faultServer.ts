@@ -1,6 +1,6 @@
 /**
  * Scripted SMTP servers on raw sockets (127.0.0.1) for fault-injection tests of
- * the send path (issue 8). A `FaultServer` speaks just enough ESMTP (RFC 5321)
+ * the send path. A `FaultServer` speaks just enough ESMTP (RFC 5321)
  * to carry a message — greeting, EHLO/HELO, STARTTLS (RFC 3207), AUTH PLAIN and
  * LOGIN (RFC 4954), MAIL, RCPT, DATA, RSET, NOOP, QUIT — and lets a test replace
  * the answer at any point with a fault: close the socket, stall forever, send

@@ -1,6 +1,6 @@
 /**
- * A private Postfix instance on 127.0.0.1 for tests (see
- * ../shared/recipes/postfix-loopback.md): its own config, queue and Maildir
+ * A private Postfix instance on 127.0.0.1 for tests, started with `postfix -c`
+ * on a config folder of its own: its own config, queue and Maildir
  * base under os.tmpdir(), virtual mailboxes alice@ and bob@example.test, every
  * other destination refused or sent to the `error` transport, so nothing
  * leaves the machine. Needs Debian's postfix package and root.

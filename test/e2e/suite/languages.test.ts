@@ -27,7 +27,7 @@ describe('languages in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('activates, then gives diagnostics; prints how long each took (measured, not asserted: issue 7)', async () => {
+  it('activates, then gives diagnostics; prints how long each took (measured, not asserted)', async () => {
     const extension = vscode.extensions.getExtension('smtp-eml.smtp-eml');
     assert.ok(extension, 'the extension is installed');
     if (extension.isActive) {
