@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { encodeBase64Lines, encodeQuotedPrintable } from '../mail/message/encodings';
-import type { DecodedPart } from '../server/eml/decodePart';
+import { DECODE_PART_REQUEST, type DecodedPart, type DecodePartParams } from '../protocol';
 
 /** The editor language to show a decoded text part in. */
 function languageOf(contentType: string): string {
@@ -42,11 +42,11 @@ export function registerEmlCommands(context: vscode.ExtensionContext, languageCl
         // The client is created in the task after activation: wait for it (a failure to
         // create it is reported like a failed request).
         const client = await languageClient();
-        const params = {
+        const params: DecodePartParams = {
           uri: client.code2ProtocolConverter.asUri(editor.document.uri),
           position: client.code2ProtocolConverter.asPosition(editor.selection.active),
         };
-        part = await client.sendRequest<DecodedPart | null>('smtpEml/decodePart', params);
+        part = await client.sendRequest<DecodedPart | null>(DECODE_PART_REQUEST, params);
       } catch (err) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Decode Part failed: {0}', err instanceof Error ? err.message : String(err)));
         return;

@@ -3,35 +3,10 @@
  * position, for the client's Decode Part command (text parts open in an editor,
  * binary parts are saved to a file).
  */
-import type * as lsp from 'vscode-languageserver';
+import type { DecodedPart, DecodePartParams } from '../../protocol';
 import type { FeatureContext } from '../features';
 import { parsedOf } from './parsed';
 import { boundaryLineAt, decodedBytes, decodedText, isTextual, mediaType, partAt } from './parts';
-
-/** Parameters of `smtpEml/decodePart`. */
-export interface DecodePartParams {
-  uri: string;
-  position: lsp.Position;
-}
-
-/** Result of `smtpEml/decodePart`; null when there is no single part with a body at the position. */
-export interface DecodedPart {
-  /** `type/subtype`, lowercased. */
-  contentType: string;
-  filename?: string;
-  /** The Content-Transfer-Encoding that was undone. */
-  encoding: string;
-  /** Decoded size in bytes. */
-  size: number;
-  /** For text (and message/*) parts: the content decoded through its charset. */
-  text?: string;
-  /** For binary parts: the decoded bytes, base64 without line breaks. */
-  base64?: string;
-  charset?: string;
-}
-
-/** Name of the request. */
-export const DECODE_PART_REQUEST = 'smtpEml/decodePart';
 
 function isParams(p: unknown): p is DecodePartParams {
   const q = p as DecodePartParams | undefined;

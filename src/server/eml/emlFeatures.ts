@@ -2,7 +2,8 @@
 import type { LanguageFeatures } from '../features';
 import { emlCodeActions } from './codeActions';
 import { emlCompletion } from './completion';
-import { DECODE_PART_REQUEST, decodePartRequest } from './decodePart';
+import { DECODE_PART_REQUEST } from '../../protocol';
+import { decodePartRequest } from './decodePart';
 import { emlHover } from './hover';
 import { emlDocumentSymbols, emlFoldingRanges } from './outline';
 import { problemsOf } from './problems';

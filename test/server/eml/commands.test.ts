@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DECODE_PART_REQUEST } from '../../../src/server/eml/decodePart';
+import { DECODE_PART_REQUEST } from '../../../src/protocol';
 import { emlFeatures } from '../../../src/server/eml/emlFeatures';
 
 const root = join(__dirname, '..', '..', '..', '..');
@@ -27,8 +27,9 @@ test('every eml command is registered by the client and contributed with a title
   }
 });
 
-test('the client sends the request the server answers', () => {
-  assert.ok(source.includes(`'${DECODE_PART_REQUEST}'`));
+test('the client sends the request the server answers (one name, from the shared protocol module)', () => {
+  assert.match(source, /import \{ DECODE_PART_REQUEST[^}]*\} from '\.\.\/protocol'/);
+  assert.ok(source.includes('sendRequest<DecodedPart | null>(DECODE_PART_REQUEST'));
   assert.equal(typeof emlFeatures.requests?.[DECODE_PART_REQUEST], 'function');
 });
 

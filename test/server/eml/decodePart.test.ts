@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { simpleParser } from 'mailparser';
-import type { DecodedPart } from '../../../src/server/eml/decodePart';
+import { DECODE_PART_REQUEST, type DecodedPart } from '../../../src/protocol';
 import { startTestClient, type TestClient } from '../../helpers/lspClient';
 import { EOLS, openEml, positionOf } from './util';
 
@@ -50,7 +50,7 @@ describe('smtpEml/decodePart', () => {
   after(async () => client.dispose());
 
   const decode = (uri: string, text: string, at: string, delta = 0): Promise<DecodedPart | null> =>
-    client.request<DecodedPart | null>('smtpEml/decodePart', { uri, position: positionOf(text, at, delta) });
+    client.request<DecodedPart | null>(DECODE_PART_REQUEST, { uri, position: positionOf(text, at, delta) });
 
   for (const { name, eol } of EOLS) {
     test(`text, html (charset), binary and embedded parts (${name})`, async () => {
