@@ -40,7 +40,8 @@ export default tseslint.config(
   },
   {
     files: ['src/send/**/*.ts', 'src/cli/**/*.ts'],
-    rules: restrict([...EDITOR, ...LSP], 'src/send and the CLI know no editor and no language server protocol.'),
+    // vscode-languageserver-textdocument is a plain line table (the CLI prints positions with it).
+    rules: restrict([...EDITOR, ...LSP.filter((m) => m !== 'vscode-languageserver-textdocument')], 'src/send and the CLI know no editor and no language server protocol.'),
   },
   {
     files: ['src/server/**/*.ts'],

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CODES, type Problem } from '../mail/codes';
 import { withLocale } from '../mail/i18n';
-import { LineIndex } from '../mail/lineIndex';
+import { LineIndex } from './lineIndex';
 import { validateMessage } from '../mail/message/validate';
 import { validateTranscript } from '../mail/transcript/validate';
 import { startLocalInbox } from '../send/inbox';

@@ -1,7 +1,7 @@
-/** Offsets to 1-based line/column (src/mail/lineIndex.ts), as the CLI prints them. */
+/** Offsets to 1-based line/column (src/cli/lineIndex.ts), as the CLI prints them. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LineIndex } from '../../src/mail/lineIndex';
+import { LineIndex } from '../../src/cli/lineIndex';
 
 test('LF, CRLF and lone CR all end lines; positions are 1-based', () => {
   for (const eol of ['\n', '\r\n', '\r']) {
