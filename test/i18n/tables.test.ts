@@ -34,6 +34,14 @@ function assertParity(name: string, en: object, fa: object): void {
 /** Messages whose argument is a parser's detail (a key of the detail tables, not a text). */
 const DETAIL_ARGUMENT = new Set(['address-syntax', 'date-syntax', 'message-id-syntax', 'encoded-word-invalid', 'content-type-syntax', 'parameter-syntax', 'header-name-invalid', 'boundary-invalid-char', 'base64-invalid-char']);
 
+/** Transcript messages whose arguments include a detail key (what an argument should be, why a path is bad). */
+const TRANSCRIPT_DETAIL_ARGUMENT: Record<string, unknown[]> = {
+  missingArgument: ['EHLO', ['expect-client-domain']],
+  mailboxSyntax: [['smtp-local-char', 'X-Example']],
+  parameterValue: ['SIZE', ['expect-size']],
+  credentialsLogin: [['credential-password']],
+};
+
 /** Calls every function of a table with plausible arguments and returns the texts. */
 function render(table: Record<string, unknown>): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -42,7 +50,7 @@ function render(table: Record<string, unknown>): Array<[string, string]> {
     else if (typeof value === 'function') {
       const args = Array.from({ length: value.length }, (_, i) => (i === 0 ? 'X-Example' : 7));
       // replyUnexpected takes an array of codes; DIALECT names take a dialect id.
-      const fixed = key === 'replyUnexpected' ? [550, 'RCPT', [250, 251]] : key === 'convertAction' ? ['swaks'] : DETAIL_ARGUMENT.has(key) ? [['local-char', 'X-Example']] : args;
+      const fixed = key === 'replyUnexpected' ? [550, 'RCPT', [250, 251]] : key === 'convertAction' ? ['swaks'] : DETAIL_ARGUMENT.has(key) ? [['local-char', 'X-Example']] : TRANSCRIPT_DETAIL_ARGUMENT[key] ?? args;
       out.push([key, String((value as (...a: unknown[]) => unknown)(...fixed))]);
     }
   }

@@ -6,28 +6,12 @@
  */
 import { isolate as iso, ltr } from '../bidi';
 import { DIALECT_NAMES } from './lines';
+import { renderDetail, type Detail } from '../message/messages';
+import { PERSIAN_DETAILS } from '../message/messages.fa';
 import type { TranscriptLabelTable, TranscriptMessageTable } from './messages';
 
-/**
- * Persian of the English fragments the validator passes as arguments (what an
- * argument should be, which credential a line holds); unknown fragments are
- * shown as they are, isolated.
- */
-const FRAGMENTS: Readonly<Record<string, string>> = {
-  'a domain or queue name': 'یک نام دامنه یا نام صف',
-  'a user name or mailbox': 'یک نام کاربری یا صندوق پستی',
-  "the client's domain name (or an address literal)": 'نام دامنه‌ی کلاینت (یا یک نشانی لفظی)',
-  'the message size in octets (RFC 1870)': 'اندازه‌ی پیام به اکتت (RFC 1870)',
-  '7BIT, 8BITMIME or BINARYMIME (RFC 6152, RFC 3030)': `${ltr('7BIT')}، ${ltr('8BITMIME')} یا ${ltr('BINARYMIME')} (RFC 6152، RFC 3030)`,
-  'FULL or HDRS (RFC 3461)': `${ltr('FULL')} یا ${ltr('HDRS')} (RFC 3461)`,
-  'given without a value (RFC 6531)': 'بی مقدار داده شود (RFC 6531)',
-  'given a value (xtext)': `با مقدار (${ltr('xtext')}) داده شود`,
-  'NEVER or a comma list of SUCCESS, FAILURE, DELAY (RFC 3461)': `${ltr('NEVER')} یا فهرستی با ویرگول از ${ltr('SUCCESS, FAILURE, DELAY')} (RFC 3461)`,
-  'addr-type;xtext such as rfc822;user@example.com (RFC 3461)': `${ltr('addr-type;xtext')} مانند ${ltr('rfc822;user@example.com')} (RFC 3461)`,
-  'user name': 'نام کاربری',
-  password: 'گذرواژه',
-};
-const fragment = (english: string): string => FRAGMENTS[english] ?? iso(english);
+/** Renders a detail key (what an argument should be, why a path is bad) in Persian. */
+const d = (detail: Detail): string => renderDetail(PERSIAN_DETAILS, detail);
 
 /** Persian of `transcriptMessages`. */
 export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
@@ -37,7 +21,7 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   unknownCommand: (verb) => `${ltr(verb)} فرمان SMTP یا ESMTP نیست.`,
   emptyCommand: () => 'یک خط خالی از کلاینت، جایی که فرمان انتظار می‌رود (بیرون از بدنه‌ی DATA).',
 
-  missingArgument: (verb, what) => `${ltr(verb)} به ${fragment(what)} نیاز دارد.`,
+  missingArgument: (verb, what) => `${ltr(verb)} به ${d(what)} نیاز دارد.`,
   noArguments: (verb) => `${ltr(verb)} آرگومان نمی‌گیرد.`,
   verbSeparator: (verb) => `پس از فرمان ${ltr(verb)} باید دقیقاً یک فاصله بیاید.`,
   pathPrefix: (verb, keyword) => `پس از ${ltr(verb)} باید ${ltr(`${keyword}<address>`)} بیاید (RFC 5321 §4.1.1).`,
@@ -45,16 +29,16 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   pathNotBracketed: () => `نشانی باید درون براکت زاویه‌ای باشد: ${ltr('<user@example.com>')}.`,
   pathUnclosed: () => `${ltr('<')} مسیر هرگز با ${ltr('>')} بسته نمی‌شود.`,
   nullPathNotAllowed: () => `مسیر تهی ${ltr('<>')} فقط در ${ltr('MAIL FROM')} مجاز است؛ ${ltr('RCPT TO')} یک گیرنده لازم دارد.`,
-  mailboxSyntax: (detail) => `صندوق پستی نامعتبر: ${iso(detail)}.`,
+  mailboxSyntax: (detail) => `صندوق پستی نامعتبر: ${d(detail)}.`,
   parameterSyntax: (param) => `${ltr(param)} پارامتر ESMTP معتبری نیست (${ltr('keyword[=value]')}).`,
-  parameterValue: (keyword, expected) => `${ltr(keyword)} باید ${fragment(expected)} باشد.`,
+  parameterValue: (keyword, expected) => `${ltr(keyword)} باید ${d(expected)} باشد.`,
   parameterDuplicate: (keyword) => `پارامتر ${ltr(keyword)} دو بار آمده است.`,
   parameterNotAdvertised: (keyword, extension, rfc) =>
     `${ltr(keyword)} به کار رفته اما سرور ${ltr(extension)} را در پاسخ EHLO خود اعلام نکرده است (${ltr(rfc)}).`,
   domainSyntax: (verb) => `${ltr(verb)} یک نام دامنه یا نشانی لفظی مانند ${ltr('[192.0.2.1]')} لازم دارد.`,
   authMechanism: () => `نام سازوکار SASL از ۱ تا ۲۰ حرف بزرگ، رقم، ${ltr('-')} یا ${ltr('_')} است.`,
-  authInitialResponse: () => `پاسخ آغازین باید base64 باشد (یا ${ltr('=')} برای پاسخ خالی).`,
-  authResponse: () => `پاسخ SASL باید base64 باشد، یا ${ltr('*')} برای لغو.`,
+  authInitialResponse: () => `پاسخ آغازین باید ${ltr('base64')} باشد (یا ${ltr('=')} برای پاسخ خالی).`,
+  authResponse: () => `پاسخ ${ltr('SASL')} باید ${ltr('base64')} باشد، یا ${ltr('*')} برای لغو.`,
   bdatSize: () => `${ltr('BDAT')} اندازه‌ی تکه را به اکتت لازم دارد و پس از آن می‌تواند ${ltr('LAST')} بیاید.`,
   bdatMismatch: (declared, actual) => `${ltr('BDAT')} ${ltr(declared)} اکتت اعلام می‌کند اما خط‌های تکه‌ی پس از آن ${ltr(actual)} اکتت دارند.`,
 
@@ -107,9 +91,9 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   enhancedClassMismatch: (enhanced, code) =>
     `کلاس کد پیشرفته‌ی ${ltr(enhanced)} با کد پاسخ ${ltr(code)} فرق دارد (RFC 3463 §2).`,
 
-  credentialsPlain: () => `داده‌ی ${ltr('AUTH PLAIN')} فقط base64 است: هر کس این رونوشت را بخواند می‌تواند نام کاربری و گذرواژه را رمزگشایی کند. آن را پنهان کنید.`,
-  credentialsUserOnly: () => `گذرواژه پوشانده شده، اما نام کاربری در این داده‌ی ${ltr('AUTH')} (base64) خواناست. آن را پنهان کنید.`,
-  credentialsLogin: (what) => `این پاسخ ${ltr('AUTH LOGIN')} همان ${fragment(what)} است که فقط با base64 رمزگذاری شده. آن را پنهان کنید.`,
+  credentialsPlain: () => `داده‌ی ${ltr('AUTH PLAIN')} فقط ${ltr('base64')} است: هر کس این رونوشت را بخواند می‌تواند نام کاربری و گذرواژه را رمزگشایی کند. آن را پنهان کنید.`,
+  credentialsUserOnly: () => `گذرواژه پوشانده شده، اما نام کاربری در این داده‌ی ${ltr('AUTH')} (${ltr('base64')}) خواناست. آن را پنهان کنید.`,
+  credentialsLogin: (what) => `این پاسخ ${ltr('AUTH LOGIN')} همان ${d(what)} است که فقط با ${ltr('base64')} رمزگذاری شده. آن را پنهان کنید.`,
   credentialsToken: (mechanism) => `این پاسخ ${ltr(mechanism)} یک توکن حامل (bearer token) دارد که در رونوشت خواناست. آن را پنهان کنید.`,
 
   missingQuit: () => `رونوشت در حالی تمام می‌شود که نشست هنوز باز است (نه ${ltr('QUIT')} و نه ${ltr(221)}).`,

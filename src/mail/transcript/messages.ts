@@ -2,7 +2,11 @@
  * Every user-facing text of the transcript validator, in one module, one
  * function per code (and per variant), so that a later pass can localise them.
  */
+import { ENGLISH_DETAILS, renderDetail, type Detail } from '../message/messages';
 import { DIALECT_NAMES, type Dialect } from './lines';
+
+/** Renders a detail key (what an argument should be, why a path is bad) in English. */
+const d = (detail: Detail): string => renderDetail(ENGLISH_DETAILS, detail);
 
 const englishTranscriptMessages = {
   linePrefix: (): string => 'This line is not `C: ` (client), `S: ` (server), blank, or a `#` annotation.',
@@ -13,7 +17,7 @@ const englishTranscriptMessages = {
   emptyCommand: (): string => 'An empty client line where a command is expected (outside a DATA body).',
 
   // command-syntax
-  missingArgument: (verb: string, what: string): string => `${verb} needs ${what}.`,
+  missingArgument: (verb: string, what: Detail): string => `${verb} needs ${d(what)}.`,
   noArguments: (verb: string): string => `${verb} takes no arguments.`,
   verbSeparator: (verb: string): string => `The verb ${verb} must be followed by a single space.`,
   pathPrefix: (verb: string, keyword: string): string => `${verb} must be followed by \`${keyword}<address>\` (RFC 5321 §4.1.1).`,
@@ -21,9 +25,9 @@ const englishTranscriptMessages = {
   pathNotBracketed: (): string => 'The address must be enclosed in angle brackets: `<user@example.com>`.',
   pathUnclosed: (): string => 'The `<` of the path is never closed by `>`.',
   nullPathNotAllowed: (): string => 'The null path `<>` is only allowed in MAIL FROM; RCPT TO needs a recipient.',
-  mailboxSyntax: (detail: string): string => `Invalid mailbox: ${detail}.`,
+  mailboxSyntax: (detail: Detail): string => `Invalid mailbox: ${d(detail)}.`,
   parameterSyntax: (param: string): string => `\`${param}\` is not a valid ESMTP parameter (keyword[=value]).`,
-  parameterValue: (keyword: string, expected: string): string => `${keyword} must be ${expected}.`,
+  parameterValue: (keyword: string, expected: Detail): string => `${keyword} must be ${d(expected)}.`,
   parameterDuplicate: (keyword: string): string => `The parameter ${keyword} is given twice.`,
   parameterNotAdvertised: (keyword: string, extension: string, rfc: string): string =>
     `${keyword} is used but the server did not advertise ${extension} in its EHLO reply (${rfc}).`,
@@ -87,7 +91,7 @@ const englishTranscriptMessages = {
 
   credentialsPlain: (): string => 'AUTH PLAIN data is only base64: anyone reading this transcript can decode the user name and password. Redact it.',
   credentialsUserOnly: (): string => 'The password is masked, but the user name is readable in this AUTH data (base64). Redact it.',
-  credentialsLogin: (what: string): string => `This AUTH LOGIN response is the ${what}, only base64-encoded. Redact it.`,
+  credentialsLogin: (what: Detail): string => `This AUTH LOGIN response is the ${d(what)}, only base64-encoded. Redact it.`,
   credentialsToken: (mechanism: string): string => `This ${mechanism} response carries a bearer token, readable in the transcript. Redact it.`,
 
   missingQuit: (): string => 'The transcript ends with the session still open (no QUIT and 221).',

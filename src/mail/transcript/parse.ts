@@ -520,8 +520,8 @@ class TranscriptParser {
     } else if (mech === 'LOGIN') {
       if (isPlaceholder(decoded)) return;
       const prompt = challenge ? Buffer.from(challenge.lines[0]?.text ?? '', 'base64').toString('utf8').toLowerCase() : '';
-      const what = prompt.startsWith('pass') || (!prompt.startsWith('user') && index > 0) ? 'password' : 'user name';
-      flag(M.credentialsLogin(what));
+      const what = prompt.startsWith('pass') || (!prompt.startsWith('user') && index > 0) ? 'credential-password' : 'credential-user';
+      flag(M.credentialsLogin([what]));
     } else if (mech === 'XOAUTH2' || mech === 'OAUTHBEARER') {
       if (/auth=Bearer\s+\S/i.test(decoded) && !/auth=Bearer\s+(\/\* secret \*\/|<redacted>|\*+)\u0001/i.test(decoded)) flag(M.credentialsToken(mech));
     }
@@ -928,10 +928,10 @@ class TranscriptParser {
         break;
       case 'VRFY':
       case 'EXPN':
-        if (!argument || argument.text.trim() === '') this.report('command-syntax', at, atLength, M.missingArgument(verb, 'a user name or mailbox'));
+        if (!argument || argument.text.trim() === '') this.report('command-syntax', at, atLength, M.missingArgument(verb, ['expect-user-or-mailbox']));
         break;
       case 'ETRN':
-        if (!argument || argument.text.trim() === '') this.report('command-syntax', at, atLength, M.missingArgument(verb, 'a domain or queue name'));
+        if (!argument || argument.text.trim() === '') this.report('command-syntax', at, atLength, M.missingArgument(verb, ['expect-domain-or-queue']));
         break;
       case 'AUTH': {
         const parts = argument ? argument.text.split(' ') : [];

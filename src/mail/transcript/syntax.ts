@@ -3,6 +3,7 @@
  * parameters). Hand-written scanners, linear in the line length.
  */
 import { problem, type Problem } from '../codes';
+import type { Detail } from '../message/messages';
 import { transcriptMessages as M } from './messages';
 
 /** Where a command's argument is in the transcript. */
@@ -19,26 +20,26 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAtext = (c: number): boolean => isAlpha(c) || isDigit(c) || "!#$%&'*+-/=?^_`{|}~".includes(String.fromCharCode(c)) || c > 127;
 const isLetDig = (c: number): boolean => isAlpha(c) || isDigit(c) || c > 127;
 
-/** Returns the length of a valid RFC 5321 Domain at `s[i..]`, or an error text. */
-function scanDomain(s: string, i: number, end: number): number | string {
+/** Returns the length of a valid RFC 5321 Domain at `s[i..]`, or why it is not one. */
+function scanDomain(s: string, i: number, end: number): number | Detail {
   const start = i;
   if (s.charCodeAt(i) === 91 /* [ */) {
     const close = s.indexOf(']', i);
-    if (close < 0 || close >= end) return 'the address literal is not closed by `]`';
+    if (close < 0 || close >= end) return ['smtp-literal-unclosed'];
     const inner = s.slice(i + 1, close);
-    if (!inner || /[[\]\\\s]/.test(inner)) return 'the address literal is empty or holds invalid characters';
+    if (!inner || /[[\]\\\s]/.test(inner)) return ['smtp-literal-invalid'];
     return close + 1 - start;
   }
   for (;;) {
     // sub-domain = Let-dig [Ldh-str]
-    if (i >= end || !isLetDig(s.charCodeAt(i))) return i === start ? 'the domain is missing' : 'a domain label is empty or starts with an invalid character';
+    if (i >= end || !isLetDig(s.charCodeAt(i))) return i === start ? ['smtp-domain-missing'] : ['smtp-label-invalid'];
     let last = s.charCodeAt(i);
     i++;
     while (i < end && (isLetDig(s.charCodeAt(i)) || s.charCodeAt(i) === 45)) {
       last = s.charCodeAt(i);
       i++;
     }
-    if (last === 45) return 'a domain label ends with a hyphen';
+    if (last === 45) return ['smtp-label-hyphen'];
     if (i < end && s.charCodeAt(i) === 46) {
       i++;
       continue;
@@ -47,14 +48,14 @@ function scanDomain(s: string, i: number, end: number): number | string {
   }
 }
 
-/** Checks `Mailbox` (Local-part "@" Domain) in `s[start..end)`; returns an error text or undefined. */
-export function checkMailbox(s: string, start: number, end: number): string | undefined {
+/** Checks `Mailbox` (Local-part "@" Domain) in `s[start..end)`; returns why it is not one, or undefined. */
+export function checkMailbox(s: string, start: number, end: number): Detail | undefined {
   let i = start;
-  if (i >= end) return 'the address is empty';
+  if (i >= end) return ['smtp-address-empty'];
   if (s.charCodeAt(i) === 34 /* " */) {
     i++;
     for (;;) {
-      if (i >= end) return 'the quoted local part is not closed';
+      if (i >= end) return ['smtp-quote-unclosed'];
       const ch = s.charCodeAt(i);
       if (ch === 92) {
         i += 2;
@@ -64,14 +65,14 @@ export function checkMailbox(s: string, start: number, end: number): string | un
         i++;
         break;
       }
-      if (ch < 32 || ch === 127) return 'a control character in the quoted local part';
+      if (ch < 32 || ch === 127) return ['smtp-quoted-control'];
       i++;
     }
   } else {
     let atomStart = i;
     for (;;) {
       while (i < end && isAtext(s.charCodeAt(i))) i++;
-      if (i === atomStart) return i < end && s.charCodeAt(i) !== 64 ? `\`${s[i]}\` is not allowed in a local part` : 'the local part is empty or has an empty dot-separated atom';
+      if (i === atomStart) return i < end && s.charCodeAt(i) !== 64 ? ['smtp-local-char', s[i]] : ['smtp-local-empty'];
       if (i < end && s.charCodeAt(i) === 46) {
         i++;
         atomStart = i;
@@ -80,11 +81,11 @@ export function checkMailbox(s: string, start: number, end: number): string | un
       break;
     }
   }
-  if (i >= end || s.charCodeAt(i) !== 64 /* @ */) return i >= end ? 'the domain part (`@domain`) is missing' : `\`${s[i]}\` is not allowed in a local part`;
+  if (i >= end || s.charCodeAt(i) !== 64 /* @ */) return i >= end ? ['smtp-domain-absent'] : ['smtp-local-char', s[i]];
   i++;
   const d = scanDomain(s, i, end);
-  if (typeof d === 'string') return d;
-  if (i + d !== end) return `\`${s[i + d]}\` is not allowed in a domain`;
+  if (typeof d !== 'number') return d;
+  if (i + d !== end) return ['smtp-domain-char', s[i + d]];
   return undefined;
 }
 
@@ -123,27 +124,27 @@ function checkParameters(
       const v = value ?? '';
       if (verb === 'MAIL') {
         if (keyword === 'SIZE') {
-          if (!/^\d{1,20}$/.test(v)) bad(M.parameterValue('SIZE', 'the message size in octets (RFC 1870)'));
+          if (!/^\d{1,20}$/.test(v)) bad(M.parameterValue('SIZE', ['expect-size']));
           else need('SIZE', 'RFC 1870');
         } else if (keyword === 'BODY') {
           const u = v.toUpperCase();
-          if (u !== '7BIT' && u !== '8BITMIME' && u !== 'BINARYMIME') bad(M.parameterValue('BODY', '7BIT, 8BITMIME or BINARYMIME (RFC 6152, RFC 3030)'));
+          if (u !== '7BIT' && u !== '8BITMIME' && u !== 'BINARYMIME') bad(M.parameterValue('BODY', ['expect-body']));
           else if (u === '8BITMIME') need('8BITMIME', 'RFC 6152');
           else if (u === 'BINARYMIME') need('BINARYMIME', 'RFC 3030');
         } else if (keyword === 'RET') {
-          if (!/^(FULL|HDRS)$/i.test(v)) bad(M.parameterValue('RET', 'FULL or HDRS (RFC 3461)'));
+          if (!/^(FULL|HDRS)$/i.test(v)) bad(M.parameterValue('RET', ['expect-ret']));
         } else if (keyword === 'SMTPUTF8') {
-          if (value !== undefined) bad(M.parameterValue('SMTPUTF8', 'given without a value (RFC 6531)'));
+          if (value !== undefined) bad(M.parameterValue('SMTPUTF8', ['expect-no-value']));
           else need('SMTPUTF8', 'RFC 6531');
         } else if (keyword === 'AUTH' || keyword === 'ENVID') {
-          if (value === undefined || value === '') bad(M.parameterValue(keyword, 'given a value (xtext)'));
+          if (value === undefined || value === '') bad(M.parameterValue(keyword, ['expect-xtext-value']));
         }
       } else if (keyword === 'NOTIFY') {
         if (!/^(NEVER|(SUCCESS|FAILURE|DELAY)(,(SUCCESS|FAILURE|DELAY))*)$/i.test(v)) {
-          bad(M.parameterValue('NOTIFY', 'NEVER or a comma list of SUCCESS, FAILURE, DELAY (RFC 3461)'));
+          bad(M.parameterValue('NOTIFY', ['expect-notify']));
         }
       } else if (keyword === 'ORCPT') {
-        if (!/^[A-Za-z0-9-]+;.+$/.test(v)) bad(M.parameterValue('ORCPT', 'addr-type;xtext such as rfc822;user@example.com (RFC 3461)'));
+        if (!/^[A-Za-z0-9-]+;.+$/.test(v)) bad(M.parameterValue('ORCPT', ['expect-orcpt']));
       }
     }
     i = j;
@@ -226,7 +227,7 @@ export function checkPathCommand(
 export function checkHelloArgument(verb: string, arg: ArgumentSpan | undefined, lineOffset: number, lineLength: number, out: Problem[]): void {
   const text = arg?.text.trim() ?? '';
   if (!arg || text === '') {
-    out.push(problem('command-syntax', lineOffset, lineLength, M.missingArgument(verb, 'the client\'s domain name (or an address literal)')));
+    out.push(problem('command-syntax', lineOffset, lineLength, M.missingArgument(verb, ['expect-client-domain'])));
     return;
   }
   const lead = arg.text.length - arg.text.trimStart().length;

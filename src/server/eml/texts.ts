@@ -5,6 +5,7 @@
  * Field meanings live in `src/mail/message/fieldCatalog.ts`; a translation may
  * override them through `fieldDocs`.
  */
+import { resolveLanguage } from '../../mail/i18n';
 import { PERSIAN_EML_TEXTS } from './texts.fa';
 
 /** The strings of one language. Functions take the variable parts. */
@@ -101,8 +102,8 @@ export const ENGLISH_EML_TEXTS: EmlTexts = en;
 
 /** The texts for a BCP 47 locale, falling back to English. */
 export function textsFor(locale: string | undefined): EmlTexts {
-  const lower = (locale ?? 'en').toLowerCase();
-  return TABLES[lower] ?? TABLES[lower.split(/[-_]/)[0]] ?? en;
+  // The same reading of a locale as the core's tables (`fa`, `fa-IR`, `fas`, `per` → Persian).
+  return TABLES[resolveLanguage(locale)] ?? en;
 }
 
 /** Formats a byte count for people: `812 B`, `14.2 KB`, `3.1 MB`. */
