@@ -202,7 +202,7 @@ button{background:var(--btn);color:var(--btnfg);border:0;padding:3px 10px;cursor
  * reader's local time, switches between a body's alternatives.
  */
 export const VIEW_SCRIPT = `(function(){
-function fit(f){try{var d=f.contentDocument;if(!d||!d.documentElement)return;var h=Math.max(d.documentElement.scrollHeight,d.body?d.body.scrollHeight:0);if(h>0)f.style.height=(h+2)+'px';}catch(e){}}
+function fit(f){try{var d=f.contentDocument;if(!d||!d.documentElement)return;var h=Math.ceil(d.documentElement.getBoundingClientRect().height);if(h>0)f.style.height=(h+2)+'px';}catch(e){}}
 function wire(root){
 root.querySelectorAll('iframe.msg-frame').forEach(function(f){if(f.dataset.wired)return;f.dataset.wired='1';f.addEventListener('load',function(){fit(f);});fit(f);});
 root.querySelectorAll('time[datetime]').forEach(function(t){if(t.dataset.local)return;var d=new Date(t.getAttribute('datetime'));if(!isNaN(d.getTime())){t.title=t.textContent;t.textContent=d.toLocaleString(document.documentElement.lang||undefined,{dateStyle:'full',timeStyle:'short'});t.dataset.local='1';}});
