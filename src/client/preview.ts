@@ -10,6 +10,7 @@
  * for that message.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { decodedBytes, decodedText, isTextual, mediaType } from '../mail/message/body';
@@ -165,7 +166,7 @@ class PreviewPanel {
 
   constructor(
     context: vscode.ExtensionContext,
-    private readonly document: vscode.TextDocument,
+    private document: vscode.TextDocument,
     private cursor: number,
     column: vscode.ViewColumn,
     private sourceColumn: vscode.ViewColumn | undefined,
@@ -176,17 +177,22 @@ class PreviewPanel {
       enableScripts: true,
       enableFindWidget: true,
       retainContextWhenHidden: true,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')],
+      // The page loads nothing from disk or network: its scripts are inline (by nonce).
+      localResourceRoots: [],
     });
-    this.scriptUri = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'dist', 'previewView.js'));
+    this.pageScript = readFileSync(path.join(context.extensionPath, 'dist', 'previewView.js'), 'utf8');
     this.panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
     this.panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m), undefined, this.disposables);
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === this.document) this.schedule();
+        if (this.isSource(e.document)) {
+          this.document = e.document;
+          this.schedule();
+        }
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor.document !== this.document) return;
+        if (!this.isSource(e.textEditor.document)) return;
+        this.document = e.textEditor.document;
         this.sourceColumn = e.textEditor.viewColumn ?? this.sourceColumn;
         this.cursor = this.document.offsetAt(e.selections[0].active);
         // In an mbox or a transcript the cursor chooses the message.
@@ -197,14 +203,17 @@ class PreviewPanel {
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (e.uris.some((u) => u.toString() === this.document.uri.toString())) this.schedule();
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        if (d === this.document) this.panel.dispose();
-      }),
     );
     this.panel.webview.html = this.page(this.render());
   }
 
-  private readonly scriptUri: vscode.Uri;
+  /** dist/previewView.js, inlined so that the page makes no request at all. */
+  private readonly pageScript: string;
+
+  /** True for the document this preview follows (the same URI; VS Code may hand a new object after the document was closed and reopened). */
+  private isSource(document: vscode.TextDocument): boolean {
+    return document.uri.toString() === this.document.uri.toString();
+  }
 
   reveal(column: vscode.ViewColumn): void {
     this.panel.reveal(column, true);
@@ -252,7 +261,7 @@ class PreviewPanel {
       `<!DOCTYPE html><html lang="${this.language}" dir="${dir}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}">` +
       `<meta name="referrer" content="no-referrer"><style>${PREVIEW_CSS}</style></head>` +
       `<body data-remote="${this.allowRemote}"><main id="preview" class="message">${body}</main>` +
-      `<script nonce="${nonce}">${VIEW_SCRIPT}</script><script nonce="${nonce}" src="${this.scriptUri.toString()}"></script></body></html>`
+      `<script nonce="${nonce}">${VIEW_SCRIPT}</script><script nonce="${nonce}">${this.pageScript.replace(/<\/script/gi, '<\\/script')}</script></body></html>`
     );
   }
 
@@ -269,6 +278,8 @@ class PreviewPanel {
   private async onMessage(m: FromWebview): Promise<void> {
     switch (m.type) {
       case 'reveal': {
+        // The document may have been closed since (the preview stays): open it again.
+        if (this.document.isClosed) this.document = await vscode.workspace.openTextDocument(this.document.uri);
         const start = this.document.positionAt(Math.max(0, m.offset));
         const end = this.document.positionAt(Math.max(m.offset, m.end));
         const editor = await vscode.window.showTextDocument(this.document, {
@@ -321,9 +332,10 @@ class PreviewPanel {
       const doc = await vscode.workspace.openTextDocument(uri);
       const language = languageOf(type);
       const shown = language === 'plaintext' && doc.languageId !== 'plaintext' ? doc : await vscode.languages.setTextDocumentLanguage(doc, language);
-      await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Active, preview: true });
+      // Beside the preview, in its group, so the source editor stays where it is.
+      await vscode.window.showTextDocument(shown, { viewColumn: this.panel.viewColumn, preview: false });
     } else {
-      await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.Active });
+      await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: this.panel.viewColumn, preview: false });
     }
   }
 

@@ -64,7 +64,8 @@ export function sanitizeCss(css: string, policy: UrlPolicy): string {
     }
     return out;
   }
-  out = out.replace(FORBIDDEN, (m) => 'x-blocked-' + m.replace(/[^a-z-]/gi, ''));
+  // Replaced by a name no browser knows, keeping the punctuation, so only that declaration is dropped.
+  out = out.replace(FORBIDDEN, (m) => (m.startsWith('@') ? '@x-blocked' : 'x-blocked') + (m.endsWith('(') ? '(' : m.endsWith(':') ? ':' : ''));
   // url("..."), url('...'), url(...): the quoted forms may hold ")".
   out = out.replace(/url\s*\(\s*(?:"([^"]*)"|'([^']*)'|([^)"']*))\s*\)/gi, (_m, dq?: string, sq?: string, bare?: string) =>
     rewriteUrl(dq ?? sq ?? bare ?? '', policy),

@@ -76,7 +76,8 @@ export function sanitizeMessageHtml(html: string, options: SanitizeOptions = {})
     },
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],
     allowedSchemesByTag: { img: ['data', 'http', 'https'] },
-    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'background'],
+    // `background` is checked in transformTags (cid: resolved, remote only when allowed, nothing else).
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
     allowProtocolRelative: false,
     parseStyleAttributes: false,
     disallowedTagsMode: 'discard',
