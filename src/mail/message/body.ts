@@ -61,14 +61,28 @@ const sizeCache = new WeakMap<MimePart, number>();
 
 function computeDecodedSize(text: string, part: MimePart): number {
   if (part.transferEncoding === 'base64') {
-    let n = 0;
-    let pad = 0;
-    for (let i = part.bodyOffset; i < part.bodyEnd; i++) {
-      const c = text.charCodeAt(i);
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47) n++;
-      else if (c === 61) pad++;
+    // Every 4 alphabet characters are 3 octets, a tail of 2 or 3 gives 1 or 2 (padding adds none), as decodeBase64 reads them.
+    const body = rawBody(text, part);
+    let n: number;
+    if (!/[^A-Za-z0-9+/=\r\n]/.test(body)) {
+      // The usual body (alphabet and line breaks only): count the rest with native
+      // searches; a per-character loop took ~100 ms per 3 MB.
+      n = body.length - countOf(body, '=') - countOf(body, '\n') - countOf(body, '\r');
+    } else {
+      n = 0;
+      for (let i = 0; i < body.length; i++) {
+        const c = body.charCodeAt(i);
+        if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47) n++;
+      }
     }
-    return Math.max(0, Math.floor(((n + pad) * 3) / 4) - pad);
+    return Math.floor((n * 3) / 4);
   }
   return decodedBytes(text, part).length;
+}
+
+/** How many times `ch` occurs in `s`. */
+function countOf(s: string, ch: string): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) n++;
+  return n;
 }

@@ -114,6 +114,9 @@ for (const eol of ['\r\n', '\n']) {
       const p = buildPreview({ text });
       assert.deepEqual(p.message.attachments.map((a) => [a.name, a.mediaType, a.size, a.path]), [['résumé.pdf', 'application/pdf', 3000, '2']]);
       assert.ok(!JSON.stringify(p).includes(Buffer.alloc(30, 7).toString('base64')), 'the attachment bytes are not in the preview');
+      // Junk outside the base64 alphabet is skipped, as the decoder does (the slow path of decodedSize).
+      const junk = lines(eol, 'Content-Type: multipart/mixed; boundary=m', '', '--m', 'Content-Type: application/octet-stream', 'Content-Transfer-Encoding: base64', '', 'AAAA!!AA AA', '==', '--m--', '');
+      assert.equal(buildPreview({ text: junk }).message.attachments[0].size, 6);
     });
 
     it('a broken message previews as far as it parses (no blank line, unclosed multipart, bad base64)', () => {
