@@ -34,21 +34,45 @@ function sectionElement(section: Section): HTMLElement {
   return el;
 }
 
+const SPAN = / data-offset="\d+" data-end="\d+"/g;
+
+/** A section's HTML without its source offsets (which an edit above it shifts). */
+function withoutSpans(html: string): string {
+  return html.replace(SPAN, '');
+}
+
+/** Copies the source offsets of `html` onto the same elements of `el`; false when the shapes differ. */
+function moveSpans(el: HTMLElement, html: string): boolean {
+  const template = document.createElement('template'); // inert: its frames do not load
+  template.innerHTML = html;
+  const from = Array.from(template.content.querySelectorAll('[data-offset]')) as HTMLElement[];
+  const to = Array.from(el.querySelectorAll('[data-offset]')) as HTMLElement[];
+  if (from.length !== to.length) return false;
+  from.forEach((f, i) => {
+    to[i].dataset.offset = f.dataset.offset;
+    to[i].dataset.end = f.dataset.end;
+  });
+  return true;
+}
+
 /** Replaces the sections whose HTML changed; keeps the others (and their frames) in place. */
 function update(sections: Section[]): void {
   const old = new Map<string, HTMLElement>();
   for (const el of Array.from(root.children) as HTMLElement[]) old.set(el.dataset.key ?? '', el);
   const wanted = sections.map((s) => {
     const el = old.get(s.key);
-    if (el && built.get(el) === s.html) {
+    const before = el ? built.get(el) : undefined;
+    if (el && before !== undefined && (before === s.html || (withoutSpans(before) === withoutSpans(s.html) && moveSpans(el, s.html)))) {
+      // Unchanged, or only its source offsets moved (an edit above it): keep the element and its frames.
+      built.set(el, s.html);
       old.delete(s.key);
       return el;
     }
     const fresh = sectionElement(s);
     // A replaced frame starts at its old height, so the page does not jump while it loads.
-    const before = el?.querySelector('iframe.msg-frame') as HTMLIFrameElement | null;
-    const after = fresh.querySelector('iframe.msg-frame') as HTMLIFrameElement | null;
-    if (before && after && before.style.height) after.style.height = before.style.height;
+    const oldFrame = el?.querySelector('iframe.msg-frame') as HTMLIFrameElement | null;
+    const newFrame = fresh.querySelector('iframe.msg-frame') as HTMLIFrameElement | null;
+    if (oldFrame && newFrame && oldFrame.style.height) newFrame.style.height = oldFrame.style.height;
     return fresh;
   });
   for (const el of old.values()) el.remove();

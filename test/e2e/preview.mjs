@@ -153,13 +153,17 @@ export async function runPreviewScenario({ bin, workDir, screenshots, timed = (_
     await tab.locator('.action-label.codicon-close, a[aria-label^="Close"]').first().click();
   });
 
-  await step('editing the Subject updates the preview', async () => {
+  await step('editing the Subject updates the preview without reloading the body', async () => {
     await page.locator('.tabs-container .tab').filter({ hasText: 'multipart-attachments.eml' }).first().click();
+    // A mark on the body frame's window: it survives only if the frame is not reloaded or replaced.
+    await previewFrame().locator('iframe.msg-frame').first().evaluate((f) => (f.contentWindow.smtpEmlMark = 'kept'));
     const line = page.locator('.monaco-editor .view-line').filter({ hasText: /^Subject:/ }).first();
     await line.click();
     await page.keyboard.press('End');
     await page.keyboard.type(' (edited)');
     await previewFrame().locator('h1.subject').filter({ hasText: /\(edited\)$/ }).waitFor();
+    const mark = await previewFrame().locator('iframe.msg-frame').first().evaluate((f) => f.contentWindow.smtpEmlMark ?? null);
+    if (mark !== 'kept') throw new Error('the body frame was reloaded by an edit of the Subject');
     await shot('subject-edited');
   });
 
@@ -171,6 +175,32 @@ export async function runPreviewScenario({ bin, workDir, screenshots, timed = (_
     await view.locator('.headers .row[data-field="from"]').first().click();
     // The editor's cursor moves to the From line (line 1).
     await until('the cursor on line 1', async () => /Ln 1,/.test(await page.locator('.statusbar-item[id="status.editor.selection"]').innerText()));
+  });
+
+  await step('a broken message previews as far as it parses, with a banner that opens the Problems', async () => {
+    await openFile('broken.eml');
+    await showPreviewToSide();
+    const view = previewFrame();
+    // The first Subject is the one a client shows (the second is a duplicate-header error).
+    await view.locator('h1.subject').filter({ hasText: 'Everything that can go wrong' }).waitFor();
+    const banner = view.locator('.bar.problems').filter({ hasText: /This message has \d+ errors?/ });
+    await banner.waitFor();
+    await view.locator('li.attachment').filter({ hasText: 'data.bin' }).waitFor();
+    await shot('broken-banner');
+    await banner.locator('button[data-action="problems"]').click();
+    await page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'missing-date' }).first().waitFor();
+    await page.keyboard.press('Control+J');
+  });
+
+  await step('a transcript previews the message of its DATA under the cursor', async () => {
+    await openFile('seed-article-session.smtp');
+    await showPreviewToSide();
+    const view = previewFrame();
+    await view.locator('h1.subject').filter({ hasText: 'Hello from mydomain.com' }).waitFor();
+    await page.locator('.tabs-container .tab').filter({ hasText: 'seed-article-session.smtp' }).first().click();
+    await page.locator('.monaco-editor .view-line').filter({ hasText: /^C:\sSubject:\sAnd\sa\ssecond/ }).first().click();
+    await previewFrame().locator('h1.subject').filter({ hasText: 'And a second one' }).waitFor();
+    await shot('transcript-second-message');
   });
 
   await step('a hostile message: no script effect, nothing loads, the request log stays on 127.0.0.1', async () => {
