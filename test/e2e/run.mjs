@@ -257,7 +257,7 @@ try {
     await cleanup();
   }
   if (wanted('preview')) {
-    // The message preview (issue 16): see test/e2e/preview.mjs.
+    // The message preview: see test/e2e/preview.mjs.
     try {
       const previewFailures = await runPreviewScenario({ bin, workDir, screenshots, timed, onCleanup: (fn) => cleanups.push(fn) });
       failures.push(...previewFailures.map((f) => `preview: ${f}`));

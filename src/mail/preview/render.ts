@@ -38,7 +38,7 @@ const spanAttrs = (s: SourceSpan): string => ` data-offset="${s.offset}" data-en
 /** Plain text with its web addresses as links (the only markup added to a text body). */
 function textToHtml(text: string): string {
   const out: string[] = [];
-  const re = /\b(?:https?:\/\/|mailto:)[^\s<>"'()\[\]]+[^\s<>"'()\[\].,;:!?]/gi;
+  const re = /\b(?:https?:\/\/|mailto:)[^\s<>"'()[\]]+[^\s<>"'()[\].,;:!?]/gi;
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out.push(escapeHtml(text.slice(last, m.index)));
