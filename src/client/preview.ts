@@ -38,7 +38,9 @@ type FromWebview =
 
 function kindOf(document: vscode.TextDocument): DocumentKind | undefined {
   if (document.languageId === 'smtp-transcript') return 'transcript';
-  if (document.languageId === 'eml') return /\.mbox$/i.test(document.fileName) ? 'mbox' : 'eml';
+  // An mbox is a run of messages whatever language id it is given.
+  if (document.languageId === 'mbox' || /\.mbox$/i.test(document.fileName)) return 'mbox';
+  if (document.languageId === 'eml') return 'eml';
   return undefined;
 }
 

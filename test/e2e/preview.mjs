@@ -67,6 +67,10 @@ export async function runPreviewScenario({ bin, workDir, screenshots, timed = (_
   mkdirSync(ws, { recursive: true });
   cpSync(join(repoRoot, 'samples'), ws, { recursive: true });
   writeFileSync(join(ws, 'hostile.eml'), hostileMessage(imagePort));
+  writeFileSync(
+    join(ws, 'two.mbox'),
+    ['From a@example.org Mon Nov 30 10:00:00 2026', 'Subject: first of the mbox', '', 'one', '', 'From b@example.org Mon Nov 30 11:00:00 2026', 'Subject: second of the mbox', '', 'two', ''].join('\n'),
+  );
   const port = await freePort();
   const server = await timed('code-server start (preview)', () => launchCodeServer({ bin, profile, port, folder: ws, logFile: join(workDir, 'code-server-preview.log') }));
   onCleanup(server.stop);
@@ -201,6 +205,16 @@ export async function runPreviewScenario({ bin, workDir, screenshots, timed = (_
     await page.locator('.monaco-editor .view-line').filter({ hasText: /^C:\sSubject:\sAnd\sa\ssecond/ }).first().click();
     await previewFrame().locator('h1.subject').filter({ hasText: 'And a second one' }).waitFor();
     await shot('transcript-second-message');
+  });
+
+  await step('an mbox previews the message under the cursor', async () => {
+    await openFile('two.mbox');
+    await showPreviewToSide();
+    await previewFrame().locator('h1.subject').filter({ hasText: 'first of the mbox' }).waitFor();
+    await page.locator('.tabs-container .tab').filter({ hasText: 'two.mbox' }).first().click();
+    await page.locator('.monaco-editor .view-line').filter({ hasText: /^Subject:\ssecond\sof\sthe\smbox/ }).first().click();
+    await previewFrame().locator('h1.subject').filter({ hasText: 'second of the mbox' }).waitFor();
+    await shot('mbox-second-message');
   });
 
   await step('a hostile message: no script effect, nothing loads, the request log stays on 127.0.0.1', async () => {
