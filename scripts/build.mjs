@@ -5,8 +5,9 @@
 // The client is split so that activation reads and compiles only what activate() runs
 // (activation under 100 ms). dist/extension.js requires the other client
 // files at run time, on first use: dist/languageClient.js (vscode-languageclient, in
-// the task after activate() returns), dist/send.js (nodemailer, on the first send) and
-// dist/inbox.js (smtp-server, when the local inbox starts). In the sources these are
+// the task after activate() returns), dist/send.js (nodemailer, on the first send),
+// dist/inbox.js (smtp-server, when the local inbox starts) and dist/preview.js (the
+// message preview with sanitize-html, on the first Show Preview). In the sources these are
 // plain `require('./languageClient')`, `require('../send/send')`, `require('../send/inbox')`
 // calls; the plugin below turns them into requires of the sibling files.
 import * as esbuild from 'esbuild';
@@ -19,6 +20,7 @@ export const CLIENT_CHUNKS = {
   './languageClient': { source: 'src/client/languageClient.ts', outfile: 'dist/languageClient.js' },
   '../send/send': { source: 'src/send/send.ts', outfile: 'dist/send.js' },
   '../send/inbox': { source: 'src/send/inbox.ts', outfile: 'dist/inbox.js' },
+  './preview': { source: 'src/client/preview.ts', outfile: 'dist/preview.js' },
 };
 
 /** Makes the client's run-time `require` of a chunk load the chunk's own dist file. */
@@ -58,6 +60,8 @@ const entries = [
   ...Object.values(CLIENT_CHUNKS).map((c) => ({ entryPoints: [c.source], outfile: c.outfile })),
   { entryPoints: ['src/server/node/serverMain.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The preview page's own script runs in the webview (a browser), not in Node.
+  { entryPoints: ['src/webview/preview.ts'], outfile: 'dist/previewView.js', platform: 'browser', format: 'iife', target: 'es2022', external: [] },
 ];
 
 if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {

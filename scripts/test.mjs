@@ -43,7 +43,7 @@ function findTests(dir) {
   return out;
 }
 
-if (!run('compile', 'npx', ['tsc', '-p', '.']) || !run('bundle', 'node', ['scripts/build.mjs'])) {
+if (!run('compile', 'npx', ['tsc', '-p', '.']) || !run('compile webview', 'npx', ['tsc', '-p', 'src/webview']) || !run('bundle', 'node', ['scripts/build.mjs'])) {
   console.error('\nCompilation failed.');
   process.exit(1);
 }

@@ -9,7 +9,7 @@
  * Exit codes: 0 success; 1 errors found (check) or message not sent (send);
  * 2 wrong usage or unreadable input.
  */
-import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CODES, type Problem } from '../mail/codes';
@@ -22,6 +22,8 @@ import { defaultPort, sendMessage } from '../send/send';
 import type { Security, SmtpProfile } from '../send/types';
 import { VERSION } from '../version';
 import { readPassword } from './password';
+import { readText } from './readText';
+import { RENDER_USAGE, runRender } from './render';
 
 /** Where the CLI writes; tests and embedders can swap these. */
 export interface CliIo {
@@ -57,18 +59,11 @@ const USAGE = `Usage:
       recipient, stores it in DIR (default ./inbox) as <time>-<id>.eml plus
       .envelope.json, and never relays. Ctrl+C stops it.
 
+${RENDER_USAGE}
   smtp-eml --help | --version
 `;
 
 class UsageError extends Error {}
-
-/** Reads a file as UTF-8 when it is valid UTF-8, else byte for byte (latin1). */
-function readText(file: string): { text: string; encoding: 'utf8' | 'latin1' } {
-  const bytes = readFileSync(file);
-  const utf8 = bytes.toString('utf8');
-  if (!utf8.includes('\uFFFD') || Buffer.from(utf8, 'utf8').equals(bytes)) return { text: utf8, encoding: 'utf8' };
-  return { text: bytes.toString('latin1'), encoding: 'latin1' };
-}
 
 /** One problem as `file:line:col: severity code message` (positions 1-based). */
 export function formatProblem(file: string, index: LineIndex, p: Problem): string {
@@ -308,6 +303,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runSend(rest, io);
       case 'inbox':
         return await runInbox(rest, io);
+      case 'render':
+        return runRender(rest, io);
       case '--version':
       case '-v':
         io.stdout.write(`${VERSION}\n`);

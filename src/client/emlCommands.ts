@@ -9,7 +9,7 @@ import { encodeBase64Lines, encodeQuotedPrintable } from '../mail/message/encodi
 import { DECODE_PART_REQUEST, type DecodedPart, type DecodePartParams } from '../protocol';
 
 /** The editor language to show a decoded text part in. */
-function languageOf(contentType: string): string {
+export function languageOf(contentType: string): string {
   const map: Record<string, string> = {
     'text/html': 'html',
     'text/xml': 'xml',
@@ -99,7 +99,7 @@ async function replaceSelections(encode: (text: string, eol: string) => string):
 }
 
 /** A file name without path separators or control characters (the name comes from the message). */
-function safeFileName(name: string): string {
+export function safeFileName(name: string): string {
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
   return cleaned || 'part.bin';
 }

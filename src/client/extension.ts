@@ -9,6 +9,7 @@ import type * as LanguageClientModule from './languageClient';
 import { watchLargeFiles } from './largeFiles';
 import { LocalInboxController, registerLocalInboxCommands } from './localInbox';
 import { setTranslator } from './l10n';
+import { registerPreviewCommands } from './previewCommands';
 import { registerSendCommands } from './sendCommands';
 
 /** Settles when the client has been created and asked to start; undefined before activation. */
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   created.catch((err: unknown) => output.error(`the language client could not be created: ${err instanceof Error ? err.message : String(err)}`));
   clientCreated = created;
   registerEmlCommands(context, () => created);
+  registerPreviewCommands(context);
 
   const inbox = new LocalInboxController(context, output);
   context.subscriptions.push(inbox, ...registerLocalInboxCommands(inbox), ...registerSendCommands(context, inbox), watchLargeFiles());

@@ -1,6 +1,6 @@
 /**
  * The client bundle stays small at activation: dist/extension.js must not
- * carry vscode-languageclient, nodemailer or smtp-server; it requires them at run time
+ * carry vscode-languageclient, nodemailer, smtp-server or the preview (sanitize-html); it requires them at run time
  * from sibling chunk files, which the .vsix must ship.
  */
 import assert from 'node:assert/strict';
@@ -41,11 +41,11 @@ async function bundleClient(): Promise<{ inputs: string[]; externals: string[]; 
 
 test('dist/extension.js holds no vscode-languageclient, nodemailer or smtp-server: activation does not load them', async () => {
   const { inputs } = await bundleClient();
-  for (const heavy of ['vscode-languageclient', 'vscode-jsonrpc', 'nodemailer', 'smtp-server']) {
+  for (const heavy of ['vscode-languageclient', 'vscode-jsonrpc', 'nodemailer', 'smtp-server', 'sanitize-html', 'postcss']) {
     const found = inputs.filter((f) => f.includes(`node_modules/${heavy}/`));
     assert.deepEqual(found, [], `${heavy} is bundled into extension.js`);
   }
-  for (const lazy of ['src/client/languageClient.ts', 'src/send/send.ts', 'src/send/inbox.ts']) {
+  for (const lazy of ['src/client/languageClient.ts', 'src/send/send.ts', 'src/send/inbox.ts', 'src/client/preview.ts']) {
     assert.ok(!inputs.includes(lazy), `${lazy} is bundled into extension.js`);
   }
 });

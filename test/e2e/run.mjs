@@ -1,6 +1,6 @@
 // End-to-end tests in a real VS Code (code-server 4.100.3) driven by a real
 // Chromium (Debian's, through playwright-core). Called by `npm test` (see
-// scripts/test.mjs) or directly: `node test/e2e/run.mjs [host|ui|start|fa]`.
+// scripts/test.mjs) or directly: `node test/e2e/run.mjs [host|ui|start|fa|preview]`.
 //
 // 1. Extension-host tests: test/e2e/suite/*.test.ts (compiled to out/) run with
 //    Mocha inside the extension host, loaded through the workbench URL payload
@@ -24,6 +24,7 @@ import {
   repoRoot,
 } from '../../scripts/code-server.mjs';
 import { runPersianScenario } from './persian.mjs';
+import { runPreviewScenario } from './preview.mjs';
 import { runUiTests } from './ui.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,7 +38,7 @@ const WORKBENCH_NOISE =
 const TOTAL_DEADLINE_MS = 15 * 60_000;
 const HOST_TESTS_DEADLINE_MS = 5 * 60_000;
 
-const phases = process.argv.slice(2).filter((a) => a === 'host' || a === 'ui' || a === 'start' || a === 'fa');
+const phases = process.argv.slice(2).filter((a) => a === 'host' || a === 'ui' || a === 'start' || a === 'fa' || a === 'preview');
 const wanted = (p) => phases.length === 0 || phases.includes(p);
 const screenshots = join(repoRoot, 'test-results', 'screenshots');
 const cleanups = [];
@@ -252,6 +253,16 @@ try {
       await runStartCheck(workDir);
     } catch (e) {
       failures.push(`npm start: ${e.message}`);
+    }
+    await cleanup();
+  }
+  if (wanted('preview')) {
+    // The message preview: see test/e2e/preview.mjs.
+    try {
+      const previewFailures = await runPreviewScenario({ bin, workDir, screenshots, timed, onCleanup: (fn) => cleanups.push(fn) });
+      failures.push(...previewFailures.map((f) => `preview: ${f}`));
+    } catch (e) {
+      failures.push(`preview: ${e.stack ?? e.message}`);
     }
     await cleanup();
   }

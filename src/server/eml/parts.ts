@@ -3,14 +3,12 @@
  * header is at an offset, a part's decoded bytes and text, a one-line summary.
  * All loops are iterative (parts can nest 1000 deep).
  */
-import { decodeBase64, decodeCharset, decodeQuotedPrintable } from '../../mail/message/encodings';
+import { decodedSize, mediaType } from '../../mail/message/body';
 import type { BoundaryLine, HeaderField, MimePart } from '../../mail/message/model';
 import { formatSize } from './texts';
 
-/** `type/subtype` of a part. */
-export function mediaType(part: MimePart): string {
-  return `${part.contentType.type}/${part.contentType.subtype}`;
-}
+// The body helpers live in the core (the preview reads bodies the same way); the features import them from here.
+export { decodedBytes, decodedSize, decodedText, isTextual, mediaType, rawBody } from '../../mail/message/body';
 
 /** True when the offset lies in [start, end] (end inclusive: the cursor may sit right after the text). */
 const within = (offset: number, start: number, end: number): boolean => offset >= start && offset <= end;
@@ -60,68 +58,6 @@ export function boundaryLineAt(part: MimePart, offset: number): { line: Boundary
   if (!line) return undefined;
   const next = line.close ? undefined : part.children.find((c) => c.offset > line.offset);
   return { line, next };
-}
-
-/** The raw body of a part as written in the document. */
-export function rawBody(text: string, part: MimePart): string {
-  return text.slice(part.bodyOffset, part.bodyEnd);
-}
-
-/** The transfer-decoded bytes of a leaf part (base64 and quoted-printable undone; others as UTF-8 text). */
-export function decodedBytes(text: string, part: MimePart): Buffer {
-  const raw = rawBody(text, part);
-  switch (part.transferEncoding) {
-    case 'base64':
-      return decodeBase64(raw);
-    case 'quoted-printable':
-      return decodeQuotedPrintable(raw);
-    default:
-      // 7bit/8bit/binary: the editor already decoded the file into characters.
-      return Buffer.from(raw, 'utf8');
-  }
-}
-
-/** True for parts whose decoded content is text people read (text/*, message/*, a few textual application types). */
-export function isTextual(part: MimePart): boolean {
-  const t = part.contentType.type;
-  if (t === 'text' || t === 'message') return true;
-  return t === 'application' && /^(json|xml|javascript|x-sh|pgp-signature|pgp-keys|ics|x-yaml)$/.test(part.contentType.subtype);
-}
-
-/** The decoded text of a textual part, in its charset (UTF-8 by default). */
-export function decodedText(text: string, part: MimePart): string {
-  if (part.transferEncoding !== 'base64' && part.transferEncoding !== 'quoted-printable') return rawBody(text, part);
-  return decodeCharset(decodedBytes(text, part), part.charset ?? 'utf-8');
-}
-
-/**
- * The decoded size of a part without decoding it where that is cheap (base64:
- * from the count of alphabet characters), else by decoding.
- */
-export function decodedSize(text: string, part: MimePart): number {
-  // Parts belong to one parse of one version, so caching by part object is safe.
-  let size = sizeCache.get(part);
-  if (size === undefined) {
-    size = computeDecodedSize(text, part);
-    sizeCache.set(part, size);
-  }
-  return size;
-}
-
-const sizeCache = new WeakMap<MimePart, number>();
-
-function computeDecodedSize(text: string, part: MimePart): number {
-  if (part.transferEncoding === 'base64') {
-    let n = 0;
-    let pad = 0;
-    for (let i = part.bodyOffset; i < part.bodyEnd; i++) {
-      const c = text.charCodeAt(i);
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47) n++;
-      else if (c === 61) pad++;
-    }
-    return Math.max(0, Math.floor(((n + pad) * 3) / 4) - pad);
-  }
-  return decodedBytes(text, part).length;
 }
 
 /** A short one-line description of a part: `text/plain, 1.2 KB, report.pdf`. */

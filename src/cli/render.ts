@@ -1,0 +1,114 @@
+/**
+ * `smtp-eml render FILE [--out FILE.html] [--allow-remote]`: the preview of a
+ * message as one self-contained, sanitized HTML page (images as `data:` URIs,
+ * no remote load unless --allow-remote), for CI artefacts and browsers. An
+ * .mbox renders its first message (or --message N); an .smtp transcript the
+ * message of its first DATA (or --message N).
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { resolveLanguage, withLocale } from '../mail/i18n';
+import { validateMessage } from '../mail/message/validate';
+import { buildPreview } from '../mail/preview/build';
+import { renderStandalone } from '../mail/preview/render';
+import { messageAt, mboxMessageAt, type DocumentKind, type LocatedMessage } from '../mail/preview/source';
+import { parseTranscript } from '../mail/transcript';
+import { readText } from './readText';
+
+/** The command's part of `smtp-eml --help`. */
+export const RENDER_USAGE = `  smtp-eml render FILE [--out FILE.html] [--allow-remote] [--message N] [--locale LOCALE]
+      Write the message as a recipient would see it: one self-contained,
+      sanitized HTML page (decoded headers, the HTML body else the text,
+      cid: images inline as data: URIs, attachments listed, attached messages
+      nested; no script from the message). Remote images and styles are left
+      out unless --allow-remote (tracking pixels always are). Writes to stdout
+      without --out. .mbox and .smtp files: the Nth message (default 1).
+`;
+
+/** Where the CLI writes (the subset of main.ts's CliIo this command uses). */
+interface RenderIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+function usageError(io: RenderIo, message: string): number {
+  io.stderr.write(`smtp-eml: ${message}\nRun smtp-eml --help for usage.\n`);
+  return 2;
+}
+
+/** The Nth message (1-based) of a document of `kind`. */
+function nthMessage(kind: DocumentKind, text: string, n: number): LocatedMessage | undefined {
+  if (kind === 'eml') return n === 1 ? messageAt('eml', text, 0) : undefined;
+  if (kind === 'mbox') {
+    let at = 0;
+    for (let i = 1; i < n; i++) {
+      const m = mboxMessageAt(text, at);
+      if (m.end >= text.length) return undefined;
+      at = m.end;
+    }
+    return mboxMessageAt(text, at);
+  }
+  const blocks = parseTranscript(text).dataBlocks.filter((b) => !b.elided && b.lines.length > 0);
+  const block = blocks[n - 1];
+  return block ? messageAt('transcript', text, block.lines[0].offset) : undefined;
+}
+
+/** Runs `smtp-eml render`; returns the exit code (0 written, 1 nothing to render, 2 usage or unreadable). */
+export function runRender(args: string[], io: RenderIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        'allow-remote': { type: 'boolean', default: false },
+        message: { type: 'string' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    return usageError(io, (e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(RENDER_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) return usageError(io, 'render needs exactly one FILE');
+  const n = values.message === undefined ? 1 : Number(values.message);
+  if (!Number.isInteger(n) || n < 1) return usageError(io, `--message must be a number from 1, not ${JSON.stringify(values.message)}`);
+  const file = positionals[0];
+  let text: string;
+  try {
+    text = readText(file).text;
+  } catch (e) {
+    io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const kind: DocumentKind = /\.smtp$/i.test(file) ? 'transcript' : /\.mbox$/i.test(file) ? 'mbox' : 'eml';
+  const located = nthMessage(kind, text, n);
+  if (!located) {
+    io.stderr.write(`smtp-eml: ${file} has no message ${n}${kind === 'transcript' ? ' (no DATA with a recorded body)' : ''}\n`);
+    return 1;
+  }
+  const locale = values.locale ?? (io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG || undefined);
+  const language = resolveLanguage(locale);
+  const problems = withLocale(locale, () => validateMessage(located.text));
+  const preview = buildPreview({ text: located.text }, { allowRemote: values['allow-remote'] });
+  const html = renderStandalone(preview, {
+    language,
+    problems: { errors: problems.filter((p) => p.severity === 'error').length, warnings: problems.filter((p) => p.severity === 'warning').length },
+  });
+  if (values.out) {
+    try {
+      writeFileSync(values.out, html);
+    } catch (e) {
+      io.stderr.write(`smtp-eml: cannot write ${values.out}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  } else io.stdout.write(html);
+  return 0;
+}

@@ -1,0 +1,25 @@
+/**
+ * Show Preview / Show Preview to the Side: registered at activation, the
+ * preview itself (sanitizer, renderer, webview) is loaded on first use from
+ * its own chunk (dist/preview.js), so activation stays light.
+ */
+import * as vscode from 'vscode';
+import type * as PreviewModule from './preview';
+
+let manager: PreviewModule.PreviewManager | undefined;
+
+/** Registers the preview commands. */
+export function registerPreviewCommands(context: vscode.ExtensionContext): void {
+  const show = (toSide: boolean) => async (uri?: vscode.Uri) => {
+    if (!manager) {
+      const { PreviewManager } = require('./preview') as typeof PreviewModule;
+      manager = new PreviewManager(context);
+      context.subscriptions.push(manager);
+    }
+    await manager.show(uri instanceof vscode.Uri ? uri : undefined, toSide);
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('smtpEml.showPreview', show(false)),
+    vscode.commands.registerCommand('smtpEml.showPreviewToSide', show(true)),
+  );
+}
