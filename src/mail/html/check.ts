@@ -29,6 +29,9 @@ export const GMAIL_CLIP_OCTETS = 102 * 1024;
 /** Attributes that hold a URL a client could follow or load (HTML §4, plus the legacy `background`). */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'background', 'poster', 'xlink:href', 'data', 'longdesc', 'lowsrc', 'dynsrc']);
 
+/** Attributes that start with "on" but are not event handlers. */
+const NOT_HANDLERS = new Set(['open', 'once']);
+
 /** True for a leaf text/html part that is meant to be read (not an attached .html file). */
 export function isHtmlBody(part: MimePart): boolean {
   return part.contentType.type === 'text' && part.contentType.subtype === 'html' && !part.children.length && !part.embedded && part.disposition !== 'attachment';
@@ -279,7 +282,7 @@ class PartChecker {
     const index = this.support?.index;
     const name = attr.name;
     // HTML §8.1.8.1: on* content attributes are event handlers (JavaScript).
-    if (name.length > 2 && name.startsWith('on')) this.add('html-script', attr.nameStart, attr.nameEnd, this.messages.scriptHandler(name));
+    if (/^on[a-z]{3,}$/.test(name) && !NOT_HANDLERS.has(name)) this.add('html-script', attr.nameStart, attr.nameEnd, this.messages.scriptHandler(name));
     if (index && attr.valueStart >= 0) this.feature(index.get({ kind: 'attribute', name }), attr.nameStart, attr.end);
     if (name === 'style' && index) {
       const html = this.decoded.html;
