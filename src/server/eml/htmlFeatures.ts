@@ -186,7 +186,8 @@ function wrapEdits(ctx: FeatureContext, part: MimePart): lsp.TextEdit[] | undefi
   const plain = htmlToText(decoded.html);
   const boundary = freshBoundary();
   const textPart = [`Content-Type: text/plain; charset=utf-8`, `Content-Transfer-Encoding: quoted-printable`, '', encodeQuotedPrintable(plain, eol)].join(eol);
-  const ctLine = `Content-Type: multipart/alternative; boundary="${boundary}"`;
+  // Folded (RFC 5322 §2.2.3) so the field stays within 78 characters.
+  const ctLine = `Content-Type: multipart/alternative;${eol} boundary="${boundary}"`;
   if (!part.isMessage) {
     const whole = text.slice(part.offset, part.end);
     const replacement = [ctLine, '', `--${boundary}`, textPart, `--${boundary}`, whole.replace(/\r?\n$/, ''), `--${boundary}--`].join(eol);
