@@ -14,7 +14,7 @@ import { findHeader, walkParts, type MimePart, type ParsedMessage } from '../mes
 import { scanDeclarations, scanStylesheet, type CssDeclaration } from './css';
 import { decodeHtmlPart, rawSpanOf, type DecodedHtml } from './decode';
 import { htmlMessages, type PartialGroup } from './messages';
-import { scanHtml, type HtmlAttribute, type HtmlStartTag } from './scan';
+import { attributeValue, scanHtml, type HtmlAttribute, type HtmlStartTag } from './scan';
 import { clientName, DEFAULT_HTML_CLIENTS, loadSupport, parseResult, selectClients, verdictFor, type FeatureIndex, type SupportData, type SupportFeature } from './support';
 
 /** Options of the HTML checks. */
@@ -141,7 +141,7 @@ export function plainNote(note: string): string {
  * Runs the HTML checks on every readable text/html part of `parsed` and hands
  * each problem to `report`. Never throws on any input.
  */
-export function checkHtml(parsed: ParsedMessage, options: HtmlCheckOptions, report: (p: Problem) => void): void {
+export function checkHtml(parsed: ParsedMessage, options: HtmlCheckOptions, report: (p: Problem) => void, isFull: (code: ProblemCode) => boolean = () => false): void {
   const parts = htmlParts(parsed);
   if (!parts.length) return;
   const { text } = parsed;
@@ -172,9 +172,22 @@ export function checkHtml(parsed: ParsedMessage, options: HtmlCheckOptions, repo
     const message = messageOf(part);
     let known = ids.get(message);
     if (!known) ids.set(message, (known = contentIds(text, message)));
-    new PartChecker(text, decoded, message, known, support, clients, report).run();
+    new PartChecker(text, decoded, message, known, support, clients, report, isFull).run();
   }
 }
+
+/** Receives a feature found at decoded [from, to). */
+type FeatureSink = (feature: SupportFeature | undefined, from: number, to: number) => void;
+
+/** A feature found in a style="" value, relative to the value's start. */
+interface StyleHit {
+  feature: SupportFeature | undefined;
+  from: number;
+  to: number;
+}
+
+/** Distinct style="" values remembered per part (bounds the memory of hostile input). */
+const MAX_CACHED_STYLES = 10_000;
 
 /** The checks of one decoded part. */
 class PartChecker {
@@ -182,6 +195,8 @@ class PartChecker {
   /** Message and code per feature slug for this part (null: supported everywhere). */
   private readonly verdicts = new Map<string, { code: ProblemCode; message: string } | null>();
   private lineStarts: number[] | undefined;
+  /** Features found in each distinct style="" value, at offsets relative to the value. */
+  private readonly styleHits = new Map<string, StyleHit[]>();
 
   constructor(
     private readonly text: string,
@@ -191,6 +206,8 @@ class PartChecker {
     private readonly support: { data: SupportData; index: FeatureIndex } | undefined,
     private readonly clients: readonly string[],
     private readonly report: (p: Problem) => void,
+    /** True once a code has reached the reporter's cap: further occurrences are not even built. */
+    private readonly isFull: (code: ProblemCode) => boolean,
   ) {}
 
   run(): void {
@@ -211,6 +228,7 @@ class PartChecker {
 
   /** Reports `code` at decoded [from, to). */
   private add(code: ProblemCode, from: number, to: number, message: string, data: Record<string, unknown> = {}): void {
+    if (this.isFull(code)) return;
     const span = rawSpanOf(this.decoded, from, to);
     let text = message;
     const extra: Record<string, unknown> = { ...data, partOffset: this.decoded.part.offset };
@@ -272,9 +290,9 @@ class PartChecker {
   private startTag(tag: HtmlStartTag): void {
     const nameSpan: [number, number] = [tag.start, tag.nameEnd];
     if (tag.name === 'script') this.add('html-script', ...nameSpan, this.messages.scriptElement());
-    if (tag.name === 'img' && !tag.attrs.has('alt')) this.add('html-image-alt-missing', ...nameSpan, this.messages.imageAltMissing(), { nameEnd: tag.nameEnd });
+    if (tag.name === 'img' && attributeValue(tag, 'alt') === undefined) this.add('html-image-alt-missing', ...nameSpan, this.messages.imageAltMissing(), { nameEnd: tag.nameEnd });
     const index = this.support?.index;
-    if (index) for (const f of index.element(tag.name, tag.attrs)) this.feature(f, ...nameSpan);
+    if (index) for (const f of index.element(tag.name, (n) => attributeValue(tag, n))) this.feature(f, ...nameSpan);
     for (const attr of tag.attributes) this.attribute(tag, attr);
   }
 
@@ -283,10 +301,18 @@ class PartChecker {
     const name = attr.name;
     // HTML §8.1.8.1: on* content attributes are event handlers (JavaScript).
     if (/^on[a-z]{3,}$/.test(name) && !NOT_HANDLERS.has(name)) this.add('html-script', attr.nameStart, attr.nameEnd, this.messages.scriptHandler(name));
-    if (index && attr.valueStart >= 0) this.feature(index.get({ kind: 'attribute', name }), attr.nameStart, attr.end);
+    if (index && attr.valueStart >= 0) this.feature(index.named('attribute', name), attr.nameStart, attr.end);
     if (name === 'style' && index) {
-      const html = this.decoded.html;
-      scanDeclarations(html.slice(attr.valueStart, attr.valueEnd), attr.valueStart, (d) => this.declaration(d));
+      // Inlined CSS repeats the same style="" on many elements: scan each distinct value once.
+      const css = this.decoded.html.slice(attr.valueStart, attr.valueEnd);
+      let hits = this.styleHits.get(css);
+      if (!hits) {
+        const found: StyleHit[] = [];
+        scanDeclarations(css, 0, (d) => this.declaration(d, (feature, from, to) => found.push({ feature, from, to })));
+        hits = found;
+        if (this.styleHits.size < MAX_CACHED_STYLES) this.styleHits.set(css, hits);
+      }
+      for (const h of hits) this.feature(h.feature, attr.valueStart + h.from, attr.valueStart + h.to);
     }
     if (!URL_ATTRIBUTES.has(name) && !(name === 'srcset')) return;
     // URL parsing removes tabs and newlines, and leading/trailing C0 controls and spaces (URL Standard §4.4).
@@ -304,13 +330,13 @@ class PartChecker {
       else if (lower.startsWith('mailto:')) this.feature(index.get({ kind: 'link', scheme: 'mailto' }), ...valueSpan);
     }
     if ((name === 'src' && (tag.name === 'img' || tag.name === 'source')) || name === 'background') {
-      for (const format of imageFormats(url, this.text, this.message)) this.feature(index.get({ kind: 'image', format }), ...valueSpan);
+      for (const format of imageFormats(url, this.text, this.message)) this.feature(index.named('image', format), ...valueSpan);
     }
   }
 
-  private declaration(d: CssDeclaration): void {
+  private declaration(d: CssDeclaration, found: FeatureSink = (f, from, to) => void this.feature(f, from, to)): void {
     const index = this.support!.index;
-    if (d.property.startsWith('--')) this.feature(index.get({ kind: 'variables' }), d.nameOffset, d.nameEnd);
+    if (d.property.startsWith('--')) found(index.get({ kind: 'variables' }), d.nameOffset, d.nameEnd);
     else {
       const value = d.value.toLowerCase();
       let matched = false;
@@ -318,10 +344,13 @@ class PartChecker {
       if (values) {
         const tokens = new Set(value.split(/[\s,/]+/));
         for (const v of values) {
-          if (tokens.has(v.value)) matched = this.feature(v.feature, d.nameOffset, d.valueEnd) || matched;
+          if (tokens.has(v.value)) {
+            found(v.feature, d.nameOffset, d.valueEnd);
+            matched = true;
+          }
         }
       }
-      if (!matched) this.feature(index.get({ kind: 'property', name: d.property }), d.nameOffset, d.nameEnd);
+      if (!matched) found(index.named('property', d.property), d.nameOffset, d.nameEnd);
     }
     // Functions and keywords in the value: rgba(), linear-gradient(), var(), system-ui, fit-content.
     const re = /(-?[a-zA-Z][\w-]*)(\()?/g;
@@ -330,25 +359,25 @@ class PartChecker {
       const name = m[1].toLowerCase();
       const from = d.valueOffset + m.index;
       if (m[2]) {
-        if (name === 'var') this.feature(index.get({ kind: 'variables' }), from, from + m[0].length);
-        else this.feature(index.get({ kind: 'function', name }), from, from + m[0].length);
-      } else this.feature(index.get({ kind: 'keyword', name }), from, from + m[1].length);
+        if (name === 'var') found(index.get({ kind: 'variables' }), from, from + m[0].length);
+        else found(index.named('function', name), from, from + m[0].length);
+      } else found(index.named('keyword', name), from, from + m[1].length);
     }
-    if (d.important) this.feature(index.get({ kind: 'important' }), d.important.offset, d.important.end);
+    if (d.important) found(index.get({ kind: 'important' }), d.important.offset, d.important.end);
   }
 
   private atRule(name: string, offset: number, end: number, prelude: string, preludeOffset: number): void {
     const index = this.support!.index;
     // Vendor-prefixed forms (@-webkit-keyframes) are the same feature.
     const plain = name.replace(/^-(webkit|moz|ms|o)-/, '');
-    this.feature(index.get({ kind: 'at-rule', name: plain }), offset, end);
+    this.feature(index.named('at-rule', plain), offset, end);
     if (plain !== 'media') return;
     const re = /\(\s*([a-zA-Z-]+)/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(prelude))) {
       const feature = m[1].toLowerCase();
       const from = preludeOffset + m.index + m[0].length - m[1].length;
-      this.feature(index.get({ kind: 'media-feature', name: feature }), from, from + m[1].length);
+      this.feature(index.named('media-feature', feature), from, from + m[1].length);
     }
   }
 
@@ -361,7 +390,7 @@ class PartChecker {
     while ((m = re.exec(masked))) {
       const name = m[2].toLowerCase();
       // CSS 2 wrote pseudo-elements with one colon (:before); they are the same features.
-      const feature = index.get({ kind: 'pseudo', name: `${m[1]}${name}` }) ?? (m[1] === ':' ? index.get({ kind: 'pseudo', name: `::${name}` }) : undefined);
+      const feature = index.named('pseudo', `${m[1]}${name}`) ?? (m[1] === ':' ? index.named('pseudo', `::${name}`) : undefined);
       this.feature(feature, offset + m.index, offset + m.index + m[0].length);
     }
   }

@@ -25,9 +25,8 @@ export interface DecodedHtml {
   mapping: 'identity' | 'quoted-printable' | 'first-line';
   /** Size of the decoded part in octets (Gmail's clipping limit counts octets). */
   octets: number;
-  /** For quoted-printable: raw start and end of each decoded unit. */
-  starts?: Int32Array;
-  ends?: Int32Array;
+  /** For quoted-printable: where each decoded unit came from. */
+  qp?: QpMap;
   /** The first body line (target of `first-line` reports). */
   firstLine: RawSpan;
 }
@@ -44,17 +43,119 @@ function isSingleOctet(charset: string): boolean {
   return /^(us-ascii|ascii|iso-8859-\d+|latin-?\d|l\d|windows-12\d\d|cp12\d\d|cp437|cp850|koi8-[ru]|ibm\d+|macintosh|tis-620)$/.test(charset);
 }
 
+/** Anchor kinds: a run of literal octets (one raw character each), one `=XX` escape, one raw character beyond Latin-1. */
+const RUN = 0;
+const ESCAPE = 1;
+const WIDE = 2;
+
+/**
+ * Where the octets of a quoted-printable body came from, kept sparse: an
+ * anchor where the correspondence changes (an escape, a soft line break,
+ * dropped trailing white space), so a 1 MB body needs tens of thousands of
+ * entries, not millions. Then where each decoded UTF-16 unit's octets are:
+ * only the units that are not one octet are listed.
+ */
+export class QpMap {
+  /** Octet index, raw index and kind of each anchor, by increasing octet index. */
+  private readonly octetAt: number[] = [];
+  private readonly rawAt: number[] = [];
+  private readonly kindAt: number[] = [];
+  /** Units that are not one octet: their index and the extra octets of all such units up to and including them. */
+  private readonly wideUnits: number[] = [];
+  private readonly extraAfter: number[] = [];
+  /** Octet length of each unit in `wideUnits` (0 for the second half of a surrogate pair). */
+  private readonly unitOctets: number[] = [];
+
+  anchor(octet: number, raw: number, kind: number): void {
+    this.octetAt.push(octet);
+    this.rawAt.push(raw);
+    this.kindAt.push(kind);
+  }
+
+  /** True when the next octet continues the current run at `raw`. */
+  continues(octet: number, raw: number): boolean {
+    const k = this.kindAt.length - 1;
+    return k >= 0 && this.kindAt[k] === RUN && this.rawAt[k] + (octet - this.octetAt[k]) === raw;
+  }
+
+  /** Lists the units of `html` that are not one octet each (UTF-8). */
+  indexUtf8Units(html: string): void {
+    let extra = 0;
+    for (let k = 0; k < html.length; k++) {
+      const c = html.charCodeAt(k);
+      if (c < 0x80) continue;
+      const octets = c >= 0xdc00 && c <= 0xdfff && k > 0 && this.wideUnits[this.wideUnits.length - 1] === k - 1 ? 0 : c >= 0xd800 && c <= 0xdbff ? 4 : c < 0x800 ? 2 : 3;
+      extra += octets - 1;
+      this.wideUnits.push(k);
+      this.extraAfter.push(extra);
+      this.unitOctets.push(octets);
+    }
+  }
+
+  /** The first octet of a unit and how many octets it has. */
+  private octetsOfUnit(unit: number): { first: number; count: number } {
+    const w = this.wideUnits;
+    let lo = 0;
+    let hi = w.length - 1;
+    let j = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (w[mid] <= unit) {
+        j = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (j >= 0 && w[j] === unit) {
+      const before = j > 0 ? this.extraAfter[j - 1] : 0;
+      if (this.unitOctets[j] === 0) {
+        // The second half of a surrogate pair shares the pair's four octets.
+        const pairBefore = j > 1 ? this.extraAfter[j - 2] : 0;
+        return { first: unit - 1 + pairBefore, count: 4 };
+      }
+      return { first: unit + before, count: this.unitOctets[j] };
+    }
+    return { first: unit + (j >= 0 ? this.extraAfter[j] : 0), count: 1 };
+  }
+
+  /** Raw span of one octet. */
+  private rawOfOctet(octet: number): { start: number; end: number } {
+    const o = this.octetAt;
+    let lo = 0;
+    let hi = o.length - 1;
+    let j = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (o[mid] <= octet) {
+        j = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const kind = this.kindAt[j];
+    const raw = this.rawAt[j];
+    if (kind === RUN) return { start: raw + (octet - o[j]), end: raw + (octet - o[j]) + 1 };
+    if (kind === ESCAPE) return { start: raw, end: raw + 3 };
+    // WIDE: every octet of the character comes from the same one or two raw units.
+    return { start: raw, end: raw + (kind - WIDE + 1) };
+  }
+
+  /** Raw span of decoded units [from, to). */
+  span(from: number, to: number): RawSpan {
+    const a = this.octetsOfUnit(from);
+    const start = this.rawOfOctet(a.first).start;
+    const b = to > from ? this.octetsOfUnit(to - 1) : a;
+    const end = to > from ? this.rawOfOctet(b.first + b.count - 1).end : start;
+    return { offset: start, length: Math.max(0, end - start) };
+  }
+}
+
 /**
  * Decodes quoted-printable like `decodeQuotedPrintable` (../message/encodings.ts),
- * recording for every octet the raw span it came from.
+ * recording in `map` where the octets came from.
  */
-function decodeQpWithMap(text: string, from: number, to: number): { bytes: Uint8Array; starts: Int32Array; ends: Int32Array; n: number } {
-  let extra = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 0xff) extra += 3;
-  const cap = to - from + extra;
-  const bytes = new Uint8Array(cap);
-  const starts = new Int32Array(cap);
-  const ends = new Int32Array(cap);
+function decodeQpWithMap(text: string, from: number, to: number, map: QpMap): Buffer {
+  // Characters beyond Latin-1 take up to 4 octets; most bodies have none (a native scan finds out).
+  const cap = /[^\x00-\xff]/.test(text.slice(from, to)) ? 4 * (to - from) : to - from;
+  const bytes = Buffer.allocUnsafe(cap);
   let n = 0;
   let i = from;
   while (i < to) {
@@ -63,9 +164,8 @@ function decodeQpWithMap(text: string, from: number, to: number): { bytes: Uint8
       const h1 = i + 1 < to ? hexValue(text.charCodeAt(i + 1)) : -1;
       const h2 = i + 2 < to ? hexValue(text.charCodeAt(i + 2)) : -1;
       if (h1 >= 0 && h2 >= 0) {
-        bytes[n] = (h1 << 4) | h2;
-        starts[n] = i;
-        ends[n++] = i + 3;
+        map.anchor(n, i, ESCAPE);
+        bytes[n++] = (h1 << 4) | h2;
         i += 3;
         continue;
       }
@@ -88,76 +188,25 @@ function decodeQpWithMap(text: string, from: number, to: number): { bytes: Uint8
         i = j;
         continue;
       }
-    } else if (c > 0xff) {
-      // A raw character beyond Latin-1 in a QP body: its UTF-8 octets, as the shared decoder writes them.
-      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-      const enc = Buffer.from(text.slice(i, i + pair), 'utf8');
-      for (const b of enc) {
-        bytes[n] = b;
-        starts[n] = i;
-        ends[n++] = i + pair;
+      // Inner white space: the whole run at once (scanning it again per character would be quadratic).
+      for (; i < j; i++) {
+        if (!map.continues(n, i)) map.anchor(n, i, RUN);
+        bytes[n++] = text.charCodeAt(i);
       }
+      continue;
+    } else if (c > 0xff) {
+      // A raw character beyond Latin-1: its UTF-8 octets, as the shared decoder writes them.
+      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      map.anchor(n, i, WIDE + pair - 1);
+      n += bytes.write(text.slice(i, i + pair), n, 'utf8');
       i += pair;
       continue;
     }
-    bytes[n] = c & 0xff;
-    starts[n] = i;
-    ends[n++] = i + 1;
+    if (!map.continues(n, i)) map.anchor(n, i, RUN);
+    bytes[n++] = c & 0xff;
     i++;
   }
-  return { bytes, starts, ends, n };
-}
-
-/**
- * Decodes UTF-8 octets into a string and the first octet of each UTF-16 unit.
- * An invalid sequence becomes one U+FFFD per octet that could not start a character.
- */
-function decodeUtf8WithMap(bytes: Uint8Array, n: number): { text: string; octetOf: Int32Array; lastOctetOf: Int32Array } {
-  const units = new Uint16Array(n);
-  const octetOf = new Int32Array(n + 1);
-  const lastOctetOf = new Int32Array(n + 1);
-  let u = 0;
-  let i = 0;
-  while (i < n) {
-    const b = bytes[i];
-    let cp = 0xfffd;
-    let len = 1;
-    if (b < 0x80) cp = b;
-    else if (b >= 0xc2 && b <= 0xdf && i + 1 < n && (bytes[i + 1] & 0xc0) === 0x80) {
-      cp = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
-      len = 2;
-    } else if (b >= 0xe0 && b <= 0xef && i + 2 < n && (bytes[i + 1] & 0xc0) === 0x80 && (bytes[i + 2] & 0xc0) === 0x80) {
-      const v = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
-      if (v >= 0x800 && (v < 0xd800 || v > 0xdfff)) {
-        cp = v;
-        len = 3;
-      }
-    } else if (b >= 0xf0 && b <= 0xf4 && i + 3 < n && (bytes[i + 1] & 0xc0) === 0x80 && (bytes[i + 2] & 0xc0) === 0x80 && (bytes[i + 3] & 0xc0) === 0x80) {
-      const v = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
-      if (v >= 0x10000 && v <= 0x10ffff) {
-        cp = v;
-        len = 4;
-      }
-    }
-    if (cp >= 0x10000) {
-      const v = cp - 0x10000;
-      octetOf[u] = i;
-      lastOctetOf[u] = i + len - 1;
-      units[u++] = 0xd800 | (v >> 10);
-      octetOf[u] = i;
-      lastOctetOf[u] = i + len - 1;
-      units[u++] = 0xdc00 | (v & 0x3ff);
-    } else {
-      octetOf[u] = i;
-      lastOctetOf[u] = i + len - 1;
-      units[u++] = cp;
-    }
-    i += len;
-  }
-  // Build the string in chunks (String.fromCharCode takes a bounded argument list).
-  const chunks: string[] = [];
-  for (let k = 0; k < u; k += 8192) chunks.push(String.fromCharCode(...units.subarray(k, Math.min(u, k + 8192))));
-  return { text: chunks.join(''), octetOf: octetOf.subarray(0, u), lastOctetOf: lastOctetOf.subarray(0, u) };
+  return bytes.subarray(0, n);
 }
 
 /** The first line of a part's body (where base64 problems are reported). */
@@ -173,22 +222,18 @@ export function decodeHtmlPart(text: string, part: MimePart): DecodedHtml {
   const charset = (part.charset ?? 'utf-8').trim().toLowerCase();
   const cte = part.transferEncoding;
   if (cte === 'quoted-printable') {
-    const qp = decodeQpWithMap(text, part.bodyOffset, part.bodyEnd);
-    if (charset === 'utf-8' || charset === 'utf8' || charset === 'us-ascii' || charset === 'ascii') {
-      const { text: html, octetOf, lastOctetOf } = decodeUtf8WithMap(qp.bytes, qp.n);
-      const starts = new Int32Array(html.length);
-      const ends = new Int32Array(html.length);
-      for (let k = 0; k < html.length; k++) {
-        starts[k] = qp.starts[octetOf[k]];
-        ends[k] = qp.ends[lastOctetOf[k]];
-      }
-      return { part, html, mapping: 'quoted-printable', octets: qp.n, starts, ends, firstLine };
+    const map = new QpMap();
+    const bytes = decodeQpWithMap(text, part.bodyOffset, part.bodyEnd, map);
+    const utf8 = charset === 'utf-8' || charset === 'utf8' || charset === 'us-ascii' || charset === 'ascii';
+    const html = utf8 ? bytes.toString('utf8') : decodeCharset(bytes, charset);
+    if (utf8 && Buffer.byteLength(html, 'utf8') === bytes.length && !html.includes('\uFFFD')) {
+      map.indexUtf8Units(html);
+      return { part, html, mapping: 'quoted-printable', octets: bytes.length, qp: map, firstLine };
     }
-    const html = decodeCharset(qp.bytes.subarray(0, qp.n), charset);
-    if (isSingleOctet(charset) && html.length === qp.n) {
-      return { part, html, mapping: 'quoted-printable', octets: qp.n, starts: qp.starts.subarray(0, qp.n), ends: qp.ends.subarray(0, qp.n), firstLine };
-    }
-    return { part, html, mapping: 'first-line', octets: qp.n, firstLine };
+    // One octet, one character: the octet map is the character map.
+    if (!utf8 && isSingleOctet(charset) && html.length === bytes.length) return { part, html, mapping: 'quoted-printable', octets: bytes.length, qp: map, firstLine };
+    // Invalid UTF-8 or a multi-octet charset: replacement characters hide how many octets each stands for.
+    return { part, html, mapping: 'first-line', octets: bytes.length, firstLine };
   }
   if (cte === 'base64') {
     const bytes = decodeBase64(text.slice(part.bodyOffset, part.bodyEnd));
@@ -202,39 +247,8 @@ export function decodeHtmlPart(text: string, part: MimePart): DecodedHtml {
 /** The raw span of decoded [from, to). */
 export function rawSpanOf(d: DecodedHtml, from: number, to: number): RawSpan {
   if (d.mapping === 'identity') return { offset: d.part.bodyOffset + from, length: Math.max(0, to - from) };
-  if (d.mapping === 'first-line' || !d.starts || !d.ends || d.starts.length === 0) return d.firstLine;
-  const n = d.starts.length;
+  if (d.mapping === 'first-line' || !d.qp || d.html.length === 0) return d.firstLine;
+  const n = d.html.length;
   const a = Math.min(Math.max(0, from), n - 1);
-  const start = d.starts[a];
-  const end = to > from ? d.ends[Math.min(n - 1, to - 1)] : start;
-  return { offset: start, length: Math.max(0, end - start) };
-}
-
-/** The decoded offset at a raw offset (for hovers and fixes); -1 when the part cannot be followed. */
-export function decodedOffsetAt(d: DecodedHtml, raw: number): number {
-  if (d.mapping === 'identity') return raw - d.part.bodyOffset;
-  if (d.mapping !== 'quoted-printable' || !d.starts) return -1;
-  // starts[] never decreases: binary search for the last unit starting at or before `raw`.
-  let lo = 0;
-  let hi = d.starts.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (d.starts[mid] <= raw) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
-}
-
-/** 1-based line and column of a decoded offset (for base64 reports). */
-export function decodedLineColumn(html: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = html.indexOf('\n'); i >= 0 && i < offset; i = html.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+  return d.qp.span(a, Math.min(n, Math.max(a, to)));
 }

@@ -33,8 +33,12 @@ export interface HtmlStartTag {
   /** Offset after `>`. */
   end: number;
   attributes: HtmlAttribute[];
-  /** Attributes by lowercased name (the first of duplicates, as browsers keep). */
-  attrs: Map<string, string>;
+}
+
+/** The value of a tag's attribute (the first of duplicates, as browsers keep), or undefined. */
+export function attributeValue(tag: HtmlStartTag, name: string): string | undefined {
+  for (const a of tag.attributes) if (a.name === name) return a.value;
+  return undefined;
 }
 
 /** What `scanHtml` reports. */
@@ -56,6 +60,8 @@ export function scanHtml(html: string, visitor: HtmlVisitor): void {
   let attr: HtmlAttribute | undefined;
   let rawIn: string | undefined;
   let entityStart = -1;
+  /** The value of the attribute being read, when it holds a character reference (else sliced at its end). */
+  let decoded: string | undefined;
   const finishTag = (end: number): void => {
     if (!tag) return;
     tag.end = end;
@@ -65,17 +71,23 @@ export function scanHtml(html: string, visitor: HtmlVisitor): void {
   };
   const callbacks: TokenizerCallbacks = {
     onattribname(start, endIndex) {
-      attr = { name: html.slice(start, endIndex).toLowerCase(), nameStart: start, nameEnd: endIndex, value: '', valueStart: -1, valueEnd: endIndex, end: endIndex };
+      let name = html.slice(start, endIndex);
+      if (/[A-Z]/.test(name)) name = name.toLowerCase();
+      attr = { name, nameStart: start, nameEnd: endIndex, value: '', valueStart: -1, valueEnd: endIndex, end: endIndex };
+      decoded = undefined;
     },
     onattribdata(start, endIndex) {
       if (!attr) return;
       if (attr.valueStart < 0) attr.valueStart = start;
-      attr.value += html.slice(start, endIndex);
+      // The value is sliced once at its end; only values with character references are built piece by piece.
+      if (decoded !== undefined) decoded += html.slice(start, endIndex);
       attr.valueEnd = endIndex;
     },
     onattribentity(codepoint) {
       if (!attr) return;
-      attr.value += String.fromCodePoint(codepoint);
+      if (decoded === undefined) decoded = attr.valueStart < 0 ? '' : html.slice(attr.valueStart, attr.valueEnd);
+      decoded += String.fromCodePoint(codepoint);
+      // The reference itself is part of the written value: the next data starts after it.
     },
     onattribend(quote, endIndex) {
       if (!attr || !tag) return;
@@ -84,9 +96,10 @@ export function scanHtml(html: string, visitor: HtmlVisitor): void {
         const quoted = quote === 2 || quote === 3;
         attr.valueStart = attr.valueEnd = quoted ? endIndex - 1 : attr.nameEnd;
       } else if (quote === 2 || quote === 3) attr.valueEnd = Math.max(attr.valueEnd, endIndex - 1);
+      attr.value = decoded ?? html.slice(attr.valueStart, attr.valueEnd);
+      decoded = undefined;
       attr.end = endIndex;
       tag.attributes.push(attr);
-      if (!tag.attrs.has(attr.name)) tag.attrs.set(attr.name, attr.value);
       attr = undefined;
     },
     oncdata() {},
@@ -102,7 +115,9 @@ export function scanHtml(html: string, visitor: HtmlVisitor): void {
       finishTag(endIndex + 1);
     },
     onopentagname(start, endIndex) {
-      tag = { name: html.slice(start, endIndex).toLowerCase(), start: start - 1, nameEnd: endIndex, end: endIndex, attributes: [], attrs: new Map() };
+      let name = html.slice(start, endIndex);
+      if (/[A-Z]/.test(name)) name = name.toLowerCase();
+      tag = { name, start: start - 1, nameEnd: endIndex, end: endIndex, attributes: [] };
     },
     onprocessinginstruction() {},
     onselfclosingtag(endIndex) {

@@ -262,9 +262,17 @@ function keyString(k: FeatureKey): string {
   }
 }
 
+/** Kinds of features looked up by a plain name. */
+export type NamedKind = 'element' | 'attribute' | 'property' | 'function' | 'keyword' | 'at-rule' | 'media-feature' | 'pseudo' | 'image';
+
 /** Lookups of features by what the HTML holds. Built once from the data. */
 export class FeatureIndex {
   private readonly byKey = new Map<string, SupportFeature>();
+  /** The same features by kind and plain name: the hot lookups build no key strings. */
+  private readonly byKind: Record<NamedKind, Map<string, SupportFeature>> = {
+    element: new Map(), attribute: new Map(), property: new Map(), function: new Map(), keyword: new Map(),
+    'at-rule': new Map(), 'media-feature': new Map(), pseudo: new Map(), image: new Map(),
+  };
   /** Elements that have features conditioned on an attribute (`<input type="checkbox">`). */
   private readonly conditioned = new Map<string, Array<{ attr: string; value: string; feature: SupportFeature }>>();
   /** Properties that have value features (`display` -> flex, grid, none). */
@@ -284,6 +292,8 @@ export class FeatureIndex {
         const s = keyString(k);
         // The first feature for a key wins ("inline-size" is in two titles).
         if (!this.byKey.has(s)) this.byKey.set(s, feature);
+        if (k.kind === 'image' && !this.byKind.image.has(k.format)) this.byKind.image.set(k.format, feature);
+        else if (k.kind !== 'image' && 'name' in k && !(k.kind === 'element' && k.attr) && !this.byKind[k.kind].has(k.name)) this.byKind[k.kind].set(k.name, feature);
         if (k.kind === 'element' && k.attr) {
           const list = this.conditioned.get(k.name) ?? [];
           list.push({ attr: k.attr.name, value: k.attr.value, feature });
@@ -304,14 +314,20 @@ export class FeatureIndex {
   }
 
   /** Features of an element with its attributes (lowercased names and values). */
-  element(name: string, attrs: ReadonlyMap<string, string>): SupportFeature[] {
-    const out: SupportFeature[] = [];
-    const plain = this.byKey.get(`element:${name}`);
-    if (plain) out.push(plain);
-    for (const c of this.conditioned.get(name) ?? []) {
-      if ((attrs.get(c.attr) ?? '').trim().toLowerCase() === c.value) out.push(c.feature);
+  element(name: string, attr: (name: string) => string | undefined): SupportFeature[] {
+    const plain = this.byKind.element.get(name);
+    const conditioned = this.conditioned.get(name);
+    if (!conditioned) return plain ? [plain] : [];
+    const out: SupportFeature[] = plain ? [plain] : [];
+    for (const c of conditioned) {
+      if ((attr(c.attr) ?? '').trim().toLowerCase() === c.value) out.push(c.feature);
     }
     return out;
+  }
+
+  /** The feature of one kind by name (element, attribute, property, function, keyword, at-rule, media-feature, pseudo, image format). */
+  named(kind: NamedKind, name: string): SupportFeature | undefined {
+    return this.byKind[kind].get(name);
   }
 
   /** Value features of a property (`display` -> flex, grid, none). */

@@ -4,7 +4,7 @@
  * elements become line breaks, list items get a dash, links keep their URL,
  * images their alt text; styles, scripts and the head are dropped.
  */
-import { scanHtml } from './scan';
+import { attributeValue, scanHtml } from './scan';
 
 /** Elements that start and end a line. */
 const BLOCKS = new Set([
@@ -38,10 +38,10 @@ export function htmlToText(html: string): string {
       else if (tag.name === 'td' || tag.name === 'th') out.push(' ');
       if (tag.name === 'hr') out.push('----------', '\n');
       if (tag.name === 'img') {
-        const alt = (tag.attrs.get('alt') ?? '').trim();
+        const alt = (attributeValue(tag, 'alt') ?? '').trim();
         if (alt) out.push(alt);
       }
-      if (tag.name === 'a') links.push({ href: (tag.attrs.get('href') ?? '').trim(), start: out.length });
+      if (tag.name === 'a') links.push({ href: (attributeValue(tag, 'href') ?? '').trim(), start: out.length });
     },
     endTag(name) {
       if (HIDDEN.has(name)) {

@@ -120,7 +120,7 @@ export function validateParsed(parsed: ParsedMessage, options: MessageValidation
     if (full) checkBody(text, part, out);
   });
   checkLines(text, full ? text.length : maxFullSize, binaryRanges, options.textEncoding === 'latin1', out);
-  if (full && options.html !== false) checkHtml(parsed, options.html ?? {}, (p) => out.add(p));
+  if (full && options.html !== false) checkHtml(parsed, options.html ?? {}, (p) => out.add(p), (code) => out.full(code));
   out.list.sort((a, b) => a.offset - b.offset || a.length - b.length);
   return out.list;
 }

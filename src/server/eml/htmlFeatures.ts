@@ -8,7 +8,7 @@
 import * as lsp from 'vscode-languageserver';
 import { ltr } from '../../mail/bidi';
 import type { Problem } from '../../mail/codes';
-import { decodeHtmlPart } from '../../mail/html/decode';
+import { decodeHtmlPart, rawSpanOf } from '../../mail/html/decode';
 import { plainNote, supportRows } from '../../mail/html/check';
 import { loadSupport, selectClients } from '../../mail/html/support';
 import { htmlToText } from '../../mail/html/text';
@@ -158,8 +158,9 @@ function altEdits(ctx: FeatureContext, part: MimePart, nameEnd: number): lsp.Tex
   }
   const d = decodeHtmlPart(text, part);
   if (d.mapping === 'identity') return [lsp.TextEdit.insert(doc.positionAt(part.bodyOffset + nameEnd), ' alt=""')];
-  if (d.mapping !== 'quoted-printable' || !d.ends || nameEnd < 1) return undefined;
-  const at = d.ends[nameEnd - 1];
+  if (d.mapping !== 'quoted-printable' || nameEnd < 1) return undefined;
+  const name = rawSpanOf(d, nameEnd - 1, nameEnd);
+  const at = name.offset + name.length;
   let lineStart = at;
   while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
   let lineEnd = at;

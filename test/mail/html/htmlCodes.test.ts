@@ -95,6 +95,8 @@ describe('html-script: every kind of script', () => {
     ['<body onload="go()">', 'onload'],
     ['<a href=" java\tscript:go()">x</a>', ' java\tscript:go()'],
     ['<form action="JavaScript:go()"></form>', 'JavaScript:go()'],
+    // A character reference hides the colon from a naive search (HTML §13.1.4).
+    ['<a href="javascript&colon;go()">x</a>', 'javascript&colon;go()'],
   ]) {
     test(JSON.stringify(html), () => {
       const message = htmlMessage(html, '8bit', '\n');
