@@ -59,6 +59,18 @@ describe('caniemail data', () => {
   });
 });
 
+describe('lazy loading', () => {
+  test('the extension host bundles neither the HTML parser nor the support data', () => {
+    const dist = join(__dirname, '../../../../dist');
+    for (const file of ['extension.js', 'languageClient.js']) {
+      const code = readFileSync(join(dist, file), 'utf8');
+      assert.ok(!code.includes('caniemail.json') && !code.includes('onattribentity'), `${file} must not carry the HTML checks`);
+    }
+    const server = readFileSync(join(dist, 'server.js'), 'utf8');
+    assert.ok(server.includes('caniemail.json') && !server.includes('"css-display-flex"'), 'the server reads the data file at run time instead of bundling it');
+  });
+});
+
 describe('fixtures', () => {
   test('a clean modern table-layout email: no warnings or errors for the default clients', () => {
     const problems = validateMessage(fixture('clean-table.eml'));
