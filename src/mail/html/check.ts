@@ -283,7 +283,7 @@ class PartChecker {
       g.clients.push(clientName(data, p.client));
       groups.set(key, g);
     }
-    const message = this.messages.clientSupport(feature.title, verdict.unsupported.map((c) => clientName(data, c)), [...groups.values()]);
+    const message = this.messages.clientSupport(feature, verdict.unsupported.map((c) => clientName(data, c)), [...groups.values()]);
     return { code: verdict.unsupported.length ? 'html-client-unsupported' : 'html-client-partial', message };
   }
 

@@ -14,8 +14,8 @@ export interface PartialGroup {
 
 /** Every HTML message, by purpose. */
 export interface HtmlMessageTable {
-  /** A feature some target clients lack: `unsupported` and `partial` are client names. */
-  clientSupport(feature: string, unsupported: string[], partial: PartialGroup[]): string;
+  /** A feature some target clients lack (caniemail's title and slug): `unsupported` and `partial` are client names. */
+  clientSupport(feature: { title: string; slug: string }, unsupported: string[], partial: PartialGroup[]): string;
   cidNotFound(cid: string): string;
   scriptElement(): string;
   scriptHandler(attribute: string): string;
@@ -32,7 +32,7 @@ const en: HtmlMessageTable = {
     const parts: string[] = [];
     if (unsupported.length) parts.push(`not supported in ${unsupported.join(', ')}`);
     for (const g of partial) parts.push(`partial in ${g.clients.join(', ')}${g.notes.length ? `: ${g.notes.join(' ')}` : ''}`);
-    return `${feature}: ${parts.join('; ')}`;
+    return `${feature.title}: ${parts.join('; ')}`;
   },
   cidNotFound: (cid) => `"${cid}" names no Content-ID of this message: the inline image will be broken (RFC 2392)`,
   scriptElement: () => 'A <script> element: every email client removes scripts',
@@ -48,17 +48,21 @@ const fa: HtmlMessageTable = {
   clientSupport(feature, unsupported, partial) {
     const parts: string[] = [];
     if (unsupported.length) parts.push(`در ${unsupported.map(ltr).join('، ')} پشتیبانی نمی‌شود`);
-    for (const g of partial) parts.push(`پشتیبانی ناقص در ${g.clients.map(ltr).join('، ')}${g.notes.length ? `: ${iso(g.notes.join(' '))}` : ''}`);
-    return `${ltr(feature)}: ${parts.join('؛ ')}`;
+    for (const g of partial) parts.push(`پشتیبانی ناقص در ${g.clients.map(ltr).join('، ')}`);
+    // caniemail's notes are English data: the hover lists them per client under Persian headings.
+    const notes = partial.some((g) => g.notes.length) ? ` (یادداشت‌های ${ltr('caniemail.com')} در راهنمای شناور)` : '';
+    // A title of several English words ("GIF image format") would be prose in a Persian sentence: name the feature by its slug then.
+    const name = feature.title.split(/\s+/).length >= 3 ? feature.slug : feature.title;
+    return `${ltr(name)}: ${parts.join('؛ ')}${notes}`;
   },
   cidNotFound: (cid) => `«${iso(cid)}» به هیچ ${ltr('Content-ID')} در این پیام اشاره نمی‌کند: تصویر درون‌خطی شکسته نمایش داده می‌شود (RFC 2392)`,
   scriptElement: () => `یک عنصر ${ltr('<script>')}: همه‌ی کلاینت‌های ایمیل اسکریپت‌ها را حذف می‌کنند`,
   scriptHandler: (attribute) => `رویدادگردان ${ltr(`${attribute}=`)} جاوااسکریپت است: همه‌ی کلاینت‌های ایمیل آن را حذف می‌کنند`,
   scriptUrl: () => `یک نشانی ${ltr('javascript:')}: همه‌ی کلاینت‌های ایمیل آن را حذف یا غیرفعال می‌کنند`,
-  noTextAlternative: () => `تنها بدنه‌ی خواندنی HTML است: برای خواننده‌های متنی و پالایه‌های هرزنامه یک جایگزین ${ltr('text/plain')} بیفزایید (${ltr('multipart/alternative')}، RFC 2046 §5.1.4)`,
+  noTextAlternative: () => `تنها بدنه‌ی خواندنی ${ltr('HTML')} است: برای خواننده‌های متنی و پالایه‌های هرزنامه یک جایگزین ${ltr('text/plain')} بیفزایید (${ltr('multipart/alternative')}، RFC 2046 §5.1.4)`,
   imageAltMissing: () => `یک ${ltr('<img>')} بی ${ltr('alt')}: وقتی تصویرها مسدودند و برای صفحه‌خوان‌ها، تصویر چیزی نمی‌گوید (برای تزئینی‌ها ${ltr('alt=""')} بگذارید)`,
-  clipped: (kb) => `HTML پس از رمزگشایی ${ltr(kb)} کیلوبایت است: Gmail پیام‌های بزرگ‌تر از ${ltr(102)} کیلوبایت را پشت «${ltr('View entire message')}» کوتاه می‌کند`,
-  atDecoded: (line, column) => ` (HTML رمزگشایی‌شده، خط ${ltr(line)}، ستون ${ltr(column)})`,
+  clipped: (kb) => `${ltr('HTML')} پس از رمزگشایی ${ltr(kb)} کیلوبایت است: ${ltr('Gmail')} پیام‌های بزرگ‌تر از ${ltr(102)} کیلوبایت را کوتاه می‌کند و باقی را پشت پیوند «مشاهده‌ی کل پیام» پنهان می‌کند`,
+  atDecoded: (line, column) => ` (${ltr('HTML')} رمزگشایی‌شده، خط ${ltr(line)}، ستون ${ltr(column)})`,
 };
 
 /** The table of the current language. */
