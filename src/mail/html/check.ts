@@ -300,7 +300,7 @@ class PartChecker {
     const index = this.support?.index;
     const name = attr.name;
     // HTML §8.1.8.1: on* content attributes are event handlers (JavaScript).
-    if (/^on[a-z]{3,}$/.test(name) && !NOT_HANDLERS.has(name)) this.add('html-script', attr.nameStart, attr.nameEnd, this.messages.scriptHandler(name));
+    if (name.length > 4 && name.charCodeAt(0) === 111 && name.charCodeAt(1) === 110 && /^on[a-z]+$/.test(name) && !NOT_HANDLERS.has(name)) this.add('html-script', attr.nameStart, attr.nameEnd, this.messages.scriptHandler(name));
     if (index && attr.valueStart >= 0) this.feature(index.named('attribute', name), attr.nameStart, attr.end);
     if (name === 'style' && index) {
       // Inlined CSS repeats the same style="" on many elements: scan each distinct value once.
@@ -316,8 +316,9 @@ class PartChecker {
     }
     if (!URL_ATTRIBUTES.has(name) && !(name === 'srcset')) return;
     // URL parsing removes tabs and newlines, and leading/trailing C0 controls and spaces (URL Standard §4.4).
-    const url = attr.value.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '');
-    const lower = url.toLowerCase();
+    const url = cleanUrl(attr.value);
+    // Only the scheme and the first characters decide anything here: lowercase those, not a long URL.
+    const lower = url.slice(0, 16).toLowerCase();
     const valueSpan: [number, number] = [attr.valueStart, attr.valueEnd];
     if (lower.startsWith('javascript:')) this.add('html-script', ...valueSpan, this.messages.scriptUrl());
     if (lower.startsWith('cid:')) {
@@ -326,7 +327,7 @@ class PartChecker {
     }
     if (!index) return;
     if (name === 'href' && tag.name === 'a') {
-      if (lower.startsWith('#') && lower.length > 1) this.feature(index.get({ kind: 'link', scheme: 'anchor' }), ...valueSpan);
+      if (lower.startsWith('#') && url.length > 1) this.feature(index.get({ kind: 'link', scheme: 'anchor' }), ...valueSpan);
       else if (lower.startsWith('mailto:')) this.feature(index.get({ kind: 'link', scheme: 'mailto' }), ...valueSpan);
     }
     if ((name === 'src' && (tag.name === 'img' || tag.name === 'source')) || name === 'background') {
@@ -396,9 +397,17 @@ class PartChecker {
   }
 }
 
+/** A URL as URL parsing reads it: tabs and newlines removed, leading and trailing C0 controls and spaces trimmed (URL Standard §4.4). */
+function cleanUrl(value: string): string {
+  const n = value.length;
+  if (n === 0) return value;
+  if (value.charCodeAt(0) > 32 && value.charCodeAt(n - 1) > 32 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) return value;
+  return value.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '');
+}
+
 /** Image formats of an image URL: its file extension, `data` (plus the media type) for data: URLs, the Content-Type of a cid: part. */
 export function imageFormats(url: string, text: string, message: MimePart): string[] {
-  const lower = url.toLowerCase();
+  const lower = url.slice(0, 64).toLowerCase();
   if (lower.startsWith('data:')) {
     const m = /^data:image\/([a-z0-9.+-]+)/.exec(lower);
     return m ? ['data', formatOfSubtype(m[1])] : ['data'];
@@ -407,9 +416,16 @@ export function imageFormats(url: string, text: string, message: MimePart): stri
     const part = partByContentId(text, message, cidOf(url));
     return part && part.contentType.type === 'image' ? [formatOfSubtype(part.contentType.subtype)] : [];
   }
-  const path = lower.replace(/[?#].*$/, '');
-  const m = /\.([a-z0-9]{2,5})$/.exec(path);
-  return m ? [m[1]] : [];
+  // The extension of the path: before any query or fragment.
+  let end = url.length;
+  const q = url.indexOf('?');
+  if (q >= 0) end = q;
+  const h = url.indexOf('#');
+  if (h >= 0 && h < end) end = h;
+  const dot = url.lastIndexOf('.', end);
+  if (dot < 0 || end - dot < 3 || end - dot > 6) return [];
+  const ext = url.slice(dot + 1, end).toLowerCase();
+  return /^[a-z0-9]+$/.test(ext) ? [ext] : [];
 }
 
 /** caniemail's format name for an image media subtype. */

@@ -7,6 +7,7 @@
  */
 import * as lsp from 'vscode-languageserver';
 import { ltr } from '../../mail/bidi';
+import { resolveLanguage } from '../../mail/i18n';
 import type { Problem } from '../../mail/codes';
 import { decodeHtmlPart, rawSpanOf } from '../../mail/html/decode';
 import { plainNote, supportRows } from '../../mail/html/check';
@@ -58,7 +59,7 @@ const fa: HtmlTexts = {
 };
 
 function textsOf(locale: string): HtmlTexts {
-  return locale.toLowerCase().split(/[-_]/)[0] === 'fa' ? fa : en;
+  return resolveLanguage(locale) === 'fa' ? fa : en;
 }
 
 /** Most features described in one hover (a base64 part puts all of its problems on one line). */
