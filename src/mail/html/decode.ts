@@ -65,6 +65,8 @@ export class QpMap {
   private readonly extraAfter: number[] = [];
   /** Octet length of each unit in `wideUnits` (0 for the second half of a surrogate pair). */
   private readonly unitOctets: number[] = [];
+  /** Octets that start a multi-octet UTF-8 sequence, in order. */
+  private readonly leads: number[] = [];
 
   anchor(octet: number, raw: number, kind: number): void {
     this.octetAt.push(octet);
@@ -72,23 +74,34 @@ export class QpMap {
     this.kindAt.push(kind);
   }
 
-  /** True when the next octet continues the current run at `raw`. */
-  continues(octet: number, raw: number): boolean {
-    const k = this.kindAt.length - 1;
-    return k >= 0 && this.kindAt[k] === RUN && this.rawAt[k] + (octet - this.octetAt[k]) === raw;
+  /** Records that octet `octet` starts a multi-octet UTF-8 sequence (a lead octet, 0xC0 and up). */
+  lead(octet: number): void {
+    this.leads.push(octet);
   }
 
-  /** Lists the units of `html` that are not one octet each (UTF-8). */
-  indexUtf8Units(html: string): void {
+  /**
+   * Lists the units of the decoded text that are not one octet each, from the
+   * lead octets seen while decoding (valid UTF-8 only: the caller checked), so
+   * no pass over the whole text is needed.
+   */
+  indexUtf8Units(bytes: Uint8Array): void {
     let extra = 0;
-    for (let k = 0; k < html.length; k++) {
-      const c = html.charCodeAt(k);
-      if (c < 0x80) continue;
-      const octets = c >= 0xdc00 && c <= 0xdfff && k > 0 && this.wideUnits[this.wideUnits.length - 1] === k - 1 ? 0 : c >= 0xd800 && c <= 0xdbff ? 4 : c < 0x800 ? 2 : 3;
-      extra += octets - 1;
-      this.wideUnits.push(k);
-      this.extraAfter.push(extra);
-      this.unitOctets.push(octets);
+    for (const o of this.leads) {
+      const b = bytes[o];
+      const unit = o - extra;
+      if (b >= 0xf0) {
+        // Four octets: a surrogate pair, the second unit sharing the octets.
+        this.wideUnits.push(unit, unit + 1);
+        this.extraAfter.push(extra + 3, extra + 2);
+        this.unitOctets.push(4, 0);
+        extra += 2;
+      } else {
+        const octets = b >= 0xe0 ? 3 : 2;
+        extra += octets - 1;
+        this.wideUnits.push(unit);
+        this.extraAfter.push(extra);
+        this.unitOctets.push(octets);
+      }
     }
   }
 
@@ -158,15 +171,20 @@ function decodeQpWithMap(text: string, from: number, to: number, map: QpMap): Bu
   const bytes = Buffer.allocUnsafe(cap);
   let n = 0;
   let i = from;
+  /** The raw index that continues the current run of literal octets (-1: no run open). */
+  let runNext = -1;
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 0x3d) {
       const h1 = i + 1 < to ? hexValue(text.charCodeAt(i + 1)) : -1;
       const h2 = i + 2 < to ? hexValue(text.charCodeAt(i + 2)) : -1;
       if (h1 >= 0 && h2 >= 0) {
+        const b = (h1 << 4) | h2;
         map.anchor(n, i, ESCAPE);
-        bytes[n++] = (h1 << 4) | h2;
+        if (b >= 0xc0) map.lead(n);
+        bytes[n++] = b;
         i += 3;
+        runNext = -1;
         continue;
       }
       let j = i + 1;
@@ -190,7 +208,8 @@ function decodeQpWithMap(text: string, from: number, to: number, map: QpMap): Bu
       }
       // Inner white space: the whole run at once (scanning it again per character would be quadratic).
       for (; i < j; i++) {
-        if (!map.continues(n, i)) map.anchor(n, i, RUN);
+        if (i !== runNext) map.anchor(n, i, RUN);
+        runNext = i + 1;
         bytes[n++] = text.charCodeAt(i);
       }
       continue;
@@ -198,11 +217,15 @@ function decodeQpWithMap(text: string, from: number, to: number, map: QpMap): Bu
       // A raw character beyond Latin-1: its UTF-8 octets, as the shared decoder writes them.
       const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
       map.anchor(n, i, WIDE + pair - 1);
+      map.lead(n);
       n += bytes.write(text.slice(i, i + pair), n, 'utf8');
       i += pair;
+      runNext = -1;
       continue;
     }
-    if (!map.continues(n, i)) map.anchor(n, i, RUN);
+    if (i !== runNext) map.anchor(n, i, RUN);
+    runNext = i + 1;
+    if (c >= 0xc0) map.lead(n);
     bytes[n++] = c & 0xff;
     i++;
   }
@@ -227,7 +250,7 @@ export function decodeHtmlPart(text: string, part: MimePart): DecodedHtml {
     const utf8 = charset === 'utf-8' || charset === 'utf8' || charset === 'us-ascii' || charset === 'ascii';
     const html = utf8 ? bytes.toString('utf8') : decodeCharset(bytes, charset);
     if (utf8 && Buffer.byteLength(html, 'utf8') === bytes.length && !html.includes('\uFFFD')) {
-      map.indexUtf8Units(html);
+      map.indexUtf8Units(bytes);
       return { part, html, mapping: 'quoted-printable', octets: bytes.length, qp: map, firstLine };
     }
     // One octet, one character: the octet map is the character map.
