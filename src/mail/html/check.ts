@@ -195,6 +195,7 @@ class PartChecker {
   /** Message and code per feature slug for this part (null: supported everywhere). */
   private readonly verdicts = new Map<string, { code: ProblemCode; message: string } | null>();
   private lineStarts: number[] | undefined;
+  private clientDone = false;
   /** Features found in each distinct style="" value, at offsets relative to the value. */
   private readonly styleHits = new Map<string, StyleHit[]>();
 
@@ -215,7 +216,7 @@ class PartChecker {
     scanHtml(html, {
       startTag: (tag) => this.startTag(tag),
       text: (start, end, rawIn) => {
-        if (rawIn === 'style' && this.support) {
+        if (rawIn === 'style' && this.support && !this.clientFull()) {
           scanStylesheet(html.slice(start, end), start, {
             declaration: (d) => this.declaration(d),
             atRule: (name, offset, end, prelude, preludeOffset) => this.atRule(name, offset, end, prelude, preludeOffset),
@@ -259,6 +260,15 @@ class PartChecker {
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 
+  /**
+   * True once both client-support codes reached the reporter's cap: the
+   * feature lookups (most of the work on a big part) can stop. Monotonic.
+   */
+  private clientFull(): boolean {
+    if (!this.clientDone) this.clientDone = this.isFull('html-client-unsupported') && this.isFull('html-client-partial');
+    return this.clientDone;
+  }
+
   /** Reports a feature at decoded [from, to) when a target client lacks it. */
   private feature(feature: SupportFeature | undefined, from: number, to: number): boolean {
     if (!feature || !this.support) return false;
@@ -291,13 +301,13 @@ class PartChecker {
     const nameSpan: [number, number] = [tag.start, tag.nameEnd];
     if (tag.name === 'script') this.add('html-script', ...nameSpan, this.messages.scriptElement());
     if (tag.name === 'img' && attributeValue(tag, 'alt') === undefined) this.add('html-image-alt-missing', ...nameSpan, this.messages.imageAltMissing(), { nameEnd: tag.nameEnd });
-    const index = this.support?.index;
+    const index = this.clientFull() ? undefined : this.support?.index;
     if (index) for (const f of index.element(tag.name, (n) => attributeValue(tag, n))) this.feature(f, ...nameSpan);
     for (const attr of tag.attributes) this.attribute(tag, attr);
   }
 
   private attribute(tag: HtmlStartTag, attr: HtmlAttribute): void {
-    const index = this.support?.index;
+    const index = this.clientDone ? undefined : this.support?.index;
     const name = attr.name;
     // HTML §8.1.8.1: on* content attributes are event handlers (JavaScript).
     if (name.length > 4 && name.charCodeAt(0) === 111 && name.charCodeAt(1) === 110 && /^on[a-z]+$/.test(name) && !NOT_HANDLERS.has(name)) this.add('html-script', attr.nameStart, attr.nameEnd, this.messages.scriptHandler(name));
