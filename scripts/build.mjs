@@ -11,6 +11,7 @@
 // plain `require('./languageClient')`, `require('../send/send')`, `require('../send/inbox')`
 // calls; the plugin below turns them into requires of the sibling files.
 import * as esbuild from 'esbuild';
+import { writeSupportData } from './caniemail-data.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -65,6 +66,8 @@ const entries = [
 ];
 
 if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
+  // The HTML checks' client support data, read by the server and the CLI on first use.
+  writeSupportData();
   if (watch) {
     const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
     await Promise.all(contexts.map((c) => c.watch()));

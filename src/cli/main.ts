@@ -16,6 +16,8 @@ import { CODES, type Problem } from '../mail/codes';
 import { withLocale } from '../mail/i18n';
 import { LineIndex } from './lineIndex';
 import { validateMessage } from '../mail/message/validate';
+import { htmlOptionsOf } from './htmlClients';
+import type { HtmlCheckOptions } from '../mail/html/check';
 import { validateTranscript } from '../mail/transcript/validate';
 import { startLocalInbox } from '../send/inbox';
 import { defaultPort, sendMessage } from '../send/send';
@@ -34,9 +36,12 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  smtp-eml check [--format text|json] [--locale LOCALE] FILE...
+  smtp-eml check [--format text|json] [--locale LOCALE] [--html-clients LIST] FILE...
       Validate .eml messages and .smtp transcripts. Prints
       file:line:col: severity code message (1-based) or JSON. Exit 1 on any error.
+      HTML parts are checked against the email clients in LIST, caniemail.com
+      family.platform names with * (default apple-mail.*,gmail.*,outlook.*,yahoo.*;
+      e.g. outlook.windows,gmail.*); --html-clients none skips the HTML checks.
       Messages are in Persian for --locale fa (default: LC_ALL, LC_MESSAGES or
       LANG, e.g. fa_IR.UTF-8), else English; codes are the same in every language.
 
@@ -75,8 +80,8 @@ export function formatProblem(file: string, index: LineIndex, p: Problem): strin
  * The problems of one file, validated by its kind (.smtp transcripts, anything else a message).
  * A file read as latin1 has one character per octet, so line lengths count characters.
  */
-function checkText(file: string, text: string, encoding: 'utf8' | 'latin1', locale: string | undefined): Problem[] {
-  const options = { textEncoding: encoding };
+function checkText(file: string, text: string, encoding: 'utf8' | 'latin1', locale: string | undefined, html: HtmlCheckOptions | false): Problem[] {
+  const options = { textEncoding: encoding, html };
   return withLocale(locale, () => (/\.smtp$/i.test(file) ? validateTranscript(text, options) : validateMessage(text, options)));
 }
 
@@ -89,7 +94,7 @@ function runCheck(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' }, 'html-clients': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     io.stdout.write(USAGE);
@@ -98,6 +103,9 @@ function runCheck(args: string[], io: CliIo): number {
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(values.format)}`);
   if (positionals.length === 0) throw new UsageError('check needs at least one FILE');
   const locale = values.locale ?? localeFromEnv(io.env);
+  const htmlChoice = htmlOptionsOf(values['html-clients']);
+  if ('error' in htmlChoice) throw new UsageError(htmlChoice.error);
+  const html = htmlChoice.options;
   let errors = 0;
   let unreadable = 0;
   const json: unknown[] = [];
@@ -111,7 +119,7 @@ function runCheck(args: string[], io: CliIo): number {
       continue;
     }
     const { text } = input;
-    const problems = checkText(file, text, input.encoding, locale);
+    const problems = checkText(file, text, input.encoding, locale, html);
     const index = new LineIndex(text);
     for (const p of problems) {
       if (p.severity === 'error') errors++;

@@ -70,6 +70,15 @@ const table = {
   'too-large': { source: 'eml', severity: 'information', doc: 'The document is larger than the configured limit; only part of it was validated.' },
   'nesting-too-deep': { source: 'eml', severity: 'information', doc: 'MIME parts nest deeper than the configured limit; deeper parts were not validated.' },
 
+  // ---- HTML parts (source "eml"): client support by caniemail.com's data ----
+  'html-client-unsupported': { source: 'eml', severity: 'warning', doc: 'An HTML element or attribute, or a CSS property or value, that a target email client does not support.' },
+  'html-client-partial': { source: 'eml', severity: 'information', doc: 'An HTML or CSS feature that a target email client supports only in part.' },
+  'html-cid-not-found': { source: 'eml', severity: 'error', href: rfc(2392, '2'), doc: 'A cid: URL that names no Content-ID of any part of the message (a broken inline image).' },
+  'html-script': { source: 'eml', severity: 'warning', doc: 'A <script>, an on*= event handler or a javascript: URL: every email client strips them.' },
+  'html-no-text-alternative': { source: 'eml', severity: 'warning', href: rfc(2046, '5.1.4'), doc: 'The only readable body is text/html, with no text/plain alternative.' },
+  'html-image-alt-missing': { source: 'eml', severity: 'information', doc: 'An <img> without an alt attribute.' },
+  'message-clipped': { source: 'eml', severity: 'information', doc: 'The decoded HTML part exceeds 102 KB: Gmail clips it behind "View entire message".' },
+
   // ---- Transcripts (source "smtp") ----
   'line-prefix': { source: 'smtp', severity: 'error', doc: 'A line that is not blank, not a # annotation and not C:/S:.' },
   'unknown-command': { source: 'smtp', severity: 'warning', href: rfc(5321, '4.1'), doc: 'A client verb that is not an SMTP or ESMTP command.' },

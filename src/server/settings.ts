@@ -4,6 +4,7 @@
  * the same keys: `smtpEml.diagnostics.<code>` and `smtpEml.validation.*`.
  */
 import { isProblemCode, type ProblemCode, type Severity } from '../mail/codes';
+import { DEFAULT_HTML_CLIENTS } from '../mail/html/support';
 import type { ValidationLimits } from './features';
 
 /** A per-code override: a severity, or `off` to drop the diagnostic. */
@@ -15,6 +16,14 @@ export interface ServerSettings {
   readonly limits: ValidationLimits;
   /** Milliseconds to wait after an edit before validating. */
   readonly debounceMs: number;
+  /** The HTML checks (`smtpEml.html.*`): on or off, and the target clients (caniemail `family.platform` patterns). */
+  readonly html: HtmlSettings;
+}
+
+/** `smtpEml.html.enabled` and `smtpEml.html.clients`. */
+export interface HtmlSettings {
+  readonly enabled: boolean;
+  readonly clients: readonly string[];
 }
 
 /** Defaults used until (or unless) the client answers `workspace/configuration`. */
@@ -22,6 +31,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   diagnostics: {},
   limits: { maxFullSize: 64 * 1024 * 1024, maxDepth: 100 },
   debounceMs: 50,
+  html: { enabled: true, clients: DEFAULT_HTML_CLIENTS },
 };
 
 const OVERRIDES = new Set<SeverityOverride>(['off', 'hint', 'information', 'warning', 'error']);
@@ -56,5 +66,18 @@ export function readSettings(section: unknown): ServerSettings {
       maxDepth: num(validation.maxDepth ?? s['validation.maxDepth'], DEFAULT_SETTINGS.limits.maxDepth, 1),
     },
     debounceMs: num(validation.debounceMs ?? s['validation.debounceMs'], DEFAULT_SETTINGS.debounceMs, 0),
+    html: readHtmlSettings(s),
+  };
+}
+
+/** Reads `html.enabled` and `html.clients` (nested or dotted keys); invalid values fall back to the defaults. */
+function readHtmlSettings(s: Record<string, unknown>): HtmlSettings {
+  const html = (s.html && typeof s.html === 'object' ? s.html : {}) as Record<string, unknown>;
+  const enabled = html.enabled ?? s['html.enabled'];
+  const clients = html.clients ?? s['html.clients'];
+  const list = Array.isArray(clients) ? clients.filter((c): c is string => typeof c === 'string' && c.trim() !== '').map((c) => c.trim()) : undefined;
+  return {
+    enabled: typeof enabled === 'boolean' ? enabled : DEFAULT_SETTINGS.html.enabled,
+    clients: list ?? DEFAULT_SETTINGS.html.clients,
   };
 }

@@ -22,6 +22,7 @@ import type { HeaderField, MimePart, ParsedMessage } from './model';
 import { walkParts } from './model';
 import { parseParameterised } from './params';
 import { parseMessage, DEFAULT_MAX_DEPTH } from './parse';
+import { checkHtml, type HtmlCheckOptions } from '../html/check';
 
 /** Bounds on validation work. */
 export interface MessageValidationOptions {
@@ -36,6 +37,8 @@ export interface MessageValidationOptions {
    * character up to U+00FF as the one octet it was.
    */
   textEncoding?: 'utf8' | 'latin1';
+  /** The HTML checks of text/html parts (target clients), or false to skip them. Default: on, default clients. */
+  html?: HtmlCheckOptions | false;
 }
 
 /** Default of `maxFullSize` (the `smtpEml.validation.maxFullSize` setting). */
@@ -117,6 +120,7 @@ export function validateParsed(parsed: ParsedMessage, options: MessageValidation
     if (full) checkBody(text, part, out);
   });
   checkLines(text, full ? text.length : maxFullSize, binaryRanges, options.textEncoding === 'latin1', out);
+  if (full && options.html !== false) checkHtml(parsed, options.html ?? {}, (p) => out.add(p), (code) => out.full(code));
   out.list.sort((a, b) => a.offset - b.offset || a.length - b.length);
   return out.list;
 }

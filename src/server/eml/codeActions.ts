@@ -15,6 +15,7 @@ import { findHeader, type MimePart } from '../../mail/message/model';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
 import { domainOfFrom, freshMessageId } from './generate';
+import { htmlCodeActions } from './htmlFeatures';
 import { parsedOf } from './parsed';
 import { partAt } from './parts';
 import { ADDRESS_FIELDS } from './tokens';
@@ -38,6 +39,7 @@ export function emlCodeActions(ctx: FeatureContext, _range: lsp.Range, diagnosti
     if (d.source !== 'eml' || typeof d.code !== 'string') continue;
     const action = fixFor(ctx, texts, d);
     if (action) out.push(action);
+    out.push(...htmlCodeActions(ctx, d));
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { fieldHref, fieldReference, lookupField } from '../../mail/message/field
 import type { HeaderField, MimePart } from '../../mail/message/model';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
+import { htmlHover } from './htmlFeatures';
 import { parsedOf } from './parsed';
 import { boundaryLineAt, decodedSize, headerAt, isTextual, mediaType, partAt } from './parts';
 import { DATE_FIELDS, encodedWordsIn, forEachValueLine, type FoundWord } from './tokens';
@@ -40,6 +41,10 @@ export function emlHover(ctx: FeatureContext, position: lsp.Position): lsp.Hover
   const { root } = parsedOf(ctx);
   const part = partAt(root, offset);
   const texts = textsFor(ctx.locale);
+
+  // A flagged HTML feature: client support and caniemail's notes.
+  const html = offset >= part.bodyOffset ? htmlHover(ctx, offset) : null;
+  if (html) return html;
 
   const header = headerAt(part, offset);
   if (header) return headerHover(ctx, texts, part, header, offset);

@@ -7,5 +7,7 @@ import { parsedOf } from './parsed';
 /** Problems of the document (memoised per version, from the memoised parse). */
 export function problemsOf(ctx: FeatureContext): Problem[] {
   const { maxDepth, maxFullSize } = ctx.settings.limits;
-  return ctx.memo(`eml.problems:${maxDepth}:${maxFullSize}`, () => validateParsed(parsedOf(ctx), ctx.settings.limits));
+  const { html } = ctx.settings;
+  const key = `eml.problems:${maxDepth}:${maxFullSize}:${html.enabled ? html.clients.join(',') : 'no-html'}`;
+  return ctx.memo(key, () => validateParsed(parsedOf(ctx), { ...ctx.settings.limits, html: html.enabled ? { clients: html.clients } : false }));
 }

@@ -40,9 +40,11 @@ export function sessionOf(ctx: FeatureContext): IndexedSession {
 export function transcriptProblems(ctx: FeatureContext): Problem[] {
   const { maxFullSize, maxDepth } = ctx.settings.limits;
   // The limits are part of the key: changing them re-validates the messages.
-  return ctx.memo(`smtp.problems:${maxFullSize}:${maxDepth}`, () => {
+  const { html } = ctx.settings;
+  return ctx.memo(`smtp.problems:${maxFullSize}:${maxDepth}:${html.enabled ? html.clients.join(',') : 'no-html'}`, () => {
     const { session } = sessionOf(ctx);
-    return [...session.problems, ...validateSessionMessages(session, ctx.settings.limits)].sort((a, b) => a.offset - b.offset);
+    const options = { ...ctx.settings.limits, html: html.enabled ? { clients: html.clients } : (false as const) };
+    return [...session.problems, ...validateSessionMessages(session, options)].sort((a, b) => a.offset - b.offset);
   });
 }
 

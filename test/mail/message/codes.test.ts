@@ -46,6 +46,9 @@ function msg(spec: Spec = {}): string {
   return lines.join('\r\n') + '\r\n\r\n' + (spec.body ?? 'Hello Bob.\r\n');
 }
 
+/** A message whose body is `body` as an 8bit text/html part. */
+const html = (body: string): string => msg({ set: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Transfer-Encoding': '8bit' }, body: `${body}\r\n` });
+
 const multipart = (boundary: string, body: string, extra: Spec = {}): string =>
   msg({ ...extra, set: { 'Content-Type': `multipart/mixed; boundary="${boundary}"`, ...extra.set }, body });
 
@@ -126,6 +129,14 @@ const rows: Row[] = [
   { code: 'base64-line-length', invalid: msg({ set: { 'Content-Transfer-Encoding': 'base64' }, body: b64line + 'QUJD\r\n' }), range: 'QUJD', valid: msg({ set: { 'Content-Transfer-Encoding': 'base64' }, body: b64line + '\r\nQUJD\r\n' }) },
   { code: 'qp-invalid', invalid: msg({ set: { 'Content-Transfer-Encoding': 'quoted-printable' }, body: 'a=ZZb\r\n' }), range: '=', valid: msg({ set: { 'Content-Transfer-Encoding': 'quoted-printable' }, body: 'a=3Db soft=  \r\nbreak=\r\n' }) },
   { code: 'qp-line-length', invalid: msg({ set: { 'Content-Transfer-Encoding': 'quoted-printable' }, body: 'q'.repeat(77) + '\r\n' }), range: 'q', valid: msg({ set: { 'Content-Transfer-Encoding': 'quoted-printable' }, body: 'q'.repeat(75) + '=\r\n' + 'q'.repeat(76) + '\r\n' }) },
+  // HTML parts (the HTML tables in test/mail/html/ cover every encoding).
+  { code: 'html-client-unsupported', invalid: html('<div style="display:flex">x</div>'), range: 'display:flex', valid: html('<div style="display:block">x</div>') },
+  { code: 'html-client-partial', invalid: html('<td style="padding:4px">x</td>'), range: 'padding', valid: html('<td style="color:#000">x</td>') },
+  { code: 'html-cid-not-found', invalid: html('<img alt="" src="cid:nothing@x">'), range: 'cid:nothing@x', valid: html('<img alt="" src="https://example.com/a.png">') },
+  { code: 'html-script', invalid: html('<p onclick="go()">x</p>'), range: 'onclick', valid: html('<details open><p>x</p></details>') },
+  { code: 'html-no-text-alternative', invalid: html('<p>x</p>'), range: 'text/html; charset=utf-8', valid: multipart('alt', '--alt\r\nContent-Type: text/plain\r\n\r\nx\r\n--alt\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--alt--\r\n', { set: { 'Content-Type': 'multipart/alternative; boundary="alt"' } }) },
+  { code: 'html-image-alt-missing', invalid: html('<img src="a.png">'), range: '<img', valid: html('<img src="a.png" alt="">') },
+  { code: 'message-clipped', invalid: html(`<p>${'x'.repeat(105 * 1024)}</p>`), range: 'text/html; charset=utf-8', valid: html(`<p>${'x'.repeat(100 * 1024)}</p>`) },
   { code: 'too-large', invalid: msg(), range: '', valid: msg(), options: { maxFullSize: 50 } },
   {
     code: 'nesting-too-deep',

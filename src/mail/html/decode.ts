@@ -1,0 +1,277 @@
+/**
+ * The decoded HTML of a text/html part, with a map from each decoded UTF-16
+ * unit back to the raw source, so a problem found at `display:flex` in the
+ * decoded HTML is reported on `display:flex` in the `.eml` itself, through
+ * quoted-printable soft line breaks and `=XX` escapes (RFC 2045 §6.7).
+ *
+ * Base64 (RFC 2045 §6.8) has no such map (four characters carry three octets
+ * that may split a character): problems there are reported on the part's
+ * first body line, with the decoded line and column in the message.
+ */
+import { decodeBase64, decodeCharset } from '../message/encodings';
+import type { MimePart } from '../message/model';
+
+/** A span in the raw text. */
+export interface RawSpan {
+  offset: number;
+  length: number;
+}
+
+/** A text/html part decoded for the checks. */
+export interface DecodedHtml {
+  part: MimePart;
+  html: string;
+  /** How decoded positions map back: exactly (`identity`, `quoted-printable`) or onto the first body line (`base64`, or a charset whose characters could not be followed). */
+  mapping: 'identity' | 'quoted-printable' | 'first-line';
+  /** Size of the decoded part in octets (Gmail's clipping limit counts octets). */
+  octets: number;
+  /** For quoted-printable: where each decoded unit came from. */
+  qp?: QpMap;
+  /** The first body line (target of `first-line` reports). */
+  firstLine: RawSpan;
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/** Charsets whose octets are characters one for one (so an octet map is a character map). */
+function isSingleOctet(charset: string): boolean {
+  return /^(us-ascii|ascii|iso-8859-\d+|latin-?\d|l\d|windows-12\d\d|cp12\d\d|cp437|cp850|koi8-[ru]|ibm\d+|macintosh|tis-620)$/.test(charset);
+}
+
+/** Anchor kinds: a run of literal octets (one raw character each), one `=XX` escape, one raw character beyond Latin-1. */
+const RUN = 0;
+const ESCAPE = 1;
+const WIDE = 2;
+
+/**
+ * Where the octets of a quoted-printable body came from, kept sparse: an
+ * anchor where the correspondence changes (an escape, a soft line break,
+ * dropped trailing white space), so a 1 MB body needs tens of thousands of
+ * entries, not millions. Then where each decoded UTF-16 unit's octets are:
+ * only the units that are not one octet are listed.
+ */
+export class QpMap {
+  /** Octet index, raw index and kind of each anchor, by increasing octet index. */
+  private readonly octetAt: number[] = [];
+  private readonly rawAt: number[] = [];
+  private readonly kindAt: number[] = [];
+  /** Units that are not one octet: their index and the extra octets of all such units up to and including them. */
+  private readonly wideUnits: number[] = [];
+  private readonly extraAfter: number[] = [];
+  /** Octet length of each unit in `wideUnits` (0 for the second half of a surrogate pair). */
+  private readonly unitOctets: number[] = [];
+  /** Octets that start a multi-octet UTF-8 sequence, in order. */
+  private readonly leads: number[] = [];
+
+  anchor(octet: number, raw: number, kind: number): void {
+    this.octetAt.push(octet);
+    this.rawAt.push(raw);
+    this.kindAt.push(kind);
+  }
+
+  /** Records that octet `octet` starts a multi-octet UTF-8 sequence (a lead octet, 0xC0 and up). */
+  lead(octet: number): void {
+    this.leads.push(octet);
+  }
+
+  /**
+   * Lists the units of the decoded text that are not one octet each, from the
+   * lead octets seen while decoding (valid UTF-8 only: the caller checked), so
+   * no pass over the whole text is needed.
+   */
+  indexUtf8Units(bytes: Uint8Array): void {
+    let extra = 0;
+    for (const o of this.leads) {
+      const b = bytes[o];
+      const unit = o - extra;
+      if (b >= 0xf0) {
+        // Four octets: a surrogate pair, the second unit sharing the octets.
+        this.wideUnits.push(unit, unit + 1);
+        this.extraAfter.push(extra + 3, extra + 2);
+        this.unitOctets.push(4, 0);
+        extra += 2;
+      } else {
+        const octets = b >= 0xe0 ? 3 : 2;
+        extra += octets - 1;
+        this.wideUnits.push(unit);
+        this.extraAfter.push(extra);
+        this.unitOctets.push(octets);
+      }
+    }
+  }
+
+  /** The first octet of a unit and how many octets it has. */
+  private octetsOfUnit(unit: number): { first: number; count: number } {
+    const w = this.wideUnits;
+    let lo = 0;
+    let hi = w.length - 1;
+    let j = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (w[mid] <= unit) {
+        j = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (j >= 0 && w[j] === unit) {
+      const before = j > 0 ? this.extraAfter[j - 1] : 0;
+      if (this.unitOctets[j] === 0) {
+        // The second half of a surrogate pair shares the pair's four octets.
+        const pairBefore = j > 1 ? this.extraAfter[j - 2] : 0;
+        return { first: unit - 1 + pairBefore, count: 4 };
+      }
+      return { first: unit + before, count: this.unitOctets[j] };
+    }
+    return { first: unit + (j >= 0 ? this.extraAfter[j] : 0), count: 1 };
+  }
+
+  /** Raw span of one octet. */
+  private rawOfOctet(octet: number): { start: number; end: number } {
+    const o = this.octetAt;
+    let lo = 0;
+    let hi = o.length - 1;
+    let j = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (o[mid] <= octet) {
+        j = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const kind = this.kindAt[j];
+    const raw = this.rawAt[j];
+    if (kind === RUN) return { start: raw + (octet - o[j]), end: raw + (octet - o[j]) + 1 };
+    if (kind === ESCAPE) return { start: raw, end: raw + 3 };
+    // WIDE: every octet of the character comes from the same one or two raw units.
+    return { start: raw, end: raw + (kind - WIDE + 1) };
+  }
+
+  /** Raw span of decoded units [from, to). */
+  span(from: number, to: number): RawSpan {
+    const a = this.octetsOfUnit(from);
+    const start = this.rawOfOctet(a.first).start;
+    const b = to > from ? this.octetsOfUnit(to - 1) : a;
+    const end = to > from ? this.rawOfOctet(b.first + b.count - 1).end : start;
+    return { offset: start, length: Math.max(0, end - start) };
+  }
+}
+
+/**
+ * Decodes quoted-printable like `decodeQuotedPrintable` (../message/encodings.ts),
+ * recording in `map` where the octets came from.
+ */
+function decodeQpWithMap(text: string, from: number, to: number, map: QpMap): Buffer {
+  // Characters beyond Latin-1 take up to 4 octets; most bodies have none (a native scan finds out).
+  const cap = /[^\x00-\xff]/.test(text.slice(from, to)) ? 4 * (to - from) : to - from;
+  const bytes = Buffer.allocUnsafe(cap);
+  let n = 0;
+  let i = from;
+  /** The raw index that continues the current run of literal octets (-1: no run open). */
+  let runNext = -1;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3d) {
+      const h1 = i + 1 < to ? hexValue(text.charCodeAt(i + 1)) : -1;
+      const h2 = i + 2 < to ? hexValue(text.charCodeAt(i + 2)) : -1;
+      if (h1 >= 0 && h2 >= 0) {
+        const b = (h1 << 4) | h2;
+        map.anchor(n, i, ESCAPE);
+        if (b >= 0xc0) map.lead(n);
+        bytes[n++] = b;
+        i += 3;
+        runNext = -1;
+        continue;
+      }
+      let j = i + 1;
+      while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      if (j >= to) break;
+      if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) {
+        i = j + 2;
+        continue;
+      }
+      if (text.charCodeAt(j) === 10) {
+        i = j + 1;
+        continue;
+      }
+    } else if (c === 32 || c === 9) {
+      // RFC 2045 §6.7 rule 3: white space before a line break is transport padding.
+      let j = i;
+      while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      if (j >= to || text.charCodeAt(j) === 10 || (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10)) {
+        i = j;
+        continue;
+      }
+      // Inner white space: the whole run at once (scanning it again per character would be quadratic).
+      for (; i < j; i++) {
+        if (i !== runNext) map.anchor(n, i, RUN);
+        runNext = i + 1;
+        bytes[n++] = text.charCodeAt(i);
+      }
+      continue;
+    } else if (c > 0xff) {
+      // A raw character beyond Latin-1: its UTF-8 octets, as the shared decoder writes them.
+      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      map.anchor(n, i, WIDE + pair - 1);
+      map.lead(n);
+      n += bytes.write(text.slice(i, i + pair), n, 'utf8');
+      i += pair;
+      runNext = -1;
+      continue;
+    }
+    if (i !== runNext) map.anchor(n, i, RUN);
+    runNext = i + 1;
+    if (c >= 0xc0) map.lead(n);
+    bytes[n++] = c & 0xff;
+    i++;
+  }
+  return bytes.subarray(0, n);
+}
+
+/** The first line of a part's body (where base64 problems are reported). */
+function firstLineOf(text: string, part: MimePart): RawSpan {
+  let end = part.bodyOffset;
+  while (end < part.bodyEnd && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return { offset: part.bodyOffset, length: end - part.bodyOffset };
+}
+
+/** Decodes a text/html part for the checks. */
+export function decodeHtmlPart(text: string, part: MimePart): DecodedHtml {
+  const firstLine = firstLineOf(text, part);
+  const charset = (part.charset ?? 'utf-8').trim().toLowerCase();
+  const cte = part.transferEncoding;
+  if (cte === 'quoted-printable') {
+    const map = new QpMap();
+    const bytes = decodeQpWithMap(text, part.bodyOffset, part.bodyEnd, map);
+    const utf8 = charset === 'utf-8' || charset === 'utf8' || charset === 'us-ascii' || charset === 'ascii';
+    const html = utf8 ? bytes.toString('utf8') : decodeCharset(bytes, charset);
+    if (utf8 && Buffer.byteLength(html, 'utf8') === bytes.length && !html.includes('\uFFFD')) {
+      map.indexUtf8Units(bytes);
+      return { part, html, mapping: 'quoted-printable', octets: bytes.length, qp: map, firstLine };
+    }
+    // One octet, one character: the octet map is the character map.
+    if (!utf8 && isSingleOctet(charset) && html.length === bytes.length) return { part, html, mapping: 'quoted-printable', octets: bytes.length, qp: map, firstLine };
+    // Invalid UTF-8 or a multi-octet charset: replacement characters hide how many octets each stands for.
+    return { part, html, mapping: 'first-line', octets: bytes.length, firstLine };
+  }
+  if (cte === 'base64') {
+    const bytes = decodeBase64(text.slice(part.bodyOffset, part.bodyEnd));
+    return { part, html: decodeCharset(bytes, charset), mapping: 'first-line', octets: bytes.length, firstLine };
+  }
+  // 7bit, 8bit, binary: the editor already turned the octets into these characters.
+  const html = text.slice(part.bodyOffset, part.bodyEnd);
+  return { part, html, mapping: 'identity', octets: Buffer.byteLength(html, 'utf8'), firstLine };
+}
+
+/** The raw span of decoded [from, to). */
+export function rawSpanOf(d: DecodedHtml, from: number, to: number): RawSpan {
+  if (d.mapping === 'identity') return { offset: d.part.bodyOffset + from, length: Math.max(0, to - from) };
+  if (d.mapping === 'first-line' || !d.qp || d.html.length === 0) return d.firstLine;
+  const n = d.html.length;
+  const a = Math.min(Math.max(0, from), n - 1);
+  return d.qp.span(a, Math.min(n, Math.max(a, to)));
+}
