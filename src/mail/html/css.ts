@@ -84,7 +84,8 @@ function readDeclaration(css: string, from: number, to: number, base: number, vi
   if (ns >= ne) return;
   const name = css.slice(ns, ne);
   if (!/^-{0,2}[a-zA-Z_][\w-]*$/.test(name)) return;
-  let [vs, ve] = trimSpan(css, colon + 1, to);
+  const [vs, trimmedEnd] = trimSpan(css, colon + 1, to);
+  let ve = trimmedEnd;
   let important: CssDeclaration['important'];
   const bang = css.lastIndexOf('!', ve);
   if (bang >= vs && /^!\s*important$/i.test(css.slice(bang, ve))) {

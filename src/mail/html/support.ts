@@ -10,8 +10,7 @@
  * property or value, a function, an at-rule, a media feature, a pseudo-class,
  * an image format.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readSupportFile } from './supportFile';
 
 /** One caniemail feature, as compacted at build time. */
 export interface SupportFeature {
@@ -39,28 +38,20 @@ export const DEFAULT_HTML_CLIENTS: readonly string[] = ['apple-mail.*', 'gmail.*
 let loaded: { data: SupportData; index: FeatureIndex } | null | undefined;
 let loadError: string | undefined;
 
-/**
- * Where the data file may be: beside the bundle (dist/server.js, dist/cli.js)
- * or, for the compiled tests under out/src/mail/html, in the repository's dist/.
- */
-function candidates(): string[] {
-  return [join(__dirname, 'caniemail.json'), join(__dirname, '..', '..', '..', '..', 'dist', 'caniemail.json')];
-}
-
 /** The support data and its index, loaded once; undefined when the file is missing or broken (see `supportLoadError`). */
 export function loadSupport(): { data: SupportData; index: FeatureIndex } | undefined {
   if (loaded !== undefined) return loaded ?? undefined;
   loaded = null;
-  const file = candidates().find((f) => existsSync(f));
-  if (!file) {
-    loadError = `caniemail.json not found (looked in ${candidates().join(', ')}); run the build`;
+  const file = readSupportFile();
+  if ('error' in file) {
+    loadError = file.error;
     return undefined;
   }
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as SupportData;
+    const data = JSON.parse(file.text) as SupportData;
     loaded = { data, index: new FeatureIndex(data) };
   } catch (err) {
-    loadError = `cannot read ${file}: ${(err as Error).message}`;
+    loadError = `cannot read ${file.path}: ${(err as Error).message}`;
   }
   return loaded ?? undefined;
 }
