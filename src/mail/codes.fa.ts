@@ -72,6 +72,7 @@ export const PERSIAN_CODE_DOCS: Readonly<Record<ProblemCode, string>> = {
   'multiline-reply': `خط‌های ادامه با کدهای متفاوت، یا پاسخی که هرگز با ${L('code SP text')} تمام نمی‌شود.`,
   'reply-without-command': 'پاسخی از سرور که هیچ فرمانی منتظرش نیست.',
   'missing-reply': 'فرمانی که هرگز پاسخ نمی‌گیرد.',
+  'bare-lf': `خطی از ${L('DATA')} که کلاینت آن را با یک ${L('LF')} تنها پایان داده است (سرور ضبط‌کننده آن را با ${L('# bare LF')} نشان می‌دهد).`,
   'data-not-terminated': `محتوای ${L('DATA')} که هرگز به خط تنهای ${L('.')} نمی‌رسد.`,
   'enhanced-status-syntax': `پس از ${L('ENHANCEDSTATUSCODES')}، متن پاسخی که با ${L('class.subject.detail')} شروع نمی‌شود.`,
   'credentials-exposed': `داده‌ی ${L('AUTH PLAIN/LOGIN')} که در رونوشت خواناست.`,

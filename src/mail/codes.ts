@@ -92,6 +92,7 @@ const table = {
   'multiline-reply': { source: 'smtp', severity: 'error', href: rfc(5321, '4.2.1'), doc: 'Continuation lines whose codes differ, or a reply that never ends with code SP text.' },
   'reply-without-command': { source: 'smtp', severity: 'warning', href: rfc(5321, '4.2'), doc: 'A server reply with no command waiting for it.' },
   'missing-reply': { source: 'smtp', severity: 'warning', href: rfc(5321, '4.2'), doc: 'A command that never gets a reply.' },
+  'bare-lf': { source: 'smtp', severity: 'error', href: rfc(5321, '2.3.8'), doc: 'A DATA line the client ended with a bare LF (marked `# bare LF` by the recording server).' },
   'data-not-terminated': { source: 'smtp', severity: 'error', href: rfc(5321, '4.1.1.4'), doc: 'DATA content that never reaches the lone . line.' },
   'enhanced-status-syntax': { source: 'smtp', severity: 'warning', href: rfc(2034, '4'), doc: 'After ENHANCEDSTATUSCODES, a reply text that does not start with class.subject.detail.' },
   'credentials-exposed': { source: 'smtp', severity: 'warning', href: rfc(4954, '4'), doc: 'AUTH PLAIN/LOGIN data readable in the transcript.' },

@@ -4,16 +4,22 @@
  * message can be sent for real without it going anywhere. It never relays:
  * nothing it receives leaves the folder.
  *
- * Each message becomes `<timestamp>-<id>.eml` (the data exactly as received,
- * dot-stuffing undone by the server, CRLF line ends kept) and
- * `<timestamp>-<id>.envelope.json` (MAIL FROM, RCPT TO, the client's address,
- * the time). The JSON is written first and the .eml is renamed into place, so
- * a watcher that sees the .eml sees both files complete.
+ * Each session gets a stem, `<time connected>-<id>`, and a transcript
+ * `<stem>.smtp` of everything said in it (src/send/sessionRecorder.ts),
+ * whether it stored a message or not. The first message of a session becomes
+ * `<stem>.eml`, later ones `<stem>-2.eml`, ... (the data exactly as received,
+ * dot-stuffing undone by the server, CRLF line ends kept), each with
+ * `.envelope.json` (MAIL FROM, RCPT TO, the client's address, the time, the
+ * transcript's name). The JSON is written first and the .eml is renamed into
+ * place, so a watcher that sees the .eml sees both files complete.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Socket } from 'node:net';
+import { basename, join } from 'node:path';
+import type { TLSSocket } from 'node:tls';
 import { SMTPServer } from 'smtp-server';
+import { SessionRecorder } from './sessionRecorder';
 
 /** A running local inbox. */
 export interface LocalInbox {
@@ -25,6 +31,16 @@ export interface LocalInbox {
   close(): Promise<void>;
   /** Calls `cb` with the path of each stored .eml file. */
   onMessage(cb: (file: string) => void): void;
+  /** Calls `cb` when a session has ended and its transcript is complete on disk. */
+  onSession(cb: (session: InboxSession) => void): void;
+}
+
+/** A finished session: its transcript and the messages it stored. */
+export interface InboxSession {
+  /** Path of the `.smtp` transcript. */
+  transcript: string;
+  /** Paths of the `.eml` files stored in this session, in order. */
+  messages: string[];
 }
 
 /** What `<name>.envelope.json` holds. */
@@ -36,10 +52,23 @@ export interface StoredEnvelope {
   clientHostname: string;
   time: string;
   size: number;
+  /** File name of the session's transcript (in the same folder). */
+  transcript: string;
 }
 
 /** Largest message the inbox takes (bigger ones get 552, RFC 1870). */
 const MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
+
+/** What the transcript's first line calls this server. */
+const SERVER_NAME = 'smtp-eml local test inbox';
+
+/** One open session: where its files go and its transcript. */
+interface OpenSession {
+  stem: string;
+  id: string;
+  recorder: SessionRecorder;
+  messages: string[];
+}
 
 /**
  * Starts the inbox on 127.0.0.1 (port 0 picks a free port). Resolves once it
@@ -51,6 +80,14 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
   const dir = opts.dir;
   mkdirSync(dir, { recursive: true });
   const listeners: Array<(file: string) => void> = [];
+  const sessionListeners: Array<(session: InboxSession) => void> = [];
+  const sessions = new Map<string, OpenSession>();
+  /** Transcripts being completed (close() waits for them). */
+  const finishing = new Set<Promise<void>>();
+  /** Accepted sockets by peer, until smtp-server's onConnect names their session. */
+  const sockets = new Map<string, Socket>();
+  const recorderOf = (entry: { cid?: unknown }): SessionRecorder | undefined => sessions.get(String(entry.cid))?.recorder;
+  const ignore = (): void => undefined;
 
   const server = new SMTPServer({
     name: 'smtp-eml-inbox.localhost',
@@ -60,8 +97,69 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
     disableReverseLookup: true,
     size: MAX_MESSAGE_BYTES,
     closeTimeout: 1000,
-    logger: false,
+    // smtp-server logs every command it reads ("C:") and every reply it sends ("S:").
+    logger: {
+      level: ignore,
+      trace: ignore,
+      info: ignore,
+      warn: ignore,
+      error: ignore,
+      fatal: ignore,
+      debug(entry: { tnx?: string; cid?: unknown }, label: string, text: unknown) {
+        if (entry.tnx === 'command' && label === 'C:') recorderOf(entry)?.client(String(text));
+        else if (entry.tnx === 'send' && label === 'S:') recorderOf(entry)?.server(String(text));
+      },
+    } as never,
+    onConnect(session, callback) {
+      const now = new Date();
+      const id = randomBytes(6).toString('hex');
+      const stem = `${now.toISOString().replace(/[:]/g, '-')}-${id}`;
+      const recorder = new SessionRecorder(join(dir, `${stem}.smtp`), {
+        id: session.id,
+        remoteAddress: session.remoteAddress,
+        remotePort: session.remotePort,
+        localAddress: session.localAddress,
+        localPort: session.localPort,
+        time: now,
+        server: SERVER_NAME,
+      });
+      sessions.set(session.id, { stem, id, recorder, messages: [] });
+      // Counting what arrives shows pipelining; smtp-server already reads this socket.
+      const key = `${session.remoteAddress}|${session.remotePort}`;
+      const socket = sockets.get(key);
+      sockets.delete(key);
+      socket?.prependListener('data', (chunk: Buffer) => recorder.receivedBytes(chunk));
+      callback();
+    },
+    onSecure(socket, session, callback) {
+      const open = sessions.get(session.id);
+      const tls = socket as TLSSocket;
+      open?.recorder.tls(`STARTTLS, ${tls.getProtocol?.() ?? 'unknown protocol'}, cipher ${tls.getCipher?.()?.name ?? 'unknown'}`);
+      callback();
+      // After the callback: smtp-server pipes the socket to its parser first, so no byte is missed.
+      if (open) socket.prependListener('data', (chunk: Buffer) => open.recorder.receivedBytes(chunk));
+    },
+    onClose(session) {
+      const open = sessions.get(session.id);
+      if (!open) return;
+      sessions.delete(session.id);
+      const finished = open.recorder.close(`connection closed at ${new Date().toISOString()}`).then(() => {
+        finishing.delete(finished);
+        const done: InboxSession = { transcript: open.recorder.file, messages: open.messages };
+        for (const l of sessionListeners) {
+          try {
+            l(done);
+          } catch {
+            // A failing listener must not take the inbox down.
+          }
+        }
+      });
+      finishing.add(finished);
+    },
     onData(stream, session, callback) {
+      const open = sessions.get(session.id);
+      // First: the transcript's view of the body is complete before the reply to the final dot.
+      open?.recorder.watchData(stream);
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
@@ -72,8 +170,9 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
         }
         try {
           const now = new Date();
-          const id = randomBytes(6).toString('hex');
-          const base = `${now.toISOString().replace(/[:]/g, '-')}-${id}`;
+          const n = (open?.messages.length ?? 0) + 1;
+          const id = open ? (n === 1 ? open.id : `${open.id}-${n}`) : randomBytes(6).toString('hex');
+          const base = open ? (n === 1 ? open.stem : `${open.stem}-${n}`) : `${now.toISOString().replace(/[:]/g, '-')}-${id}`;
           const body = Buffer.concat(chunks);
           const envelope: StoredEnvelope = {
             mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -83,12 +182,15 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
             clientHostname: session.clientHostname,
             time: now.toISOString(),
             size: body.length,
+            transcript: open ? `${open.stem}.smtp` : '',
           };
           writeFileSync(join(dir, `${base}.envelope.json`), `${JSON.stringify(envelope, null, 2)}\n`);
           const file = join(dir, `${base}.eml`);
           writeFileSync(`${file}.tmp`, body);
           renameSync(`${file}.tmp`, file);
+          open?.messages.push(file);
           callback(null, `OK: queued as ${id}`);
+          open?.recorder.note(`stored as ${basename(file)}`);
           for (const l of listeners) {
             try {
               l(file);
@@ -105,6 +207,14 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
     },
   });
 
+  server.server.on('connection', (socket: Socket) => {
+    const key = `${socket.remoteAddress}|${socket.remotePort}`;
+    sockets.set(key, socket);
+    socket.once('close', () => {
+      if (sockets.get(key) === socket) sockets.delete(key);
+    });
+  });
+
   return new Promise((resolve, reject) => {
     const onError = (err: Error): void => reject(err);
     server.once('error', onError);
@@ -117,8 +227,14 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
       resolve({
         port,
         dir,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: async () => {
+          await new Promise<void>((done) => server.close(() => done()));
+          // Sessions smtp-server ended on closing report their end a tick later.
+          await new Promise((tick) => setImmediate(tick));
+          await Promise.all([...finishing]);
+        },
         onMessage: (cb) => listeners.push(cb),
+        onSession: (cb) => sessionListeners.push(cb),
       });
     });
   });

@@ -1,6 +1,6 @@
 /**
  * The local test inbox (src/send/inbox.ts) on 127.0.0.1: stores each message
- * as .eml + .envelope.json, takes every recipient, offers no AUTH, and is
+ * as .eml + .envelope.json (+ the session's .smtp), takes every recipient, offers no AUTH, and is
  * reached by sendMessage like any server.
  */
 import assert from 'node:assert/strict';
@@ -42,8 +42,8 @@ describe('local test inbox', () => {
     assert.equal(envelope.size, Buffer.byteLength(prepareData(MESSAGE)));
     assert.ok(!Number.isNaN(Date.parse(envelope.time)));
     assert.equal(r.queueId, basename(file).slice(-16, -4));
-    // Only the two files, no leftovers (.tmp).
-    assert.deepEqual(readdirSync(dir).sort(), [basename(file), basename(file).replace(/\.eml$/, '.envelope.json')].sort());
+    // The message, its envelope and the session's transcript, no leftovers (.tmp).
+    assert.deepEqual(readdirSync(dir).sort(), [basename(file), basename(file).replace(/\.eml$/, '.envelope.json'), basename(file).replace(/\.eml$/, '.smtp')].sort());
     assert.match(r.transcript, /^S: 220 .*never relays/m);
     assert.doesNotMatch(r.transcript, /^S: 250[- ]AUTH/m);
   });

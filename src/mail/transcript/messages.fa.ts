@@ -43,6 +43,8 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   bdatMismatch: (declared, actual) => `${ltr('BDAT')} ${ltr(declared)} اکتت اعلام می‌کند اما خط‌های تکه‌ی پس از آن ${ltr(actual)} اکتت دارند.`,
 
   commandTooLong: (octets) => `این خط فرمان با ${ltr('CRLF')} ${ltr(octets)} اکتت است؛ حد آن ${ltr(512)} است (RFC 5321 §4.5.3.1.4).`,
+  bareLf: () =>
+    `کلاینت این خط پیام را با یک ${ltr('LF')} تنها پایان داده، نه ${ltr('CRLF')} (RFC 5321 §2.3.8)؛ سرورها در پایان چنین خطی هم‌رأی نیستند و «قاچاق SMTP» پیام دومی را همین‌گونه پنهان می‌کند.`,
   textLineTooLong: (octets) => `این خط پیام با ${ltr('CRLF')} ${ltr(octets)} اکتت است؛ SMTP تا ${ltr(1000)} را مجاز می‌داند (RFC 5321 §4.5.3.1.6).`,
 
   beforeHello: (verb) => `${ltr(verb)} پیش از ${ltr('HELO/EHLO')}: کلاینت باید نخست به سرور سلام کند (RFC 5321 §4.1.4).`,

@@ -40,6 +40,8 @@ const englishTranscriptMessages = {
     `BDAT declares ${declared} octets but the chunk lines that follow hold ${actual}.`,
 
   commandTooLong: (octets: number): string => `This command line is ${octets} octets with CRLF; the limit is 512 (RFC 5321 §4.5.3.1.4).`,
+  bareLf: (): string =>
+    'The client ended this message line with a bare LF, not CRLF (RFC 5321 §2.3.8); servers disagree on where such a line ends, which is how "SMTP smuggling" hides a second message.',
   textLineTooLong: (octets: number): string => `This message line is ${octets} octets with CRLF; SMTP allows 1000 (RFC 5321 §4.5.3.1.6).`,
 
   // out-of-sequence

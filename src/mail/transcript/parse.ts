@@ -952,6 +952,22 @@ class TranscriptParser {
     }
   }
 
+  /**
+   * A `# bare LF` annotation in a DATA body (written by a server that recorded
+   * the session: the `C:` line above ended with LF alone on the wire, or, as
+   * `# bare LF: ...`, a summary for lines not shown) is reported: RFC 5321
+   * §2.3.8 ends every line with CRLF, and servers that read a bare LF as a line
+   * end differ from those that do not (the "SMTP smuggling" attacks).
+   */
+  private reportBareLf(k: number): boolean {
+    let start = this.table.contentOffsets[k];
+    const end = this.table.ends[k];
+    while (start < end && this.text.charCodeAt(start) === 32) start++;
+    if (end - start < 7 || !/^bare LF(?::|$)/i.test(this.text.slice(start, Math.min(end, start + 8)).trimEnd())) return false;
+    this.report('bare-lf', start, 7, M.bareLf());
+    return true;
+  }
+
   /** Reads every line of the table in order, then reports what the end of input leaves open. */
   run(): TranscriptSession {
     for (let k = 0; k < this.table.count; k++) {
@@ -966,6 +982,8 @@ class TranscriptParser {
           if (this.block.lineCount === 0) this.block.elided = true;
           // The summary line stands for the `.` (the body is always a dot-stuffed DATA one here).
           this.endBlock(lineWithContent(this.table.line(k), '.'));
+        } else if (this.block && kind === LINE_KINDS.annotation && this.session.dialect === 'canonical' && this.reportBareLf(k)) {
+          // A fact about the wire the C: lines cannot show; see reportBareLf.
         } else if (this.block && kind === LINE_KINDS.annotation && this.session.dialect === 'canonical' && this.block.lineCount === 0) {
           this.block.elided = true;
         }

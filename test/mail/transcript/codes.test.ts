@@ -50,6 +50,8 @@ const FIRES: Fires[] = [
 
   { name: 'command over 512 octets', code: 'command-too-long', build: s([`C: NOOP ${long(600)}`, 'S: 250 OK']), covered: `NOOP ${long(600)}`.slice(510), line: B },
   { name: 'DATA line over 1000 octets', code: 'text-line-too-long', build: s(['C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: DATA', 'S: 354 go', 'C: Subject: x', 'C:', `C: ${long(1001)}`, 'C: .', 'S: 250 OK']), covered: long(3), line: B + 8 },
+  { name: 'DATA line the client ended with a bare LF', code: 'bare-lf', build: s(['C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: DATA', 'S: 354 go', 'C: Subject: x', 'C:', 'C: first', '# bare LF', 'C: .', 'S: 250 OK']), covered: 'bare LF', line: B + 9 },
+  { name: 'summary of bare LF lines not shown', code: 'bare-lf', build: s(['C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: DATA', 'S: 354 go', '# message data: 2.0 MB in 9 lines; its header:', '# | Subject: x', '# bare LF: 3 lines of the message data ended with LF alone, not CRLF', 'C: .', 'S: 250 OK']), covered: 'bare LF', line: B + 8 },
 
   { name: 'MAIL before EHLO', code: 'out-of-sequence', build: (eol) => lines(eol, 'S: 220 mx ready', 'C: MAIL FROM:<a@example.org>', 'S: 503 5.5.1 EHLO first', 'C: QUIT', 'S: 221 bye'), covered: 'MAIL', line: 2 },
   { name: 'RCPT before MAIL', code: 'out-of-sequence', build: s(['C: RCPT TO:<b@example.org>', 'S: 503 need MAIL']), covered: 'RCPT', line: B },
@@ -104,6 +106,9 @@ const QUIET: Quiet[] = [
   { name: 'redacted AUTH data is not exposed', code: 'credentials-exposed', build: s(['C: AUTH LOGIN <redacted>', 'S: 334 UGFzc3dvcmQ6', 'C: <redacted>', 'S: 235 ok'], ['AUTH LOGIN']) },
   { name: 'CRAM-MD5 hides the password', code: 'credentials-exposed', build: s(['C: AUTH CRAM-MD5', 'S: 334 PDEyMzQ1QGV4YW1wbGUub3JnPg==', 'C: dXNlciA5ZjhjMmFkNGU3MmE5YjM4', 'S: 235 ok'], ['AUTH CRAM-MD5']) },
   { name: '512 octets exactly', code: 'command-too-long', build: s([`C: NOOP ${long(505)}`, 'S: 250 OK']) },
+  { name: 'a note that mentions a bare LF is not the marker', code: 'bare-lf', build: s(['C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: DATA', 'S: 354 go', 'C: Subject: x', 'C:', 'C: first', '# no bare LF here', 'C: .', 'S: 250 OK']) },
+  { name: '# bare LF outside a DATA body', code: 'bare-lf', build: s(['# bare LF', 'C: NOOP', 'S: 250 OK']) },
+  { name: 'bare LF as message text', code: 'bare-lf', build: s(['C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: DATA', 'S: 354 go', 'C: Subject: x', 'C:', 'C: bare LF', 'C: .', 'S: 250 OK']) },
   { name: '1000 octets exactly', code: 'text-line-too-long', build: s(['C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: DATA', 'S: 354 go', `C: ${long(998)}`, 'C: .', 'S: 250 OK']) },
   { name: 'a new transaction needs no new EHLO (RFC 5321, not the seed article)', code: 'out-of-sequence', build: s(['C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: DATA', 'S: 354 go', 'C: Subject: 1', 'C: .', 'S: 250 OK', 'C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: RCPT TO:<c@example.org>', 'S: 250 OK', 'C: DATA', 'S: 354 go', 'C: Subject: 2', 'C: .', 'S: 250 OK']) },
   { name: 'RSET, NOOP, HELP, VRFY, EXPN before EHLO', code: 'out-of-sequence', build: (eol) => lines(eol, 'S: 220 mx', 'C: NOOP', 'S: 250 OK', 'C: RSET', 'S: 250 OK', 'C: HELP', 'S: 214 see RFC 5321', 'C: VRFY bob', 'S: 252 cannot verify', 'C: EXPN staff', 'S: 502 no', 'C: QUIT', 'S: 221 bye') },
