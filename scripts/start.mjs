@@ -1,18 +1,20 @@
 // `npm start`: try the extension in a real VS Code in the browser.
 // Builds and packages the extension, installs code-server 4.100.3 on first use
-// into .cache/code-server, installs the .vsix into a throw-away profile, starts
-// the local test inbox, and serves a copy of samples/ on http://127.0.0.1:PORT.
+// into .cache/code-server, installs the .vsix into a throw-away profile, and
+// serves a copy of samples/ on http://127.0.0.1:PORT. The local test inbox is
+// the extension's own (one inbox: Send, Open Local Test Inbox, the Inbox view
+// and the status bar all see it); this script only gives it a port and the
+// workspace's inbox/ folder, and prints what arrives there.
 // Ctrl+C stops everything (code-server's whole process group included).
 //
 //   npm start [-- --port 8080] [--skip-package] [--keep]
 //     --port N        listen on 127.0.0.1:N (default: $PORT, else 8080, else a free port)
 //     --skip-package  reuse smtp-eml.vsix if it exists
 //     --keep          keep the temp folder (profile, workspace copy, inbox) at exit
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, watch } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import {
   CODE_SERVER_VERSION,
   ensureCodeServer,
@@ -48,28 +50,12 @@ async function choosePort() {
   return (await portIsFree(8080)) ? 8080 : freePort();
 }
 
-/** Loads the local inbox from the TypeScript source (bundled on the fly: `out/` may not exist after npm ci). */
-async function loadInboxModule(workDir) {
-  const outfile = join(workDir, 'inbox.cjs');
-  await esbuild.build({
-    entryPoints: [join(repoRoot, 'src', 'send', 'inbox.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-  });
-  const { createRequire } = await import('node:module');
-  return createRequire(import.meta.url)(outfile);
-}
-
 const cleanups = [];
 let stopping = false;
 async function stopAll(code) {
   if (stopping) return;
   stopping = true;
-  console.log('\nStopping code-server and the local test inbox...');
+  console.log('\nStopping code-server (and with it the local test inbox)...');
   while (cleanups.length) {
     try {
       await cleanups.pop()();
@@ -93,17 +79,22 @@ try {
   const workspace = join(workDir, 'samples');
   cpSync(join(repoRoot, 'samples'), workspace, { recursive: true });
 
-  // The inbox saves into the workspace, so received messages show in the explorer.
+  // The extension's inbox saves into the workspace, so received messages show in the explorer too.
   const inboxDir = join(workspace, 'inbox');
   mkdirSync(inboxDir, { recursive: true });
-  const { startLocalInbox } = await loadInboxModule(workDir);
-  const inbox = await startLocalInbox({ port: 0, dir: inboxDir });
-  cleanups.push(() => inbox.close());
-  inbox.onMessage((file) => console.log(`inbox: received ${file}`));
+  const inboxPort = await freePort();
+  const seen = new Set();
+  const watcher = watch(inboxDir, (_event, name) => {
+    // The inbox renames each .eml into place once it is complete.
+    if (!name || !name.endsWith('.eml') || seen.has(name) || !existsSync(join(inboxDir, name))) return;
+    seen.add(name);
+    console.log(`inbox: received ${join(inboxDir, name)}`);
+  });
+  cleanups.push(() => watcher.close());
 
   const profile = makeProfile(join(workDir, 'profile'), {
-    'smtpEml.servers': [{ name: 'Local test inbox (npm start)', host: '127.0.0.1', port: inbox.port, security: 'none' }],
-    'smtpEml.defaultServer': 'Local test inbox (npm start)',
+    'smtpEml.localInbox.port': inboxPort,
+    'smtpEml.localInbox.folder': inboxDir,
     'workbench.startupEditor': 'readme',
   });
   installExtension(bin, profile, vsix);
@@ -123,7 +114,9 @@ try {
       ${url}
 
   Workspace:         ${workspace} (a copy of samples/; start with README.md)
-  Local test inbox:  smtp://127.0.0.1:${inbox.port}, saving to ${inboxDir}
+  Local test inbox:  smtp://127.0.0.1:${inboxPort}, saving to ${inboxDir}
+                     (inside VS Code: it starts with the first Send, or with
+                     "Start Local Test Inbox"; see the Local Inbox view)
   Listening on 127.0.0.1 only. Press Ctrl+C to stop everything.
 `);
 } catch (e) {

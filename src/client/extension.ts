@@ -7,6 +7,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerEmlCommands } from './emlCommands';
 import type * as LanguageClientModule from './languageClient';
 import { watchLargeFiles } from './largeFiles';
+import { registerInboxView } from './inboxView';
 import { LocalInboxController, registerLocalInboxCommands } from './localInbox';
 import { setTranslator } from './l10n';
 import { registerPreviewCommands } from './previewCommands';
@@ -43,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreviewCommands(context);
 
   const inbox = new LocalInboxController(context, output);
-  context.subscriptions.push(inbox, ...registerLocalInboxCommands(inbox), ...registerSendCommands(context, inbox), watchLargeFiles());
+  context.subscriptions.push(inbox, ...registerLocalInboxCommands(inbox), ...registerInboxView(inbox), ...registerSendCommands(context, inbox), watchLargeFiles());
 
   context.subscriptions.push(
     vscode.commands.registerCommand('smtpEml.restartServer', async () => {

@@ -8,6 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type * as InboxModule from '../send/inbox';
+import type * as ListingModule from '../send/inboxListing';
+import type { InboxSessionEntry } from '../send/inboxListing';
 
 type Inbox = Awaited<ReturnType<typeof InboxModule.startLocalInbox>>;
 
@@ -18,6 +20,9 @@ export class LocalInboxController implements vscode.Disposable {
   private received = 0;
   private readonly listeners = new Set<(file: string) => void>();
   private readonly status: vscode.StatusBarItem;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the inbox starts or stops, stores a message or ends a session. */
+  readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -61,6 +66,11 @@ export class LocalInboxController implements vscode.Disposable {
           this.log.info(`Local inbox: received ${file}`);
           this.updateStatus();
           for (const l of this.listeners) l(file);
+          this.changed.fire();
+        });
+        inbox.onSession((session) => {
+          this.log.info(`Local inbox: session transcript ${session.transcript}`);
+          this.changed.fire();
         });
         return inbox;
       })();
@@ -72,6 +82,7 @@ export class LocalInboxController implements vscode.Disposable {
     }
     this.log.info(`Local test inbox listening on 127.0.0.1:${this.inbox.port}, saving to ${this.inbox.dir}`);
     this.updateStatus();
+    this.changed.fire();
     return this.running!;
   }
 
@@ -83,6 +94,7 @@ export class LocalInboxController implements vscode.Disposable {
     await inbox.close();
     this.log.info('Local test inbox stopped');
     this.updateStatus();
+    this.changed.fire();
     return true;
   }
 
@@ -92,24 +104,26 @@ export class LocalInboxController implements vscode.Disposable {
     return new vscode.Disposable(() => this.listeners.delete(cb));
   }
 
+  /** The folder shown: the running inbox's, else the configured one. */
+  get dir(): string {
+    return this.running?.dir ?? this.folder();
+  }
+
+  /** Sessions and their messages, newest first (read from the folder). */
+  async sessions(): Promise<InboxSessionEntry[]> {
+    // Loaded on first use, like the inbox itself.
+    const { listInbox } = require('../send/inboxListing') as typeof ListingModule;
+    return listInbox(this.dir);
+  }
+
   /** Saved messages, newest first. */
   async messages(): Promise<string[]> {
-    const dir = this.running?.dir ?? this.folder();
-    let names: string[];
-    try {
-      names = await fs.promises.readdir(dir);
-    } catch {
-      return [];
-    }
-    const files = await Promise.all(
-      names
-        .filter((n) => n.toLowerCase().endsWith('.eml'))
-        .map(async (n) => {
-          const full = path.join(dir, n);
-          return { full, mtime: (await fs.promises.stat(full)).mtimeMs };
-        }),
-    );
-    return files.sort((a, b) => b.mtime - a.mtime || b.full.localeCompare(a.full)).map((f) => f.full);
+    return (await this.sessions()).flatMap((s) => [...s.messages].reverse().map((m) => m.file));
+  }
+
+  /** Tells the listeners (the Inbox view) that the folder changed outside the inbox. */
+  refresh(): void {
+    this.changed.fire();
   }
 
   private updateStatus(): void {
@@ -118,12 +132,16 @@ export class LocalInboxController implements vscode.Disposable {
       return;
     }
     this.status.text = `$(inbox) Inbox :${this.inbox.port}${this.received ? ` (${this.received})` : ''}`;
-    this.status.tooltip = vscode.l10n.t('Local test inbox on 127.0.0.1:{0}\nSaving to {1}\n{2} message(s) received. Click to open.', this.inbox.port, this.inbox.dir, this.received);
+    this.status.tooltip =
+      this.received === 1
+        ? vscode.l10n.t('Local test inbox on 127.0.0.1:{0}\nSaving to {1}\n1 message received. Click to open.', this.inbox.port, this.inbox.dir)
+        : vscode.l10n.t('Local test inbox on 127.0.0.1:{0}\nSaving to {1}\n{2} messages received. Click to open.', this.inbox.port, this.inbox.dir, this.received);
     this.status.show();
   }
 
   dispose(): void {
     this.status.dispose();
+    this.changed.dispose();
     void this.stop();
   }
 }
@@ -147,13 +165,15 @@ export function registerLocalInboxCommands(controller: LocalInboxController): vs
       return stopped;
     }),
     vscode.commands.registerCommand('smtpEml.openLocalInbox', async () => {
-      const files = await controller.messages();
-      const dir = controller.running?.dir ?? controller.folder();
+      const sessions = await controller.sessions();
+      const messages = sessions.flatMap((s) => [...s.messages].reverse());
+      const dir = controller.dir;
       type Item = vscode.QuickPickItem & { action: () => Thenable<unknown> };
-      const items: Item[] = files.slice(0, 50).map((f, i) => ({
-        label: `$(mail) ${path.basename(f)}`,
-        description: i === 0 ? vscode.l10n.t('newest') : undefined,
-        action: () => vscode.window.showTextDocument(vscode.Uri.file(f), { preview: false }),
+      const items: Item[] = messages.slice(0, 200).map((m) => ({
+        label: `$(mail) ${m.subject || vscode.l10n.t('(no subject)')}`,
+        description: m.from || vscode.l10n.t('(no sender)'),
+        detail: vscode.l10n.t('To {0} · received {1}', m.to || vscode.l10n.t('(no recipient)'), formatReceived(m.received)),
+        action: () => vscode.window.showTextDocument(vscode.Uri.file(m.file), { preview: false }),
       }));
       items.push({
         label: `$(root-folder) ${vscode.l10n.t('Add the inbox folder to the workspace')}`,
@@ -172,11 +192,26 @@ export function registerLocalInboxCommands(controller: LocalInboxController): vs
         });
       }
       const picked = await vscode.window.showQuickPick(items, {
-        title: files.length ? vscode.l10n.t('Local test inbox: {0} message(s)', files.length) : vscode.l10n.t('Local test inbox: no messages yet'),
+        title: describeCount(messages.length),
         placeHolder: vscode.l10n.t('Open a received message, or the folder'),
+        matchOnDescription: true,
+        matchOnDetail: true,
       });
       await picked?.action();
-      return files[0];
+      return messages[0]?.file;
     }),
   ];
+}
+
+/** "Local test inbox: 1 message" / "... 3 messages" / "... no messages yet". */
+export function describeCount(count: number): string {
+  if (count === 0) return vscode.l10n.t('Local test inbox: no messages yet');
+  return count === 1 ? vscode.l10n.t('Local test inbox: 1 message') : vscode.l10n.t('Local test inbox: {0} messages', count);
+}
+
+/** A received time as the user's locale writes it; the date only when not today. */
+export function formatReceived(time: Date): string {
+  const today = new Date().toDateString() === time.toDateString();
+  const locale = vscode.env.language;
+  return today ? time.toLocaleTimeString(locale) : time.toLocaleString(locale);
 }

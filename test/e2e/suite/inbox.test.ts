@@ -1,0 +1,119 @@
+/**
+ * The Inbox view in a real extension host: Send with no profile lands in the
+ * one local inbox; the view's listing shows the message (Subject, From, To)
+ * in its session; the session's transcript opens as a validated `.smtp` file
+ * (a raw client's RCPT before MAIL is flagged there); delete one, delete all.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { connect } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SendOutcome } from '../../../src/client/sendCommands';
+import type { InboxSessionEntry } from '../../../src/send/inboxListing';
+import { codeOf, describeDiagnostics, waitFor, waitForCode } from './helpers';
+
+const config = () => vscode.workspace.getConfiguration('smtpEml');
+const listing = async (): Promise<InboxSessionEntry[]> => (await vscode.commands.executeCommand<InboxSessionEntry[]>('smtpEml.inbox.refresh'))!;
+
+/** Says `lines` to the inbox one at a time, each after the previous reply; resolves when the server closes. */
+function rawSession(port: number, lines: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const queue = [...lines];
+    socket.on('data', () => {
+      const next = queue.shift();
+      if (next !== undefined) socket.write(`${next}\r\n`);
+    });
+    socket.on('close', () => resolve());
+    socket.on('error', reject);
+  });
+}
+
+describe('Inbox view', () => {
+  let dir: string;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-eml-e2e-inbox-'));
+    await vscode.commands.executeCommand('smtpEml.stopLocalInbox');
+    await config().update('servers', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('defaultServer', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('localInbox.folder', dir, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('smtpEml.stopLocalInbox');
+    await config().update('localInbox.folder', undefined, vscode.ConfigurationTarget.Global);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists a sent message with Subject, From and To in its session, and opens it and its transcript', async () => {
+    const content = [
+      'From: Ada <ada@example.org>',
+      'To: Bob <bob@example.net>',
+      'Subject: =?UTF-8?B?SW5ib3ggdmlldyDinJM=?=',
+      `Date: ${new Date().toUTCString().replace('GMT', '+0000')}`,
+      `Message-ID: <inbox-view-${Date.now()}@example.org>`,
+      '',
+      'body',
+      '',
+    ].join('\r\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'eml', content });
+    await vscode.window.showTextDocument(document);
+    const outcome = (await vscode.commands.executeCommand<SendOutcome>('smtpEml.sendMessage', { uri: document.uri, onErrors: 'send' }))!;
+    assert.equal(outcome.status, 'sent', outcome.message);
+    assert.equal(path.dirname(outcome.savedFile!), dir);
+
+    const session = await waitFor(
+      async () => (await listing()).find((s) => s.messages.some((m) => m.file === outcome.savedFile) && s.transcript && fs.readFileSync(s.transcript, 'utf8').includes('C: QUIT')),
+      () => `a session with ${outcome.savedFile} and its finished transcript in ${fs.readdirSync(dir).join(', ')}`,
+    );
+    const message = session.messages[0]!;
+    assert.equal(message.subject, 'Inbox view ✓');
+    assert.equal(message.from, 'Ada <ada@example.org>');
+    assert.equal(message.to, 'Bob <bob@example.net>');
+    assert.match(session.client ?? '', /\(127\.0\.0\.1\)$/);
+
+    await vscode.commands.executeCommand('smtpEml.inbox.openMessage', { kind: 'message', message, session });
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, message.file);
+    assert.equal(vscode.window.activeTextEditor?.document.languageId, 'eml');
+
+    const opened = await vscode.commands.executeCommand<string>('smtpEml.inbox.openTranscript', { kind: 'session', session });
+    assert.equal(opened, session.transcript);
+    const transcript = await waitFor(
+      () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === session.transcript),
+      () => 'the transcript document',
+    );
+    assert.equal(transcript.languageId, 'smtp-transcript');
+  });
+
+  it("shows a misbehaving client's faults in its session transcript", async () => {
+    const running = (await vscode.commands.executeCommand<{ port: number }>('smtpEml.startLocalInbox'))!;
+    await rawSession(running.port, ['EHLO raw.example', 'RCPT TO:<b@example.net>', 'QUIT']);
+    const session = await waitFor(
+      async () => (await listing()).find((s) => s.messages.length === 0 && s.client?.startsWith('raw.example')),
+      () => 'the raw client session in the listing',
+    );
+    await vscode.commands.executeCommand('smtpEml.inbox.openTranscript', { kind: 'session', session });
+    const uri = vscode.Uri.file(session.transcript!);
+    const d = await waitForCode(uri, 'out-of-sequence');
+    assert.equal(d.range.start.line, fs.readFileSync(session.transcript!, 'utf8').split('\n').findIndex((l) => l.startsWith('C: RCPT')), describeDiagnostics(uri));
+    assert.equal(codeOf(d), 'out-of-sequence');
+  });
+
+  it('deletes one message, then everything the inbox wrote (other files stay)', async () => {
+    const before = await listing();
+    const withMessage = before.find((s) => s.messages.length > 0)!;
+    const message = withMessage.messages[0]!;
+    const removed = await vscode.commands.executeCommand<number>('smtpEml.inbox.delete', { kind: 'message', message, session: withMessage });
+    assert.equal(removed, 1);
+    assert.equal(fs.existsSync(message.file), false);
+    assert.equal(fs.existsSync(message.file.replace(/\.eml$/, '.envelope.json')), false);
+
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+    await vscode.commands.executeCommand('smtpEml.inbox.deleteAll', true);
+    assert.deepEqual(fs.readdirSync(dir), ['notes.txt']);
+    assert.deepEqual(await listing(), []);
+  });
+});
