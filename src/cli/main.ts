@@ -4,7 +4,7 @@
  *   smtp-eml check [--format text|json] [--locale fa] FILE...
  *   smtp-eml send FILE --host H [--port P] [--security starttls|tls|none] [--user U]
  *                 [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]... [--log FILE]
- *   smtp-eml inbox [--port 2525] [--dir DIR]
+ *   smtp-eml inbox [--port 2525] [--dir DIR] [--script FILE.smtp]
  *
  * Exit codes: 0 success; 1 errors found (check) or message not sent (send);
  * 2 wrong usage or unreadable input.
@@ -20,6 +20,7 @@ import { htmlOptionsOf } from './htmlClients';
 import type { HtmlCheckOptions } from '../mail/html/check';
 import { validateTranscript } from '../mail/transcript/validate';
 import { startLocalInbox } from '../send/inbox';
+import { loadInboxScript, type InboxScript } from '../send/inboxScript';
 import { defaultPort, sendMessage } from '../send/send';
 import type { Security, SmtpProfile } from '../send/types';
 import { VERSION } from '../version';
@@ -59,10 +60,15 @@ const USAGE = `Usage:
       Exit 0 when the server accepted the message for at least one recipient
       (each refused recipient is reported on stderr), 1 when it was not sent.
 
-  smtp-eml inbox [--port 2525] [--dir DIR]
+  smtp-eml inbox [--port 2525] [--dir DIR] [--script FILE.smtp]
       Run a local test inbox on 127.0.0.1: accepts every message for every
       recipient, stores it in DIR (default ./inbox) as <time>-<id>.eml plus
-      .envelope.json, and never relays. Ctrl+C stops it.
+      .envelope.json, writes each session's transcript as <time>-<id>.smtp,
+      and never relays. Ctrl+C stops it.
+      --script answers as the script's S: lines say for the matching C:
+      commands (by verb and, where given, argument; each rule once per
+      session; others get the normal answer); "# wait 30s" stalls, "# close"
+      drops the connection. A script with problems is refused (exit 1).
 
 ${RENDER_USAGE}
   smtp-eml --help | --version
@@ -269,7 +275,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
 async function runInbox(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string', default: '2525' }, dir: { type: 'string', default: 'inbox' }, help: { type: 'boolean', short: 'h' } },
+    options: { port: { type: 'string', default: '2525' }, dir: { type: 'string', default: 'inbox' }, script: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     io.stdout.write(USAGE);
@@ -277,15 +283,34 @@ async function runInbox(args: string[], io: CliIo): Promise<number> {
   }
   const port = parsePort(values.port, '--port') ?? 2525;
   const dir = resolve(values.dir ?? 'inbox');
+  let script: InboxScript | undefined;
+  if (values.script) {
+    let text: string;
+    try {
+      text = readText(values.script).text;
+    } catch (e) {
+      io.stderr.write(`smtp-eml: cannot read ${values.script}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    const loaded = withLocale(localeFromEnv(io.env), () => loadInboxScript(text));
+    if (!loaded.script) {
+      const index = new LineIndex(text);
+      for (const p of loaded.problems) io.stderr.write(`${formatProblem(values.script, index, p)}\n`);
+      io.stderr.write(`smtp-eml: the script ${values.script} has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}; the inbox did not start\n`);
+      return 1;
+    }
+    script = loaded.script;
+  }
   let inbox;
   try {
-    inbox = await startLocalInbox({ port, dir });
+    inbox = await startLocalInbox({ port, dir, ...(script ? { script } : {}) });
   } catch (e) {
     io.stderr.write(`smtp-eml: cannot start the inbox on 127.0.0.1:${port}: ${(e as Error).message}\n`);
     return 1;
   }
   inbox.onMessage((file) => io.stdout.write(`received ${file}\n`));
-  io.stdout.write(`smtp-eml inbox listening on 127.0.0.1:${inbox.port}, storing messages in ${dir} (Ctrl+C stops)\n`);
+  inbox.onSession((session) => io.stdout.write(`session ${session.transcript}\n`));
+  io.stdout.write(`smtp-eml inbox listening on 127.0.0.1:${inbox.port}, storing messages in ${dir}${values.script ? `, answering as ${values.script} says` : ''} (Ctrl+C stops)\n`);
   await new Promise<void>((done) => {
     const stop = (): void => {
       process.removeListener('SIGINT', stop);

@@ -19,6 +19,8 @@ import type { Socket } from 'node:net';
 import { basename, join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { SMTPServer } from 'smtp-server';
+import { ScriptPlayer, type InboxScript } from './inboxScript';
+import { afterWait, connectionOf, dropConnection, playScript, replaceNextReply } from './scriptedConnection';
 import { SessionRecorder } from './sessionRecorder';
 
 /** A running local inbox. */
@@ -68,6 +70,8 @@ interface OpenSession {
   id: string;
   recorder: SessionRecorder;
   messages: string[];
+  /** The script's rules this session has left, when the inbox plays one. */
+  player?: ScriptPlayer;
 }
 
 /**
@@ -76,7 +80,7 @@ interface OpenSession {
  * credentials are needed or checked); STARTTLS is offered with smtp-server's
  * built-in self-signed certificate.
  */
-export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.0.0.1' }): Promise<LocalInbox> {
+export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.0.0.1'; script?: InboxScript }): Promise<LocalInbox> {
   const dir = opts.dir;
   mkdirSync(dir, { recursive: true });
   const listeners: Array<(file: string) => void> = [];
@@ -129,7 +133,33 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
       const socket = sockets.get(key);
       sockets.delete(key);
       socket?.prependListener('data', (chunk: Buffer) => recorder.receivedBytes(chunk));
-      callback();
+      if (!opts.script) return callback();
+      const open = sessions.get(session.id)!;
+      open.player = new ScriptPlayer(opts.script);
+      const conn = connectionOf(server, session.id);
+      if (!conn) {
+        recorder.note('script: this connection could not be scripted; answering normally');
+        return callback();
+      }
+      const events = { command: (line: string) => recorder.client(line), note: (text: string) => recorder.note(text) };
+      playScript(conn, open.player, events);
+      const greeting = opts.script.greeting;
+      if (!greeting) return callback();
+      afterWait(conn, greeting, events, () => {
+        if (greeting.code === undefined) {
+          if (greeting.close) dropConnection(conn, greeting, events);
+          else callback();
+          return;
+        }
+        if (greeting.code >= 400) {
+          // smtp-server sends this reply instead of its greeting and closes (RFC 5321 §3.1).
+          callback(Object.assign(new Error(greeting.texts.join(' ')), { responseCode: greeting.code }));
+          return;
+        }
+        replaceNextReply(conn, greeting);
+        callback();
+        if (greeting.close) dropConnection(conn, greeting, events);
+      });
     },
     onSecure(socket, session, callback) {
       const open = sessions.get(session.id);
@@ -168,6 +198,26 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
           err.responseCode = 552;
           return callback(err);
         }
+        const endRule = open?.player?.takeDataEnd();
+        const conn = endRule && connectionOf(server, session.id);
+        if (endRule && conn) {
+          const events = { command: () => undefined, note: (text: string) => open!.recorder.note(text) };
+          afterWait(conn, endRule, events, () => {
+            if (endRule.code === undefined && endRule.close) return dropConnection(conn, endRule, events);
+            if (endRule.code !== undefined && endRule.code >= 400) {
+              // Refused by the script: nothing is stored.
+              callback(Object.assign(new Error(endRule.texts.join(' ')), { responseCode: endRule.code }));
+            } else {
+              if (endRule.code !== undefined) replaceNextReply(conn, endRule);
+              store();
+            }
+            if (endRule.close) dropConnection(conn, endRule, events);
+          });
+          return;
+        }
+        store();
+      });
+      const store = (): void => {
         try {
           const now = new Date();
           const n = (open?.messages.length ?? 0) + 1;
@@ -203,7 +253,7 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
           err.responseCode = 451;
           callback(err);
         }
-      });
+      };
     },
   });
 
