@@ -27,6 +27,7 @@ import { VERSION } from '../version';
 import { readPassword } from './password';
 import { readText } from './readText';
 import { RENDER_USAGE, runRender } from './render';
+import { REPLAY_USAGE, runReplay } from './replay';
 
 /** Where the CLI writes; tests and embedders can swap these. */
 export interface CliIo {
@@ -71,6 +72,7 @@ const USAGE = `Usage:
       drops the connection. A script with problems is refused (exit 1).
 
 ${RENDER_USAGE}
+${REPLAY_USAGE}
   smtp-eml --help | --version
 `;
 
@@ -338,6 +340,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runInbox(rest, io);
       case 'render':
         return runRender(rest, io);
+      case 'replay':
+        return await runReplay(rest, io);
       case '--version':
       case '-v':
         io.stdout.write(`${VERSION}\n`);

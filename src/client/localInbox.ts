@@ -8,6 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type * as InboxModule from '../send/inbox';
+import type { InboxScript } from '../send/inboxScript';
+import type * as ScriptModule from '../send/inboxScript';
 import type * as ListingModule from '../send/inboxListing';
 import type { InboxSessionEntry } from '../send/inboxListing';
 
@@ -18,6 +20,8 @@ export class LocalInboxController implements vscode.Disposable {
   private inbox: Inbox | undefined;
   private starting: Promise<Inbox> | undefined;
   private received = 0;
+  /** The script the running inbox plays, with its file name. */
+  private script: { file: string; script: InboxScript } | undefined;
   private readonly listeners = new Set<(file: string) => void>();
   private readonly status: vscode.StatusBarItem;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -50,9 +54,21 @@ export class LocalInboxController implements vscode.Disposable {
     return this.inbox ? { port: this.inbox.port, dir: this.inbox.dir } : undefined;
   }
 
-  /** Starts the inbox (or returns the running one). */
-  async start(): Promise<{ port: number; dir: string }> {
+  /** The file of the script the running inbox plays, if any. */
+  get scriptFile(): string | undefined {
+    return this.inbox ? this.script?.file : undefined;
+  }
+
+  /**
+   * Starts the inbox, or returns the running one. `script` undefined: any
+   * running inbox will do (Send uses the one the user started, scripted or
+   * not); null: one that answers normally; a script: one that plays it. A
+   * running inbox of the other kind is restarted.
+   */
+  async start(script?: { file: string; script: InboxScript } | null): Promise<{ port: number; dir: string }> {
+    if (this.inbox && script !== undefined && (script?.script ?? undefined) !== this.script?.script) await this.stop();
     if (this.inbox) return this.running!;
+    this.script = script ?? undefined;
     if (!this.starting) {
       const dir = this.folder();
       const port = vscode.workspace.getConfiguration('smtpEml').get<number>('localInbox.port', 0);
@@ -60,7 +76,7 @@ export class LocalInboxController implements vscode.Disposable {
         await fs.promises.mkdir(dir, { recursive: true });
         // Loaded on first use: smtp-server costs ~50 ms to load, which activation must not pay.
         const { startLocalInbox } = require('../send/inbox') as typeof InboxModule;
-        const inbox = await startLocalInbox({ port, dir });
+        const inbox = await startLocalInbox({ port, dir, ...(script ? { script: script.script } : {}) });
         inbox.onMessage((file) => {
           this.received++;
           this.log.info(`Local inbox: received ${file}`);
@@ -131,7 +147,7 @@ export class LocalInboxController implements vscode.Disposable {
       this.status.hide();
       return;
     }
-    this.status.text = `$(inbox) Inbox :${this.inbox.port}${this.received ? ` (${this.received})` : ''}`;
+    this.status.text = `$(inbox) Inbox :${this.inbox.port}${this.script ? ` $(beaker) ${path.basename(this.script.file)}` : ''}${this.received ? ` (${this.received})` : ''}`;
     this.status.tooltip =
       this.received === 1
         ? vscode.l10n.t('Local test inbox on 127.0.0.1:{0}\nSaving to {1}\n1 message received. Click to open.', this.inbox.port, this.inbox.dir)
@@ -151,8 +167,49 @@ export function registerLocalInboxCommands(controller: LocalInboxController): vs
   return [
     vscode.commands.registerCommand('smtpEml.startLocalInbox', async () => {
       try {
-        const { port, dir } = await controller.start();
+        const { port, dir } = await controller.start(null);
         void vscode.window.showInformationMessage(vscode.l10n.t('Local test inbox listening on 127.0.0.1:{0}; messages are saved to {1}.', port, dir));
+        return { port, dir };
+      } catch (e) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('The local test inbox did not start: {0}', (e as Error).message));
+        return undefined;
+      }
+    }),
+    vscode.commands.registerCommand('smtpEml.startLocalInboxWithScript', async (arg?: vscode.Uri | string) => {
+      let uri = typeof arg === 'string' ? vscode.Uri.file(arg) : arg;
+      const active = vscode.window.activeTextEditor?.document;
+      if (!uri && active?.languageId === 'smtp-transcript' && active.uri.scheme === 'file') uri = active.uri;
+      if (!uri) {
+        const picked = await vscode.window.showOpenDialog({
+          title: vscode.l10n.t('Script for the local test inbox'),
+          openLabel: vscode.l10n.t('Start with This Script'),
+          filters: { [vscode.l10n.t('SMTP transcripts')]: ['smtp'] },
+        });
+        uri = picked?.[0];
+      }
+      if (!uri) return undefined;
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const { loadInboxScript } = require('../send/inboxScript') as typeof ScriptModule;
+      const loaded = loadInboxScript(text);
+      if (!loaded.script) {
+        const first = loaded.problems[0]!;
+        const line = text.slice(0, first.offset).split(/\r\n|\r|\n/).length;
+        const message =
+          loaded.problems.length === 1
+            ? vscode.l10n.t('The script {0} has a problem, so the inbox did not start: line {1}: {2}', path.basename(uri.fsPath), line, first.message)
+            : vscode.l10n.t('The script {0} has {1} problems, so the inbox did not start; the first, line {2}: {3}', path.basename(uri.fsPath), loaded.problems.length, line, first.message);
+        const show = vscode.l10n.t('Open Script');
+        void vscode.window.showErrorMessage(message, show).then(async (b) => {
+          if (b !== show) return;
+          const editor = await vscode.window.showTextDocument(uri);
+          const at = editor.document.positionAt(first.offset);
+          editor.selection = new vscode.Selection(at, at);
+        });
+        return { problems: loaded.problems.map((p) => ({ code: p.code, line: text.slice(0, p.offset).split(/\r\n|\r|\n/).length, message: p.message })) };
+      }
+      try {
+        const { port, dir } = await controller.start({ file: uri.fsPath, script: loaded.script });
+        void vscode.window.showInformationMessage(vscode.l10n.t('Local test inbox listening on 127.0.0.1:{0}, answering as {1} says; messages are saved to {2}.', port, path.basename(uri.fsPath), dir));
         return { port, dir };
       } catch (e) {
         void vscode.window.showErrorMessage(vscode.l10n.t('The local test inbox did not start: {0}', (e as Error).message));

@@ -102,6 +102,29 @@ describe('Inbox view', () => {
     assert.equal(codeOf(d), 'out-of-sequence');
   });
 
+  it('Start Local Test Inbox with Script: refuses a script with a disallowed reply, plays a good one for Send', async () => {
+    const bad = path.join(dir, '..', `${path.basename(dir)}-bad.smtp`);
+    fs.writeFileSync(bad, 'S: 220 ready\nC: DATA\nS: 250 not after DATA\n');
+    const refused = await vscode.commands.executeCommand<{ problems: Array<{ code: string; line: number }> }>('smtpEml.startLocalInboxWithScript', vscode.Uri.file(bad));
+    assert.deepEqual(refused?.problems.map((p) => [p.code, p.line]), [['reply-unexpected', 3]]);
+
+    const good = path.join(dir, '..', `${path.basename(dir)}-full.smtp`);
+    fs.writeFileSync(good, 'C: RCPT TO:<carol@example.net>\nS: 452 4.2.2 Mailbox full\n');
+    const started = await vscode.commands.executeCommand<{ port: number }>('smtpEml.startLocalInboxWithScript', vscode.Uri.file(good));
+    assert.ok(started?.port);
+    const document = await vscode.workspace.openTextDocument({
+      language: 'eml',
+      content: `From: ada@example.org\r\nTo: bob@example.net, carol@example.net\r\nSubject: scripted\r\nDate: ${new Date().toUTCString().replace('GMT', '+0000')}\r\nMessage-ID: <scripted-${Date.now()}@example.org>\r\n\r\nbody\r\n`,
+    });
+    const outcome = (await vscode.commands.executeCommand<SendOutcome>('smtpEml.sendMessage', { uri: document.uri, onErrors: 'send' }))!;
+    assert.equal(outcome.status, 'sent', outcome.message);
+    assert.deepEqual(outcome.result?.recipients.map((r) => [r.address, r.accepted]), [['bob@example.net', true], ['carol@example.net', false]]);
+    // Back to the plain inbox for the next test.
+    await vscode.commands.executeCommand('smtpEml.startLocalInbox');
+    fs.rmSync(bad);
+    fs.rmSync(good);
+  });
+
   it('deletes one message, then everything the inbox wrote (other files stay)', async () => {
     const before = await listing();
     const withMessage = before.find((s) => s.messages.length > 0)!;

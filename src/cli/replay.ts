@@ -1,0 +1,95 @@
+/**
+ * `smtp-eml replay FILE.smtp --host H [--port P] [--security starttls|tls|none]
+ * [--match code|class|text] [--user U] [--insecure] [--timeout MS]`: plays the
+ * transcript's client side against a live server and prints the live session
+ * as a transcript, each difference marked. Exit 0 when every reply matches,
+ * 1 when any differs (or the server ended the session early), 2 when it could
+ * not run (usage, unreadable file, no connection, nothing to replay).
+ */
+import { parseArgs } from 'node:util';
+import { replayTranscript, type ReplayMatch } from '../send/replay';
+import type { CliIo } from './main';
+import { readText } from './readText';
+import { readPassword } from './password';
+
+/** Usage of `replay`, also part of `smtp-eml --help`. */
+export const REPLAY_USAGE = `  smtp-eml replay FILE.smtp --host HOST [--port PORT] [--security starttls|tls|none]
+                [--match code|class|text] [--user USER] [--insecure] [--timeout MS]
+      Send the transcript's C: lines to a live server (the DATA as written; AUTH
+      only with --user, as AUTH PLAIN, never the transcript's masked data;
+      STARTTLS where the transcript has it) and compare each reply with the
+      transcript's S: lines: by reply code (default), by class (first digit)
+      or by code and text. Prints the live session as a transcript with each
+      difference marked; the differences also go to stderr as FILE:LINE.
+      Exit 0 when all match, 1 when any differs, 2 when it could not run.
+`;
+
+function usage(io: CliIo, message: string): number {
+  io.stderr.write(`smtp-eml: ${message}\nRun smtp-eml --help for usage.\n`);
+  return 2;
+}
+
+/** Runs `smtp-eml replay ...`; resolves to the exit code. */
+export async function runReplay(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      security: { type: 'string', default: 'none' },
+      match: { type: 'string', default: 'code' },
+      user: { type: 'string' },
+      insecure: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(REPLAY_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) return usage(io, 'replay needs exactly one FILE');
+  if (!values.host) return usage(io, 'replay needs --host');
+  const security = values.security as 'starttls' | 'tls' | 'none';
+  if (!['starttls', 'tls', 'none'].includes(security)) return usage(io, `--security must be starttls, tls or none, not ${JSON.stringify(values.security)}`);
+  const match = values.match as ReplayMatch;
+  if (!['code', 'class', 'text'].includes(match)) return usage(io, `--match must be code, class or text, not ${JSON.stringify(values.match)}`);
+  if (values.port !== undefined && (!/^\d+$/.test(values.port) || Number(values.port) === 0 || Number(values.port) > 65535)) return usage(io, `--port must be a port number 1-65535, not ${JSON.stringify(values.port)}`);
+  if (values.timeout !== undefined && (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0)) return usage(io, '--timeout must be a positive number of milliseconds');
+  const file = positionals[0]!;
+  let text: string;
+  try {
+    text = readText(file).text;
+  } catch (e) {
+    io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  let password: string | undefined;
+  if (values.user) {
+    password = io.env.SMTP_PASSWORD ?? (await readPassword(`Password for ${values.user} at ${values.host}: `, io.stdin, io.stderr));
+    if (password === undefined) {
+      io.stderr.write('smtp-eml: no password (set SMTP_PASSWORD or type it at the prompt)\n');
+      return 2;
+    }
+  }
+  const result = await replayTranscript({
+    text,
+    host: values.host,
+    security,
+    match,
+    insecure: values.insecure,
+    ...(values.port ? { port: Number(values.port) } : {}),
+    ...(values.timeout ? { timeoutMs: Number(values.timeout) } : {}),
+    ...(values.user ? { user: values.user, password } : {}),
+    onLog: (line) => io.stdout.write(`${line}\n`),
+  });
+  for (const m of result.mismatches) io.stderr.write(`${file}:${m.line}: ${m.command}: expected ${m.expected}, got ${m.actual}\n`);
+  if (!result.ran) {
+    io.stderr.write(`smtp-eml: replay could not run: ${result.error ?? 'unknown error'}\n`);
+    return 2;
+  }
+  if (result.error) io.stderr.write(`smtp-eml: replay stopped: ${result.error}\n`);
+  if (result.ok) io.stderr.write('smtp-eml: every reply as in the transcript\n');
+  return result.ok ? 0 : 1;
+}

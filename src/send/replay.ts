@@ -1,0 +1,337 @@
+/**
+ * Replays a transcript against a live server: the `C:` lines are sent as
+ * written (the DATA body too, already dot-stuffed; a line the transcript marks
+ * `# bare LF` ends with LF alone), each live reply is compared with the
+ * transcript's `S:` reply for that command, and the live session is written as
+ * a transcript of its own with every difference marked. An executable test of
+ * an MTA's behaviour.
+ *
+ * Replies are paired with commands in order (a pipelined group's replies
+ * follow its commands, RFC 2920), and the replay sends one command at a time.
+ * AUTH is sent only with credentials the caller gives (AUTH PLAIN, RFC 4616),
+ * never the transcript's, which are masked; without them the exchange is
+ * skipped and says so. After a 220 to STARTTLS the connection is upgraded
+ * (RFC 3207), as the client in the transcript did.
+ */
+import * as net from 'node:net';
+import * as tls from 'node:tls';
+import { REDACTED, SessionLog } from './transcript';
+
+/** How replies are compared: the whole code, its first digit, or code and text. */
+export type ReplayMatch = 'code' | 'class' | 'text';
+
+/** One expected reply: its lines as in the transcript and where it is. */
+interface ExpectedReply {
+  code: number;
+  lines: string[];
+  /** 1-based transcript line of its first `S:` line. */
+  line: number;
+}
+
+/** One thing to do: read the greeting, send a command, or send a DATA body. */
+type Step =
+  | { kind: 'greeting'; expect?: ExpectedReply }
+  | { kind: 'command'; text: string; line: number; expect?: ExpectedReply; auth?: boolean }
+  | { kind: 'body'; lines: Array<{ text: string; bareLf: boolean }>; elided: boolean };
+
+/** A difference between the transcript and the live session. */
+export interface ReplayMismatch {
+  /** 1-based line of the transcript (the expected reply, else the command). */
+  line: number;
+  /** The command it answers (`greeting`, `.` for the end of a message). */
+  command: string;
+  expected: string;
+  actual: string;
+}
+
+/** Options of a replay. */
+export interface ReplayOptions {
+  text: string;
+  host: string;
+  port?: number;
+  /** `tls`: TLS from the start; otherwise plain, upgraded where the transcript says STARTTLS. */
+  security?: 'starttls' | 'tls' | 'none';
+  match?: ReplayMatch;
+  user?: string;
+  password?: string;
+  /** Accept any certificate (a test server's self-signed one). */
+  insecure?: boolean;
+  /** How long to wait for each reply (default 30 s). */
+  timeoutMs?: number;
+  /** Each line of the live transcript as it is written. */
+  onLog?(line: string): void;
+}
+
+/** What a replay found. */
+export interface ReplayResult {
+  /** True when it ran to the end and every reply matched. */
+  ok: boolean;
+  /** False when it could not run at all (no connection, nothing to replay). */
+  ran: boolean;
+  mismatches: ReplayMismatch[];
+  /** The live session as a transcript, with the differences as annotations. */
+  transcript: string;
+  /** Why it could not run, or why it stopped early. */
+  error?: string;
+}
+
+/** Reads the transcript into steps. */
+export function replaySteps(text: string): Step[] {
+  const steps: Step[] = [{ kind: 'greeting' }];
+  /** Commands whose reply has not come yet, oldest first. */
+  const awaiting: Array<Extract<Step, { kind: 'greeting' | 'command' }>> = [steps[0] as Extract<Step, { kind: 'greeting' }>];
+  let reply: ExpectedReply | undefined;
+  let body: Extract<Step, { kind: 'body' }> | undefined;
+  let inAuth = false;
+  let lastData: Extract<Step, { kind: 'command' }> | undefined;
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (body) {
+      if (raw === 'C: .' || raw === 'C:.') {
+        body = undefined;
+      } else if (raw.startsWith('C:')) {
+        body.lines.push({ text: raw.startsWith('C: ') ? raw.slice(3) : raw.slice(2), bareLf: false });
+        continue;
+      } else if (/^#\s*bare LF\s*$/i.test(raw) && body.lines.length) {
+        body.lines[body.lines.length - 1]!.bareLf = true;
+        continue;
+      } else if (raw.startsWith('# | ')) {
+        body.elided = true;
+        body.lines.push({ text: raw.slice(4), bareLf: false });
+        continue;
+      } else {
+        continue;
+      }
+    }
+    if (raw.startsWith('S:')) {
+      const content = raw.startsWith('S: ') ? raw.slice(3) : raw.slice(2);
+      const m = /^(\d{3})([ -]?)/.exec(content);
+      if (!m) continue;
+      reply ??= { code: Number(m[1]), lines: [], line: i + 1 };
+      reply.lines.push(content);
+      if (m[2] === '-') continue;
+      const done = reply;
+      reply = undefined;
+      const owner = awaiting[0];
+      if (!owner) continue;
+      if (owner.kind === 'command' && owner.auth && done.code === 334) continue; // a challenge; the exchange goes on
+      awaiting.shift();
+      owner.expect = done;
+      if (owner.kind === 'command' && owner.auth) inAuth = false;
+      if (owner === lastData && done.code === 354) {
+        body = { kind: 'body', lines: [], elided: false };
+        steps.push(body);
+      }
+      continue;
+    }
+    if (!raw.startsWith('C:')) continue;
+    const content = raw.startsWith('C: ') ? raw.slice(3) : raw.slice(2);
+    if (inAuth) continue; // a SASL response of the transcript's exchange (masked)
+    const step: Extract<Step, { kind: 'command' }> = { kind: 'command', text: content, line: i + 1 };
+    if (/^AUTH[ \t]/i.test(content)) {
+      step.auth = true;
+      inAuth = true;
+    }
+    if (/^DATA\s*$/i.test(content)) lastData = step;
+    steps.push(step);
+    awaiting.push(step);
+  }
+  return steps;
+}
+
+/** Reads replies from a socket that may be swapped for a TLS one. */
+class ReplyReader {
+  private buffer = '';
+  private waiting: ((reply: { code: number; lines: string[] } | Error) => void) | undefined;
+  private failed: Error | undefined;
+  private socket!: net.Socket;
+
+  constructor(socket: net.Socket, private readonly timeoutMs: number) {
+    this.attach(socket);
+  }
+
+  attach(socket: net.Socket): void {
+    this.socket = socket;
+    socket.setTimeout(this.timeoutMs);
+    socket.on('data', (d: Buffer) => {
+      this.buffer += d.toString('utf8');
+      this.deliver();
+    });
+    socket.on('timeout', () => this.fail(new Error(`no reply within ${this.timeoutMs} ms`)));
+    socket.on('error', (e) => this.fail(e));
+    socket.on('close', () => this.fail(new Error('the server closed the connection')));
+  }
+
+  detach(): void {
+    this.socket.removeAllListeners('data');
+    this.socket.removeAllListeners('timeout');
+    this.socket.removeAllListeners('close');
+    this.socket.removeAllListeners('error');
+    this.socket.on('error', () => undefined);
+  }
+
+  write(text: string): void {
+    this.socket.write(text);
+  }
+
+  get current(): net.Socket {
+    return this.socket;
+  }
+
+  next(): Promise<{ code: number; lines: string[] }> {
+    return new Promise((resolve, reject) => {
+      this.waiting = (r) => (r instanceof Error ? reject(r) : resolve(r));
+      this.deliver();
+    });
+  }
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    this.deliver();
+  }
+
+  private deliver(): void {
+    if (!this.waiting) return;
+    const lines: string[] = [];
+    let at = 0;
+    for (;;) {
+      const end = this.buffer.indexOf('\n', at);
+      if (end < 0) break;
+      const line = this.buffer.slice(at, end).replace(/\r$/, '');
+      at = end + 1;
+      lines.push(line);
+      if (!/^\d{3}-/.test(line)) {
+        this.buffer = this.buffer.slice(at);
+        const w = this.waiting;
+        this.waiting = undefined;
+        const m = /^(\d{3})/.exec(lines[0]!);
+        w({ code: m ? Number(m[1]) : 0, lines });
+        return;
+      }
+    }
+    if (this.failed) {
+      const w = this.waiting;
+      this.waiting = undefined;
+      w(this.failed);
+    }
+  }
+}
+
+function matches(expected: ExpectedReply, actual: { code: number; lines: string[] }, mode: ReplayMatch): boolean {
+  if (mode === 'class') return Math.floor(expected.code / 100) === Math.floor(actual.code / 100);
+  if (mode === 'text') return expected.lines.join('\n') === actual.lines.join('\n');
+  return expected.code === actual.code;
+}
+
+/** Replays `options.text` against the server. Never throws. */
+export async function replayTranscript(options: ReplayOptions): Promise<ReplayResult> {
+  const mode = options.match ?? 'code';
+  const security = options.security ?? 'none';
+  const port = options.port ?? (security === 'tls' ? 465 : 25);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const log = new SessionLog({ onLog: options.onLog, user: options.user, password: options.password, maxLoggedDataBytes: Number.MAX_SAFE_INTEGER });
+  const mismatches: ReplayMismatch[] = [];
+  const steps = replaySteps(options.text);
+  const finish = (ran: boolean, error?: string): ReplayResult => {
+    if (error) log.note(ran ? `replay stopped: ${error}` : `replay could not run: ${error}`);
+    log.note(`result: ${!ran ? 'not run' : mismatches.length ? `${mismatches.length} difference${mismatches.length === 1 ? '' : 's'} from the transcript` : error ? 'stopped early' : 'every reply as in the transcript'}`);
+    log.seal();
+    return { ok: ran && !error && mismatches.length === 0, ran, mismatches, transcript: log.toString(), ...(error ? { error } : {}) };
+  };
+  if (!steps.some((s) => s.kind === 'command')) {
+    log.note(`smtp-eml replay against ${options.host}:${port}`);
+    return finish(false, 'the transcript has no C: command to send');
+  }
+
+  log.note(`smtp-eml replay against ${options.host}:${port} (${security === 'tls' ? 'implicit TLS' : 'no TLS until STARTTLS'}; replies compared by ${mode})`);
+  const servername = net.isIP(options.host) ? undefined : options.host;
+  let socket: net.Socket;
+  try {
+    socket = await new Promise<net.Socket>((resolve, reject) => {
+      const s =
+        security === 'tls'
+          ? tls.connect({ host: options.host, port, servername, rejectUnauthorized: !options.insecure }, () => resolve(s))
+          : net.connect(port, options.host, () => resolve(s));
+      s.setTimeout(timeoutMs, () => s.destroy(new Error(`no connection within ${timeoutMs} ms`)));
+      s.once('error', reject);
+    });
+  } catch (e) {
+    return finish(false, `cannot connect to ${options.host}:${port}: ${(e as Error).message}`);
+  }
+  log.note(`connected to ${options.host}:${port}`);
+  const reader = new ReplyReader(socket, timeoutMs);
+
+  const compare = (step: Extract<Step, { kind: 'greeting' | 'command' }>, actual: { code: number; lines: string[] }): void => {
+    for (const l of actual.lines) log.server(l);
+    const expected = step.expect;
+    if (!expected) return;
+    if (matches(expected, actual, mode)) return;
+    const command = step.kind === 'greeting' ? 'greeting' : step.text.split(' ')[0]!.toUpperCase();
+    const m: ReplayMismatch = { line: expected.line, command, expected: expected.lines.join(' / '), actual: actual.lines.join(' / ') };
+    mismatches.push(m);
+    log.note(`differs from the transcript (line ${m.line}): expected ${m.expected}`);
+  };
+
+  let greeted = false;
+  try {
+    for (let k = 0; k < steps.length; k++) {
+      const step = steps[k]!;
+      if (step.kind === 'greeting') {
+        compare(step, await reader.next());
+        greeted = true;
+        continue;
+      }
+      if (step.kind === 'body') {
+        if (step.elided) log.note('the transcript shows only the header of this message; its header lines are sent, with a one-line body');
+        for (const l of step.lines) {
+          reader.write(`${l.text}${l.bareLf ? '\n' : '\r\n'}`);
+          log.client(l.text);
+          if (l.bareLf) log.note('bare LF');
+        }
+        if (step.elided) {
+          reader.write('\r\n[the message body is not in the transcript]\r\n');
+          log.client('');
+          log.client('[the message body is not in the transcript]');
+        }
+        continue;
+      }
+      if (step.auth) {
+        if (!options.user || options.password === undefined) {
+          log.note(`AUTH (transcript line ${step.line}) skipped: the transcript's credentials are masked; give a user and password to authenticate`);
+          continue;
+        }
+        const blob = Buffer.from(`\u0000${options.user}\u0000${options.password}`, 'utf8').toString('base64');
+        reader.write(`AUTH PLAIN ${blob}\r\n`);
+        log.client(`AUTH PLAIN ${blob}`);
+        compare(step, await reader.next());
+        continue;
+      }
+      if (step.text.includes(REDACTED)) {
+        log.note(`line ${step.line} holds masked data and is not sent`);
+        continue;
+      }
+      reader.write(`${step.text}\r\n`);
+      log.client(step.text);
+      const reply = await reader.next();
+      compare(step, reply);
+      if (/^STARTTLS\s*$/i.test(step.text) && reply.code === 220) {
+        reader.detach();
+        const plain = reader.current;
+        const secure = await new Promise<tls.TLSSocket>((resolve, reject) => {
+          const s = tls.connect({ socket: plain, servername, rejectUnauthorized: !options.insecure }, () => resolve(s));
+          s.once('error', reject);
+        });
+        log.note(`TLS: STARTTLS, ${secure.getProtocol() ?? 'unknown protocol'}, cipher ${secure.getCipher()?.name ?? 'unknown'}`);
+        reader.attach(secure);
+      }
+    }
+  } catch (e) {
+    reader.current.destroy();
+    return finish(greeted, (e as Error).message);
+  }
+  reader.detach();
+  reader.current.end();
+  reader.current.destroy();
+  return finish(true);
+}
