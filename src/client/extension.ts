@@ -11,6 +11,7 @@ import { registerInboxView } from './inboxView';
 import { LocalInboxController, registerLocalInboxCommands } from './localInbox';
 import { setTranslator } from './l10n';
 import { registerPreviewCommands } from './previewCommands';
+import { registerReplayCommands } from './replayCommands';
 import { registerSendCommands } from './sendCommands';
 
 /** Settles when the client has been created and asked to start; undefined before activation. */
@@ -44,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreviewCommands(context);
 
   const inbox = new LocalInboxController(context, output);
-  context.subscriptions.push(inbox, ...registerLocalInboxCommands(inbox), ...registerInboxView(inbox), ...registerSendCommands(context, inbox), watchLargeFiles());
+  context.subscriptions.push(inbox, ...registerLocalInboxCommands(inbox), ...registerInboxView(inbox), ...registerReplayCommands(context, inbox), ...registerSendCommands(context, inbox), watchLargeFiles());
 
   context.subscriptions.push(
     vscode.commands.registerCommand('smtpEml.restartServer', async () => {

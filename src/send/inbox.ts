@@ -101,19 +101,9 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
     disableReverseLookup: true,
     size: MAX_MESSAGE_BYTES,
     closeTimeout: 1000,
-    // smtp-server logs every command it reads ("C:") and every reply it sends ("S:").
-    logger: {
-      level: ignore,
-      trace: ignore,
-      info: ignore,
-      warn: ignore,
-      error: ignore,
-      fatal: ignore,
-      debug(entry: { tnx?: string; cid?: unknown }, label: string, text: unknown) {
-        if (entry.tnx === 'command' && label === 'C:') recorderOf(entry)?.client(String(text));
-        else if (entry.tnx === 'send' && label === 'S:') recorderOf(entry)?.server(String(text));
-      },
-    } as never,
+    // The logger that records transcripts is set below: given here, smtp-server would
+    // also print a warning about its built-in test certificate, which this inbox uses on purpose.
+    logger: false,
     onConnect(session, callback) {
       const now = new Date();
       const id = randomBytes(6).toString('hex');
@@ -256,6 +246,19 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
       };
     },
   });
+
+  // smtp-server logs every command it reads ("C:") and every reply it sends ("S:").
+  (server as unknown as { logger: Record<string, unknown> }).logger = {
+    trace: ignore,
+    info: ignore,
+    warn: ignore,
+    error: ignore,
+    fatal: ignore,
+    debug(entry: { tnx?: string; cid?: unknown }, label: string, text: unknown) {
+      if (entry.tnx === 'command' && label === 'C:') recorderOf(entry)?.client(String(text));
+      else if (entry.tnx === 'send' && label === 'S:') recorderOf(entry)?.server(String(text));
+    },
+  };
 
   server.server.on('connection', (socket: Socket) => {
     const key = `${socket.remoteAddress}|${socket.remotePort}`;

@@ -10,6 +10,7 @@ import { connect } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { ReplayOutcome } from '../../../src/client/replayCommands';
 import type { SendOutcome } from '../../../src/client/sendCommands';
 import type { InboxSessionEntry } from '../../../src/send/inboxListing';
 import { codeOf, describeDiagnostics, waitFor, waitForCode } from './helpers';
@@ -123,6 +124,27 @@ describe('Inbox view', () => {
     await vscode.commands.executeCommand('smtpEml.startLocalInbox');
     fs.rmSync(bad);
     fs.rmSync(good);
+  });
+
+  it('the "Replay against…" code lens replays a recorded session against the inbox and opens the live transcript', async () => {
+    // The first test's session (the plain inbox answered it; the scripted one refused a recipient).
+    const session = (await listing()).find((s) => s.messages.some((m) => m.subject === 'Inbox view ✓'))!;
+    const uri = vscode.Uri.file(session.transcript!);
+    await vscode.window.showTextDocument(uri);
+    const lenses = await waitFor(
+      async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        return found?.find((l) => l.command?.command === 'smtpEml.replayTranscript');
+      },
+      () => 'the Replay against… code lens',
+    );
+    assert.match(lenses.command!.title, /Replay against/);
+    const running = (await vscode.commands.executeCommand<{ port: number }>('smtpEml.startLocalInbox'))!;
+    const outcome = (await vscode.commands.executeCommand<ReplayOutcome>('smtpEml.replayTranscript', { ...(lenses.command!.arguments![0] as object), host: '127.0.0.1', port: running.port }))!;
+    assert.equal(outcome.result.ok, true, outcome.result.transcript);
+    const live = vscode.workspace.textDocuments.find((d) => d.uri.toString() === outcome.transcriptUri)!;
+    assert.equal(live.languageId, 'smtp-transcript');
+    assert.match(live.getText(), /^# result: every reply as in the transcript$/m);
   });
 
   it('deletes one message, then everything the inbox wrote (other files stay)', async () => {
