@@ -6,8 +6,10 @@
 // (activation under 100 ms). dist/extension.js requires the other client
 // files at run time, on first use: dist/languageClient.js (vscode-languageclient, in
 // the task after activate() returns), dist/send.js (nodemailer, on the first send),
-// dist/inbox.js (smtp-server, when the local inbox starts) and dist/preview.js (the
-// message preview with sanitize-html, on the first Show Preview). In the sources these are
+// dist/inbox.js (smtp-server, when the local inbox starts), dist/preview.js (the
+// message preview with sanitize-html, on the first Show Preview), dist/inboxListing.js
+// (the Inbox view's reading of the folder), dist/inboxScript.js (a script's validation,
+// with the transcript validator) and dist/replay.js (Replay against…). In the sources these are
 // plain `require('./languageClient')`, `require('../send/send')`, `require('../send/inbox')`
 // calls; the plugin below turns them into requires of the sibling files.
 import * as esbuild from 'esbuild';
@@ -22,6 +24,9 @@ export const CLIENT_CHUNKS = {
   '../send/send': { source: 'src/send/send.ts', outfile: 'dist/send.js' },
   '../send/inbox': { source: 'src/send/inbox.ts', outfile: 'dist/inbox.js' },
   './preview': { source: 'src/client/preview.ts', outfile: 'dist/preview.js' },
+  '../send/inboxListing': { source: 'src/send/inboxListing.ts', outfile: 'dist/inboxListing.js' },
+  '../send/inboxScript': { source: 'src/send/inboxScript.ts', outfile: 'dist/inboxScript.js' },
+  '../send/replay': { source: 'src/send/replay.ts', outfile: 'dist/replay.js' },
 };
 
 /** Makes the client's run-time `require` of a chunk load the chunk's own dist file. */

@@ -7,9 +7,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type * as ListingModule from '../send/inboxListing';
 import type { InboxMessageEntry, InboxSessionEntry } from '../send/inboxListing';
-import { formatReceived, type LocalInboxController } from './localInbox';
+import { formatReceived, inboxListing, type LocalInboxController } from './localInbox';
 
 /** A node of the tree: a session or one of its messages. */
 export type InboxNode = { kind: 'session'; session: InboxSessionEntry } | { kind: 'message'; message: InboxMessageEntry; session: InboxSessionEntry };
@@ -164,7 +163,7 @@ export function registerInboxView(controller: LocalInboxController): vscode.Disp
       // A multi-selection arrives as the second argument.
       const nodes = (Array.isArray(rest[0]) ? (rest[0] as InboxNode[]) : [nodeOf(arg)]).filter((n): n is InboxNode => n !== undefined);
       if (!nodes.length) return 0;
-      const { deleteInboxMessage, deleteInboxSession } = require('../send/inboxListing') as typeof ListingModule;
+      const { deleteInboxMessage, deleteInboxSession } = inboxListing();
       let removed = 0;
       for (const n of nodes) {
         if (n.kind === 'message') {
@@ -189,7 +188,7 @@ export function registerInboxView(controller: LocalInboxController): vscode.Disp
         );
         if (answer !== yes) return 0;
       }
-      const { clearInbox } = require('../send/inboxListing') as typeof ListingModule;
+      const { clearInbox } = inboxListing();
       const removed = await clearInbox(controller.dir);
       provider.refresh();
       return removed;

@@ -15,6 +15,11 @@ import type { InboxSessionEntry } from '../send/inboxListing';
 
 type Inbox = Awaited<ReturnType<typeof InboxModule.startLocalInbox>>;
 
+/** Reading and deleting the folder's entries, loaded on first use like the inbox itself. */
+export function inboxListing(): typeof ListingModule {
+  return require('../send/inboxListing') as typeof ListingModule;
+}
+
 /** Owns the running inbox (at most one per window) and its status bar item. */
 export class LocalInboxController implements vscode.Disposable {
   private inbox: Inbox | undefined;
@@ -127,9 +132,7 @@ export class LocalInboxController implements vscode.Disposable {
 
   /** Sessions and their messages, newest first (read from the folder). */
   async sessions(): Promise<InboxSessionEntry[]> {
-    // Loaded on first use, like the inbox itself.
-    const { listInbox } = require('../send/inboxListing') as typeof ListingModule;
-    return listInbox(this.dir);
+    return inboxListing().listInbox(this.dir);
   }
 
   /** Saved messages, newest first. */

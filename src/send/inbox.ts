@@ -19,8 +19,8 @@ import type { Socket } from 'node:net';
 import { basename, join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { SMTPServer } from 'smtp-server';
-import { ScriptPlayer, type InboxScript } from './inboxScript';
-import { afterWait, connectionOf, dropConnection, playScript, replaceNextReply } from './scriptedConnection';
+import type { InboxScript } from './inboxScript';
+import { afterWait, connectionOf, dropConnection, playScript, replaceNextReply, ScriptPlayer } from './scriptedConnection';
 import { SessionRecorder } from './sessionRecorder';
 
 /** A running local inbox. */

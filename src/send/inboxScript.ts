@@ -47,7 +47,8 @@ const REFUSING = new Set(['line-prefix', 'reply-code-invalid', 'multiline-reply'
 /** Longest stall a script may ask for (1 hour): longer is surely a typo. */
 const MAX_WAIT_MS = 60 * 60 * 1000;
 
-const normalise = (argument: string): string => argument.trim().replace(/\s+/g, ' ').toUpperCase();
+/** An argument as rules compare it: without case and extra spaces. */
+export const normalise = (argument: string): string => argument.trim().replace(/\s+/g, ' ').toUpperCase();
 
 /**
  * Reads and validates a script. `problems` are those that refuse it (empty
@@ -103,29 +104,4 @@ export function loadInboxScript(text: string): { script?: InboxScript; problems:
   const all = [...problems, ...own].sort((a, b) => a.offset - b.offset);
   if (all.length) return { problems: all };
   return { script: { ...(greeting ? { greeting } : {}), rules }, problems: [] };
-}
-
-/** The rules one session uses up as it goes: each rule answers once. */
-export class ScriptPlayer {
-  private readonly used = new Set<ScriptRule>();
-
-  constructor(readonly script: InboxScript) {}
-
-  /** The rule for a command line the client sent, if any (and marks it used). */
-  take(line: string): ScriptRule | undefined {
-    const verb = (/^\S+/.exec(line)?.[0] ?? '').toUpperCase();
-    const argument = normalise(line.slice(verb.length));
-    return this.takeRule((r) => r.verb === verb && (r.argument === undefined || r.argument === argument));
-  }
-
-  /** The rule for the end of a message (`C: .`), if any. */
-  takeDataEnd(): ScriptRule | undefined {
-    return this.takeRule((r) => r.verb === '.');
-  }
-
-  private takeRule(match: (r: ScriptRule) => boolean): ScriptRule | undefined {
-    const rule = this.script.rules.find((r) => !this.used.has(r) && match(r));
-    if (rule) this.used.add(rule);
-    return rule;
-  }
 }

@@ -10,7 +10,7 @@
  * this wraps the connection's command handler; the connection object comes
  * from the server's set of connections, matched by session id.
  */
-import type { ScriptPlayer, ScriptRule } from './inboxScript';
+import { normalise, type InboxScript, type ScriptRule } from './inboxScript';
 
 /** The parts of smtp-server's SMTPConnection this module uses. */
 export interface ScriptableConnection {
@@ -89,4 +89,29 @@ export function playScript(conn: ScriptableConnection, player: ScriptPlayer, eve
       callback?.();
     });
   };
+}
+
+/** The rules one session uses up as it goes: each rule answers once. */
+export class ScriptPlayer {
+  private readonly used = new Set<ScriptRule>();
+
+  constructor(readonly script: InboxScript) {}
+
+  /** The rule for a command line the client sent, if any (and marks it used). */
+  take(line: string): ScriptRule | undefined {
+    const verb = (/^\S+/.exec(line)?.[0] ?? '').toUpperCase();
+    const argument = normalise(line.slice(verb.length));
+    return this.takeRule((r) => r.verb === verb && (r.argument === undefined || r.argument === argument));
+  }
+
+  /** The rule for the end of a message (`C: .`), if any. */
+  takeDataEnd(): ScriptRule | undefined {
+    return this.takeRule((r) => r.verb === '.');
+  }
+
+  private takeRule(match: (r: ScriptRule) => boolean): ScriptRule | undefined {
+    const rule = this.script.rules.find((r) => !this.used.has(r) && match(r));
+    if (rule) this.used.add(rule);
+    return rule;
+  }
 }

@@ -45,7 +45,7 @@ test('dist/extension.js holds no vscode-languageclient, nodemailer or smtp-serve
     const found = inputs.filter((f) => f.includes(`node_modules/${heavy}/`));
     assert.deepEqual(found, [], `${heavy} is bundled into extension.js`);
   }
-  for (const lazy of ['src/client/languageClient.ts', 'src/send/send.ts', 'src/send/inbox.ts', 'src/client/preview.ts']) {
+  for (const lazy of ['src/client/languageClient.ts', 'src/send/send.ts', 'src/send/inbox.ts', 'src/client/preview.ts', 'src/send/inboxListing.ts', 'src/send/inboxScript.ts', 'src/send/replay.ts', 'src/mail/transcript/validate.ts']) {
     assert.ok(!inputs.includes(lazy), `${lazy} is bundled into extension.js`);
   }
 });

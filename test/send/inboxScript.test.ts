@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startLocalInbox, type InboxSession, type LocalInbox } from '../../src/send/inbox';
-import { loadInboxScript, ScriptPlayer } from '../../src/send/inboxScript';
+import { loadInboxScript } from '../../src/send/inboxScript';
+import { ScriptPlayer } from '../../src/send/scriptedConnection';
 import { sendMessage } from '../../src/send/send';
 import type { SendResult } from '../../src/send/types';
 
