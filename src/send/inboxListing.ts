@@ -163,7 +163,8 @@ export async function listInbox(dir: string, limit = 500): Promise<InboxSessionE
 export function clientOfTranscript(head: string): string | undefined {
   const address = /^# connection from (\S+?)(?::\d+)? to /m.exec(head)?.[1];
   const name = /^C: (?:EHLO|HELO|LHLO) +(\S+)/im.exec(head)?.[1];
-  if (name && address) return `${name} (${address})`;
+  // An address literal that is the address itself says nothing more.
+  if (name && address) return name === `[${address}]` ? name : `${name} (${address})`;
   return name ?? address;
 }
 

@@ -276,5 +276,45 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     if (!/^Subject: two$/m.test(sent.data) || sent.to.join() !== 'bob@example.net') throw new Error(`the server received something else:\n${sent.data}`);
   });
 
+  await step('the Local Inbox view lists a received message by session; the picker shows Subject and From', async () => {
+    const runCommand = async (title) => {
+      await page.keyboard.press('F1');
+      await page.keyboard.type(title);
+      await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
+      await page.keyboard.press('Enter');
+    };
+    await runCommand('SMTP/EML: Start Local Test Inbox');
+    const status = page.locator('.statusbar-item').filter({ hasText: /Inbox :\d+/ }).first();
+    await status.waitFor();
+    const port = Number(/Inbox :(\d+)/.exec(normal(await status.innerText()))[1]);
+    // A client other than the editor sends to it, as a developer's app would.
+    const { createRequire } = await import('node:module');
+    const nodemailer = createRequire(import.meta.url)('nodemailer');
+    await nodemailer
+      .createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true })
+      .sendMail({ from: 'Ada <ada@example.org>', to: 'Bob <bob@example.net>', subject: 'Hello from the UI test', text: 'Hi Bob.' });
+    const pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: /local inbox/i }) }).first();
+    const header = pane.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    const row = pane.locator('.monaco-list-row').filter({ hasText: 'Hello from the UI test' }).first();
+    await row.waitFor();
+    const text = normal(await row.innerText());
+    if (!/Ada <ada@example\.org> → Bob <bob@example\.net>/.test(text)) throw new Error(`the message row does not show From → To: ${text}`);
+    await shot('inbox-view');
+    // The session row opens the inbox's transcript of the session.
+    await pane.locator('.monaco-list-row').filter({ hasText: /1 message/ }).first().click();
+    await page.locator('.tabs-container .tab').filter({ hasText: /\.smtp$/ }).first().waitFor();
+    await page.locator('.monaco-editor .view-line').filter({ hasText: /^# smtp-eml local test inbox: session/ }).first().waitFor();
+    await shot('inbox-transcript');
+    await runCommand('SMTP/EML: Open Local Test Inbox');
+    await page.locator('.quick-input-widget').filter({ hasText: 'Local test inbox: 1 message' }).first().waitFor();
+    const item = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Hello from the UI test' }).first();
+    await item.waitFor();
+    const itemText = normal(await item.innerText());
+    if (!/Ada <ada@example\.org>/.test(itemText) || !/received/.test(itemText)) throw new Error(`the picker row lacks From or the time: ${itemText}`);
+    await shot('inbox-picker');
+    await page.keyboard.press('Escape');
+  });
+
   return failures;
 }

@@ -26,6 +26,7 @@ describe('readListFields', () => {
     assert.equal(clientOfTranscript('# connection from 127.0.0.1:5000 to 127.0.0.1:25 (no TLS)\nS: 220 hi\nC: EHLO box.example\n'), 'box.example (127.0.0.1)');
     assert.equal(clientOfTranscript('# connection from 127.0.0.1:5000 to 127.0.0.1:25 (no TLS)\nS: 220 hi\n'), '127.0.0.1');
     assert.equal(clientOfTranscript('S: 220 hi\n'), undefined);
+    assert.equal(clientOfTranscript('# connection from 127.0.0.1:5000 to 127.0.0.1:25 (no TLS)\nC: EHLO [127.0.0.1]\n'), '[127.0.0.1]');
   });
 });
 
@@ -89,7 +90,7 @@ describe('listInbox against a running inbox', () => {
       [[], ['first', 'second'], ['café']],
     );
     assert.deepEqual(listed.slice(0, 2).map((s) => s.client), ['empty.example (127.0.0.1)', 'two.example (127.0.0.1)']);
-    assert.match(listed[2]!.client!, /\(127\.0\.0\.1\)$/);
+    assert.match(listed[2]!.client!, /127\.0\.0\.1/);
     const cafe = listed[2]!.messages[0]!;
     assert.equal(cafe.from, 'Ada <ada@example.org>');
     assert.equal(cafe.to, 'Bob <bob@example.net>');
