@@ -304,7 +304,7 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     // The session row opens the inbox's transcript of the session.
     await pane.locator('.monaco-list-row').filter({ hasText: /1 message/ }).first().click();
     await page.locator('.tabs-container .tab').filter({ hasText: /\.smtp$/ }).first().waitFor();
-    await page.locator('.monaco-editor .view-line').filter({ hasText: /^# smtp-eml local test inbox: session/ }).first().waitFor();
+    await page.locator('.monaco-editor .view-line').filter({ hasText: /^#\s+smtp-eml\s+local\s+test\s+inbox:\s+session/ }).first().waitFor();
     await shot('inbox-transcript');
     await runCommand('SMTP/EML: Open Local Test Inbox');
     await page.locator('.quick-input-widget').filter({ hasText: 'Local test inbox: 1 message' }).first().waitFor();
