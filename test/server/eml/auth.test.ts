@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type * as lsp from 'vscode-languageserver';
 import { signMessage } from '../../../src/mail/auth/sign';
@@ -55,6 +56,20 @@ describe('authentication in the editor', () => {
     const after = await client.change(uri, [{ range: { start: pos, end: { line: pos.line, character: pos.character + 6 } }, text: 'rep0rt' }]);
     assert.deepEqual(authOnly(after), ['dkim-body-hash-mismatch']);
     assert.deepEqual((await client.codeLenses(uri)).map((l) => l.command?.title), ['DKIM: body changed']);
+  });
+
+  test('the tour: samples/signed.eml passes with samples/dkim-keys.json; a body edit and a Subject edit break it as the tour says', async () => {
+    const file = join(__dirname, '..', '..', '..', '..', 'samples', 'signed.eml');
+    const text = readFileSync(file, 'utf8');
+    const uri = pathToFileURL(file).toString();
+    assert.deepEqual(authOnly(await client.open(uri, 'eml', text)), []);
+    assert.deepEqual((await client.codeLenses(uri)).map((l) => l.command?.title), ['DKIM: pass']);
+    const word = positionOf(text, 'Change a word', 7);
+    assert.deepEqual(authOnly(await client.change(uri, [{ range: { start: word, end: { line: word.line, character: word.character + 4 } }, text: 'line' }])), ['dkim-body-hash-mismatch']);
+    assert.deepEqual((await client.codeLenses(uri)).map((l) => l.command?.title), ['DKIM: body changed']);
+    const edited = await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } }, text: text.replace('Subject: Signed sample: edit me', 'Subject: Signed sample: edited') }]);
+    assert.deepEqual(authOnly(edited), ['dkim-signature-invalid']);
+    await client.close(uri);
   });
 
   test('a changed Subject: dkim-signature-invalid, lens "DKIM: signature invalid"', async () => {
