@@ -93,6 +93,9 @@ export interface AuthReport {
   problems: Problem[];
 }
 
+/** DKIM signatures checked per message; real mail carries a handful, a hostile file may carry thousands. */
+export const MAX_SIGNATURES = 20;
+
 const ARC_FIELDS = new Set(['arc-seal', 'arc-message-signature', 'arc-authentication-results']);
 
 /** True when the part's header has a field this module checks (cheap: no parsing, no hashing). */
@@ -159,7 +162,8 @@ function authenticatePart(text: string, part: MimePart, keys: KeyLookup | undefi
     else byName.set(n, [i]);
   });
   const msg: MessageText = { text, part, encoding, byName, bodyHashes: new Map() };
-  const dkim = (byName.get('dkim-signature') ?? []).map((i) => verifySignature(msg, part.headers[i], 'dkim', keys));
+  // The newest signatures (top first), at most MAX_SIGNATURES: each distinct c=/l= costs a pass over the body.
+  const dkim = (byName.get('dkim-signature') ?? []).slice(0, MAX_SIGNATURES).map((i) => verifySignature(msg, part.headers[i], 'dkim', keys));
   const hasArc = [...ARC_FIELDS].some((n) => byName.has(n));
   return { part, dkim, arc: hasArc ? verifyArc(msg, keys) : undefined };
 }

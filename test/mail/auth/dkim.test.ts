@@ -215,3 +215,14 @@ describe('body canonicalization matches mailauth', () => {
     );
   });
 });
+
+describe('hostile input', () => {
+  it('thousands of signatures with distinct l= are bounded: only the first 20 are checked', () => {
+    const sigs = Array.from({ length: 3000 }, (_, i) => `DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.org; s=s${i}; h=From; l=${i}; bh=AAAA; b=AAAA`);
+    const text = `${sigs.join('\r\n')}\r\n${sampleMessage('x'.repeat(100000))}`;
+    const report = authenticate(parseMessage(text));
+    assert.equal(report.messages[0].dkim.length, 20);
+    // Each of the 20 counted in the work: at most 20 body hashes were made.
+    assert.ok(report.problems.length <= 20);
+  });
+});
