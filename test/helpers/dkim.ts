@@ -50,15 +50,12 @@ export function stubResolver(records: Record<string, TestKey | string>): (name: 
 }
 
 /** mailauth, loaded only by tests (the product bundles its own verifier). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const mailauth = require('mailauth') as {
   dkimVerify(input: Buffer | string, opts: { resolver: unknown; curTime?: Date }): Promise<{ results: Array<{ status: { result: string; comment?: string }; signingDomain?: string; selector?: string }> }>;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const mailauthSign = require('mailauth/lib/dkim/sign') as {
   dkimSign(input: Buffer | string, opts: Record<string, unknown>): Promise<{ signatures: string; errors: unknown[] }>;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const mailauthArc = require('mailauth/lib/arc') as {
   sealMessage(input: Buffer | string, seal: Record<string, unknown>): Promise<Buffer>;
 };

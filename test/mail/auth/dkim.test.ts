@@ -194,9 +194,7 @@ describe('tag lists and keys', () => {
 });
 
 describe('body canonicalization matches mailauth', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { RelaxedHash } = require('mailauth/lib/dkim/body/relaxed');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { SimpleHash } = require('mailauth/lib/dkim/body/simple');
   const line = fc.array(fc.constantFrom('a', 'b', ' ', '\t', '  ', 'x y', '\u00e9'), { maxLength: 8 }).map((a) => a.join(''));
   const body = fc.array(line, { maxLength: 8 }).map((lines) => lines.map((l) => `${l}\r\n`).join(''));
