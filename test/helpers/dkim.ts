@@ -75,3 +75,31 @@ export function sampleMessage(body = 'Hello Bob,\r\n\r\nthe report is attached.\
     '',
   ].join('\r\n') + body;
 }
+
+/**
+ * Adds one ARC set (i=1, cv=none) to a CRLF message, made synchronously with
+ * node:crypto (for table tests that cannot await mailauth): ARC-Message-Signature
+ * over From, To, Subject and the relaxed body, ARC-Seal over the set (RFC 8617 §5.1).
+ */
+export function arcSealSync(message: string, key: TestKey, domain = 'example.org', selector = 's1'): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { canonicalizeField, hashBody } = require('../../src/mail/auth/canonical') as typeof import('../../src/mail/auth/canonical');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { sign } = require('node:crypto') as typeof import('node:crypto');
+  const split = message.indexOf('\r\n\r\n');
+  const header = message.slice(0, split + 2);
+  const body = message.slice(split + 4);
+  const field = (name: string): string => {
+    const m = new RegExp(`^${name}:.*(?:\\r\\n[ \\t].*)*`, 'im').exec(header);
+    return m ? m[0] : '';
+  };
+  const aar = 'ARC-Authentication-Results: i=1; mx.example.org; dkim=pass header.d=example.org';
+  const bh = hashBody(body, 'relaxed', 'sha256').hash;
+  const amsUnsigned = `ARC-Message-Signature: i=1; a=rsa-sha256; c=relaxed/relaxed; d=${domain}; s=${selector}; h=From:To:Subject; bh=${bh}; b=`;
+  const amsInput = ['From', 'To', 'Subject'].map((n) => canonicalizeField(field(n), 'relaxed')).join('') + canonicalizeField(amsUnsigned, 'relaxed', true);
+  const ams = amsUnsigned + sign('sha256', Buffer.from(amsInput), key.privateKey).toString('base64');
+  const asUnsigned = `ARC-Seal: i=1; a=rsa-sha256; cv=none; d=${domain}; s=${selector}; b=`;
+  const asInput = canonicalizeField(aar, 'relaxed') + canonicalizeField(ams, 'relaxed') + canonicalizeField(asUnsigned, 'relaxed', true);
+  const seal = asUnsigned + sign('sha256', Buffer.from(asInput), key.privateKey).toString('base64');
+  return `${seal}\r\n${ams}\r\n${aar}\r\n${message}`;
+}
