@@ -3,7 +3,8 @@
  * key records, a keys lookup, and mailauth (the independent implementation)
  * for signing and verifying.
  */
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { canonicalizeField, hashBody } from '../../src/mail/auth/canonical';
 import { recordLookup, type KeyLookup } from '../../src/mail/auth/keys';
 
 /** A key pair with its DNS record text. */
@@ -82,10 +83,6 @@ export function sampleMessage(body = 'Hello Bob,\r\n\r\nthe report is attached.\
  * over From, To, Subject and the relaxed body, ARC-Seal over the set (RFC 8617 §5.1).
  */
 export function arcSealSync(message: string, key: TestKey, domain = 'example.org', selector = 's1'): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { canonicalizeField, hashBody } = require('../../src/mail/auth/canonical') as typeof import('../../src/mail/auth/canonical');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { sign } = require('node:crypto') as typeof import('node:crypto');
   const split = message.indexOf('\r\n\r\n');
   const header = message.slice(0, split + 2);
   const body = message.slice(split + 4);
