@@ -22,6 +22,17 @@ const DNS_TTL_MS = 60 * 60 * 1000;
 const DNS_TIMEOUT_MS = 5000;
 
 type DnsEntry = { at: number; answer: KeyAnswer };
+
+/** How TXT records are fetched: Node's resolver, or a stand-in (tests; a server embedding its own resolver). */
+let resolveTxt: (name: string) => Promise<string[][]> = (name) => dns.resolveTxt(name);
+
+/** Replaces the TXT resolver and forgets every cached answer; returns the previous resolver. */
+export function setTxtResolver(resolver: (name: string) => Promise<string[][]>): (name: string) => Promise<string[][]> {
+  const previous = resolveTxt;
+  resolveTxt = resolver;
+  dnsCache.clear();
+  return previous;
+}
 const dnsCache = new Map<string, DnsEntry>();
 /** How many DNS answers have arrived (part of the lookup's version). */
 let dnsAnswers = 0;
@@ -43,7 +54,7 @@ function dnsLookup(name: string, refresh: () => void): KeyAnswer {
   dnsCache.set(key, { at: Date.now(), answer: pending });
   dnsListeners.add(refresh);
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEOUT' })), DNS_TIMEOUT_MS).unref());
-  void Promise.race([dns.resolveTxt(key), timeout])
+  void Promise.race([resolveTxt(key), timeout])
     .then((records): KeyAnswer => {
       const texts = records.map((r) => r.join(''));
       const record = texts.find((t) => /(^|;)\s*p=/.test(t)) ?? texts[0];

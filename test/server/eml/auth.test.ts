@@ -13,8 +13,9 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type * as lsp from 'vscode-languageserver';
 import { signMessage } from '../../../src/mail/auth/sign';
+import { setTxtResolver } from '../../../src/server/authKeys';
 import { startTestClient, type TestClient } from '../../helpers/lspClient';
-import { sampleMessage, testKey } from '../../helpers/dkim';
+import { arcSealSync, sampleMessage, testKey } from '../../helpers/dkim';
 import { positionOf } from './util';
 
 const NAME = 's1._domainkey.example.org';
@@ -95,6 +96,60 @@ describe('authentication in the editor', () => {
     const wait3 = client.nextDiagnostics(uri);
     await client.changeSettings({});
     assert.deepEqual(authOnly(await wait3), ['dkim-key-unavailable']);
+  });
+
+  test('DNS only when smtpEml.dkim.dnsLookups is on: first "pending" (information), then the answer re-validates the document; answers are cached', async () => {
+    const asked: string[] = [];
+    let release!: () => void;
+    const answered = new Promise<void>((r) => (release = r));
+    const previous = setTxtResolver(async (name) => {
+      asked.push(name);
+      await answered;
+      return [['v=DKIM1; k=rsa; ', testKey().record.slice(testKey().record.indexOf('p='))]];
+    });
+    try {
+      const uri = uriIn(noKeysDir);
+      const off = await client.open(uri, 'eml', signed());
+      assert.deepEqual(authOnly(off), ['dkim-key-unavailable']);
+      assert.deepEqual(asked, [], 'no DNS query while lookups are off');
+      const first = client.nextDiagnostics(uri);
+      await client.changeSettings({ dkim: { dnsLookups: true } });
+      const pending = await first;
+      assert.deepEqual(authOnly(pending), ['dkim-key-unavailable']);
+      assert.match(pending.find((d) => d.code === 'dkim-key-unavailable')!.message as string, /DNS lookup is under way/);
+      const after = client.nextDiagnostics(uri);
+      release();
+      assert.deepEqual(authOnly(await after), []);
+      assert.deepEqual(asked, [NAME]);
+      // Another document with the same key: answered from the cache.
+      assert.deepEqual(authOnly(await client.open(uriIn(noKeysDir), 'eml', signed())), []);
+      assert.deepEqual(asked, [NAME]);
+    } finally {
+      setTxtResolver(previous);
+      await client.changeSettings({});
+    }
+  });
+
+  test('ARC: lens, outline and hover of a sealed message', async () => {
+    const uri = uriIn(noKeysDir);
+    const text = arcSealSync(sampleMessage(), testKey());
+    await client.changeSettings({ dkim: { keys: { [NAME]: testKey().record } } });
+    try {
+      assert.deepEqual(authOnly(await client.open(uri, 'eml', text)), []);
+      assert.deepEqual((await client.codeLenses(uri)).map((l) => l.command?.title), ['ARC: pass (1 set)']);
+      const auth = (await client.documentSymbols(uri)).find((s) => s.name === 'Authentication')!;
+      assert.deepEqual(auth.children?.map((c) => `${c.name}: ${c.detail}`), ['ARC chain: pass (1 set)']);
+      assert.deepEqual(auth.children?.[0].children?.map((c) => `${c.name}: ${c.detail}`), ['ARC set i=1: cv=none']);
+      const seal = hoverText(await client.hover(uri, positionOf(text, 'cv=none', 1)));
+      assert.match(seal, /ARC-Seal, set i=1 \(RFC 8617\)/);
+      assert.match(seal, /none: the first set/);
+      assert.match(seal, /Chain of 1 set: pass/);
+      const aar = hoverText(await client.hover(uri, positionOf(text, 'mx.example.org', 1)));
+      assert.match(aar, /ARC set i=1/);
+      assert.match(aar, /\*\*dkim=pass\*\*/);
+    } finally {
+      await client.changeSettings({});
+    }
   });
 
   test('hover on DKIM-Signature: tags decoded, dates, result', async () => {
