@@ -102,8 +102,9 @@ const ARC_FIELDS = new Set(['arc-seal', 'arc-message-signature', 'arc-authentica
 export function hasAuthFields(part: MimePart): boolean {
   for (const h of part.headers) {
     const n = h.name.length;
-    // "DKIM-Signature" is 14 characters; the ARC names 8 to 26; compare only plausible names.
-    if ((n === 14 || (n >= 8 && n <= 26)) && isAuthName(h.name.toLowerCase())) return true;
+    // ARC-Seal 8, DKIM-Signature 14, ARC-Message-Signature 21, ARC-Authentication-Results 26:
+    // other lengths are not lower-cased at all.
+    if ((n === 8 || n === 14 || n === 21 || n === 26) && isAuthName(h.name.toLowerCase())) return true;
   }
   return false;
 }
