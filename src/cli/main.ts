@@ -12,6 +12,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { KeyLookup } from '../mail/auth/keys';
 import { CODES, type Problem } from '../mail/codes';
 import { withLocale } from '../mail/i18n';
 import { LineIndex } from './lineIndex';
@@ -24,6 +25,7 @@ import { loadInboxScript, type InboxScript } from '../send/inboxScript';
 import { defaultPort, sendMessage } from '../send/send';
 import type { Security, SmtpProfile } from '../send/types';
 import { VERSION } from '../version';
+import { CHECK_DKIM_OPTIONS, keysFromFile, SEND_DKIM_OPTIONS, signingFromArgs } from './dkim';
 import { readPassword } from './password';
 import { readText } from './readText';
 import { RENDER_USAGE, runRender } from './render';
@@ -38,7 +40,7 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  smtp-eml check [--format text|json] [--locale LOCALE] [--html-clients LIST] FILE...
+  smtp-eml check [--format text|json] [--locale LOCALE] [--html-clients LIST] [--dkim-keys FILE] FILE...
       Validate .eml messages and .smtp transcripts. Prints
       file:line:col: severity code message (1-based) or JSON. Exit 1 on any error.
       HTML parts are checked against the email clients in LIST, caniemail.com
@@ -46,10 +48,14 @@ const USAGE = `Usage:
       e.g. outlook.windows,gmail.*); --html-clients none skips the HTML checks.
       Messages are in Persian for --locale fa (default: LC_ALL, LC_MESSAGES or
       LANG, e.g. fa_IR.UTF-8), else English; codes are the same in every language.
+      DKIM/ARC body hashes are always checked; signatures with the public keys in
+      --dkim-keys FILE (JSON: {"selector._domainkey.domain": "v=DKIM1; k=rsa; p=..."}).
+      No DNS lookups.
 
   smtp-eml send FILE --host HOST [--port PORT] [--security starttls|tls|none]
                 [--user USER] [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]...
                 [--log FILE] [--name EHLO-NAME] [--timeout MS]
+                [--dkim-key FILE --dkim-selector S [--dkim-domain D]]
       Send the message in FILE over SMTP and print the session log (an .smtp
       transcript, credentials masked) to stdout or to --log FILE.
       Envelope: MAIL FROM is Sender, else the first From; RCPT TO is every To,
@@ -60,6 +66,9 @@ const USAGE = `Usage:
       when --user is given; without a terminal, the first line of stdin.
       Exit 0 when the server accepted the message for at least one recipient
       (each refused recipient is reported on stderr), 1 when it was not sent.
+      --dkim-key signs with DKIM (relaxed/relaxed; rsa-sha256, or ed25519-sha256
+      for an Ed25519 key) over the bytes sent; d= defaults to the From domain;
+      an encrypted key's passphrase comes from DKIM_KEY_PASSPHRASE.
 
   smtp-eml inbox [--port 2525] [--dir DIR] [--script FILE.smtp]
       Run a local test inbox on 127.0.0.1: accepts every message for every
@@ -88,8 +97,8 @@ export function formatProblem(file: string, index: LineIndex, p: Problem): strin
  * The problems of one file, validated by its kind (.smtp transcripts, anything else a message).
  * A file read as latin1 has one character per octet, so line lengths count characters.
  */
-function checkText(file: string, text: string, encoding: 'utf8' | 'latin1', locale: string | undefined, html: HtmlCheckOptions | false): Problem[] {
-  const options = { textEncoding: encoding, html };
+function checkText(file: string, text: string, encoding: 'utf8' | 'latin1', locale: string | undefined, html: HtmlCheckOptions | false, keys?: KeyLookup): Problem[] {
+  const options = { textEncoding: encoding, html, keys };
   return withLocale(locale, () => (/\.smtp$/i.test(file) ? validateTranscript(text, options) : validateMessage(text, options)));
 }
 
@@ -102,7 +111,7 @@ function runCheck(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' }, 'html-clients': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' }, 'html-clients': { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...CHECK_DKIM_OPTIONS },
   });
   if (values.help) {
     io.stdout.write(USAGE);
@@ -114,6 +123,12 @@ function runCheck(args: string[], io: CliIo): number {
   const htmlChoice = htmlOptionsOf(values['html-clients']);
   if ('error' in htmlChoice) throw new UsageError(htmlChoice.error);
   const html = htmlChoice.options;
+  let keys: KeyLookup | undefined;
+  try {
+    keys = keysFromFile(values['dkim-keys']);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   let errors = 0;
   let unreadable = 0;
   const json: unknown[] = [];
@@ -127,7 +142,7 @@ function runCheck(args: string[], io: CliIo): number {
       continue;
     }
     const { text } = input;
-    const problems = checkText(file, text, input.encoding, locale, html);
+    const problems = checkText(file, text, input.encoding, locale, html, keys);
     const index = new LineIndex(text);
     for (const p of problems) {
       if (p.severity === 'error') errors++;
@@ -180,6 +195,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       name: { type: 'string' },
       timeout: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...SEND_DKIM_OPTIONS,
     },
   });
   if (values.help) {
@@ -196,6 +212,12 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
   if (values.timeout !== undefined) {
     if (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0) throw new UsageError('--timeout must be a positive number of milliseconds');
     timeout = Number(values.timeout);
+  }
+  let dkim;
+  try {
+    dkim = signingFromArgs(values, io.env);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
   const file = positionals[0]!;
   let input: { text: string; encoding: 'utf8' | 'latin1' };
@@ -257,6 +279,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       envelope,
       signal: controller.signal,
       onLog: (line) => out.write(`${line}\n`),
+      dkim,
     });
     for (const r of result.recipients) {
       if (!r.accepted && r.reply) io.stderr.write(`smtp-eml: refused ${r.address}: ${r.reply}\n`);

@@ -3,6 +3,7 @@
  * set/clear password). Decisions live in `sendLogic.ts`; the SMTP session in
  * `src/send/`. Passwords are kept only in SecretStorage.
  */
+import { dkimSigningFor, setDkimSecret } from './dkimSigning';
 import * as vscode from 'vscode';
 import { buildEnvelope } from '../mail/envelope';
 import type * as SendModule from '../send/send';
@@ -179,6 +180,14 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
     }
     const password = await passwordFor(profile);
     if (password === null) return { status: 'cancelled', message: vscode.l10n.t('No password entered; nothing was sent.'), server: profile.name };
+    let dkim;
+    try {
+      dkim = await dkimSigningFor(context.secrets, profile);
+    } catch (e) {
+      void vscode.window.showErrorMessage((e as Error).message);
+      return { status: 'failed', message: (e as Error).message, server: profile.name };
+    }
+    if (dkim === null) return { status: 'cancelled', message: vscode.l10n.t('No DKIM passphrase entered; nothing was sent.'), server: profile.name };
 
     // The session, with progress and cancel.
     log.info(`Sending ${document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri)} via ${profile.name} (${profile.host}:${profile.port ?? 'default port'})`);
@@ -196,6 +205,7 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
             text,
             profile,
             password,
+            dkim,
             signal: controller.signal,
             onStage: (stage) => progress.report({ message: describeStage(stage) }),
             onLog: (line) => log.info(line),
@@ -269,6 +279,9 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
       log.info(`Password stored for ${name}`);
       return true;
     }),
+    vscode.commands.registerCommand('smtpEml.setDkimSecret', (profileName?: string, value?: string) =>
+      setDkimSecret(context.secrets, profilesFromSettings(log), profileName, value),
+    ),
     vscode.commands.registerCommand('smtpEml.clearPassword', async (profileName?: string) => {
       let name = profileName;
       if (!name) {

@@ -4,6 +4,7 @@
  * envelope problems stop a send, and the words shown for a result.
  * `sendCommands.ts` wires these to the VS Code UI.
  */
+import { readDkimProfile } from './dkimProfile';
 import type { Security, SendResult, SendStage, SmtpProfile } from '../send/types';
 import { t } from './l10n';
 
@@ -70,6 +71,8 @@ export function readProfiles(raw: unknown): ProfileReading {
       if (typeof v === 'number' && v > 0) profile[key] = v;
       else problems.push(`${where} ("${name}"): ${key} must be a positive number of milliseconds.`);
     }
+    const dkim = readDkimProfile(e, where, problems);
+    if (dkim) profile.dkim = dkim;
     profiles.push(profile);
   });
   return { profiles, problems };

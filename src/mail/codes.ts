@@ -69,6 +69,11 @@ const table = {
   'qp-line-length': { source: 'eml', severity: 'warning', href: rfc(2045, '6.7'), doc: 'A quoted-printable line longer than 76 characters.' },
   'too-large': { source: 'eml', severity: 'information', doc: 'The document is larger than the configured limit; only part of it was validated.' },
   'nesting-too-deep': { source: 'eml', severity: 'information', doc: 'MIME parts nest deeper than the configured limit; deeper parts were not validated.' },
+  'dkim-signature-syntax': { source: 'eml', severity: 'error', href: rfc(6376, '3.5'), doc: 'A DKIM-Signature whose tag list is malformed or lacks a required tag (v, a, b, bh, d, s, h), or whose h= leaves out From.' },
+  'dkim-body-hash-mismatch': { source: 'eml', severity: 'error', href: rfc(6376, '3.7'), doc: 'The body, canonicalized as c= says and cut at l=, does not hash to bh=: the body changed after signing.' },
+  'dkim-signature-invalid': { source: 'eml', severity: 'error', href: rfc(6376, '6.1.3'), doc: "b= does not verify with the selector's public key: a signed header field changed after signing, or the key does not match." },
+  'dkim-key-unavailable': { source: 'eml', severity: 'information', href: rfc(6376, '3.6.2'), doc: 'No public key for s=/d= could be had, so only the body hash was checked.' },
+  'arc-chain-invalid': { source: 'eml', severity: 'warning', href: rfc(8617, '5.2'), doc: "The ARC sets are incomplete or not numbered i=1..n, or a seal's cv= contradicts the chain, or a checked ARC signature fails." },
 
   // ---- HTML parts (source "eml"): client support by caniemail.com's data ----
   'html-client-unsupported': { source: 'eml', severity: 'warning', doc: 'An HTML element or attribute, or a CSS property or value, that a target email client does not support.' },

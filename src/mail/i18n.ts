@@ -20,6 +20,8 @@ import {
   type TranscriptMessageTable,
 } from './transcript/messages';
 import { PERSIAN_TRANSCRIPT_LABELS, PERSIAN_TRANSCRIPT_MESSAGES } from './transcript/messages.fa';
+import { ENGLISH_AUTH_MESSAGES, setAuthMessageTable, type AuthMessageTable } from './auth/messages';
+import { PERSIAN_AUTH_MESSAGES } from './auth/messages.fa';
 
 /** The languages the product speaks. */
 export type Language = 'en' | 'fa';
@@ -43,11 +45,12 @@ interface CoreTables {
   readonly details: DetailTable;
   readonly transcriptMessages: TranscriptMessageTable;
   readonly transcriptLabels: TranscriptLabelTable;
+  readonly auth: AuthMessageTable;
 }
 
 const TABLES: Readonly<Record<Language, CoreTables>> = {
-  en: { messages: ENGLISH_MESSAGES, details: ENGLISH_DETAILS, transcriptMessages: ENGLISH_TRANSCRIPT_MESSAGES, transcriptLabels: ENGLISH_TRANSCRIPT_LABELS },
-  fa: { messages: PERSIAN_MESSAGES, details: PERSIAN_DETAILS, transcriptMessages: PERSIAN_TRANSCRIPT_MESSAGES, transcriptLabels: PERSIAN_TRANSCRIPT_LABELS },
+  en: { messages: ENGLISH_MESSAGES, details: ENGLISH_DETAILS, transcriptMessages: ENGLISH_TRANSCRIPT_MESSAGES, transcriptLabels: ENGLISH_TRANSCRIPT_LABELS, auth: ENGLISH_AUTH_MESSAGES },
+  fa: { messages: PERSIAN_MESSAGES, details: PERSIAN_DETAILS, transcriptMessages: PERSIAN_TRANSCRIPT_MESSAGES, transcriptLabels: PERSIAN_TRANSCRIPT_LABELS, auth: PERSIAN_AUTH_MESSAGES },
 };
 
 let active: Language = 'en';
@@ -70,6 +73,7 @@ export function withLocale<T>(locale: string | undefined, run: () => T): T {
   const previousMessages = setMessageTable(tables.messages);
   const previousDetails = setDetailTable(tables.details);
   const [previousTranscript, previousLabels] = setTranscriptTables(tables.transcriptMessages, tables.transcriptLabels);
+  const previousAuth = setAuthMessageTable(tables.auth);
   try {
     return run();
   } finally {
@@ -77,5 +81,6 @@ export function withLocale<T>(locale: string | undefined, run: () => T): T {
     setMessageTable(previousMessages);
     setDetailTable(previousDetails);
     setTranscriptTables(previousTranscript, previousLabels);
+    setAuthMessageTable(previousAuth);
   }
 }

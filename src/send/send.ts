@@ -11,6 +11,7 @@ import type { TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { prepareSend } from '../mail/envelope';
 import { VERSION } from '../version';
+import { prepareSigner } from './dkim';
 import { SessionLog } from './transcript';
 import type { RecipientResult, SendRequest, SendResult, SendStage, SmtpProfile } from './types';
 
@@ -180,6 +181,13 @@ function runSession(req: SendRequest): Promise<SendResult> {
   const data = prepared.data;
   const encoding = req.encoding ?? 'utf8';
   const payload = Buffer.from(data, encoding);
+  // DKIM: the key is read before connecting, so a wrong passphrase never reaches a server.
+  const signer = req.dkim ? prepareSigner(req.dkim, payload) : undefined;
+  if (signer && 'error' in signer) {
+    failure = { stage: 'connecting', message: signer.error };
+    log.note(`refused before connecting: ${signer.error}`);
+    return Promise.resolve(finishNow());
+  }
 
   return new Promise<SendResult>((resolve) => {
     /** Commands waiting for their reply, oldest first (pipelining keeps the order, RFC 2920 §3.1). */
@@ -337,7 +345,14 @@ function runSession(req: SendRequest): Promise<SendResult> {
         setStage('sender');
         // In UTF-8, more bytes than characters means a non-ASCII character: no second scan of the data.
         const use8BitMime = encoding === 'utf8' ? payload.length !== data.length : /[^\x00-\x7f]/.test(data);
-        conn.send({ from: envelope.from, to: envelope.to, size: payload.length, use8BitMime }, payload, (err, info) => {
+        // Signed last, over the exact octets that go out.
+        let wire: Buffer = payload;
+        if (signer) {
+          const signed = signer.sign(payload);
+          wire = signed.payload;
+          log.note(signed.note);
+        }
+        conn.send({ from: envelope.from, to: envelope.to, size: wire.length, use8BitMime }, wire, (err, info) => {
           if (err) {
             fail(describeError(err as SmtpError, stage, profile, port, security, recipients));
           } else {

@@ -37,6 +37,20 @@ export interface SmtpProfile {
   socketTimeout?: number;
   /** MAIL FROM override for every message sent through this profile. */
   from?: string;
+  /** Sign every message with DKIM; the key itself comes with the request (`SendRequest.dkim`), never from settings. */
+  dkim?: { domain?: string; selector: string; keyFile?: string };
+}
+
+/** DKIM signing of one send (RFC 6376): who signs, and the private key. */
+export interface DkimSigning {
+  /** d=; default: the domain of the From address. */
+  domain?: string;
+  /** s=. */
+  selector: string;
+  /** The private key, PEM. */
+  privateKey: string | Buffer;
+  /** Passphrase of an encrypted key. */
+  passphrase?: string;
 }
 
 /** Where in the session the send is (or where it ended or failed). */
@@ -96,4 +110,6 @@ export interface SendRequest {
    * or `latin1` (one byte per character: a file read as latin1 is sent byte for byte).
    */
   encoding?: 'utf8' | 'latin1';
+  /** Sign with DKIM over the octets sent (after Bcc removal and any re-encoding). */
+  dkim?: DkimSigning;
 }

@@ -24,6 +24,12 @@ export interface FeatureContext {
    * document changes. Use it to share one parse between validation and features.
    */
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * Drops every cached result and validates the open documents again: for
+   * something validation read outside the document that changed since (a DNS
+   * answer arrived). Absent where nothing can be refreshed (a one-off call).
+   */
+  readonly refresh?: () => void;
 }
 
 /** Options that bound validation work, so no input (however large or deep) makes it unbounded. */

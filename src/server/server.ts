@@ -74,7 +74,14 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
       if (!entry.values.has(key)) entry.values.set(key, compute());
       return entry.values.get(key) as T;
     },
+    refresh: refreshAll,
   });
+
+  function refreshAll(): void {
+    memos.clear();
+    diagnosticsCache.clear();
+    revalidateAll();
+  }
 
   /**
    * The context of an open document for custom requests, which are synchronous:

@@ -18,6 +18,8 @@ export interface ServerSettings {
   readonly debounceMs: number;
   /** The HTML checks (`smtpEml.html.*`): on or off, and the target clients (caniemail `family.platform` patterns). */
   readonly html: HtmlSettings;
+  /** DKIM keys: a keys file path (or the keys inline), and whether DNS may be asked. */
+  readonly dkim: DkimSettings;
 }
 
 /** `smtpEml.html.enabled` and `smtpEml.html.clients`. */
@@ -26,12 +28,21 @@ export interface HtmlSettings {
   readonly clients: readonly string[];
 }
 
+/** `smtpEml.dkim.*`. */
+export interface DkimSettings {
+  /** Path of a keys JSON file, or its object inline; undefined: `dkim-keys.json` beside the document, if any. */
+  readonly keys?: string | Record<string, unknown>;
+  /** Ask DNS for keys not in the file (default off). */
+  readonly dnsLookups: boolean;
+}
+
 /** Defaults used until (or unless) the client answers `workspace/configuration`. */
 export const DEFAULT_SETTINGS: ServerSettings = {
   diagnostics: {},
   limits: { maxFullSize: 64 * 1024 * 1024, maxDepth: 100 },
   debounceMs: 50,
   html: { enabled: true, clients: DEFAULT_HTML_CLIENTS },
+  dkim: { dnsLookups: false },
 };
 
 const OVERRIDES = new Set<SeverityOverride>(['off', 'hint', 'information', 'warning', 'error']);
@@ -67,6 +78,17 @@ export function readSettings(section: unknown): ServerSettings {
     },
     debounceMs: num(validation.debounceMs ?? s['validation.debounceMs'], DEFAULT_SETTINGS.debounceMs, 0),
     html: readHtmlSettings(s),
+    dkim: readDkim(s),
+  };
+}
+
+function readDkim(s: Record<string, unknown>): DkimSettings {
+  const dkim = (s.dkim && typeof s.dkim === 'object' ? s.dkim : {}) as Record<string, unknown>;
+  const keys = dkim.keys ?? s['dkim.keys'];
+  const dns = dkim.dnsLookups ?? s['dkim.dnsLookups'];
+  return {
+    keys: typeof keys === 'string' ? keys : keys && typeof keys === 'object' && !Array.isArray(keys) ? (keys as Record<string, unknown>) : undefined,
+    dnsLookups: dns === true,
   };
 }
 

@@ -6,11 +6,13 @@
  * a reason, except under CI=true, where it fails: CI must not skip silently.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { prepareData } from '../../src/mail/envelope';
 import { validateTranscript } from '../../src/mail/transcript/validate';
 import { sendMessage } from '../../src/send/send';
+import { mailauth, stubResolver, testKey } from '../helpers/dkim';
 import { postfixUnavailableReason, startPostfix, type PostfixInstance } from '../helpers/postfix';
 
 const unavailable = postfixUnavailableReason();
@@ -81,5 +83,28 @@ describe('Postfix (real MTA on 127.0.0.1)', { skip }, () => {
       assert.ok(!/^Bcc:/im.test(text));
       assert.ok(!text.includes('\r'));
     }
+  });
+
+  test('a DKIM-signed message comes out of Postfix with a signature mailauth accepts', async () => {
+    const pf = postfix!;
+    const key = testKey();
+    const before = readdirSync(pf.newMailDir('bob'));
+    const result = await sendMessage({
+      text: MESSAGE.replace('To: Alice <alice@example.test>, carol@example.test', 'To: Bob <bob@example.test>').replace('Cc: bob@example.test\r\n', '').replace('Bcc: alice@example.test\r\n', ''),
+      profile: { name: 'postfix', host: '127.0.0.1', port: pf.port, security: 'none', clientName: 'client.test', socketTimeout: 20_000 },
+      dkim: { selector: 's1', privateKey: key.privatePem },
+    });
+    assert.equal(result.ok, true, `${result.error?.message}\n${result.transcript}\n${pf.log()}`);
+    assert.match(result.transcript, /^# DKIM: signed by d=example\.org s=s1 /m);
+    let file: string | undefined;
+    for (let i = 0; i < 100 && !file; i++) {
+      file = readdirSync(pf.newMailDir('bob')).find((f) => !before.includes(f));
+      if (!file) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(file, `no new delivery for bob\n${pf.log()}`);
+    const delivered = readFileSync(join(pf.newMailDir('bob'), file));
+    // Postfix stores LF line ends and adds its delivery fields on top; neither is signed.
+    const verdict = await mailauth.dkimVerify(delivered.toString('utf8').replace(/\r?\n/g, '\r\n'), { resolver: stubResolver({ 's1._domainkey.example.org': key }) });
+    assert.equal(verdict.results[0].status.result, 'pass', JSON.stringify(verdict.results[0].status));
   });
 });

@@ -23,6 +23,8 @@ import { walkParts } from './model';
 import { parseParameterised } from './params';
 import { parseMessage, DEFAULT_MAX_DEPTH } from './parse';
 import { checkHtml, type HtmlCheckOptions } from '../html/check';
+import { authenticate } from '../auth/verify';
+import type { KeyLookup } from '../auth/keys';
 
 /** Bounds on validation work. */
 export interface MessageValidationOptions {
@@ -39,6 +41,8 @@ export interface MessageValidationOptions {
   textEncoding?: 'utf8' | 'latin1';
   /** The HTML checks of text/html parts (target clients), or false to skip them. Default: on, default clients. */
   html?: HtmlCheckOptions | false;
+  /** DKIM public keys at hand (a keys file, cached DNS answers); body hashes are checked without them. */
+  keys?: KeyLookup;
 }
 
 /** Default of `maxFullSize` (the `smtpEml.validation.maxFullSize` setting). */
@@ -121,6 +125,8 @@ export function validateParsed(parsed: ParsedMessage, options: MessageValidation
   });
   checkLines(text, full ? text.length : maxFullSize, binaryRanges, options.textEncoding === 'latin1', out);
   if (full && options.html !== false) checkHtml(parsed, options.html ?? {}, (p) => out.add(p), (code) => out.full(code));
+  // DKIM and ARC (RFC 6376, RFC 8617): free for a message without such fields.
+  if (full) for (const p of authenticate(parsed, { keys: options.keys, textEncoding: options.textEncoding }).problems) out.add(p);
   out.list.sort((a, b) => a.offset - b.offset || a.length - b.length);
   return out.list;
 }

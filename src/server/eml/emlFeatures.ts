@@ -1,5 +1,6 @@
 /** The `eml` language's features for the server core. */
 import type { LanguageFeatures } from '../features';
+import { authCodeLenses } from './auth';
 import { emlCodeActions } from './codeActions';
 import { emlCompletion } from './completion';
 import { DECODE_PART_REQUEST } from '../../protocol';
@@ -19,5 +20,6 @@ export const emlFeatures: LanguageFeatures = {
   foldingRanges: (ctx) => emlFoldingRanges(ctx),
   codeActions: (ctx, range, diagnostics) => emlCodeActions(ctx, range, diagnostics),
   semanticTokens: (ctx) => emlSemanticTokens(ctx),
+  codeLenses: (ctx) => authCodeLenses(ctx),
   requests: { [DECODE_PART_REQUEST]: decodePartRequest },
 };

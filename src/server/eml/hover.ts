@@ -11,6 +11,7 @@ import { decodeBase64, decodeCharset, decodeQuotedPrintable } from '../../mail/m
 import { fieldHref, fieldReference, lookupField } from '../../mail/message/fieldCatalog';
 import type { HeaderField, MimePart } from '../../mail/message/model';
 import { rangeOf } from '../diagnostics';
+import { authHover } from './auth';
 import type { FeatureContext } from '../features';
 import { htmlHover } from './htmlFeatures';
 import { parsedOf } from './parsed';
@@ -71,6 +72,9 @@ function headerHover(ctx: FeatureContext, texts: EmlTexts, part: MimePart, h: He
   const text = document.getText();
   const onName = offset >= h.nameOffset && offset <= h.nameOffset + h.nameLength;
   const lower = h.name.toLowerCase();
+  // DKIM-Signature, ARC-*, Authentication-Results: the tags decoded and the verification result.
+  const auth = authHover(ctx, part, h);
+  if (auth) return onName ? markdown(`${fieldMarkdown(texts, h.name)}\n\n---\n\n${(auth.contents as lsp.MarkupContent).value}`, auth.range) : auth;
   if (!onName && h.colonOffset >= 0) {
     // An encoded word under the cursor (they never cross a fold, so look at this line only).
     let hit: lsp.Hover | null = null;

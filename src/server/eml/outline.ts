@@ -7,6 +7,7 @@ import { decodeEncodedWords } from '../../mail/message/encodings';
 import { findHeader, type MimePart } from '../../mail/message/model';
 import type { FeatureContext } from '../features';
 import { rangeOf } from '../diagnostics';
+import { authSymbols } from './auth';
 import { parsedOf } from './parsed';
 import { partLabel } from './parts';
 import { textsFor } from './texts';
@@ -68,6 +69,7 @@ export function emlDocumentSymbols(ctx: FeatureContext): lsp.DocumentSymbol[] {
   const result: lsp.DocumentSymbol[] = [];
   const headers = headerBlockSymbol(ctx, root, texts.outlineHeaders, texts.emptyFieldName);
   if (headers) result.push(headers);
+  result.push(...authSymbols(ctx));
   const rootSymbol = partSymbol(ctx, root);
   result.push(rootSymbol);
   // Explicit stack. `holder` receives the part's child symbols: the part's own

@@ -6,6 +6,7 @@ import type { Problem } from '../../mail/codes';
 import type { TranscriptLine } from '../../mail/transcript/lines';
 import { parseTranscript, type Command, type Reply, type ReplyLine, type TranscriptSession } from '../../mail/transcript/parse';
 import { validateSessionMessages } from '../../mail/transcript/validate';
+import { keyLookupOf } from '../authKeys';
 import type { FeatureContext } from '../features';
 
 /** What a line is, for hover and completion. */
@@ -41,9 +42,10 @@ export function transcriptProblems(ctx: FeatureContext): Problem[] {
   const { maxFullSize, maxDepth } = ctx.settings.limits;
   // The limits are part of the key: changing them re-validates the messages.
   const { html } = ctx.settings;
-  return ctx.memo(`smtp.problems:${maxFullSize}:${maxDepth}:${html.enabled ? html.clients.join(',') : 'no-html'}`, () => {
+  const { keys, version } = keyLookupOf(ctx);
+  return ctx.memo(`smtp.problems:${maxFullSize}:${maxDepth}:${html.enabled ? html.clients.join(',') : 'no-html'}:${version}`, () => {
     const { session } = sessionOf(ctx);
-    const options = { ...ctx.settings.limits, html: html.enabled ? { clients: html.clients } : (false as const) };
+    const options = { ...ctx.settings.limits, html: html.enabled ? { clients: html.clients } : (false as const), keys };
     return [...session.problems, ...validateSessionMessages(session, options)].sort((a, b) => a.offset - b.offset);
   });
 }

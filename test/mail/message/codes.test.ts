@@ -9,6 +9,8 @@ import { describe, it } from 'node:test';
 import { validateMessage, validateParsed, type MessageValidationOptions } from '../../../src/mail/message/validate';
 import { parseMessage } from '../../../src/mail/message/parse';
 import { CODES, type ProblemCode } from '../../../src/mail/codes';
+import { signMessage } from '../../../src/mail/auth/sign';
+import { arcSealSync, lookupOf, testKey } from '../../helpers/dkim';
 
 const HEADERS: Array<[string, string]> = [
   ['From', 'Alice <alice@example.com>'],
@@ -145,7 +147,25 @@ const rows: Row[] = [
     valid: multipart('b1', '--b1\r\nContent-Type: multipart/mixed; boundary=b2\r\n\r\n--b2\r\n\r\nx\r\n--b2--\r\n--b1--\r\n'),
     options: { maxDepth: 1 },
   },
+  ...authenticationRows(),
 ];
+
+/** Rows of the DKIM and ARC codes: messages signed at test time with a key made at test time. */
+function authenticationRows(): Row[] {
+  const keys = { keys: lookupOf({ 's1._domainkey.example.com': testKey() }) };
+  const sign = (text: string, selector = 's1'): string => signMessage(Buffer.from(text), { domain: 'example.com', selector, privateKey: testKey().privatePem }).message.toString();
+  const signed = sign(msg({ body: 'Signed body.\r\n' }));
+  const bh = /bh=[A-Za-z0-9+/=]+/.exec(signed)![0];
+  const b = /b=[A-Za-z0-9+/=\r\n ]+$/m.exec(signed.slice(0, signed.indexOf('\r\nFrom:')))![0];
+  const arc = arcSealSync(msg({ body: 'Sealed body.\r\n' }), testKey(), 'example.com');
+  return [
+    { code: 'dkim-signature-syntax', invalid: msg({ add: ['DKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=s1; h=To; bh=AAAA; b=AAAA'] }), range: 'h=To', valid: msg({ add: ['DKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=s1; h=From:To; bh=AAAA; b=AAAA'] }) },
+    { code: 'dkim-body-hash-mismatch', invalid: signed.replace('Signed body.', 'Signed body!'), range: bh, valid: signed },
+    { code: 'dkim-signature-invalid', invalid: signed.replace('Subject: Hello', 'Subject: Hello again'), range: b, valid: signed, options: keys },
+    { code: 'dkim-key-unavailable', invalid: sign(msg(), 's9'), range: 's=s9', valid: sign(msg()), options: keys },
+    { code: 'arc-chain-invalid', invalid: arc.replace('cv=none', 'cv=pass'), range: 'cv=pass', valid: arc, options: keys },
+  ];
+}
 
 function rangeTexts(text: string, code: ProblemCode, options?: MessageValidationOptions): string[] {
   return validateMessage(text, options)
@@ -172,13 +192,13 @@ describe('eml codes: fires / near miss', () => {
     const variants: Array<[string, (s: string) => string]> = row.asWritten ? [['as written', (s) => s]] : [['CRLF', (s) => s], ['LF', (s) => s.replace(/\r\n/g, '\n')]];
     for (const [label, convert] of variants) {
       it(`${row.code} fires on ${JSON.stringify(row.range).slice(0, 40)} (${label})`, () => {
-        const options = row.code === 'too-large' || row.code === 'nesting-too-deep' ? row.options : undefined;
+        const options = row.code === 'too-large' || row.code === 'nesting-too-deep' || row.options?.keys ? row.options : undefined;
         const texts = rangeTexts(convert(row.invalid), row.code, options);
         assert.ok(texts.length > 0, `${row.code} did not fire`);
         assert.ok(texts.includes(convert(row.range)), `ranges ${JSON.stringify(texts)} do not include ${JSON.stringify(row.range)}`);
       });
       it(`${row.code} near miss stays quiet (${label})`, () => {
-        const options = row.code === 'too-large' ? { maxFullSize: 1e6 } : row.code === 'nesting-too-deep' ? { maxDepth: 5 } : undefined;
+        const options = row.code === 'too-large' ? { maxFullSize: 1e6 } : row.code === 'nesting-too-deep' ? { maxDepth: 5 } : row.options?.keys ? row.options : undefined;
         assert.deepEqual(rangeTexts(convert(row.valid), row.code, options), []);
       });
     }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { validateMessage, type MessageValidationOptions } from '../../../src/mail/message/validate';
 import { CODES } from '../../../src/mail/codes';
+import { recordLookup } from '../../../src/mail/auth/keys';
 
 const dir = join(__dirname, '../../../../test/fixtures/eml');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -63,7 +64,10 @@ describe('golden eml fixtures', () => {
     const name = file.slice(0, -4);
     const raw = readFileSync(join(dir, file), 'utf8');
     const optionsFile = join(dir, `${name}.options.json`);
-    const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as MessageValidationOptions) : {};
+    const json = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as MessageValidationOptions & { dkimKeys?: Record<string, string> }) : {};
+    // DKIM keys as a keys file holds them (name → TXT record text).
+    const { dkimKeys, ...rest } = json;
+    const options: MessageValidationOptions = dkimKeys ? { ...rest, keys: recordLookup(new Map(Object.entries(dkimKeys))) } : rest;
     const expectedFile = join(dir, `${name}.problems.json`);
     const asWritten = raw.includes('\r');
     const lf = asWritten ? raw : raw.replace(/\r\n/g, '\n');

@@ -48,6 +48,8 @@ test('quick fixes on the corpus remove their diagnostic and add no new error', (
       if (count(after, p.code) >= count(problems, p.code)) failures.push(`${file}: ${p.code} not removed (${actions[0].title})`);
       const errorsBefore = new Set(problems.filter((x) => x.severity === 'error').map((x) => x.code));
       for (const x of after) {
+        // Any edit to the body or a signed field of a signed message breaks its DKIM signature: that is what DKIM is for.
+        if (x.code === 'dkim-body-hash-mismatch' || x.code === 'dkim-signature-invalid') continue;
         if (x.severity === 'error' && !errorsBefore.has(x.code)) failures.push(`${file}: fixing ${p.code} added ${x.code}: ${x.message}`);
       }
     }
