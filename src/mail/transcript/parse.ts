@@ -272,6 +272,8 @@ export class Block implements DataBlock {
   terminated = false;
   elided = false;
   octets = 0;
+  /** Offset of the first character above U+007F in the body (an octet above 127 on the wire), or -1. */
+  eightBitOffset = -1;
   readonly #table: LineTable;
   /** The body is lines `#first .. #first + #count - 1` of the table while they follow each other... */
   #first = -1;
@@ -527,6 +529,36 @@ class TranscriptParser {
     }
   }
 
+  /**
+   * RFC 6152 §3: octets above 127 in DATA only after `MAIL FROM:<...> BODY=8BITMIME`
+   * (or BINARYMIME, RFC 3030), to a server that advertised 8BITMIME. Once per
+   * message, at its first such character. Unknown parts of a fragment (no MAIL,
+   * no EHLO seen) are not held against it.
+   */
+  private checkEightBit(b: Block, t: Transaction | undefined): void {
+    if (b.eightBitOffset < 0 || !b.stuffed) return;
+    const mail = t?.mail;
+    if (this.extensions && !this.extensions.has('8BITMIME')) {
+      this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, M.eightBitNotOffered());
+    } else if (mail && !/(^|\s)BODY=(8BITMIME|BINARYMIME)(\s|$)/i.test(mail.argument?.text ?? '')) {
+      this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, M.eightBitUndeclared());
+    }
+  }
+
+  /**
+   * RFC 6531 §3.4: a non-ASCII address in MAIL FROM or RCPT TO only with the
+   * SMTPUTF8 parameter on MAIL FROM, to a server that advertised SMTPUTF8.
+   */
+  private checkUtf8Address(cmd: Command, mail: Command | undefined): void {
+    const address = cmd.address;
+    if (address === undefined || cmd.addressOffset === undefined || !/[^\x00-\x7f]/.test(address)) return;
+    if (this.extensions && !this.extensions.has('SMTPUTF8')) {
+      this.report('smtputf8-required', cmd.addressOffset, address.length, M.utf8AddressNotOffered(cmd.verb));
+    } else if (mail && !/(^|\s)SMTPUTF8(\s|$)/i.test(mail.argument?.text ?? '')) {
+      this.report('smtputf8-required', cmd.addressOffset, address.length, M.utf8AddressUndeclared(cmd.verb));
+    }
+  }
+
   /** Ends the open DATA body without its `.` line. */
   private abandonBlock(): void {
     if (!this.block) return;
@@ -534,6 +566,7 @@ class TranscriptParser {
     this.block = undefined;
     b.terminated = false;
     this.report('data-not-terminated', ...this.verbRange(b.command), M.dataNotTerminated());
+    this.checkEightBit(b, this.blockTx);
     // The server's next reply answers the body as if the `.` had been sent.
     const last = b.lineCount > 0 ? this.table.line(b.lineNumber(b.lineCount - 1)) : b.command.line;
     const end = newCommand('data-end', last, '.', last.contentOffset, 0, undefined, true);
@@ -719,6 +752,7 @@ class TranscriptParser {
     }
     // Elided only when the log recorded no line of the body, just annotations.
     if (b.lineCount > 0) b.elided = false;
+    this.checkEightBit(b, this.blockTx);
     this.pending.push(end);
     this.closeTx();
     this.txUnknown = false;
@@ -739,6 +773,11 @@ class TranscriptParser {
     b.add(k);
     const octets = octetsIn(this.text, co, end) + 2;
     b.octets += octets;
+    if (b.eightBitOffset < 0 && octets - 2 !== end - co) {
+      let i = co;
+      while (i < end && this.text.charCodeAt(i) < 128) i++;
+      b.eightBitOffset = i;
+    }
     if (octets > 1000) this.report('text-line-too-long', co + 998, end - co - 998, M.textLineTooLong(octets));
     this.touchEnd(this.blockTx, end);
   }
@@ -859,6 +898,7 @@ class TranscriptParser {
         if (!argument) this.report('command-syntax', at, atLength, M.pathPrefix('MAIL', 'FROM:'));
         else setAddress(cmd, checkPathCommand('MAIL', argument, this.extensions, this.scratch));
         this.keepScratch();
+        this.checkUtf8Address(cmd, cmd);
         break;
       }
       case 'RCPT': {
@@ -871,6 +911,7 @@ class TranscriptParser {
         if (!argument) this.report('command-syntax', at, atLength, M.pathPrefix('RCPT', 'TO:'));
         else setAddress(cmd, checkPathCommand('RCPT', argument, this.extensions, this.scratch));
         this.keepScratch();
+        this.checkUtf8Address(cmd, t?.mail);
         break;
       }
       case 'DATA': {
