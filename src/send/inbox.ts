@@ -11,7 +11,7 @@
  * a watcher that sees the .eml sees both files complete.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
@@ -62,32 +62,63 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
     closeTimeout: 1000,
     logger: false,
     onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if ((stream as { sizeExceeded?: boolean }).sizeExceeded) {
-          const err = new Error(`Message too big: this inbox takes at most ${MAX_MESSAGE_BYTES} bytes`) as Error & { responseCode: number };
-          err.responseCode = 552;
-          return callback(err);
+      // The data goes to `<name>.eml.tmp` as it arrives, so memory stays bounded
+      // whatever the client sends; past the size limit it is discarded (RFC 1870:
+      // 552 at the end). Any failure removes what was written: no `.eml.tmp` and
+      // no `.envelope.json` without its message is left behind.
+      const id = randomBytes(6).toString('hex');
+      const base = `${new Date().toISOString().replace(/[:]/g, '-')}-${id}`;
+      const file = join(dir, `${base}.eml`);
+      const envelopeFile = join(dir, `${base}.envelope.json`);
+      const tmp = `${file}.tmp`;
+      let size = 0;
+      let writeError: Error | undefined;
+      let out: WriteStream | undefined = createWriteStream(tmp, { flags: 'wx' });
+      const closed = new Promise<void>((done) => out!.once('close', () => done()));
+      out.on('error', (e) => {
+        writeError ??= e;
+        stream.resume();
+      });
+      const discard = (): void => {
+        if (!out) return;
+        out.destroy();
+        out = undefined;
+        // It may have been paused waiting for a drain that will not come.
+        stream.resume();
+      };
+      stream.on('data', (c: Buffer) => {
+        if ((stream as { sizeExceeded?: boolean }).sizeExceeded || writeError) return discard();
+        size += c.length;
+        if (out && !out.write(c)) {
+          stream.pause();
+          out.once('drain', () => stream.resume());
         }
-        try {
-          const now = new Date();
-          const id = randomBytes(6).toString('hex');
-          const base = `${now.toISOString().replace(/[:]/g, '-')}-${id}`;
-          const body = Buffer.concat(chunks);
+      });
+      const removeAll = (): void => {
+        for (const f of [tmp, envelopeFile]) rmSync(f, { force: true });
+      };
+      stream.on('end', () => {
+        const finish = async (): Promise<void> => {
+          if (out && !out.destroyed) await new Promise<void>((done) => out!.end(() => done()));
+          await closed;
+          if ((stream as { sizeExceeded?: boolean }).sizeExceeded) {
+            removeAll();
+            const err = new Error(`Message too big: this inbox takes at most ${MAX_MESSAGE_BYTES} bytes`) as Error & { responseCode: number };
+            err.responseCode = 552;
+            return callback(err);
+          }
+          if (writeError) throw writeError;
           const envelope: StoredEnvelope = {
             mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             rcptTo: session.envelope.rcptTo.map((r) => r.address),
             remoteAddress: session.remoteAddress,
             remotePort: session.remotePort,
             clientHostname: session.clientHostname,
-            time: now.toISOString(),
-            size: body.length,
+            time: new Date().toISOString(),
+            size,
           };
-          writeFileSync(join(dir, `${base}.envelope.json`), `${JSON.stringify(envelope, null, 2)}\n`);
-          const file = join(dir, `${base}.eml`);
-          writeFileSync(`${file}.tmp`, body);
-          renameSync(`${file}.tmp`, file);
+          writeFileSync(envelopeFile, `${JSON.stringify(envelope, null, 2)}\n`);
+          renameSync(tmp, file);
           callback(null, `OK: queued as ${id}`);
           for (const l of listeners) {
             try {
@@ -96,11 +127,14 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
               // A failing listener must not take the inbox down.
             }
           }
-        } catch (e) {
-          const err = new Error(`Could not store the message: ${(e as Error).message}`) as Error & { responseCode: number };
+        };
+        finish().catch((e: Error) => {
+          removeAll();
+          // RFC 3463 4.3.1: mail system full, or another local error; the client may try again.
+          const err = new Error(`Could not store the message: ${e.message}`) as Error & { responseCode: number };
           err.responseCode = 451;
           callback(err);
-        }
+        });
       });
     },
   });
