@@ -135,6 +135,11 @@ export interface TranscriptSession {
   quit?: Command;
   /** Protocol problems (message problems are added by `validateTranscript`). */
   readonly problems: Problem[];
+  /**
+   * Problems not kept because their code had already been reported
+   * MAX_PROBLEMS_PER_CODE times (the catalogue's cap), by code.
+   */
+  readonly leftOut: Map<string, number>;
 }
 
 /** `[2-5][0-5][0-9]`: the reply codes RFC 5321 §4.2 allows. */
@@ -267,6 +272,9 @@ function setAddress(cmd: Command, found: { address?: string; addressOffset?: num
  * into the session's `LineTable`, and `lines` makes their objects only when
  * someone asks (validation never does: `messageOfBlock` reads the table).
  */
+/** At most this many problems of one code per document (the catalogue's cap). */
+export const MAX_PROBLEMS_PER_CODE = 100;
+
 export class Block implements DataBlock {
   endLine?: TranscriptLine = undefined;
   terminated = false;
@@ -462,11 +470,23 @@ class TranscriptParser {
       transactions: [],
       dataBlocks: [],
       problems: this.problems,
+      leftOut: this.leftOut,
     };
   }
 
+  /** How many problems of each code were kept, and how many were not (the cap). */
+  private readonly kept = new Map<string, number>();
+  private readonly leftOut = new Map<string, number>();
+
   /** Keeps a problem, its range clipped to the text (a 1-character range on an empty last line would pass the end). */
   private keep(p: Problem): void {
+    // The catalogue's cap, applied as problems arise: 20,000 bad lines make 100 objects, not 40,000.
+    const n = this.kept.get(p.code) ?? 0;
+    if (n >= MAX_PROBLEMS_PER_CODE) {
+      this.leftOut.set(p.code, (this.leftOut.get(p.code) ?? 0) + 1);
+      return;
+    }
+    this.kept.set(p.code, n + 1);
     const start = Math.min(Math.max(0, p.offset), this.text.length);
     const length = Math.max(0, Math.min(p.length, this.text.length - start));
     this.problems.push(start === p.offset && length === p.length ? p : { ...p, offset: start, length });
