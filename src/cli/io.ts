@@ -17,7 +17,6 @@ export const DEFAULT_MAX_INPUT_BYTES = 200 * 1024 * 1024;
  * line ends), DEL, C1 controls (0x9b is CSI on some terminals), LINE and
  * PARAGRAPH SEPARATOR.
  */
-// eslint-disable-next-line no-control-regex
 const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** `text` with every terminal control character written as `\xHH` (`\uHHHH` above U+00FF). */

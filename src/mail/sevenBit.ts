@@ -18,7 +18,6 @@ import { parseMessage } from './message/parse';
 /** The 7-bit message, or why there is none. */
 export type SevenBitResult = { ok: true; data: string; reencoded: number } | { ok: false; reason: string };
 
-// eslint-disable-next-line no-control-regex
 const EIGHT_BIT = /[^\x00-\x7f]/;
 
 /** 1-based line of `offset` in a CRLF text. */

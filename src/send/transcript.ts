@@ -47,7 +47,6 @@ export interface SessionLogOptions {
  * Characters that a reader could take as a line end or a terminal as a command:
  * C0 controls but TAB, DEL, C1 controls, LINE and PARAGRAPH SEPARATOR.
  */
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** `text` with every control character (see CONTROL_CHARACTERS) written as `\xHH` or `\uHHHH`. */

@@ -21,7 +21,6 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (args: string[], options: { env?: NodeJS.ProcessEnv; hangMs?: number } = {}) => runCli(args, { cwd: dir, hangMs: 60_000, ...options });
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]/;
 const STACK = /\n\s+at .+:\d+:\d+\)?\n/;
 
