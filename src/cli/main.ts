@@ -22,10 +22,12 @@ import type { HtmlCheckOptions } from '../mail/html/check';
 import { validateTranscript } from '../mail/transcript/validate';
 import { startLocalInbox } from '../send/inbox';
 import { loadInboxScript, type InboxScript } from '../send/inboxScript';
-import { defaultPort, sendMessage } from '../send/send';
+import { MAX_TIMER_MS } from '../send/limits';
+import { cleartextAuthProblem, defaultPort, sendMessage } from '../send/send';
 import type { Security, SmtpProfile } from '../send/types';
 import { VERSION } from '../version';
 import { CHECK_DKIM_OPTIONS, keysFromFile, SEND_DKIM_OPTIONS, signingFromArgs } from './dkim';
+import { DEFAULT_MAX_INPUT_BYTES, endQuietlyOnClosedPipe, escapeJson, escapeTerminal, escapingWriter, parseMaxSize } from './io';
 import { readPassword } from './password';
 import { readText } from './readText';
 import { RENDER_USAGE, runRender } from './render';
@@ -40,7 +42,7 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  smtp-eml check [--format text|json] [--locale LOCALE] [--html-clients LIST] [--dkim-keys FILE] FILE...
+  smtp-eml check [--format text|json] [--locale LOCALE] [--html-clients LIST] [--dkim-keys FILE] [--max-size MB] FILE...
       Validate .eml messages and .smtp transcripts. Prints
       file:line:col: severity code message (1-based) or JSON. Exit 1 on any error.
       HTML parts are checked against the email clients in LIST, caniemail.com
@@ -54,8 +56,8 @@ const USAGE = `Usage:
 
   smtp-eml send FILE --host HOST [--port PORT] [--security starttls|tls|none]
                 [--user USER] [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]...
-                [--log FILE] [--name EHLO-NAME] [--timeout MS]
-                [--dkim-key FILE --dkim-selector S [--dkim-domain D]]
+                [--log FILE] [--name EHLO-NAME] [--timeout MS] [--max-size MB]
+                [--allow-cleartext-auth] [--dkim-key FILE --dkim-selector S [--dkim-domain D]]
       Send the message in FILE over SMTP and print the session log (an .smtp
       transcript, credentials masked) to stdout or to --log FILE.
       Envelope: MAIL FROM is Sender, else the first From; RCPT TO is every To,
@@ -64,11 +66,22 @@ const USAGE = `Usage:
       none: 25). --insecure accepts any certificate; --ca trusts a CA file.
       Password: the SMTP_PASSWORD environment variable, else a prompt (no echo)
       when --user is given; without a terminal, the first line of stdin.
+      --timeout gives up a connection idle that long, and any one stage
+      (connect, TLS, AUTH, MAIL, RCPT, DATA, QUIT) that takes twice as long
+      however the server trickles its bytes (DATA gets 1 ms more per KB);
+      default: 10 minutes a stage. AUTH with --security none
+      is refused unless --allow-cleartext-auth is given. A header that cannot
+      be read with certainty is refused (no Bcc can leak through it).
       Exit 0 when the server accepted the message for at least one recipient
-      (each refused recipient is reported on stderr), 1 when it was not sent.
+      (each refused recipient is reported on stderr), 1 when it was not sent
+      or when delivery is unknown (the connection was lost after the whole
+      message went out: check before sending again).
       --dkim-key signs with DKIM (relaxed/relaxed; rsa-sha256, or ed25519-sha256
       for an Ed25519 key) over the bytes sent; d= defaults to the From domain;
       an encrypted key's passphrase comes from DKIM_KEY_PASSPHRASE.
+
+  Every command reads regular files of at most 200 MB (--max-size MB changes
+  it) and shows control characters from files or servers escaped (\x1b).
 
   smtp-eml inbox [--port 2525] [--dir DIR] [--script FILE.smtp]
       Run a local test inbox on 127.0.0.1: accepts every message for every
@@ -111,7 +124,7 @@ function runCheck(args: string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' }, 'html-clients': { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...CHECK_DKIM_OPTIONS },
+    options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' }, 'html-clients': { type: 'string' }, 'max-size': { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...CHECK_DKIM_OPTIONS },
   });
   if (values.help) {
     io.stdout.write(USAGE);
@@ -119,6 +132,7 @@ function runCheck(args: string[], io: CliIo): number {
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(values.format)}`);
   if (positionals.length === 0) throw new UsageError('check needs at least one FILE');
+  const maxBytes = maxSizeOf(values['max-size']);
   const locale = values.locale ?? localeFromEnv(io.env);
   const htmlChoice = htmlOptionsOf(values['html-clients']);
   if ('error' in htmlChoice) throw new UsageError(htmlChoice.error);
@@ -135,7 +149,7 @@ function runCheck(args: string[], io: CliIo): number {
   for (const file of positionals) {
     let input: { text: string; encoding: 'utf8' | 'latin1' };
     try {
-      input = readText(file);
+      input = readText(file, maxBytes);
     } catch (e) {
       io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
       unreadable++;
@@ -167,9 +181,17 @@ function runCheck(args: string[], io: CliIo): number {
       }
     }
   }
-  if (values.format === 'json') io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  if (values.format === 'json') io.stdout.write(`${escapeJson(JSON.stringify(json, null, 2))}\n`);
   if (unreadable) return 2;
   return errors > 0 ? 1 : 0;
+}
+
+/** `--max-size MB` in bytes, or the default. */
+function maxSizeOf(value: string | undefined): number {
+  const bytes = parseMaxSize(value);
+  if (bytes === undefined) return DEFAULT_MAX_INPUT_BYTES;
+  if (Number.isNaN(bytes)) throw new UsageError(`--max-size must be a number of megabytes from 1 to 512, not ${JSON.stringify(value)}`);
+  return bytes;
 }
 
 function parsePort(value: string | undefined, name: string): number | undefined {
@@ -194,6 +216,8 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       log: { type: 'string' },
       name: { type: 'string' },
       timeout: { type: 'string' },
+      'max-size': { type: 'string' },
+      'allow-cleartext-auth': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
       ...SEND_DKIM_OPTIONS,
     },
@@ -210,7 +234,10 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
   if (port === 0) throw new UsageError('--port must not be 0');
   let timeout: number | undefined;
   if (values.timeout !== undefined) {
-    if (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0) throw new UsageError('--timeout must be a positive number of milliseconds');
+    // Node's timers hold at most 2^31-1 ms; a longer one would fire at once.
+    if (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0 || Number(values.timeout) > MAX_TIMER_MS) {
+      throw new UsageError(`--timeout must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, not ${JSON.stringify(values.timeout)}`);
+    }
     timeout = Number(values.timeout);
   }
   let dkim;
@@ -220,9 +247,10 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
     throw new UsageError((e as Error).message);
   }
   const file = positionals[0]!;
+  const maxBytes = maxSizeOf(values['max-size']);
   let input: { text: string; encoding: 'utf8' | 'latin1' };
   try {
-    input = readText(file);
+    input = readText(file, maxBytes);
   } catch (e) {
     io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
     return 2;
@@ -238,6 +266,15 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
     profile.connectionTimeout = timeout;
     profile.greetingTimeout = timeout;
     profile.socketTimeout = timeout;
+    // Silence ends a stage after `timeout`; a server that trickles bytes is stopped at twice that.
+    profile.stageTimeout = Math.min(timeout * 2, MAX_TIMER_MS);
+  }
+  if (values['allow-cleartext-auth']) profile.allowCleartextAuth = true;
+  // Before any password prompt: a login that would go out in the clear is refused unless insisted on.
+  const cleartext = cleartextAuthProblem(profile);
+  if (cleartext) {
+    io.stderr.write(`smtp-eml: not sent: ${cleartext}\n`);
+    return 1;
   }
 
   let password: string | undefined;
@@ -289,7 +326,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       io.stderr.write(`smtp-eml: sent to ${accepted} of ${result.recipients.length} recipient${result.recipients.length === 1 ? '' : 's'}: ${result.response ?? ''}\n`);
       return 0;
     }
-    io.stderr.write(`smtp-eml: not sent: ${(result.error?.message ?? 'unknown error').replace(/\r?\n/g, ' ')}\n`);
+    io.stderr.write(`smtp-eml: ${result.deliveryUnknown ? 'delivery unknown' : 'not sent'}: ${(result.error?.message ?? 'unknown error').replace(/\r?\n/g, ' ')}\n`);
     return 1;
   } finally {
     process.removeListener('SIGINT', onSignal);
@@ -351,7 +388,9 @@ async function runInbox(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], raw: CliIo): Promise<number> {
+  // Whatever a file or a server holds, the terminal sees no control character unescaped.
+  const io: CliIo = { ...raw, stdout: escapingWriter(raw.stdout), stderr: escapingWriter(raw.stderr) };
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -392,12 +431,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (require.main === module) {
+  endQuietlyOnClosedPipe([process.stdout, process.stderr]);
   runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }).then(
     (code) => {
       process.exitCode = code;
     },
     (e: Error) => {
-      process.stderr.write(`smtp-eml: ${e.message}\n`);
+      process.stderr.write(`smtp-eml: ${escapeTerminal(e.message)}\n`);
       process.exitCode = 1;
     },
   );

@@ -1,12 +1,13 @@
 /**
  * How the CLI reads a message or transcript file: as UTF-8 when it is valid
- * UTF-8, else byte for byte (latin1), so no octet is lost.
+ * UTF-8, else byte for byte (latin1), so no octet is lost; only from a regular
+ * file and with a size limit (see `readInputFile`).
  */
-import { readFileSync } from 'node:fs';
+import { DEFAULT_MAX_INPUT_BYTES, readInputFile } from './io';
 
 /** Reads a file as UTF-8 when it is valid UTF-8, else byte for byte (latin1). */
-export function readText(file: string): { text: string; encoding: 'utf8' | 'latin1' } {
-  const bytes = readFileSync(file);
+export function readText(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): { text: string; encoding: 'utf8' | 'latin1' } {
+  const bytes = readInputFile(file, maxBytes);
   const utf8 = bytes.toString('utf8');
   if (!utf8.includes('\uFFFD') || Buffer.from(utf8, 'utf8').equals(bytes)) return { text: utf8, encoding: 'utf8' };
   return { text: bytes.toString('latin1'), encoding: 'latin1' };

@@ -6,6 +6,7 @@
  */
 import { readDkimProfile } from './dkimProfile';
 import type { Security, SendResult, SendStage, SmtpProfile } from '../send/types';
+import { MAX_TIMER_MS } from '../send/limits';
 import { t } from './l10n';
 
 /** Name under which the built-in local test inbox appears in pickers and messages. */
@@ -62,14 +63,17 @@ export function readProfiles(raw: unknown): ProfileReading {
     if (typeof e.user === 'string' && e.user) profile.user = e.user;
     // TLS certificates are verified unless a profile turns it off explicitly.
     profile.rejectUnauthorized = e.rejectUnauthorized !== false;
+    // A password in the clear only when a profile asks for it explicitly.
+    if (e.allowCleartextAuth === true) profile.allowCleartextAuth = true;
     for (const key of ['caFile', 'clientName', 'from'] as const) {
       if (typeof e[key] === 'string' && e[key]) profile[key] = e[key] as string;
     }
     for (const key of ['connectionTimeout', 'greetingTimeout', 'socketTimeout'] as const) {
       const v = e[key];
       if (v === undefined) continue;
-      if (typeof v === 'number' && v > 0) profile[key] = v;
-      else problems.push(`${where} ("${name}"): ${key} must be a positive number of milliseconds.`);
+      // Node's timers hold at most 2^31-1 ms; a longer one would fire at once.
+      if (typeof v === 'number' && v > 0 && v <= MAX_TIMER_MS) profile[key] = v;
+      else problems.push(`${where} ("${name}"): ${key} must be a number of milliseconds from 1 to ${MAX_TIMER_MS}.`);
     }
     const dkim = readDkimProfile(e, where, problems);
     if (dkim) profile.dkim = dkim;

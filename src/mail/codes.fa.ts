@@ -82,4 +82,6 @@ export const PERSIAN_CODE_DOCS: Readonly<Record<ProblemCode, string>> = {
   'enhanced-status-syntax': `پس از ${L('ENHANCEDSTATUSCODES')}، متن پاسخی که با ${L('class.subject.detail')} شروع نمی‌شود.`,
   'credentials-exposed': `داده‌ی ${L('AUTH PLAIN/LOGIN')} که در رونوشت خواناست.`,
   'missing-quit': 'رونوشت با نشستی باز تمام می‌شود.',
+  'eight-bit-without-8bitmime': `داده‌ی ${L('DATA')} اکتت‌های بالای ${L(127)} دارد ولی ${L('MAIL FROM')} پارامتر ${L('BODY=8BITMIME')} ندارد، یا سرور ${L('8BITMIME')} را اعلام نکرده است.`,
+  'smtputf8-required': `نشانی غیر ASCII در ${L('MAIL FROM')} یا ${L('RCPT TO')} بی پارامتر ${L('SMTPUTF8')}، یا سروری که ${L('SMTPUTF8')} را اعلام نکرده است.`,
 };

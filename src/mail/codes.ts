@@ -102,6 +102,8 @@ const table = {
   'enhanced-status-syntax': { source: 'smtp', severity: 'warning', href: rfc(2034, '4'), doc: 'After ENHANCEDSTATUSCODES, a reply text that does not start with class.subject.detail.' },
   'credentials-exposed': { source: 'smtp', severity: 'warning', href: rfc(4954, '4'), doc: 'AUTH PLAIN/LOGIN data readable in the transcript.' },
   'missing-quit': { source: 'smtp', severity: 'information', href: rfc(5321, '4.1.1.10'), doc: 'The transcript ends with an open session.' },
+  'eight-bit-without-8bitmime': { source: 'smtp', severity: 'error', href: rfc(6152, '3'), doc: 'The DATA holds octets above 127 but MAIL FROM has no BODY=8BITMIME, or the server did not advertise 8BITMIME.' },
+  'smtputf8-required': { source: 'smtp', severity: 'error', href: rfc(6531, '3.4'), doc: 'A non-ASCII address in MAIL FROM or RCPT TO without the SMTPUTF8 parameter, or the server did not advertise SMTPUTF8.' },
 } as const satisfies Record<string, CodeInfo>;
 
 /** Every diagnostic code the project can report. */

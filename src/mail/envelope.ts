@@ -17,6 +17,7 @@
  *   rejects it (it could end the command and start another).
  */
 import { parseAddressList } from './message/address';
+import type { Problem } from './codes';
 import type { HeaderField, MimePart } from './message/model';
 import { parseMessage } from './message/parse';
 
@@ -77,20 +78,59 @@ function normaliseLineEnds(text: string): Normalised {
   return { text: out.join(''), firstBareCr };
 }
 
+/** The top-level header of a CRLF text, and what makes its reading uncertain. */
+interface TopHeader {
+  root: MimePart;
+  /**
+   * Lines of the header section that are not fields (see `uncertainLines`):
+   * offset of the line and why. Empty when every line reads one way only.
+   */
+  uncertain: Array<{ offset: number; why: string }>;
+}
+
 /**
  * The top-level header of a CRLF text, parsed from the header block alone: the
  * text up to and including the first blank line (the header ends there at the
  * latest, RFC 5322 §2.1), so a 10 MB body is never walked to find the envelope.
  * Offsets are those of the whole text (the block is a prefix of it).
  */
-function parseTopHeader(text: string): MimePart {
+function parseTopHeader(text: string): TopHeader {
   let end: number;
   if (text.startsWith('\r\n')) end = 2;
   else {
     const blank = text.indexOf('\r\n\r\n');
     end = blank < 0 ? text.length : blank + 4;
   }
-  return parseMessage(end === text.length ? text : text.slice(0, end)).root;
+  const parsed = parseMessage(end === text.length ? text : text.slice(0, end));
+  return { root: parsed.root, uncertain: uncertainLines(parsed.root, parsed.problems, end) };
+}
+
+/**
+ * Where the header section (everything before the first blank line, RFC 5322
+ * §2.1) cannot be read with certainty. A line that is not `name: value`
+ * (RFC 5322 §2.2, §3.6.8) ends the header for our parser, while another reader
+ * may skip it and read the fields after it, or the reverse: a `Bcc:` after such
+ * a line would be body to us (not removed, and its recipients not in the
+ * envelope) and a field to the next reader. A field name outside printable
+ * ASCII (a NUL, a look-alike letter) or a fold that continues no field is the
+ * same kind of doubt. Such a message is refused, never sent "best effort".
+ */
+function uncertainLines(root: MimePart, problems: readonly Problem[], sectionEnd: number): Array<{ offset: number; why: string }> {
+  const out: Array<{ offset: number; why: string }> = [];
+  for (const p of problems) {
+    if (p.offset >= sectionEnd) continue;
+    if (p.code === 'header-syntax' && p.offset === root.headerEnd) out.push({ offset: p.offset, why: 'it is not a header field (a field is Name: value, the name without spaces), so the header would end there and every line after it, a Bcc field too, would be read as body' });
+    else if (p.code === 'header-name-invalid' && p.offset < root.headerEnd) out.push({ offset: p.offset, why: 'its field name is empty or holds a character outside printable ASCII, so readers may disagree on which field it is' });
+    else if (p.code === 'continuation-first' && p.offset < root.headerEnd) out.push({ offset: p.offset, why: 'it is indented but continues no field' });
+  }
+  return out;
+}
+
+/** 1-based line number of `offset` in a CRLF text (the header only: cheap). */
+function lineNumberAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\r\n'); at >= 0 && at < offset; at = text.indexOf('\r\n', at + 2)) line++;
+  return line;
 }
 
 /** Field names compared the way RFC 5322 §1.2.2 says: case-insensitively. */
@@ -202,13 +242,29 @@ export function buildEnvelope(text: string, overrides: { from?: string; to?: str
  */
 export function prepareSend(text: string, overrides: { from?: string; to?: string[] } = {}): { envelope: EnvelopeResult; data: string } {
   const normalised = normaliseLineEnds(text);
-  const root = parseTopHeader(normalised.text);
-  return { envelope: envelopeOf(normalised, root, overrides), data: dataOf(normalised.text, root) };
+  const header = parseTopHeader(normalised.text);
+  const envelope = envelopeOf(normalised, header, overrides);
+  const data = dataOf(normalised.text, header.root);
+  // Second lock: read the header of what would be transmitted, as the server will, and
+  // refuse when a blind field is still in it (RFC 5322 §3.6.3) or it reads two ways.
+  const sent = parseTopHeader(data);
+  if (!envelope.problems.length && (sent.uncertain.length || sent.root.headers.some((h) => BLIND_FIELDS.has(fieldName(h))))) {
+    envelope.problems.push('The header of the data to transmit still holds a Bcc field or a line that is not a field; the message is not sent.');
+  }
+  return { envelope, data };
 }
 
-function envelopeOf(normalised: Normalised, root: MimePart, overrides: { from?: string; to?: string[] }): EnvelopeResult {
+function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from?: string; to?: string[] }): EnvelopeResult {
   const problems: string[] = [];
+  const root = header.root;
   const headers = root.headers;
+
+  for (const u of header.uncertain.slice(0, 3)) {
+    const lineEnd = normalised.text.indexOf('\r\n', u.offset);
+    const line = normalised.text.slice(u.offset, lineEnd < 0 ? normalised.text.length : lineEnd);
+    const shown = JSON.stringify(line.length > 60 ? `${line.slice(0, 60)}…` : line);
+    problems.push(`The header cannot be read with certainty: line ${lineNumberAt(normalised.text, u.offset)} (${shown}) ${u.why}. Correct that line (or add the blank line where the body starts); the message is not sent as it is.`);
+  }
 
   if (normalised.firstBareCr >= 0 && normalised.firstBareCr < root.headerEnd) {
     problems.push('The header holds a bare CR (a carriage return without a line feed): it could split a field in two. Remove it or make it a proper line end.');
@@ -284,7 +340,7 @@ function envelopeOf(normalised: Normalised, root: MimePart, overrides: { from?: 
  */
 export function prepareData(text: string): string {
   const normalised = normaliseLineEnds(text).text;
-  return dataOf(normalised, parseTopHeader(normalised));
+  return dataOf(normalised, parseTopHeader(normalised).root);
 }
 
 /** `prepareData` on a text whose line ends are already CRLF, with its parsed top-level header. */

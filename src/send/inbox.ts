@@ -14,7 +14,7 @@
  * place, so a watcher that sees the .eml sees both files complete.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import type { Socket } from 'node:net';
 import { basename, join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
@@ -180,70 +180,110 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
       const open = sessions.get(session.id);
       // First: the transcript's view of the body is complete before the reply to the final dot.
       open?.recorder.watchData(stream);
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if ((stream as { sizeExceeded?: boolean }).sizeExceeded) {
-          const err = new Error(`Message too big: this inbox takes at most ${MAX_MESSAGE_BYTES} bytes`) as Error & { responseCode: number };
-          err.responseCode = 552;
-          return callback(err);
-        }
-        const endRule = open?.player?.takeDataEnd();
-        const conn = endRule && connectionOf(server, session.id);
-        if (endRule && conn) {
-          const events = { command: () => undefined, note: (text: string) => open!.recorder.note(text) };
-          afterWait(conn, endRule, events, () => {
-            if (endRule.code === undefined && endRule.close) return dropConnection(conn, endRule, events);
-            if (endRule.code !== undefined && endRule.code >= 400) {
-              // Refused by the script: nothing is stored.
-              callback(Object.assign(new Error(endRule.texts.join(' ')), { responseCode: endRule.code }));
-            } else {
-              if (endRule.code !== undefined) replaceNextReply(conn, endRule);
-              store();
-            }
-            if (endRule.close) dropConnection(conn, endRule, events);
-          });
-          return;
-        }
-        store();
+      // The session's n-th message is <stem>.eml, then <stem>-2.eml, ...
+      const n = (open?.messages.length ?? 0) + 1;
+      const id = open ? (n === 1 ? open.id : `${open.id}-${n}`) : randomBytes(6).toString('hex');
+      const base = open ? (n === 1 ? open.stem : `${open.stem}-${n}`) : `${new Date().toISOString().replace(/[:]/g, '-')}-${id}`;
+      // The data goes to `<name>.eml.tmp` as it arrives, so memory stays bounded
+      // whatever the client sends; past the size limit it is discarded (RFC 1870:
+      // 552 at the end). Any failure removes what was written: no `.eml.tmp` and
+      // no `.envelope.json` without its message is left behind.
+      const file = join(dir, `${base}.eml`);
+      const envelopeFile = join(dir, `${base}.envelope.json`);
+      const tmp = `${file}.tmp`;
+      let size = 0;
+      let writeError: Error | undefined;
+      let out: WriteStream | undefined = createWriteStream(tmp, { flags: 'wx' });
+      const closed = new Promise<void>((done) => out!.once('close', () => done()));
+      out.on('error', (e) => {
+        writeError ??= e;
+        stream.resume();
       });
+      const discard = (): void => {
+        if (!out) return;
+        out.destroy();
+        out = undefined;
+        // It may have been paused waiting for a drain that will not come.
+        stream.resume();
+      };
+      stream.on('data', (c: Buffer) => {
+        if ((stream as { sizeExceeded?: boolean }).sizeExceeded || writeError) return discard();
+        size += c.length;
+        if (out && !out.write(c)) {
+          stream.pause();
+          out.once('drain', () => stream.resume());
+        }
+      });
+      const removeAll = (): void => {
+        for (const f of [tmp, envelopeFile]) rmSync(f, { force: true });
+      };
+      const refuse = (message: string, responseCode: number): void => {
+        removeAll();
+        callback(Object.assign(new Error(message), { responseCode }));
+      };
+      /** Writes the envelope, renames the message into place and tells the listeners. */
       const store = (): void => {
-        try {
-          const now = new Date();
-          const n = (open?.messages.length ?? 0) + 1;
-          const id = open ? (n === 1 ? open.id : `${open.id}-${n}`) : randomBytes(6).toString('hex');
-          const base = open ? (n === 1 ? open.stem : `${open.stem}-${n}`) : `${now.toISOString().replace(/[:]/g, '-')}-${id}`;
-          const body = Buffer.concat(chunks);
-          const envelope: StoredEnvelope = {
-            mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            rcptTo: session.envelope.rcptTo.map((r) => r.address),
-            remoteAddress: session.remoteAddress,
-            remotePort: session.remotePort,
-            clientHostname: session.clientHostname,
-            time: now.toISOString(),
-            size: body.length,
-            transcript: open ? `${open.stem}.smtp` : '',
-          };
-          writeFileSync(join(dir, `${base}.envelope.json`), `${JSON.stringify(envelope, null, 2)}\n`);
-          const file = join(dir, `${base}.eml`);
-          writeFileSync(`${file}.tmp`, body);
-          renameSync(`${file}.tmp`, file);
-          open?.messages.push(file);
-          callback(null, `OK: queued as ${id}`);
-          open?.recorder.note(`stored as ${basename(file)}`);
-          for (const l of listeners) {
-            try {
-              l(file);
-            } catch {
-              // A failing listener must not take the inbox down.
-            }
+        const envelope: StoredEnvelope = {
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          rcptTo: session.envelope.rcptTo.map((r) => r.address),
+          remoteAddress: session.remoteAddress,
+          remotePort: session.remotePort,
+          clientHostname: session.clientHostname,
+          time: new Date().toISOString(),
+          size,
+          transcript: open ? `${open.stem}.smtp` : '',
+        };
+        writeFileSync(envelopeFile, `${JSON.stringify(envelope, null, 2)}\n`);
+        renameSync(tmp, file);
+        open?.messages.push(file);
+        callback(null, `OK: queued as ${id}`);
+        open?.recorder.note(`stored as ${basename(file)}`);
+        for (const l of listeners) {
+          try {
+            l(file);
+          } catch {
+            // A failing listener must not take the inbox down.
           }
-        } catch (e) {
-          const err = new Error(`Could not store the message: ${(e as Error).message}`) as Error & { responseCode: number };
-          err.responseCode = 451;
-          callback(err);
         }
       };
+      /** A storage failure: RFC 3463 4.3.1 (mail system full, or another local error); the client may try again. */
+      const failStoring = (e: Error): void => refuse(`Could not store the message: ${e.message}`, 451);
+      stream.on('end', () => {
+        const finish = async (): Promise<void> => {
+          if (out && !out.destroyed) await new Promise<void>((done) => out!.end(() => done()));
+          await closed;
+          if ((stream as { sizeExceeded?: boolean }).sizeExceeded) {
+            return refuse(`Message too big: this inbox takes at most ${MAX_MESSAGE_BYTES} bytes`, 552);
+          }
+          if (writeError) throw writeError;
+          const endRule = open?.player?.takeDataEnd();
+          const conn = endRule && connectionOf(server, session.id);
+          if (endRule && conn) {
+            const events = { command: () => undefined, note: (text: string) => open!.recorder.note(text) };
+            afterWait(conn, endRule, events, () => {
+              if (endRule.code === undefined && endRule.close) {
+                removeAll();
+                return dropConnection(conn, endRule, events);
+              }
+              if (endRule.code !== undefined && endRule.code >= 400) {
+                // Refused by the script: nothing is stored.
+                refuse(endRule.texts.join(' '), endRule.code);
+              } else {
+                if (endRule.code !== undefined) replaceNextReply(conn, endRule);
+                try {
+                  store();
+                } catch (e) {
+                  failStoring(e as Error);
+                }
+              }
+              if (endRule.close) dropConnection(conn, endRule, events);
+            });
+            return;
+          }
+          store();
+        };
+        finish().catch(failStoring);
+      });
     },
   });
 

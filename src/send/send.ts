@@ -10,8 +10,10 @@ import { readFileSync } from 'node:fs';
 import type { TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { prepareSend } from '../mail/envelope';
+import { toSevenBit } from '../mail/sevenBit';
 import { VERSION } from '../version';
 import { prepareSigner } from './dkim';
+import { DEFAULT_STAGE_TIMEOUT_MS, ReplyMeter, stageDeadline } from './limits';
 import { SessionLog } from './transcript';
 import type { RecipientResult, SendRequest, SendResult, SendStage, SmtpProfile } from './types';
 
@@ -33,6 +35,16 @@ export function findQueueId(reply: string | undefined): string | undefined {
   if (!reply) return undefined;
   const m = /queued as\s+([A-Za-z0-9._@:-]+)/i.exec(reply) ?? /\bid=([A-Za-z0-9._@:-]+)/i.exec(reply) ?? /\bqueued\s*\(?([A-Za-z0-9._-]{6,})/i.exec(reply);
   return m?.[1];
+}
+
+/**
+ * Why the profile would send its password in the clear (AUTH on a connection
+ * without TLS, RFC 4954 §4 / RFC 8314 §5.1), or undefined when it would not or
+ * the profile says the user accepts that (`allowCleartextAuth`).
+ */
+export function cleartextAuthProblem(profile: Pick<SmtpProfile, 'security' | 'user' | 'allowCleartextAuth'>): string | undefined {
+  if (profile.security !== 'none' || !profile.user || profile.allowCleartextAuth) return undefined;
+  return 'Security "none" with a user name would send the password in the clear (AUTH without TLS). Use STARTTLS or TLS, or allow it explicitly for this profile (allowCleartextAuth: true; --allow-cleartext-auth on the command line).';
 }
 
 /** Errors whose text shows that a certificate was refused (Node's OpenSSL messages). */
@@ -115,10 +127,12 @@ function runSession(req: SendRequest): Promise<SendResult> {
   let failure: SendResult['error'];
   let response: string | undefined;
   let ok = false;
+  /** The whole message went to the server, the final dot too, and no reply to it came. */
+  let deliveryUnknown = false;
 
   const finishNow = (): SendResult => {
     const elapsedMs = Date.now() - started;
-    log.note(`result: ${ok ? (recipients.every((r) => r.accepted) ? 'sent' : 'sent to some recipients') : `not sent: ${failure?.message ?? 'unknown error'}`}`);
+    log.note(`result: ${ok ? (recipients.every((r) => r.accepted) ? 'sent' : 'sent to some recipients') : `${deliveryUnknown ? 'delivery unknown' : 'not sent'}: ${failure?.message ?? 'unknown error'}`}`);
     log.note(`elapsed: ${elapsedMs} ms`);
     log.seal();
     // A server may echo credentials in any reply: mask them in everything the result carries.
@@ -136,14 +150,18 @@ function runSession(req: SendRequest): Promise<SendResult> {
     if (queueId) result.queueId = queueId;
     if (failure) {
       result.error = { ...failure, message: mask(failure.message) };
+      if (deliveryUnknown) result.deliveryUnknown = true;
       if (failure.reply !== undefined) result.error.reply = mask(failure.reply);
     }
     return result;
   };
 
+  /** Set once the connection exists: restarts the stage's deadline. */
+  let armDeadline = (): void => undefined;
   const setStage = (next: SendStage): void => {
     if (next === stage) return;
     stage = next;
+    armDeadline();
     try {
       req.onStage?.(next);
     } catch {
@@ -163,6 +181,13 @@ function runSession(req: SendRequest): Promise<SendResult> {
     log.note(`refused before connecting: ${failure.message}`);
     return Promise.resolve(finishNow());
   }
+  const cleartext = cleartextAuthProblem(profile);
+  if (cleartext) {
+    failure = { stage: 'auth', message: cleartext };
+    log.note(`refused before connecting: ${cleartext}`);
+    return Promise.resolve(finishNow());
+  }
+  if (user && security === 'none') log.note('warning: AUTH without TLS: the password crosses the network in the clear (allowed for this profile)');
   if (req.signal?.aborted) {
     failure = { stage, message: 'Cancelled' };
     return Promise.resolve(finishNow());
@@ -178,9 +203,10 @@ function runSession(req: SendRequest): Promise<SendResult> {
     }
   }
 
-  const data = prepared.data;
+  /** What goes after DATA: the prepared data, or its 7-bit form for a server without 8BITMIME. */
+  let data = prepared.data;
   const encoding = req.encoding ?? 'utf8';
-  const payload = Buffer.from(data, encoding);
+  let payload = Buffer.from(data, encoding);
   // DKIM: the key is read before connecting, so a wrong passphrase never reaches a server.
   const signer = req.dkim ? prepareSigner(req.dkim, payload) : undefined;
   if (signer && 'error' in signer) {
@@ -195,6 +221,10 @@ function runSession(req: SendRequest): Promise<SendResult> {
     let ended = false;
     let settled = false;
     let quitTimer: NodeJS.Timeout | undefined;
+    /** nodemailer has handed the whole message and its final dot to the socket. */
+    let dataWritten = false;
+    /** The deadline of the current stage (see ./limits.ts): set on each stage, cleared at the end. */
+    let stageTimer: NodeJS.Timeout | undefined;
 
     const settle = (): void => {
       if (settled) return;
@@ -205,6 +235,15 @@ function runSession(req: SendRequest): Promise<SendResult> {
         failure = { stage, message: `The server closed the connection during ${stage}${last ? ` (last reply: ${last})` : ''}.` };
       }
       if (quitTimer) clearTimeout(quitTimer);
+      if (stageTimer) clearTimeout(stageTimer);
+      // Sent in full, then the connection failed before the server's answer to it: it may have been delivered.
+      if (!ok && failure && dataWritten && failure.code === undefined && failure.message !== 'Cancelled') {
+        deliveryUnknown = true;
+        failure = { ...failure, message: `${failure.message.replace(/\.?$/, '.')} The whole message had been sent and no answer to it came: it may have been delivered; check before sending again.` };
+      } else if (!ok && failure && dataWritten && failure.message === 'Cancelled') {
+        deliveryUnknown = true;
+        failure = { ...failure, message: 'Cancelled after the whole message had been sent: it may have been delivered; check before sending again.' };
+      }
       req.signal?.removeEventListener('abort', onAbort);
       resolve(finishNow());
     };
@@ -246,6 +285,9 @@ function runSession(req: SendRequest): Promise<SendResult> {
           describeTls(conn._socket as TLSSocket, 'STARTTLS');
         } else if (entry?.tnx === 'network' && message === 'Connection closed') {
           log.note('connection closed');
+        } else if (entry?.tnx === 'message') {
+          // Logged by nodemailer when the data stream, final dot included, has ended.
+          dataWritten = true;
         }
       },
       warn() {},
@@ -272,7 +314,8 @@ function runSession(req: SendRequest): Promise<SendResult> {
       const text = Buffer.from(utf8, 'utf8').equals(bytes) ? utf8 : reply;
       log.server(text);
       const command = pending.shift() ?? '';
-      const rcpt = /^RCPT TO:<(.*)>/i.exec(command);
+      // `[^]` and not `.`: an address may hold U+2028, which `.` does not match.
+      const rcpt = /^RCPT TO:<([^]*)>/i.exec(command);
       if (rcpt) {
         const r = recipients.find((x) => x.address === rcpt[1]);
         if (r) {
@@ -311,6 +354,36 @@ function runSession(req: SendRequest): Promise<SendResult> {
     };
     req.signal?.addEventListener('abort', onAbort, { once: true });
 
+    // A reply too big to be a reply ends the session before nodemailer works on it (./limits.ts).
+    const meter = new ReplyMeter();
+    const connection = conn as unknown as { _onData(chunk: Buffer): void };
+    const readReply = connection._onData.bind(conn);
+    let overLimit = false;
+    connection._onData = (chunk: Buffer): void => {
+      if (overLimit || settled) return;
+      const why = Buffer.isBuffer(chunk) ? meter.feed(chunk) : undefined;
+      if (!why) return readReply(chunk);
+      overLimit = true;
+      fail({ stage, message: `The server at ${profile.host}:${port} sent ${why} during ${stage} (RFC 5321 §4.5.3.1.5 allows 512 octets a line); the session was ended.` });
+      log.note(`ended: the server sent ${why}`);
+      conn.close();
+    };
+
+    // Each stage has a deadline however the server trickles its bytes; the idle timeouts never fire then.
+    const baseDeadline = profile.stageTimeout ?? DEFAULT_STAGE_TIMEOUT_MS;
+    armDeadline = (): void => {
+      if (stageTimer) clearTimeout(stageTimer);
+      if (settled) return;
+      const current = stage;
+      const ms = stageDeadline(baseDeadline, current, payload.length);
+      stageTimer = setTimeout(() => {
+        fail({ stage: current, message: `The server at ${profile.host}:${port} did not complete ${current} within ${ms} ms (the deadline of a stage); the session was ended.` });
+        log.note(`ended: ${current} took longer than ${ms} ms`);
+        conn.close();
+      }, ms);
+    };
+    armDeadline();
+
     conn.on('error', (err: SmtpError) => fail(describeError(err, stage, profile, port, security)));
     conn.on('end', () => {
       ended = true;
@@ -345,7 +418,25 @@ function runSession(req: SendRequest): Promise<SendResult> {
         setStage('sender');
         // In UTF-8, more bytes than characters means a non-ASCII character: no second scan of the data.
         const use8BitMime = encoding === 'utf8' ? payload.length !== data.length : /[^\x00-\x7f]/.test(data);
-        // Signed last, over the exact octets that go out.
+        const offered = (conn as unknown as { _supportedExtensions?: string[] })._supportedExtensions ?? [];
+        // RFC 6531 §3.4: a non-ASCII address only with SMTPUTF8 (nodemailer would send it raw).
+        const international = [envelope.from, ...envelope.to].find((a) => /[^\x00-\x7f]/.test(a));
+        if (international !== undefined && !offered.includes('SMTPUTF8')) {
+          fail({ stage: international === envelope.from ? 'sender' : 'recipients', message: `The server does not offer SMTPUTF8 (RFC 6531), so the address ${international} (not ASCII) cannot be sent; use an ASCII address (a domain in its xn-- form).` });
+          return quit();
+        }
+        // RFC 6152 §3: 8-bit data with BODY=8BITMIME when offered (nodemailer adds it), else converted to 7 bit.
+        if (use8BitMime && !offered.includes('8BITMIME')) {
+          const seven = toSevenBit(data, encoding);
+          if (!seven.ok) {
+            fail({ stage: 'sender', message: seven.reason });
+            return quit();
+          }
+          log.note(`the server does not offer 8BITMIME (RFC 6152): ${seven.reencoded} 8-bit part${seven.reencoded === 1 ? '' : 's'} re-encoded as quoted-printable or base64`);
+          data = seven.data;
+          payload = Buffer.from(data, 'latin1');
+        }
+        // Signed last (after any 7-bit re-encoding), over the exact octets that go out.
         let wire: Buffer = payload;
         if (signer) {
           const signed = signer.sign(payload);

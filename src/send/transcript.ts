@@ -15,6 +15,12 @@
  *
  * Lines are bounded: a line longer than MAX_LOGGED_LINE characters (a server
  * answering with megabytes) is cut, with a note of how much was left out.
+ *
+ * Lines are one line each: every control character in what either side sent
+ * (a bare CR, which every reader of the log takes as a line end, a LF inside
+ * a reply line, NUL, ESC, DEL, C1 controls, U+2028/U+2029) is written as
+ * `\xHH` / `\uHHHH`, so a server cannot make the log show a `C:` line the
+ * client never sent, nor send a terminal command to whoever reads it.
  */
 
 /** What masked credentials look like in the log. */
@@ -35,6 +41,22 @@ export interface SessionLogOptions {
   password?: string;
   /** DATA is shown in full up to this many bytes (UTF-8) and summarised beyond. */
   maxLoggedDataBytes?: number;
+}
+
+/**
+ * Characters that a reader could take as a line end or a terminal as a command:
+ * C0 controls but TAB, DEL, C1 controls, LINE and PARAGRAPH SEPARATOR.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** `text` with every control character (see CONTROL_CHARACTERS) written as `\xHH` or `\uHHHH`. */
+export function escapeControls(text: string): string {
+  CONTROL_CHARACTERS.lastIndex = 0;
+  if (!CONTROL_CHARACTERS.test(text)) return text;
+  return text.replace(CONTROL_CHARACTERS, (c) => {
+    const n = c.charCodeAt(0);
+    return n > 0xff ? `\\u${n.toString(16).padStart(4, '0')}` : `\\x${n.toString(16).padStart(2, '0')}`;
+  });
 }
 
 /** "812 bytes", "10.2 KB", "10.2 MB" (decimal units, as file managers show). */
@@ -183,8 +205,14 @@ export class SessionLog {
 
   /** Ends the log: later lines are dropped, so the streamed log equals `toString()`. */
   seal(): void {
+    if (this.escapedLines) {
+      this.push(`# ${this.escapedLines} line${this.escapedLines === 1 ? '' : 's'} held control characters, shown as \\xHH or \\uHHHH (a CR is \\x0d)`);
+    }
     this.sealed = true;
   }
+
+  /** Lines in which control characters were escaped. */
+  private escapedLines = 0;
 
   /** Every line so far. */
   lines(): readonly string[] {
@@ -208,8 +236,10 @@ export class SessionLog {
     return out;
   }
 
-  private push(full: string): void {
+  private push(raw: string): void {
     if (this.sealed) return;
+    const full = escapeControls(raw);
+    if (full !== raw) this.escapedLines++;
     const line = full.length > MAX_LOGGED_LINE ? `${full.slice(0, MAX_LOGGED_LINE)}... [${full.length - MAX_LOGGED_LINE} more characters not shown]` : full;
     this.out.push(line);
     try {

@@ -35,6 +35,14 @@ export interface SmtpProfile {
   greetingTimeout?: number;
   /** Milliseconds of silence after which the connection is given up. */
   socketTimeout?: number;
+  /**
+   * Milliseconds one stage (connect, TLS, AUTH, MAIL, RCPT, DATA, QUIT) may take in
+   * all, however slowly the server trickles its replies; DATA gets 1 ms more per KB
+   * of message. Default 600000 (RFC 5321 §4.5.3.2's longest timeout).
+   */
+  stageTimeout?: number;
+  /** With `security: 'none'` and a user: send AUTH in the clear all the same (refused otherwise). */
+  allowCleartextAuth?: boolean;
   /** MAIL FROM override for every message sent through this profile. */
   from?: string;
   /** Sign every message with DKIM; the key itself comes with the request (`SendRequest.dkim`), never from settings. */
@@ -88,6 +96,11 @@ export interface SendResult {
     message: string;
   };
   elapsedMs: number;
+  /**
+   * The whole message went to the server but the session failed before its
+   * answer: the message may have been delivered (check before sending again).
+   */
+  deliveryUnknown?: boolean;
 }
 
 /** One message to send. */

@@ -255,10 +255,10 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
   }
 
   connection.onHover((p, token) =>
-    withDocument('hover', p.textDocument.uri, token, null, (ctx, f) => (f.hover ? f.hover(ctx, p.position) : null)),
+    withDocument('hover', p.textDocument.uri, token, null, (ctx, f) => (f.hover ? f.hover(ctx, clampPosition(ctx, p.position)) : null)),
   );
   connection.onCompletion((p, token) =>
-    withDocument('completion', p.textDocument.uri, token, [], (ctx, f) => (f.completion ? f.completion(ctx, p.position, p.context) : [])),
+    withDocument('completion', p.textDocument.uri, token, [], (ctx, f) => (f.completion ? f.completion(ctx, clampPosition(ctx, p.position), p.context) : [])),
   );
   connection.onDocumentSymbol((p, token) =>
     withDocument('documentSymbols', p.textDocument.uri, token, [], (ctx, f) => (f.documentSymbols ? f.documentSymbols(ctx) : [])),
@@ -298,4 +298,13 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
       timers.clear();
     },
   };
+}
+
+/**
+ * The position as it is in the document: a client may send a character past
+ * the end of its line (or a line past the end), and an edit range built from
+ * it would reach past the line end.
+ */
+function clampPosition(ctx: { document: { offsetAt(p: lsp.Position): number; positionAt(o: number): lsp.Position } }, position: lsp.Position): lsp.Position {
+  return ctx.document.positionAt(ctx.document.offsetAt(position));
 }

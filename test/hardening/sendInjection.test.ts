@@ -55,7 +55,7 @@ async function send(text: string, profile: Partial<SmtpProfile> = {}, extra: Par
     const result = await sendMessage({
       text,
       password: PASSWORD,
-      profile: { name: 'inject', host: '127.0.0.1', port: server.port, security: 'none', user: USER, greetingTimeout: 2000, socketTimeout: 2000, ...profile },
+      profile: { name: 'inject', host: '127.0.0.1', port: server.port, security: 'none', user: USER, allowCleartextAuth: true, greetingTimeout: 2000, socketTimeout: 2000, ...profile },
       onLog: (l) => logs.push(l),
       ...extra,
     });

@@ -99,6 +99,11 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   credentialsToken: (mechanism) => `این پاسخ ${ltr(mechanism)} یک توکن حامل (bearer token) دارد که در رونوشت خواناست. آن را پنهان کنید.`,
 
   missingQuit: () => `رونوشت در حالی تمام می‌شود که نشست هنوز باز است (نه ${ltr('QUIT')} و نه ${ltr(221)}).`,
+  problemsLeftOut: (total, max, byCode) => `(${ltr(total)} مشکل دیگر گزارش نشد: هر کد در هر سند حداکثر ${ltr(max)} بار گزارش می‌شود؛ ${ltr(byCode)}.)`,
+  eightBitUndeclared: () => `این خط پیام اکتت‌های بالای ${ltr(127)} دارد، ولی ${ltr('MAIL FROM')} پارامتر ${ltr('BODY=8BITMIME')} را اعلام نکرده است (RFC 6152 §3): بخش را دوباره رمزگذاری کنید (${ltr('quoted-printable')} یا ${ltr('base64')}) یا آن را اعلام کنید.`,
+  eightBitNotOffered: () => `این خط پیام اکتت‌های بالای ${ltr(127)} دارد، ولی سرور ${ltr('8BITMIME')} را اعلام نکرده است (RFC 6152 §3): بخش باید دوباره رمزگذاری می‌شد (${ltr('quoted-printable')} یا ${ltr('base64')}).`,
+  utf8AddressUndeclared: (verb) => `نشانی غیر ASCII در ${ltr(verb)} به پارامتر ${ltr('SMTPUTF8')} در ${ltr('MAIL FROM')} نیاز دارد (RFC 6531 §3.4).`,
+  utf8AddressNotOffered: (verb) => `نشانی غیر ASCII در ${ltr(verb)}، ولی سرور ${ltr('SMTPUTF8')} را اعلام نکرده است (RFC 6531 §3.4): این نشانی را نمی‌پذیرد.`,
 
   outcomeDelivered: (accepted, total, reply) =>
     accepted === total

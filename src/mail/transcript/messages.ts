@@ -98,6 +98,16 @@ const englishTranscriptMessages = {
 
   missingQuit: (): string => 'The transcript ends with the session still open (no QUIT and 221).',
 
+  problemsLeftOut: (total: number, max: number, byCode: string): string =>
+    `(${total} more problems left out: each code is reported at most ${max} times per document; ${byCode}.)`,
+
+  // eight-bit-without-8bitmime (RFC 6152 §3)
+  eightBitUndeclared: (): string => 'This message line holds octets above 127, but MAIL FROM did not declare BODY=8BITMIME (RFC 6152 §3): re-encode the part (quoted-printable or base64) or declare it.',
+  eightBitNotOffered: (): string => 'This message line holds octets above 127, but the server did not advertise 8BITMIME (RFC 6152 §3): the part had to be re-encoded (quoted-printable or base64).',
+  // smtputf8-required (RFC 6531 §3.4)
+  utf8AddressUndeclared: (verb: string): string => `A non-ASCII address in ${verb} needs the SMTPUTF8 parameter on MAIL FROM (RFC 6531 §3.4).`,
+  utf8AddressNotOffered: (verb: string): string => `A non-ASCII address in ${verb}, but the server did not advertise SMTPUTF8 (RFC 6531 §3.4): it cannot take this address.`,
+
   // outcomes (code lens / inlay hints / outline)
   outcomeDelivered: (accepted: number, total: number, reply: string): string =>
     accepted === total ? `delivered to ${accepted} recipient${accepted === 1 ? '' : 's'}: ${reply}` : `delivered to ${accepted} of ${total} recipients: ${reply}`,

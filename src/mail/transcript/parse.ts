@@ -135,6 +135,11 @@ export interface TranscriptSession {
   quit?: Command;
   /** Protocol problems (message problems are added by `validateTranscript`). */
   readonly problems: Problem[];
+  /**
+   * Problems not kept because their code had already been reported
+   * MAX_PROBLEMS_PER_CODE times (the catalogue's cap), by code.
+   */
+  readonly leftOut: Map<string, number>;
 }
 
 /** `[2-5][0-5][0-9]`: the reply codes RFC 5321 §4.2 allows. */
@@ -267,11 +272,16 @@ function setAddress(cmd: Command, found: { address?: string; addressOffset?: num
  * into the session's `LineTable`, and `lines` makes their objects only when
  * someone asks (validation never does: `messageOfBlock` reads the table).
  */
+/** At most this many problems of one code per document (the catalogue's cap). */
+export const MAX_PROBLEMS_PER_CODE = 100;
+
 export class Block implements DataBlock {
   endLine?: TranscriptLine = undefined;
   terminated = false;
   elided = false;
   octets = 0;
+  /** Offset of the first character above U+007F in the body (an octet above 127 on the wire), or -1. */
+  eightBitOffset = -1;
   readonly #table: LineTable;
   /** The body is lines `#first .. #first + #count - 1` of the table while they follow each other... */
   #first = -1;
@@ -460,11 +470,23 @@ class TranscriptParser {
       transactions: [],
       dataBlocks: [],
       problems: this.problems,
+      leftOut: this.leftOut,
     };
   }
 
+  /** How many problems of each code were kept, and how many were not (the cap). */
+  private readonly kept = new Map<string, number>();
+  private readonly leftOut = new Map<string, number>();
+
   /** Keeps a problem, its range clipped to the text (a 1-character range on an empty last line would pass the end). */
   private keep(p: Problem): void {
+    // The catalogue's cap, applied as problems arise: 20,000 bad lines make 100 objects, not 40,000.
+    const n = this.kept.get(p.code) ?? 0;
+    if (n >= MAX_PROBLEMS_PER_CODE) {
+      this.leftOut.set(p.code, (this.leftOut.get(p.code) ?? 0) + 1);
+      return;
+    }
+    this.kept.set(p.code, n + 1);
     const start = Math.min(Math.max(0, p.offset), this.text.length);
     const length = Math.max(0, Math.min(p.length, this.text.length - start));
     this.problems.push(start === p.offset && length === p.length ? p : { ...p, offset: start, length });
@@ -527,6 +549,36 @@ class TranscriptParser {
     }
   }
 
+  /**
+   * RFC 6152 §3: octets above 127 in DATA only after `MAIL FROM:<...> BODY=8BITMIME`
+   * (or BINARYMIME, RFC 3030), to a server that advertised 8BITMIME. Once per
+   * message, at its first such character. Unknown parts of a fragment (no MAIL,
+   * no EHLO seen) are not held against it.
+   */
+  private checkEightBit(b: Block, t: Transaction | undefined): void {
+    if (b.eightBitOffset < 0 || !b.stuffed) return;
+    const mail = t?.mail;
+    if (this.extensions && !this.extensions.has('8BITMIME')) {
+      this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, M.eightBitNotOffered());
+    } else if (mail && !/(^|\s)BODY=(8BITMIME|BINARYMIME)(\s|$)/i.test(mail.argument?.text ?? '')) {
+      this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, M.eightBitUndeclared());
+    }
+  }
+
+  /**
+   * RFC 6531 §3.4: a non-ASCII address in MAIL FROM or RCPT TO only with the
+   * SMTPUTF8 parameter on MAIL FROM, to a server that advertised SMTPUTF8.
+   */
+  private checkUtf8Address(cmd: Command, mail: Command | undefined): void {
+    const address = cmd.address;
+    if (address === undefined || cmd.addressOffset === undefined || !/[^\x00-\x7f]/.test(address)) return;
+    if (this.extensions && !this.extensions.has('SMTPUTF8')) {
+      this.report('smtputf8-required', cmd.addressOffset, address.length, M.utf8AddressNotOffered(cmd.verb));
+    } else if (mail && !/(^|\s)SMTPUTF8(\s|$)/i.test(mail.argument?.text ?? '')) {
+      this.report('smtputf8-required', cmd.addressOffset, address.length, M.utf8AddressUndeclared(cmd.verb));
+    }
+  }
+
   /** Ends the open DATA body without its `.` line. */
   private abandonBlock(): void {
     if (!this.block) return;
@@ -534,6 +586,7 @@ class TranscriptParser {
     this.block = undefined;
     b.terminated = false;
     this.report('data-not-terminated', ...this.verbRange(b.command), M.dataNotTerminated());
+    this.checkEightBit(b, this.blockTx);
     // The server's next reply answers the body as if the `.` had been sent.
     const last = b.lineCount > 0 ? this.table.line(b.lineNumber(b.lineCount - 1)) : b.command.line;
     const end = newCommand('data-end', last, '.', last.contentOffset, 0, undefined, true);
@@ -719,6 +772,7 @@ class TranscriptParser {
     }
     // Elided only when the log recorded no line of the body, just annotations.
     if (b.lineCount > 0) b.elided = false;
+    this.checkEightBit(b, this.blockTx);
     this.pending.push(end);
     this.closeTx();
     this.txUnknown = false;
@@ -739,6 +793,11 @@ class TranscriptParser {
     b.add(k);
     const octets = octetsIn(this.text, co, end) + 2;
     b.octets += octets;
+    if (b.eightBitOffset < 0 && octets - 2 !== end - co) {
+      let i = co;
+      while (i < end && this.text.charCodeAt(i) < 128) i++;
+      b.eightBitOffset = i;
+    }
     if (octets > 1000) this.report('text-line-too-long', co + 998, end - co - 998, M.textLineTooLong(octets));
     this.touchEnd(this.blockTx, end);
   }
@@ -859,6 +918,7 @@ class TranscriptParser {
         if (!argument) this.report('command-syntax', at, atLength, M.pathPrefix('MAIL', 'FROM:'));
         else setAddress(cmd, checkPathCommand('MAIL', argument, this.extensions, this.scratch));
         this.keepScratch();
+        this.checkUtf8Address(cmd, cmd);
         break;
       }
       case 'RCPT': {
@@ -871,6 +931,7 @@ class TranscriptParser {
         if (!argument) this.report('command-syntax', at, atLength, M.pathPrefix('RCPT', 'TO:'));
         else setAddress(cmd, checkPathCommand('RCPT', argument, this.extensions, this.scratch));
         this.keepScratch();
+        this.checkUtf8Address(cmd, t?.mail);
         break;
       }
       case 'DATA': {

@@ -6,7 +6,8 @@
 import type { Problem, RelatedLocation } from '../codes';
 import { validateMessage, type MessageValidationOptions } from '../message/validate';
 import type { Dialect } from './lines';
-import { Block, parseTranscript, type DataBlock, type TranscriptSession } from './parse';
+import { Block, MAX_PROBLEMS_PER_CODE, parseTranscript, type DataBlock, type TranscriptSession } from './parse';
+import { transcriptMessages as M } from './messages';
 
 /** A message rebuilt from a DATA block, with the way back to the transcript. */
 export interface BlockMessage {
@@ -203,6 +204,35 @@ export function validateSessionMessages(session: TranscriptSession, options: Mes
 /** Returns every problem in `text`, a whole transcript in any supported dialect. Never throws. */
 export function validateTranscript(text: string, options: TranscriptValidationOptions = {}): Problem[] {
   const session = parseTranscript(text, options.dialect);
-  if (options.skipMessages) return [...session.problems];
-  return [...session.problems, ...validateSessionMessages(session, options)].sort((a, b) => a.offset - b.offset);
+  if (options.skipMessages) return capProblems(session.problems, session.leftOut);
+  return capProblems([...session.problems, ...validateSessionMessages(session, options)], session.leftOut);
+}
+
+/**
+ * The catalogue's cap for a whole transcript, its messages included: each code
+ * at most MAX_PROBLEMS_PER_CODE times, sorted by offset, and when any were left
+ * out, the document's last problem says how many and of which codes.
+ * `leftOut` counts those the parser already dropped.
+ */
+export function capProblems(problems: readonly Problem[], leftOut: ReadonlyMap<string, number> = new Map()): Problem[] {
+  const sorted = [...problems].sort((a, b) => a.offset - b.offset);
+  const counts = new Map<string, number>();
+  const dropped = new Map(leftOut);
+  const out: Problem[] = [];
+  for (const p of sorted) {
+    const n = counts.get(p.code) ?? 0;
+    if (n >= MAX_PROBLEMS_PER_CODE) {
+      dropped.set(p.code, (dropped.get(p.code) ?? 0) + 1);
+      continue;
+    }
+    counts.set(p.code, n + 1);
+    out.push(p);
+  }
+  if (dropped.size && out.length) {
+    const total = [...dropped.values()].reduce((a, b) => a + b, 0);
+    const byCode = [...dropped].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ×${n}`).join(', ');
+    const last = out[out.length - 1]!;
+    out[out.length - 1] = { ...last, message: `${last.message} ${M.problemsLeftOut(total, MAX_PROBLEMS_PER_CODE, byCode)}` };
+  }
+  return out;
 }

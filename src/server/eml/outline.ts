@@ -22,6 +22,13 @@ export const MAX_OUTLINE_DEPTH = 64;
 /** Most fields listed per header block (a block of 50 000 fields is an attack, not an outline). */
 export const MAX_OUTLINE_FIELDS = 1000;
 
+/**
+ * Most MIME parts listed in the whole outline: 200 000 parts would be a 47 MB
+ * response; the parts after the first MAX_OUTLINE_PARTS (in document order
+ * within each level) are left out, and the last listed part says so.
+ */
+export const MAX_OUTLINE_PARTS = 2000;
+
 /** Longest value shown as a header field's detail. */
 const DETAIL_LIMIT = 80;
 
@@ -75,21 +82,37 @@ export function emlDocumentSymbols(ctx: FeatureContext): lsp.DocumentSymbol[] {
   // Explicit stack. `holder` receives the part's child symbols: the part's own
   // symbol within the depth cap, else the symbol at the cap (flattened below it).
   const stack: Array<{ part: MimePart; holder: lsp.DocumentSymbol; depth: number }> = [{ part: root, holder: rootSymbol, depth: 1 }];
+  let listed = 1;
+  let left = 0;
+  let lastListed = rootSymbol;
   while (stack.length) {
     const { part, holder, depth } = stack.pop()!;
     const pending: Array<{ part: MimePart; symbol: lsp.DocumentSymbol }> = [];
     if (part.embedded) {
-      const embeddedHeaders = headerBlockSymbol(ctx, part.embedded, texts.outlineHeaders, texts.emptyFieldName);
-      if (embeddedHeaders) holder.children!.push(embeddedHeaders);
-      pending.push({ part: part.embedded, symbol: partSymbol(ctx, part.embedded) });
+      if (listed >= MAX_OUTLINE_PARTS) left++;
+      else {
+        const embeddedHeaders = headerBlockSymbol(ctx, part.embedded, texts.outlineHeaders, texts.emptyFieldName);
+        if (embeddedHeaders) holder.children!.push(embeddedHeaders);
+        pending.push({ part: part.embedded, symbol: partSymbol(ctx, part.embedded) });
+        listed++;
+      }
     }
-    for (const child of part.children) pending.push({ part: child, symbol: partSymbol(ctx, child) });
+    for (const child of part.children) {
+      if (listed >= MAX_OUTLINE_PARTS) {
+        left += 1;
+        continue;
+      }
+      pending.push({ part: child, symbol: partSymbol(ctx, child) });
+      listed++;
+    }
+    if (pending.length) lastListed = pending[pending.length - 1]!.symbol;
     for (const p of pending) holder.children!.push(p.symbol);
     for (let i = pending.length - 1; i >= 0; i--) {
       const childDepth = depth + 1;
       stack.push({ part: pending[i].part, holder: childDepth < MAX_OUTLINE_DEPTH ? pending[i].symbol : holder, depth: Math.min(childDepth, MAX_OUTLINE_DEPTH) });
     }
   }
+  if (left) lastListed.detail = `${lastListed.detail ? `${lastListed.detail} ` : ''}${texts.outlinePartsLeftOut(left)}`;
   return result;
 }
 

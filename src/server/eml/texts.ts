@@ -35,6 +35,8 @@ export interface EmlTexts {
   readonly partBinary: (size: string) => string;
   readonly partPreview: string;
   readonly outlineHeaders: string;
+  /** Said by the last listed part when the outline's part cap left some out. */
+  readonly outlinePartsLeftOut: (n: number) => string;
   readonly completionFreshDate: string;
   readonly completionFreshMessageId: string;
   readonly completionBoundary: string;
@@ -77,6 +79,7 @@ const en: EmlTexts = {
   partBinary: (size) => `binary, ${size}`,
   partPreview: 'First lines',
   outlineHeaders: 'Headers',
+  outlinePartsLeftOut: (n) => `(${n} more parts not listed)`,
   completionFreshDate: 'The current date and time (RFC 5322 §3.3)',
   completionFreshMessageId: 'A fresh unique id at the domain of From',
   completionBoundary: 'A fresh random boundary',

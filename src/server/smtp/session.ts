@@ -5,7 +5,7 @@
 import type { Problem } from '../../mail/codes';
 import type { TranscriptLine } from '../../mail/transcript/lines';
 import { parseTranscript, type Command, type Reply, type ReplyLine, type TranscriptSession } from '../../mail/transcript/parse';
-import { validateSessionMessages } from '../../mail/transcript/validate';
+import { capProblems, validateSessionMessages } from '../../mail/transcript/validate';
 import { keyLookupOf } from '../authKeys';
 import type { FeatureContext } from '../features';
 
@@ -46,7 +46,7 @@ export function transcriptProblems(ctx: FeatureContext): Problem[] {
   return ctx.memo(`smtp.problems:${maxFullSize}:${maxDepth}:${html.enabled ? html.clients.join(',') : 'no-html'}:${version}`, () => {
     const { session } = sessionOf(ctx);
     const options = { ...ctx.settings.limits, html: html.enabled ? { clients: html.clients } : (false as const), keys };
-    return [...session.problems, ...validateSessionMessages(session, options)].sort((a, b) => a.offset - b.offset);
+    return capProblems([...session.problems, ...validateSessionMessages(session, options)], session.leftOut);
   });
 }
 

@@ -80,7 +80,7 @@ describe('Send Message', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.server.address() as AddressInfo).port;
-    await config().update('servers', [{ name: 'e2e', host: '127.0.0.1', port, security: 'none', user: USER }], vscode.ConfigurationTarget.Global);
+    await config().update('servers', [{ name: 'e2e', host: '127.0.0.1', port, security: 'none', user: USER, allowCleartextAuth: true }], vscode.ConfigurationTarget.Global);
     await config().update('defaultServer', 'e2e', vscode.ConfigurationTarget.Global);
     assert.equal(await vscode.commands.executeCommand('smtpEml.setPassword', 'e2e', PASSWORD), true);
   });
