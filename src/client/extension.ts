@@ -9,8 +9,10 @@ import type * as LanguageClientModule from './languageClient';
 import { watchLargeFiles } from './largeFiles';
 import { LocalInboxController, registerLocalInboxCommands } from './localInbox';
 import { setTranslator } from './l10n';
+import { registerNewMessageCommand } from './newMessage';
 import { registerPreviewCommands } from './previewCommands';
 import { registerSendCommands } from './sendCommands';
+import { SessionLogs } from './sessionLogs';
 
 /** Settles when the client has been created and asked to start; undefined before activation. */
 let clientCreated: Promise<LanguageClient> | undefined;
@@ -43,7 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreviewCommands(context);
 
   const inbox = new LocalInboxController(context, output);
-  context.subscriptions.push(inbox, ...registerLocalInboxCommands(inbox), ...registerSendCommands(context, inbox), watchLargeFiles());
+  const sessionLogs = new SessionLogs(context);
+  context.subscriptions.push(inbox, sessionLogs, ...registerLocalInboxCommands(inbox), ...registerSendCommands(context, inbox, sessionLogs, () => created), registerNewMessageCommand(), watchLargeFiles());
 
   context.subscriptions.push(
     vscode.commands.registerCommand('smtpEml.restartServer', async () => {
