@@ -372,8 +372,8 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
   await step('Decode Part opens the CSV attachment read-only as team.csv; Save Attachment As saves its bytes', async () => {
     await runCommand('View: Close All Editors');
     await quickOpen('multipart-attachments.eml');
+    await goTo(34, 1); // the base64 line of team.csv (Go to Line scrolls it into view)
     await page.locator('.monaco-editor .view-line').filter({ hasText: /^bmFtZSxyb2xl/ }).first().waitFor();
-    await goTo(34, 1);
     await runCommand(`${CATEGORY}: Decode Part`);
     const tab = page.locator('.tabs-container .tab').filter({ hasText: /^team\.csv/ }).first();
     await tab.waitFor();

@@ -43,6 +43,24 @@ describe('first minutes', () => {
     assert.match(attached.uri.path, /\/reply\.eml$/);
   });
 
+  it('the Outline shows encoded words and quoted-printable text decoded', async () => {
+    const document = await open(fixtureUri('multipart-attachments.eml'));
+    const symbols = await waitFor(
+      async () => {
+        const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+        return found?.length ? found : undefined;
+      },
+      () => 'the outline of multipart-attachments.eml',
+    );
+    const subject = symbols[0]!.children.find((c) => c.name === 'Subject');
+    assert.equal(subject?.detail, 'Plans and tables — with attachments');
+    const flat: vscode.DocumentSymbol[] = [];
+    const walk = (list: vscode.DocumentSymbol[]): void => list.forEach((s) => (flat.push(s), walk(s.children)));
+    walk(symbols);
+    const plain = flat.find((s) => s.name === 'text/plain');
+    assert.match(plain?.detail ?? '', /“The plans are attached\. The café is on the corner; see you there\.”/);
+  });
+
   it('New Message opens an untitled message that is valid as it stands, From the selected server, cursor on To', async () => {
     const config = vscode.workspace.getConfiguration('smtpEml');
     await config.update('servers', [{ name: 'work', host: '127.0.0.1', port: 2525, security: 'none', from: 'ada@work.example' }], vscode.ConfigurationTarget.Global);
