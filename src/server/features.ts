@@ -24,6 +24,10 @@ export interface FeatureContext {
    * document changes. Use it to share one parse between validation and features.
    */
   memo<T>(key: string, compute: () => T): T;
+  /** File system paths of the client's workspace folders (empty when none or not a file: URI). */
+  readonly workspaceFolders: readonly string[];
+  /** The other documents open in the server (same language or not). */
+  otherDocuments(): TextDocument[];
 }
 
 /** Options that bound validation work, so no input (however large or deep) makes it unbounded. */

@@ -5,6 +5,7 @@
  */
 import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
 import { withLocale } from '../mail/i18n';
 import { toDiagnostics } from './diagnostics';
 import type { FeatureContext, LanguageFeatures } from './features';
@@ -62,10 +63,14 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     return id ? runtime.languages.find((l) => l.languageId === id) : undefined;
   };
 
+  let workspaceFolders: string[] = [];
+
   const contextOf = (document: TextDocument, settings: ServerSettings): FeatureContext => ({
     document,
     settings,
     locale,
+    workspaceFolders,
+    otherDocuments: () => documents.all().filter((d) => d.uri !== document.uri),
     memo<T>(key: string, compute: () => T): T {
       let entry = memos.get(document.uri);
       if (!entry || entry.version !== document.version) {
@@ -148,6 +153,14 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     if (params.locale) locale = params.locale;
+    workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+      .flatMap((f) => {
+        try {
+          return f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : [];
+        } catch {
+          return []; // a file: URI Node cannot map (another host): no folder to read
+        }
+      });
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) settingsStore.setGlobal(init.settings);
     if (caps.workspace?.configuration) {

@@ -61,6 +61,24 @@ describe('first minutes', () => {
     assert.match(plain?.detail ?? '', /“The plans are attached\. The café is on the corner; see you there\.”/);
   });
 
+  it('completion: no word guesses; after To: the addresses of the workspace; no second Subject', async () => {
+    const words = vscode.workspace.getConfiguration('editor', { languageId: 'eml' }).get('wordBasedSuggestions');
+    assert.equal(words, 'off', 'VS Code word guesses are off in .eml documents');
+    const document = await vscode.workspace.openTextDocument({ language: 'eml', content: 'From: me@example.com\r\nSubject: hi\r\nTo: \r\n\r\nbody\r\n' });
+    await vscode.window.showTextDocument(document);
+    const labelsAt = async (line: number, character: number): Promise<string[]> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, character));
+      return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    };
+    const addresses = await labelsAt(2, 4);
+    // welcome.eml and multipart-attachments.eml in the workspace write to Charles Babbage.
+    assert.ok(addresses.includes('Charles Babbage <charles@example.net>'), addresses.join(' | '));
+    assert.equal(addresses[0], 'me@example.com', "this message's own addresses first");
+    const fields = await labelsAt(3, 0);
+    assert.ok(fields.includes('Cc') && !fields.includes('Subject') && !fields.includes('From'), fields.join(', '));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('New Message opens an untitled message that is valid as it stands, From the selected server, cursor on To', async () => {
     const config = vscode.workspace.getConfiguration('smtpEml');
     await config.update('servers', [{ name: 'work', host: '127.0.0.1', port: 2525, security: 'none', from: 'ada@work.example' }], vscode.ConfigurationTarget.Global);
