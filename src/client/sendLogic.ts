@@ -47,7 +47,7 @@ export function readProfiles(raw: unknown): ProfileReading {
     if (!name) return void problems.push(`${where} has no "name".`);
     if (!host) return void problems.push(`${where} ("${name}") has no "host".`);
     if (seen.has(name)) return void problems.push(`${where}: a second profile named "${name}" is ignored.`);
-    if ('password' in e) problems.push(`${where} ("${name}") has a "password" key; it is ignored. Use the command "SMTP/EML: Set Server Password" (stored in SecretStorage).`);
+    if ('password' in e) problems.push(`${where} ("${name}") has a "password" key; it is ignored. Use the command "SMTP & EML: Set Server Password" (stored in SecretStorage).`);
     seen.add(name);
     const profile: SmtpProfile = { name, host };
     if (e.port !== undefined) {

@@ -8,7 +8,7 @@ import { SMTPServer } from 'smtp-server';
 
 const STEP_DEADLINE_MS = 30_000;
 /** The category of the extension's commands in the palette. */
-const CATEGORY = 'SMTP/EML';
+const CATEGORY = 'SMTP & EML';
 
 /** Monaco renders spaces as U+00A0. */
 const normal = (s) => (s ?? '').replace(/\u00a0/g, ' ');
