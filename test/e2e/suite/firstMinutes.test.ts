@@ -38,7 +38,7 @@ describe('first minutes', () => {
     assert.match(html.uri.path, /\/part\.html$/);
     assert.match(html.getText(), /<b>café<\/b>/);
 
-    const attached = await decodeAt(lineStarting(message, 'Subject: Re: Notes'));
+    const attached = await decodeAt(lineStarting(message, 'Content-Disposition: attachment; filename="reply.eml"'));
     assert.equal(attached.languageId, 'eml');
     assert.match(attached.uri.path, /\/reply\.eml$/);
   });
