@@ -347,6 +347,8 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     }
     const sent = smtp.received[smtp.received.length - 1];
     if (!/^Subject: two$/m.test(sent.data) || sent.to.join() !== 'bob@example.net') throw new Error(`the server received something else:\n${sent.data}`);
+    // The send ends in the editor after the server has the message: the log opens, then the notice shows.
+    await page.locator('.notification-toast').filter({ hasText: /Sent via UI test server to bob@example\.net/ }).first().waitFor();
   });
 
   await step('Open Session Log lists the saved log and opens it read-only', async () => {

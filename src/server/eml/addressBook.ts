@@ -12,7 +12,7 @@ import { topHeaderEnd } from './generate';
 import { ADDRESS_FIELDS } from './tokens';
 
 /** Most files read per scan, bytes read per file, addresses kept, folder depth walked. */
-export const ADDRESS_BOOK_LIMITS = { files: 500, bytesPerFile: 64 * 1024, addresses: 2000, depth: 8 } as const;
+export const ADDRESS_BOOK_LIMITS = { files: 500, bytesPerFile: 16 * 1024, addresses: 2000, depth: 8 } as const;
 
 const RESCAN_AFTER_MS = 60_000;
 
