@@ -1,6 +1,6 @@
 /**
  * Decoded MIME parts shown as read-only virtual documents
- * (`smtp-eml-part:/<n>/<file name>`): the tab carries the part's own file name,
+ * (`smtp-eml-decoded:/<n>/<file name>`): the tab carries the part's own file name,
  * nothing asks to be saved on close, and the language follows the part's type.
  * The content lives only while a document shows it.
  */
@@ -11,7 +11,7 @@ import { languageOfPart, partFileName } from './partNames';
 export { languageOfPart, partFileName } from './partNames';
 
 /** URI scheme of decoded parts. */
-export const PART_SCHEME = 'smtp-eml-part';
+export const DECODED_PART_SCHEME = 'smtp-eml-decoded';
 
 /** The bytes of a decoded part as saved to a file (text parts: UTF-8). */
 export function partBytes(part: DecodedPart): Buffer {
@@ -26,10 +26,10 @@ export class DecodedParts implements vscode.Disposable, vscode.TextDocumentConte
 
   constructor() {
     this.disposables = [
-      vscode.workspace.registerTextDocumentContentProvider(PART_SCHEME, this),
+      vscode.workspace.registerTextDocumentContentProvider(DECODED_PART_SCHEME, this),
       // Forget a part when its document is closed (VS Code closes unused documents too).
       vscode.workspace.onDidCloseTextDocument((d) => {
-        if (d.uri.scheme === PART_SCHEME) this.parts.delete(d.uri.toString());
+        if (d.uri.scheme === DECODED_PART_SCHEME) this.parts.delete(d.uri.toString());
       }),
     ];
   }
@@ -38,15 +38,15 @@ export class DecodedParts implements vscode.Disposable, vscode.TextDocumentConte
     return this.parts.get(uri.toString())?.part.text ?? '';
   }
 
-  /** The part a `smtp-eml-part:` document shows, with the message it came from. */
+  /** The part a `smtp-eml-decoded:` document shows, with the message it came from. */
   partOf(uri: vscode.Uri): { part: DecodedPart; source: vscode.Uri } | undefined {
-    return uri.scheme === PART_SCHEME ? this.parts.get(uri.toString()) : undefined;
+    return uri.scheme === DECODED_PART_SCHEME ? this.parts.get(uri.toString()) : undefined;
   }
 
   /** Opens a text part beside its message; returns the document's URI. */
   async show(part: DecodedPart, source: vscode.Uri): Promise<vscode.Uri> {
     // A folder per decoded part keeps two parts of the same name apart; the tab shows the name.
-    const uri = vscode.Uri.from({ scheme: PART_SCHEME, path: `/${this.next++}/${partFileName(part)}` });
+    const uri = vscode.Uri.from({ scheme: DECODED_PART_SCHEME, path: `/${this.next++}/${partFileName(part)}` });
     this.parts.set(uri.toString(), { part, source });
     let document = await vscode.workspace.openTextDocument(uri);
     const language = languageOfPart(part.contentType);
