@@ -19,7 +19,8 @@ export const CODE_SERVER_VERSION = '4.100.3';
 const RIPGREP_CACHE = { dir: 'vscode-ripgrep-cache-1.15.11', file: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz' };
 
 export const repoRoot = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
-export const defaultCacheDir = join(repoRoot, '.cache', 'code-server');
+/** Where code-server is installed: `.cache/code-server` in the clone, or `$SMTP_EML_CODE_SERVER_DIR`. */
+export const defaultCacheDir = process.env.SMTP_EML_CODE_SERVER_DIR || join(repoRoot, '.cache', 'code-server');
 
 /** Path of the code-server launcher inside the cache folder. */
 export function codeServerBin(cacheDir = defaultCacheDir) {

@@ -1,28 +1,21 @@
 /**
  * `.eml` editor commands: Decode Part (asks the server for the decoded part at the
- * cursor) and Encode Selection as Base64 / Quoted-Printable (pure encoders from
+ * cursor and shows it as a read-only document named after the part), Save
+ * Attachment As…, and Encode Selection as Base64 / Quoted-Printable (pure encoders from
  * `src/mail/message/encodings.ts`). Only wiring lives here.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { encodeBase64Lines, encodeQuotedPrintable } from '../mail/message/encodings';
 import { DECODE_PART_REQUEST, type DecodedPart, type DecodePartParams } from '../protocol';
+import { DecodedParts, partFileName, partBytes } from './decodedParts';
+import { languageOfPart } from './partNames';
 
-/** The editor language to show a decoded text part in. */
+export { safeFileName } from './partNames';
+
+/** The editor language to show a decoded text part in (plain text when VS Code has none for its type). */
 export function languageOf(contentType: string): string {
-  const map: Record<string, string> = {
-    'text/html': 'html',
-    'text/xml': 'xml',
-    'application/xml': 'xml',
-    'application/json': 'json',
-    'text/css': 'css',
-    'text/javascript': 'javascript',
-    'application/javascript': 'javascript',
-    'text/markdown': 'markdown',
-    'message/rfc822': 'eml',
-    'message/global': 'eml',
-  };
-  return map[contentType.toLowerCase()] ?? 'plaintext';
+  return languageOfPart(contentType) ?? 'plaintext';
 }
 
 /**
@@ -30,49 +23,64 @@ export function languageOf(contentType: string): string {
  * (it is created in the task after activation; see extension.ts).
  */
 export function registerEmlCommands(context: vscode.ExtensionContext, languageClient: () => Promise<LanguageClient>): void {
+  const decodedParts = new DecodedParts();
+  /** Asks the server for the decoded part at the cursor. The client is created in the task after activation: wait for it. */
+  const requestPart = async (editor: vscode.TextEditor): Promise<DecodedPart | null> => {
+    const client = await languageClient();
+    const params: DecodePartParams = {
+      uri: client.code2ProtocolConverter.asUri(editor.document.uri),
+      position: client.code2ProtocolConverter.asPosition(editor.selection.active),
+    };
+    return client.sendRequest<DecodedPart | null>(DECODE_PART_REQUEST, params);
+  };
   context.subscriptions.push(
-    vscode.commands.registerCommand('smtpEml.decodePart', async () => {
+    decodedParts,
+    // Returns the URI of the opened document or the saved file (tests read it).
+    vscode.commands.registerCommand('smtpEml.decodePart', async (): Promise<string | undefined> => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'eml') {
         void vscode.window.showInformationMessage(vscode.l10n.t('Decode Part works in an .eml document: put the cursor in a MIME part.'));
-        return;
+        return undefined;
       }
       let part: DecodedPart | null;
       try {
-        // The client is created in the task after activation: wait for it (a failure to
-        // create it is reported like a failed request).
-        const client = await languageClient();
-        const params: DecodePartParams = {
-          uri: client.code2ProtocolConverter.asUri(editor.document.uri),
-          position: client.code2ProtocolConverter.asPosition(editor.selection.active),
-        };
-        part = await client.sendRequest<DecodedPart | null>(DECODE_PART_REQUEST, params);
+        part = await requestPart(editor);
       } catch (err) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Decode Part failed: {0}', err instanceof Error ? err.message : String(err)));
-        return;
+        return undefined;
       }
       if (!part) {
         void vscode.window.showInformationMessage(vscode.l10n.t('There is no MIME part with a body at the cursor.'));
-        return;
+        return undefined;
       }
       if (part.text !== undefined) {
-        const doc = await vscode.workspace.openTextDocument({ content: part.text, language: languageOf(part.contentType) });
-        await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
-        return;
+        // A read-only document named after the part, in the language of its type.
+        return (await decodedParts.show(part, editor.document.uri)).toString();
       }
-      const bytes = Buffer.from(part.base64 ?? '', 'base64');
-      const name = safeFileName(part.filename ?? `part.${part.contentType.split('/')[1] ?? 'bin'}`);
-      // Suggest the message's folder (untitled messages: the first workspace folder).
-      const folder =
-        editor.document.uri.scheme === 'file' ? vscode.Uri.joinPath(editor.document.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
-      const target = await vscode.window.showSaveDialog({
-        defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-        saveLabel: vscode.l10n.t('Save Decoded Part'),
-        title: vscode.l10n.t('Save {0} ({1} bytes)', part.contentType, bytes.length),
-      });
-      if (!target) return;
-      await vscode.workspace.fs.writeFile(target, bytes);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} bytes to {1}', bytes.length, target.fsPath));
+      return saveDecodedPart(part, editor.document.uri);
+    }),
+    vscode.commands.registerCommand('smtpEml.saveAttachmentAs', async (arg?: vscode.Uri): Promise<string | undefined> => {
+      // From a decoded part's editor (title bar) or an .eml editor (the part at the cursor).
+      const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+      const shown = uri ? decodedParts.partOf(uri) : undefined;
+      if (shown) return saveDecodedPart(shown.part, shown.source);
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== 'eml') {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Save Attachment As works in an .eml document: put the cursor in a MIME part.'));
+        return undefined;
+      }
+      let part: DecodedPart | null;
+      try {
+        part = await requestPart(editor);
+      } catch (err) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Decode Part failed: {0}', err instanceof Error ? err.message : String(err)));
+        return undefined;
+      }
+      if (!part) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('There is no MIME part with a body at the cursor.'));
+        return undefined;
+      }
+      return saveDecodedPart(part, editor.document.uri);
     }),
     vscode.commands.registerCommand('smtpEml.encodeSelectionBase64', () =>
       replaceSelections((text, eol) => encodeBase64Lines(Buffer.from(text, 'utf8'), eol)),
@@ -98,8 +106,19 @@ async function replaceSelections(encode: (text: string, eol: string) => string):
   });
 }
 
-/** A file name without path separators or control characters (the name comes from the message). */
-export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
-  return cleaned || 'part.bin';
+/** Asks where to save a decoded part (suggesting its own name beside the message) and writes its bytes. */
+async function saveDecodedPart(part: DecodedPart, source: vscode.Uri): Promise<string | undefined> {
+  const bytes = partBytes(part);
+  const name = partFileName(part);
+  // Suggest the message's folder (untitled messages: the first workspace folder).
+  const folder = source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+    saveLabel: vscode.l10n.t('Save Attachment'),
+    title: vscode.l10n.t('Save {0} ({1} bytes)', part.contentType, bytes.length),
+  });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, bytes);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} bytes to {1}', bytes.length, target.fsPath));
+  return target.toString();
 }

@@ -10,9 +10,11 @@ import { watchLargeFiles } from './largeFiles';
 import { registerInboxView } from './inboxView';
 import { LocalInboxController, registerLocalInboxCommands } from './localInbox';
 import { setTranslator } from './l10n';
+import { registerNewMessageCommand } from './newMessage';
 import { registerPreviewCommands } from './previewCommands';
 import { registerReplayCommands } from './replayCommands';
 import { registerSendCommands } from './sendCommands';
+import { SessionLogs } from './sessionLogs';
 
 /** Settles when the client has been created and asked to start; undefined before activation. */
 let clientCreated: Promise<LanguageClient> | undefined;
@@ -45,7 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreviewCommands(context);
 
   const inbox = new LocalInboxController(context, output);
-  context.subscriptions.push(inbox, ...registerLocalInboxCommands(inbox), ...registerInboxView(inbox), ...registerReplayCommands(context, inbox), ...registerSendCommands(context, inbox), watchLargeFiles());
+  const sessionLogs = new SessionLogs(context);
+  context.subscriptions.push(inbox, sessionLogs, ...registerLocalInboxCommands(inbox), ...registerInboxView(inbox), ...registerReplayCommands(context, inbox), ...registerSendCommands(context, inbox, sessionLogs, () => created), registerNewMessageCommand(), watchLargeFiles());
 
   context.subscriptions.push(
     vscode.commands.registerCommand('smtpEml.restartServer', async () => {

@@ -5,10 +5,12 @@
  */
 import { dkimSigningFor, setDkimSecret } from './dkimSigning';
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { buildEnvelope } from '../mail/envelope';
 import type * as SendModule from '../send/send';
 import type { SendResult, SmtpProfile } from '../send/types';
 import type { LocalInboxController } from './localInbox';
+import type { SessionLogs } from './sessionLogs';
 import {
   chooseProfile,
   describeStage,
@@ -26,8 +28,8 @@ export interface SendCommandOptions {
   uri?: string | vscode.Uri;
   /** Profile name to use instead of the default (or `Local test inbox`). */
   server?: string;
-  /** What to do when the message has error diagnostics (default: ask). */
-  onErrors?: 'ask' | 'send' | 'stop';
+  /** What to do when the message has error diagnostics (default: ask; `fill`: add a missing Date/Message-ID and send). */
+  onErrors?: 'ask' | 'send' | 'stop' | 'fill';
 }
 
 /** What `smtpEml.sendMessage` returns (tests read it). */
@@ -37,7 +39,7 @@ export interface SendOutcome {
   message: string;
   server?: string;
   result?: SendResult;
-  /** The untitled transcript document opened beside the message. */
+  /** The session log (a read-only `.smtp` file) opened beside the message. */
   transcriptUri?: string;
   /** For the local inbox: the file the message was saved as. */
   savedFile?: string;
@@ -59,6 +61,37 @@ function summarizeDiagnostics(uri: vscode.Uri): DiagnosticSummary[] {
   }));
 }
 
+/**
+ * Applies the language server's quick fix of each `codes` diagnostic (Add a Date
+ * header (now), Add a Message-ID header) to the document. The server is asked for
+ * one diagnostic at a time (several share a range, and VS Code's code action API
+ * does not say which action fixes which). Returns why it could not, or undefined.
+ */
+async function addMissingFields(document: vscode.TextDocument, codes: readonly string[], languageClient: () => Promise<LanguageClient>): Promise<string | undefined> {
+  const codeOf = (d: vscode.Diagnostic): string => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+  const client = await languageClient();
+  const c2p = client.code2ProtocolConverter;
+  // Every fix is read from the same version and applied as one edit: the diagnostics'
+  // offsets belong to this version, not to the one after the first insertion.
+  const combined = new vscode.WorkspaceEdit();
+  const version = document.version;
+  for (const code of codes) {
+    const diagnostic = vscode.languages.getDiagnostics(document.uri).find((d) => codeOf(d) === code);
+    if (!diagnostic) continue;
+    const actions = await client.sendRequest<Array<{ title: string; edit?: unknown }> | null>('textDocument/codeAction', {
+      textDocument: { uri: c2p.asUri(document.uri) },
+      range: c2p.asRange(diagnostic.range),
+      context: { diagnostics: [await c2p.asDiagnostic(diagnostic)], only: ['quickfix'] },
+    });
+    const fix = actions?.find((a) => a.edit);
+    if (!fix) return `no quick fix for ${code}`;
+    const edit = await client.protocol2CodeConverter.asWorkspaceEdit(fix.edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
+    for (const [uri, edits] of edit?.entries() ?? []) for (const e of edits) combined.replace(uri, e.range, e.newText);
+  }
+  if (document.version !== version) return 'the message changed while the fields were prepared';
+  return (await vscode.workspace.applyEdit(combined)) ? undefined : 'the edit was refused';
+}
+
 function profilesFromSettings(log: vscode.LogOutputChannel): SmtpProfile[] {
   const { profiles, problems } = readProfiles(vscode.workspace.getConfiguration('smtpEml').get('servers'));
   for (const p of problems) log.warn(p);
@@ -78,7 +111,12 @@ async function pickServer(profiles: readonly SmtpProfile[], title: string): Prom
 }
 
 /** Registers Send Message, Select Server, Set Password and Clear Password. */
-export function registerSendCommands(context: vscode.ExtensionContext, inbox: LocalInboxController): vscode.Disposable[] {
+export function registerSendCommands(
+  context: vscode.ExtensionContext,
+  inbox: LocalInboxController,
+  sessionLogs: SessionLogs,
+  languageClient: () => Promise<LanguageClient>,
+): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('SMTP & EML Send', { log: true });
   /** Documents with a send in progress: a second Send on them is refused. */
   const inFlight = new Set<string>();
@@ -146,17 +184,32 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
       void vscode.window.showErrorMessage(gate.message);
       return { status: 'stopped', message: gate.message };
     }
+    let sendText = text;
     if (gate.kind === 'confirm') {
-      const decision = options.onErrors ?? 'ask';
+      let decision = options.onErrors ?? 'ask';
       if (decision === 'stop') return { status: 'stopped', message: gate.message };
       if (decision === 'ask') {
         const showProblems = vscode.l10n.t('Show Problems');
         const sendAnyway = vscode.l10n.t('Send Anyway');
-        const answer = await vscode.window.showWarningMessage(gate.question, { modal: true, detail: gate.detail }, showProblems, sendAnyway);
-        if (answer !== sendAnyway) {
+        const fillAndSend = vscode.l10n.t('Add Missing Fields and Send');
+        const buttons = gate.fillable.length ? [fillAndSend, showProblems, sendAnyway] : [showProblems, sendAnyway];
+        const answer = await vscode.window.showWarningMessage(gate.question, { modal: true, detail: gate.detail }, ...buttons);
+        if (answer === fillAndSend) decision = 'fill';
+        else if (answer !== sendAnyway) {
           if (answer === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
           return { status: 'stopped', message: gate.message };
         }
+      }
+      if (decision === 'fill' && gate.fillable.length) {
+        // The language server's own quick fixes add the fields, in the message the user sees.
+        const failure = await addMissingFields(document, gate.fillable, languageClient);
+        if (failure) {
+          log.warn(`Add Missing Fields: ${failure}`);
+          const message = vscode.l10n.t('The missing fields could not be added; nothing was sent.');
+          void vscode.window.showErrorMessage(message);
+          return { status: 'stopped', message: `${message} (${failure})` };
+        }
+        sendText = document.getText();
       }
     }
 
@@ -202,7 +255,7 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
           // Loaded on first send, not at activation (nodemailer costs activation time).
           const { sendMessage } = require('../send/send') as typeof SendModule;
           return sendMessage({
-            text,
+            text: sendText,
             profile,
             password,
             dkim,
@@ -216,8 +269,17 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
       saved?.dispose();
     }
 
-    // The session log beside the message.
-    const transcript = await vscode.workspace.openTextDocument({ language: 'smtp-transcript', content: result.transcript });
+    // The session log beside the message: saved as an .smtp file and opened read-only.
+    const status = controller.signal.aborted && !result.ok ? 'cancelled' : result.ok ? 'sent' : 'failed';
+    let transcript: vscode.TextDocument;
+    try {
+      const saved = await sessionLogs.save(result.transcript, { server: profile.name, status, when: new Date() });
+      transcript = await vscode.workspace.openTextDocument(saved);
+    } catch (e) {
+      // A log that cannot be written is still shown (unsaved) rather than lost.
+      log.warn(`the session log could not be saved in ${sessionLogs.folder().fsPath}: ${(e as Error).message}`);
+      transcript = await vscode.workspace.openTextDocument({ language: 'smtp-transcript', content: result.transcript });
+    }
     await vscode.window.showTextDocument(transcript, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
 
     const summary = summarizeResult(result, profile.name);
@@ -248,6 +310,7 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
   return [
     log,
     vscode.commands.registerCommand('smtpEml.sendMessage', send),
+    vscode.commands.registerCommand('smtpEml.openSessionLog', async () => (await sessionLogs.pickAndOpen())?.toString()),
     vscode.commands.registerCommand('smtpEml.selectServer', async () => {
       const picked = await pickServer(profilesFromSettings(log), vscode.l10n.t('Default server for Send Message'));
       if (!picked) return undefined;

@@ -49,7 +49,7 @@ export function readProfiles(raw: unknown): ProfileReading {
     if (!name) return void problems.push(`${where} has no "name".`);
     if (!host) return void problems.push(`${where} ("${name}") has no "host".`);
     if (seen.has(name)) return void problems.push(`${where}: a second profile named "${name}" is ignored.`);
-    if ('password' in e) problems.push(`${where} ("${name}") has a "password" key; it is ignored. Use the command "SMTP/EML: Set Server Password" (stored in SecretStorage).`);
+    if ('password' in e) problems.push(`${where} ("${name}") has a "password" key; it is ignored. Use the command "SMTP & EML: Set Server Password" (stored in SecretStorage).`);
     seen.add(name);
     const profile: SmtpProfile = { name, host };
     if (e.port !== undefined) {
@@ -127,7 +127,15 @@ export type SendGate =
       question: string;
       detail: string;
       errors: DiagnosticSummary[];
+      /** Codes of missing fields a mail client fills in on send (Date, Message-ID) found in the message. */
+      fillable: string[];
     };
+
+/**
+ * Missing fields a mail client adds when it sends (RFC 5322 §3.6: Date is
+ * required, Message-ID recommended): Send offers to add them instead of failing.
+ */
+export const FILLABLE_CODES: readonly string[] = ['missing-date', 'missing-message-id'];
 
 /**
  * Decides whether a message may be sent. Envelope problems (no From, no
@@ -157,6 +165,7 @@ export function gateSend(
   return {
     kind: 'confirm',
     errors,
+    fillable: FILLABLE_CODES.filter((code) => diagnostics.some((d) => d.code === code)),
     message:
       errors.length === 1
         ? t('The message has 1 error ({0}). Send it anyway?', `${first}${more}`)

@@ -30,6 +30,10 @@ export interface FeatureContext {
    * answer arrived). Absent where nothing can be refreshed (a one-off call).
    */
   readonly refresh?: () => void;
+  /** File system paths of the client's workspace folders (empty when none or not a file: URI). */
+  readonly workspaceFolders: readonly string[];
+  /** The other documents open in the server (same language or not). */
+  otherDocuments(): TextDocument[];
 }
 
 /** Options that bound validation work, so no input (however large or deep) makes it unbounded. */

@@ -5,9 +5,11 @@
  */
 import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
 import { withLocale } from '../mail/i18n';
 import { toDiagnostics } from './diagnostics';
 import type { FeatureContext, LanguageFeatures } from './features';
+import { fixAllAction, FIX_ALL_KIND, withFixAllOfCode } from './fixAll';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 import { DocumentSettings } from './documentSettings';
 import type { ServerSettings } from './settings';
@@ -61,10 +63,14 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     return id ? runtime.languages.find((l) => l.languageId === id) : undefined;
   };
 
+  let workspaceFolders: string[] = [];
+
   const contextOf = (document: TextDocument, settings: ServerSettings): FeatureContext => ({
     document,
     settings,
     locale,
+    workspaceFolders,
+    otherDocuments: () => documents.all().filter((d) => d.uri !== document.uri),
     memo<T>(key: string, compute: () => T): T {
       let entry = memos.get(document.uri);
       if (!entry || entry.version !== document.version) {
@@ -154,6 +160,14 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     if (params.locale) locale = params.locale;
+    workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+      .flatMap((f) => {
+        try {
+          return f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : [];
+        } catch {
+          return []; // a file: URI Node cannot map (another host): no folder to read
+        }
+      });
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) settingsStore.setGlobal(init.settings);
     if (caps.workspace?.configuration) {
@@ -170,7 +184,7 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       codeActionProvider: {
-        codeActionKinds: [lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.RefactorRewrite, lsp.CodeActionKind.Source],
+        codeActionKinds: [lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.RefactorRewrite, lsp.CodeActionKind.Source, FIX_ALL_KIND],
       },
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       inlayHintProvider: true,
@@ -267,9 +281,25 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     withDocument('foldingRanges', p.textDocument.uri, token, [], (ctx, f) => (f.foldingRanges ? f.foldingRanges(ctx) : [])),
   );
   connection.onCodeAction((p, token) =>
-    withDocument('codeActions', p.textDocument.uri, token, [], (ctx, f) =>
-      f.codeActions ? f.codeActions(ctx, p.range, p.context.diagnostics) : [],
-    ),
+    withDocument('codeActions', p.textDocument.uri, token, [], (ctx, f) => {
+      if (!f.codeActions) return [];
+      const { document } = ctx;
+      const fixesFor = (diagnostics: lsp.Diagnostic[]): lsp.CodeAction[] =>
+        f.codeActions!(ctx, { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, diagnostics);
+      const only = p.context.only;
+      const wanted = (kind: string | undefined): boolean => !only || (!!kind && only.some((k) => kind === k || kind.startsWith(`${k}.`)));
+      const all = computeDiagnostics(document, ctx.settings);
+      const actions: lsp.CodeAction[] = [];
+      if (wanted(lsp.CodeActionKind.QuickFix) || wanted(lsp.CodeActionKind.RefactorRewrite) || wanted(lsp.CodeActionKind.Source)) {
+        actions.push(...withFixAllOfCode(document, locale, f.codeActions(ctx, p.range, p.context.diagnostics), all, fixesFor));
+      }
+      // VS Code asks for source.fixAll by kind (Fix All, codeActionsOnSave): the whole document's fixes in one edit.
+      if (only && wanted(FIX_ALL_KIND)) {
+        const fixAll = fixAllAction(document, locale, fixesFor([...all]));
+        if (fixAll) actions.push(fixAll);
+      }
+      return actions.filter((a) => wanted(a.kind));
+    }),
   );
   connection.languages.semanticTokens.on((p, token) =>
     withDocument('semanticTokens', p.textDocument.uri, token, { data: [] } as lsp.SemanticTokens, (ctx, f) =>

@@ -82,6 +82,15 @@ describe('gateSend', () => {
     assert.equal(gate.kind, 'confirm');
     assert.match((gate as { message: string }).message, /1 error \(line 1 \[missing-date\]: No Date field\.\)/);
   });
+  test('a missing Date or Message-ID is offered to be filled in', () => {
+    const info: DiagnosticSummary = { severity: 'information', code: 'missing-message-id', message: 'No Message-ID.', line: 0 };
+    const both = gateSend(envelope, [info, warning, error]);
+    assert.equal(both.kind, 'confirm');
+    if (both.kind === 'confirm') assert.deepEqual(both.fillable, ['missing-date', 'missing-message-id']);
+    const other = gateSend(envelope, [{ severity: 'error', code: 'duplicate-header', message: 'x', line: 2 }]);
+    if (other.kind === 'confirm') assert.deepEqual(other.fillable, []);
+    else assert.fail('not a confirm');
+  });
   test('many errors are counted, three are named', () => {
     const gate = gateSend(envelope, [error, error, error, error, error]);
     assert.match((gate as { message: string }).message, /5 errors .* and 2 more/);

@@ -17,6 +17,8 @@ export interface TestClientOptions {
   /** Announce pull-diagnostics support (the server then does not push). */
   pullDiagnostics?: boolean;
   locale?: string;
+  /** Workspace folder URIs announced in initialize. */
+  workspaceFolders?: string[];
 }
 
 /** A connected client with helpers for the common LSP calls. */
@@ -163,6 +165,7 @@ export async function startTestClient(options: TestClientOptions = {}): Promise<
     rootUri: null,
     capabilities,
     locale: options.locale,
+    workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder-${i}` })) ?? null,
   });
   await connection.sendNotification(lsp.InitializedNotification.type, {});
   return { client, initializeResult };

@@ -97,7 +97,7 @@ test('package.nls.json and package.nls.fa.json have the same keys; Persian value
   assert.deepEqual(en.filter((k) => !(k in nlsFa)), [], 'keys without a Persian entry');
   assert.deepEqual(fa.filter((k) => !(k in nls)), [], 'Persian keys without an English entry');
   for (const [key, value] of Object.entries(nlsFa)) {
-    if (key === 'command.category') continue; // SMTP/EML, a name in every language
+    if (key === 'command.category') continue; // SMTP & EML, a name in every language
     assert.ok(hasRtl(value), `${key} is not Persian: ${value}`);
   }
   // The diagnostic settings: the code stays as it is, in backticks, in both languages.

@@ -4,7 +4,9 @@
  * header as RFC 2047 encoded words, convert an 8-bit part declared 7bit to
  * quoted-printable, append a missing close delimiter, and a few one-token
  * replacements the validator suggests (weekday, zone, MIME-Version value,
- * base64 padding). Fixes read the offsets the validator put in `Diagnostic.data`
+ * base64 padding), and the mends the diagnostics' messages name: remove the
+ * space before a colon, remove a repeated once-only field (keeping the first),
+ * write =3D for a stray "=", wrap a bare message id in <>. Fixes read the offsets the validator put in `Diagnostic.data`
  * and the shared parse of the current version.
  */
 import * as lsp from 'vscode-languageserver';
@@ -115,6 +117,22 @@ function fixFor(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic): lsp.Co
     }
     case 'non-ascii-header':
       return encodeHeaderFix(ctx, texts, d, data);
+    case 'header-space-before-colon':
+      // RFC 5322 §4.5: the obsolete white space between name and colon; the range is exactly it.
+      if (!/^[ \t]+$/.test(textOf(ctx, d.range))) return undefined;
+      return quickFix(ctx, texts.fixRemoveSpaceBeforeColon, d, [lsp.TextEdit.del(d.range)]);
+    case 'duplicate-header':
+      return removeDuplicateFix(ctx, texts, d);
+    case 'qp-invalid':
+      // RFC 2045 §6.7 (1): a literal "=" is written =3D. The range is the stray "=".
+      if (textOf(ctx, d.range) !== '=') return undefined;
+      return quickFix(ctx, texts.fixEscapeEquals, d, [lsp.TextEdit.replace(d.range, '=3D')]);
+    case 'message-id-syntax': {
+      // RFC 5322 §3.6.4: msg-id is "<" id-left "@" id-right ">"; a bare id only lacks the brackets.
+      const bare = textOf(ctx, d.range);
+      if (!BARE_MSG_ID.test(bare)) return undefined;
+      return quickFix(ctx, texts.fixWrapMessageId, d, [lsp.TextEdit.replace(d.range, `<${bare}>`)]);
+    }
     case 'eight-bit-data': {
       // One fix per part and version: editors ask again on every cursor move, and
       // every 8-bit line of the part carries a diagnostic.
@@ -125,6 +143,29 @@ function fixFor(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic): lsp.Co
     default:
       return undefined;
   }
+}
+
+/** A message id without its angle brackets: dot-atom-text "@" dot-atom-text (RFC 5322 §3.6.4). */
+const BARE_MSG_ID = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+
+function textOf(ctx: FeatureContext, range: lsp.Range): string {
+  return ctx.document.getText(range);
+}
+
+/**
+ * Removes a repeated once-only field with its folded lines and line break, keeping
+ * the first (RFC 5322 §3.6: the table's "max 1"). The diagnostic is on the repeat's name.
+ */
+function removeDuplicateFix(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic): lsp.CodeAction | undefined {
+  const { root, text } = parsedOf(ctx);
+  const offset = ctx.document.offsetAt(d.range.start);
+  const part = partAt(root, offset);
+  const h = part.headers.find((f) => f.nameOffset === offset);
+  if (!h) return undefined;
+  let end = h.end;
+  if (text.charCodeAt(end) === 13) end++;
+  if (text.charCodeAt(end) === 10) end++;
+  return quickFix(ctx, texts.fixRemoveDuplicate(h.name), d, [replaceSpan(ctx, h.offset, end, '')]);
 }
 
 /** Fields whose syntax forbids encoded words (RFC 2047 §5): ids, dates, MIME parameters. No fix is offered there. */

@@ -1,7 +1,9 @@
 /**
  * Completion in `.eml` documents. It reads the text around the cursor rather
  * than the parse, because the text being typed is usually not yet well formed:
- * field names at the start of a header line; Content-Type, its parameters,
+ * field names at the start of a header line (once-only fields the block has are
+ * left out); addresses after To:, Cc:, From: (this message's, the other open
+ * messages', the workspace's); Content-Type, its parameters,
  * Content-Transfer-Encoding, Content-Disposition and charset values; a fresh
  * Date, Message-ID and MIME-Version.
  */
@@ -10,6 +12,7 @@ import { COMMON_CHARSETS, COMMON_MEDIA_TYPES, FIELD_CATALOG, fieldHref, fieldRef
 import type { FeatureContext } from '../features';
 import { formatRfc5322Date } from '../../mail/message/dates';
 import { domainOfFrom, freshBoundary, freshMessageId } from './generate';
+import { addressesInHeader, WorkspaceAddressBook } from './addressBook';
 import { textsFor } from './texts';
 
 /** A field-name-ish line start: `Name:` (5322 §2.2 ftext), with obsolete space before the colon. */
@@ -93,16 +96,19 @@ export function emlCompletion(ctx: FeatureContext, position: lsp.Position): lsp.
   if (!block.inside) return [];
   const texts = textsFor(ctx.locale);
 
-  // At the start of a header line: field names.
+  // At the start of a header line: field names, without once-only fields the block already has.
   if (/^[A-Za-z0-9-]*$/.test(before)) {
+    const present = namesInBlock(text, lineStart);
     // Completing inside an existing name (`Sub|ject: x`) replaces the whole name and its colon.
     const { end: lineEnd } = lineBounds(text, offset);
     const rest = /^[A-Za-z0-9-]*(?:[ \t]*:[ \t]?)?/.exec(text.slice(offset, Math.min(lineEnd, offset + 200)))![0];
     const range = { start: document.positionAt(lineStart), end: document.positionAt(offset + rest.length) };
-    return FIELD_CATALOG.map((info, i): lsp.CompletionItem => {
+    return FIELD_CATALOG.flatMap((info, i): lsp.CompletionItem[] => {
+      // RFC 5322 §3.6 (and RFC 2045 for a part's MIME fields): a field that may occur once and is there already.
+      if (info.once && present.has(info.name.toLowerCase())) return [];
       // In a part's header block, MIME fields first; at the top, the table's order.
       const rank = block.partHeader ? (info.mime ? 0 : 1) : 0;
-      return {
+      return [{
         label: info.name,
         kind: lsp.CompletionItemKind.Property,
         detail: fieldReference(info),
@@ -112,7 +118,7 @@ export function emlCompletion(ctx: FeatureContext, position: lsp.Position): lsp.
         sortText: `${rank}${String(i).padStart(3, '0')}`,
         // Offer the value right away (dates, ids, media types).
         command: { title: 'Suggest', command: 'editor.action.triggerSuggest' },
-      };
+      }];
     });
   }
 
@@ -143,6 +149,18 @@ export function emlCompletion(ctx: FeatureContext, position: lsp.Position): lsp.
     case 'mime-version':
       if (!blankValue) return [];
       return [fresh('1.0', texts.completionMimeVersion, lead, wordRange, lsp.CompletionItemKind.Constant)];
+    case 'from':
+    case 'sender':
+    case 'reply-to':
+    case 'to':
+    case 'cc':
+    case 'bcc':
+    case 'resent-from':
+    case 'resent-sender':
+    case 'resent-to':
+    case 'resent-cc':
+    case 'resent-bcc':
+      return addressItems(ctx, valueBefore, offset, lead);
     case 'content-transfer-encoding':
       return withLead(simple(TRANSFER_ENCODINGS, lsp.CompletionItemKind.EnumMember), lead);
     case 'content-disposition':
@@ -157,6 +175,85 @@ export function emlCompletion(ctx: FeatureContext, position: lsp.Position): lsp.
     default:
       return [];
   }
+}
+
+/** Lower-case names of the fields in the header block holding `lineStart`, except that line's own. */
+function namesInBlock(text: string, lineStart: number): Set<string> {
+  const names = new Set<string>();
+  const add = (start: number, end: number): void => {
+    const m = /^([!-9;-~]+)[ \t]*:/.exec(text.slice(start, Math.min(end, start + 200)));
+    if (m) names.add(m[1]!.toLowerCase());
+  };
+  // Up to the block's start (a blank line, a delimiter line or the document start).
+  let end = lineStart;
+  while (end > 0) {
+    let start = end - 1;
+    while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
+    const line = text.slice(start, end - 1).replace(/\r$/, '');
+    if (line === '' || line.startsWith('--')) break;
+    add(start, end);
+    end = start;
+  }
+  // Down to the blank line that ends it.
+  let start = lineBounds(text, lineStart).end;
+  while (start < text.length) {
+    if (text.charCodeAt(start) === 13) start++;
+    if (text.charCodeAt(start) === 10) start++;
+    const { end: lineEnd } = lineBounds(text, start);
+    if (lineEnd === start) break;
+    add(start, lineEnd);
+    start = lineEnd;
+  }
+  return names;
+}
+
+/** Most addresses offered in one list. */
+const MAX_ADDRESS_ITEMS = 200;
+
+/**
+ * Addresses after an address field's colon or comma: those of this message, of the
+ * other open messages and of the workspace's `.eml` files (this message's first),
+ * without those the field already lists.
+ */
+function addressItems(ctx: FeatureContext, valueBefore: string, offset: number, lead: string): lsp.CompletionItem[] {
+  const { document } = ctx;
+  const text = document.getText();
+  // The address being typed: after the last comma (RFC 5322 §3.4 address-list).
+  const typed = /[^,]*$/.exec(valueBefore)![0];
+  const typedStart = offset - typed.length + (/^\s*/.exec(typed)![0].length);
+  const range = { start: document.positionAt(typedStart), end: document.positionAt(offset) };
+  const already = new Set(valueBefore.toLowerCase().match(/[^\s<>,;:"]+@[^\s<>,;:"]+/g) ?? []);
+  const seen = new Set<string>();
+  const items: lsp.CompletionItem[] = [];
+  const sources: Array<[string[], string]> = [
+    [addressesInHeader(text), '0'],
+    [ctx.otherDocuments().filter((d) => /\.(eml|mbox)$/i.test(d.uri) || d.languageId === 'eml').flatMap((d) => addressesInHeader(d.getText())), '1'],
+    [workspaceBook(ctx.workspaceFolders).addresses(), '2'],
+  ];
+  for (const [addresses, rank] of sources) {
+    for (const a of addresses) {
+      const address = (/<([^<>]+)>$/.exec(a)?.[1] ?? a).toLowerCase();
+      if (seen.has(a.toLowerCase()) || already.has(address) || items.length >= MAX_ADDRESS_ITEMS) continue;
+      seen.add(a.toLowerCase());
+      items.push({
+        label: a,
+        kind: lsp.CompletionItemKind.Reference,
+        textEdit: lsp.TextEdit.replace(range, (typed.trim() === '' ? lead : '') + a),
+        filterText: (typed.trim() === '' ? lead : '') + a,
+        sortText: `${rank}${String(items.length).padStart(4, '0')}`,
+      });
+    }
+  }
+  return items;
+}
+
+let addressBook: { key: string; book: WorkspaceAddressBook } | undefined;
+
+/** One address book per set of workspace folders. */
+function workspaceBook(folders: readonly string[]): WorkspaceAddressBook {
+  const key = folders.join('\0');
+  if (addressBook?.key !== key) addressBook = { key, book: new WorkspaceAddressBook(() => folders) };
+  return addressBook.book;
 }
 
 function fresh(value: string, detail: string, lead: string, range: lsp.Range, kind: lsp.CompletionItemKind): lsp.CompletionItem {

@@ -9,7 +9,7 @@ import type { FeatureContext } from '../features';
 import { rangeOf } from '../diagnostics';
 import { authSymbols } from './auth';
 import { parsedOf } from './parsed';
-import { partLabel } from './parts';
+import { decodedText, partLabel } from './parts';
 import { textsFor } from './texts';
 
 /**
@@ -32,6 +32,30 @@ export const MAX_OUTLINE_PARTS = 2000;
 /** Longest value shown as a header field's detail. */
 const DETAIL_LIMIT = 80;
 
+/** Longest body read for a part's preview; larger parts show their size only. */
+const PREVIEW_BODY_LIMIT = 64 * 1024;
+
+function shorten(value: string): string {
+  return value.length > DETAIL_LIMIT ? `${value.slice(0, DETAIL_LIMIT - 1)}…` : value;
+}
+
+/** A field value as a reader sees it: RFC 2047 encoded words decoded (as hover shows them). */
+function readableValue(value: string): string {
+  if (!value.includes('=?')) return value;
+  return decodeEncodedWords(value.slice(0, 2000)).text;
+}
+
+/** The first non-blank line of a leaf text part, decoded (quoted-printable, base64, charset). */
+function previewOf(text: string, part: MimePart): string | undefined {
+  if (part.children.length || part.embedded || part.contentType.type !== 'text') return undefined;
+  if (part.bodyEnd - part.bodyOffset > PREVIEW_BODY_LIMIT) return undefined;
+  const line = decodedText(text, part)
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .find((l) => l.length > 0);
+  return line ? shorten(line) : undefined;
+}
+
 function headerBlockSymbol(ctx: FeatureContext, part: MimePart, name: string, emptyName: string): lsp.DocumentSymbol | undefined {
   if (!part.headers.length) return undefined;
   const { document } = ctx;
@@ -41,7 +65,7 @@ function headerBlockSymbol(ctx: FeatureContext, part: MimePart, name: string, em
   const children = part.headers.slice(0, MAX_OUTLINE_FIELDS).map(
     (h): lsp.DocumentSymbol => ({
       name: h.name || emptyName,
-      detail: h.value.length > DETAIL_LIMIT ? `${h.value.slice(0, DETAIL_LIMIT - 1)}…` : h.value,
+      detail: shorten(readableValue(h.value)),
       kind: lsp.SymbolKind.Field,
       range: rangeOf(document, h.offset, h.end - h.offset),
       selectionRange: rangeOf(document, h.nameOffset, h.nameLength),
@@ -58,7 +82,10 @@ function partSymbol(ctx: FeatureContext, part: MimePart): lsp.DocumentSymbol {
   const kind = part.children.length || part.embedded ? lsp.SymbolKind.Module : part.contentType.type === 'text' ? lsp.SymbolKind.String : lsp.SymbolKind.File;
   // An attached message is best known by its subject.
   const subject = part.embedded ? findHeader(part.embedded, 'subject') : undefined;
-  const detail = subject ? decodeEncodedWords(subject.value.slice(0, 500)).text.slice(0, DETAIL_LIMIT) : label.detail;
+  const preview = subject ? undefined : previewOf(text, part);
+  const detail = subject
+    ? decodeEncodedWords(subject.value.slice(0, 500)).text.slice(0, DETAIL_LIMIT)
+    : [label.detail, preview && `“${preview}”`].filter(Boolean).join(' · ');
   return {
     name: label.name,
     detail: detail || undefined,

@@ -54,6 +54,10 @@ export const PERSIAN_EML_TEXTS: EmlTexts = {
   fixReplaceWith: (r) => `جایگزینی با ${iso(r)}`,
   fixAddPadding: (p) => `افزودن لایه‌ی base64 ${ltr(p)}`,
   fixSetMimeVersion: `تنظیم ${ltr('MIME-Version')} روی ${ltr('1.0')}`,
+  fixRemoveSpaceBeforeColon: 'حذف فاصله‌ی پیش از دونقطه',
+  fixRemoveDuplicate: (name) => `حذف این فیلد ${ltr(name)} (نخستین می‌ماند)`,
+  fixEscapeEquals: `نوشتن ${ltr('=3D')} به جای «=» تنها`,
+  fixWrapMessageId: `گذاشتن شناسه‌ی پیام میان ${ltr('<>')}`,
   encodingName: (l) => (l === 'B' ? 'base64' : l === 'Q' ? 'quoted-printable' : 'ناشناخته'),
   emptyFieldName: '(نام خالی)',
 };

@@ -50,6 +50,10 @@ export interface EmlTexts {
   readonly fixReplaceWith: (replacement: string) => string;
   readonly fixAddPadding: (padding: string) => string;
   readonly fixSetMimeVersion: string;
+  readonly fixRemoveSpaceBeforeColon: string;
+  readonly fixRemoveDuplicate: (name: string) => string;
+  readonly fixEscapeEquals: string;
+  readonly fixWrapMessageId: string;
   readonly encodingName: (letter: string) => string;
   readonly emptyFieldName: string;
 }
@@ -93,6 +97,10 @@ const en: EmlTexts = {
   fixReplaceWith: (r) => `Replace with ${r}`,
   fixAddPadding: (p) => `Add the base64 padding ${p}`,
   fixSetMimeVersion: 'Set MIME-Version to 1.0',
+  fixRemoveSpaceBeforeColon: 'Remove the space before the colon',
+  fixRemoveDuplicate: (name) => `Remove this ${name} field (keep the first)`,
+  fixEscapeEquals: 'Write =3D for the literal "="',
+  fixWrapMessageId: 'Wrap the message id in <>',
   encodingName: (l) => (l === 'B' ? 'base64' : l === 'Q' ? 'quoted-printable' : 'unknown'),
   emptyFieldName: '(empty name)',
 };

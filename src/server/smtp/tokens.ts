@@ -1,4 +1,15 @@
-/** Semantic tokens for transcripts: verbs, reply codes, enhanced codes, EHLO keywords, addresses, annotations, message lines. */
+/**
+ * Semantic tokens for transcripts: verbs, EHLO keywords, addresses and annotations.
+ *
+ * Reply codes and the message inside DATA are deliberately left to the TextMate
+ * grammar. With semantic highlighting on (VS Code's default) a semantic token
+ * replaces the grammar's colour, and the legend's standard types have one colour
+ * per type: a `number` token made 220, 452 and 550 look alike, and one `string`
+ * token per DATA line flattened the embedded message's field names and values.
+ * The grammar colours each reply class apart (2xx `markup.inserted`, 3xx
+ * `markup.changed`, 4xx `string.regexp`, 5xx `markup.deleted`) and highlights the
+ * message with the eml rules, so semantic tokens only add what it cannot know.
+ */
 import type { FeatureContext } from '../features';
 import type { SemanticTokenSpan } from '../semanticTokens';
 import { sessionOf } from './session';
@@ -14,13 +25,6 @@ export function smtpSemanticTokens(ctx: FeatureContext): SemanticTokenSpan[] {
     if (c.kind === 'command' && c.verbLength > 0) out.push({ offset: c.verbOffset, length: c.verbLength, type: 'keyword', ...(c.known ? { modifiers: ['defaultLibrary'] } : {}) });
     if (c.address && c.addressOffset !== undefined) out.push({ offset: c.addressOffset, length: c.address.length, type: 'variable' });
   }
-  for (const r of session.replies) {
-    for (const l of r.lines) {
-      out.push({ offset: l.codeOffset, length: 3, type: 'number' });
-      if (l.enhanced) out.push({ offset: l.enhanced.offset, length: l.enhanced.length, type: 'number', modifiers: ['documentation'] });
-    }
-  }
   for (const h of session.hellos) for (const e of h.extensions) out.push({ offset: e.offset, length: e.length, type: 'property', modifiers: ['defaultLibrary'] });
-  for (const b of session.dataBlocks) for (const l of b.lines) if (l.end > l.contentOffset) out.push({ offset: l.contentOffset, length: l.end - l.contentOffset, type: 'string' });
   return out;
 }

@@ -118,6 +118,14 @@ describe('Send Message', () => {
       const transcript = vscode.workspace.textDocuments.find((d) => d.uri.toString() === outcome.transcriptUri);
       assert.ok(transcript, 'the transcript document is open');
       assert.equal(transcript.languageId, 'smtp-transcript');
+      // Saved as an .smtp file and opened read-only: no "Untitled-N", nothing to save on close.
+      assert.equal(transcript.uri.scheme, 'smtp-eml-log');
+      assert.match(transcript.uri.path, /^\/\d{4}-\d\d-\d\dT[\d-]+Z-sent-e2e\.smtp$/);
+      assert.equal(transcript.isUntitled, false);
+      assert.equal(transcript.isDirty, false);
+      const stat = await vscode.workspace.fs.stat(transcript.uri);
+      assert.equal(stat.permissions, vscode.FilePermission.Readonly, 'the log is read-only');
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(transcript.uri, Buffer.from('x'))), /NoPermissions|permission/i);
       const text = transcript.getText();
       assert.match(text, /^S: 221\b/m, 'the session runs through 221');
       assert.match(text, /^C: QUIT/m);
@@ -170,6 +178,29 @@ describe('Send Message', () => {
     const sent = (await vscode.commands.executeCommand<SendOutcome>('smtpEml.sendMessage', { uri: document.uri, onErrors: 'send' }))!;
     assert.equal(sent.status, 'sent', sent.message);
     assert.equal(received.length, before + 1);
+  });
+
+  it('Add Missing Fields and Send fills in Date and Message-ID in the message, then sends it', async () => {
+    const document = await openUntitled('From: Ada <ada@example.org>\r\nTo: bob@example.net\r\nSubject: typed by hand\r\n\r\nbody\r\n');
+    await waitFor(
+      () => ['missing-date', 'missing-message-id'].every((c) => vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === c)),
+      () => `missing-date and missing-message-id on the untitled message; have ${describeDiagnostics(document.uri)}`,
+    );
+    const before = received.length;
+    const outcome = (await vscode.commands.executeCommand<SendOutcome>('smtpEml.sendMessage', { uri: document.uri, onErrors: 'fill' }))!;
+    assert.equal(outcome.status, 'sent', outcome.message);
+    assert.equal(received.length, before + 1);
+    const text = document.getText();
+    assert.match(text, /^Date: \w{3}, \d{1,2} \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}\r$/m, 'Date added to the message');
+    assert.match(text, /^Message-ID: <[^@\s]+@example\.org>\r$/m, 'Message-ID added at the domain of From');
+    assert.match(text, /^Subject: typed by hand\r\nDate: .*\r\nMessage-ID: .*\r\n\r\nbody/m, 'both at the end of the header');
+    const got = received.at(-1)!.data;
+    assert.match(got, /^Date: /m);
+    assert.match(got, /^Message-ID: <[^@\s]+@example\.org>/m);
+    await waitFor(
+      () => !vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'missing-date' || codeOf(d) === 'missing-message-id'),
+      () => `the missing-* diagnostics to go; have ${describeDiagnostics(document.uri)}`,
+    );
   });
 
   it('refuses a second Send of the same document while the first runs', async () => {

@@ -144,6 +144,34 @@ const cases: Case[] = [
     lines: [HEAD[0], HEAD[1], HEAD[2], 'Date: Mon, 27 Nov 2026 10:00:00 +0100', HEAD[4], '', 'body', ''],
     check: (fixed) => assert.match(fixed, /Date: Fri, 27 Nov 2026/),
   },
+  {
+    name: 'remove the space before a colon',
+    code: 'header-space-before-colon',
+    lines: [HEAD[0], HEAD[1], 'Subject \t: hi', HEAD[3], HEAD[4], '', 'body', ''],
+    check: (fixed) => assert.match(fixed, /\nSubject: hi\r?\n/),
+  },
+  {
+    name: 'remove a repeated Subject with its folded line, keeping the first',
+    code: 'duplicate-header',
+    lines: [...HEAD, 'Subject: again', ' and folded', 'X-After: stays', '', 'body', ''],
+    check: (fixed) => {
+      assert.deepEqual(fixed.match(/^Subject:.*$/gm)?.map((l) => l.replace(/\r$/, '')), ['Subject: hi']);
+      assert.doesNotMatch(fixed, /folded/);
+      assert.match(fixed, /Message-ID: <1@mail\.example\.org>\r?\nX-After: stays\r?\n\r?\nbody/);
+    },
+  },
+  {
+    name: 'write =3D for a stray "=" in quoted-printable',
+    code: 'qp-invalid',
+    lines: [...HEAD, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: quoted-printable', '', 'a =ZZ b', ''],
+    check: (fixed) => assert.match(fixed, /\na =3DZZ b\r?\n/),
+  },
+  {
+    name: 'wrap a bare message id in <>',
+    code: 'message-id-syntax',
+    lines: [HEAD[0], HEAD[1], HEAD[2], HEAD[3], 'Message-ID: 1.x@mail.example.org', '', 'body', ''],
+    check: (fixed) => assert.match(fixed, /\nMessage-ID: <1\.x@mail\.example\.org>\r?\n/),
+  },
 ];
 
 describe('eml quick fixes', () => {
@@ -184,6 +212,71 @@ describe('eml quick fixes', () => {
         c.check?.(fixed);
       });
     }
+  }
+
+  test('no fix for an id that is not merely missing its brackets', async () => {
+    const text = [HEAD[0], HEAD[1], HEAD[2], HEAD[3], 'Message-ID: <missing-right-part>', '', 'x', ''].join('\n');
+    const { uri, diagnostics } = await openEml(client, text);
+    const d = diagnostics.find((x) => x.code === 'message-id-syntax');
+    assert.ok(d);
+    assert.deepEqual(await client.codeActions(uri, d.range, [d]), []);
+    await client.close(uri);
+  });
+
+  for (const { name, eol } of EOLS) {
+    test(`"Fix all" of one code beside its quick fix, in one edit (${name})`, async () => {
+      const text = [HEAD[0], 'To : bob@example.com', 'Subject  : hi', HEAD[3], 'Message-ID : <1@mail.example.org>', '', 'body', ''].join(eol);
+      const { uri, diagnostics } = await openEml(client, text);
+      const spaces = diagnostics.filter((d) => d.code === 'header-space-before-colon');
+      assert.equal(spaces.length, 3);
+      const actions = await client.codeActions(uri, spaces[0].range, [spaces[0]]);
+      assert.deepEqual(actions.map((a) => a.title), ['Remove the space before the colon', 'Fix all 3 header-space-before-colon problems']);
+      const all = actions[1];
+      assert.equal(all.kind, 'quickfix');
+      assert.equal(all.diagnostics?.length, 3);
+      const fixed = applyEdits(text, all.edit!.changes![uri] as lsp.TextEdit[]);
+      assert.equal(fixed, [HEAD[0], 'To: bob@example.com', 'Subject: hi', HEAD[3], 'Message-ID: <1@mail.example.org>', '', 'body', ''].join(eol));
+      await client.close(uri);
+    });
+
+    test(`source.fixAll applies every fix the document offers, without overlapping edits (${name})`, async () => {
+      const text = [
+        'From: Ann <ann@mail.example.org>',
+        'To : bob@example.com',
+        'Subject: hi',
+        'Subject: again',
+        'Message-ID: 7@mail.example.org',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        '1 + 1 = 2',
+        'and =ZZ',
+        '',
+      ].join(eol);
+      const { uri, diagnostics } = await openEml(client, text);
+      const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const actions = await client.request<lsp.CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: whole,
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
+      assert.equal(actions.length, 1, JSON.stringify(actions.map((a) => a.title)));
+      const [fixAll] = actions;
+      assert.equal(fixAll.kind, 'source.fixAll.smtp-eml');
+      const fixed = applyEdits(text, fixAll.edit!.changes![uri] as lsp.TextEdit[]);
+      await client.close(uri);
+      const reopened = await openEml(client, fixed);
+      const after = reopened.diagnostics;
+      const fixable = ['header-space-before-colon', 'duplicate-header', 'message-id-syntax', 'qp-invalid', 'missing-date'];
+      assert.ok(fixable.every((c) => diagnostics.some((d) => d.code === c)), diagnostics.map((d) => d.code).join());
+      assert.deepEqual(after.filter((d) => fixable.includes(String(d.code))).map((d) => d.code), [], fixed);
+      assert.match(fixed, /^To: bob@example\.com\r?$/m);
+      assert.match(fixed, /^Message-ID: <7@mail\.example\.org>\r?$/m);
+      assert.match(fixed, /^1 \+ 1 =3D 2\r?\nand =3DZZ\r?$/m);
+      assert.match(fixed, /^Date: /m);
+      await client.close(reopened.uri);
+    });
   }
 
   test('no fix for non-ASCII in an addr-spec (encoded words cannot go there)', async () => {

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type * as lsp from 'vscode-languageserver';
 import { startTestClient, type TestClient } from '../../helpers/lspClient';
@@ -156,3 +160,76 @@ describe('eml completion', () => {
     }
   }
 });
+
+describe('eml completion: only what may still be added, and addresses', () => {
+  let client: TestClient;
+  let folder: string;
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'eml-addresses-'));
+    mkdirSync(join(folder, 'sub'));
+    writeFileSync(join(folder, 'sub', 'old.eml'), 'From: "Babbage, Charles" <charles@example.net>\r\nTo: team@example.org,\r\n ada@example.org\r\nSubject: x\r\n\r\nTo: not@header.example\r\n');
+    mkdirSync(join(folder, 'node_modules'));
+    writeFileSync(join(folder, 'node_modules', 'skip.eml'), 'From: skipped@example.com\r\n\r\n');
+    ({ client } = await startTestClient({ workspaceFolders: [pathToFileURL(folder).href] }));
+  });
+  after(async () => {
+    await client.dispose();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const complete = async (marked: string, others: Record<string, string> = {}): Promise<lsp.CompletionItem[]> => {
+    const { text, position } = cursor(marked);
+    const uri = `file:///only-${Math.random().toString(36).slice(2)}.eml`;
+    for (const [name, content] of Object.entries(others)) await client.open(`file:///${name}`, 'eml', content);
+    await client.open(uri, 'eml', text);
+    try {
+      return items(await client.completion(uri, position));
+    } finally {
+      await client.close(uri);
+      for (const name of Object.keys(others)) await client.close(`file:///${name}`);
+    }
+  };
+
+  for (const eol of ['\n', '\r\n']) {
+    test(`once-only fields already in the block are not offered; fields that may repeat are (${eol === '\n' ? 'LF' : 'CRLF'})`, async () => {
+      const labels = (await complete(['From: a@example.com', 'Subject: hi', 'Received: from x', '|', 'Date: Fri, 27 Nov 2026 10:00:00 +0000', '', 'body', ''].join(eol))).map((i) => i.label);
+      for (const gone of ['From', 'Subject', 'Date']) assert.ok(!labels.includes(gone), `${gone} is offered again: ${labels.join(', ')}`);
+      for (const still of ['To', 'Cc', 'Message-ID', 'Received', 'Comments']) assert.ok(labels.includes(still), `${still} is missing: ${labels.join(', ')}`);
+    });
+  }
+
+  test('the field being edited stays offered (completing over its own name)', async () => {
+    const labels = (await complete('From: a@example.com\nSubj|ect: hi\n\nbody\n')).map((i) => i.label);
+    assert.ok(labels.includes('Subject'));
+  });
+
+  test('a part header block is its own block', async () => {
+    const text = 'From: a@example.com\nContent-Type: multipart/mixed; boundary="b"\nMIME-Version: 1.0\n\n--b\n|\n\nx\n--b--\n';
+    const labels = (await complete(text)).map((i) => i.label);
+    assert.ok(labels.includes('Content-Type'), 'a part may have its own Content-Type');
+  });
+
+  test('after To: the addresses of this message, the open messages and the workspace files, without those already in the field', async () => {
+    const list = await complete('From: Ada <ada@example.org>\nCc: bob@example.com\nTo: bob@example.com, |\nSubject: x\n\nbody\n', {
+      'other.eml': 'From: Dora <dora@example.com>\n\nbody\n',
+    });
+    const labels = list.map((i) => i.label);
+    assert.equal(labels[0], 'Ada <ada@example.org>', 'this message first');
+    assert.ok(!labels.some((l) => /bob@example\.com/.test(String(l))), `bob is already in To: ${labels.join(' | ')}`);
+    assert.ok(labels.includes('Dora <dora@example.com>'), labels.join(' | '));
+    assert.ok(labels.includes('"Babbage, Charles" <charles@example.net>'), labels.join(' | '));
+    assert.ok(labels.includes('team@example.org'), 'a folded address line is read');
+    assert.ok(!labels.includes('not@header.example'), 'bodies are not read');
+    assert.ok(!labels.includes('skipped@example.com'), 'node_modules is not read');
+    const ada = list.find((i) => i.label === 'Ada <ada@example.org>')!;
+    assert.equal(newText(ada), 'Ada <ada@example.org>');
+  });
+
+  test('right after "From:" the separating space is inserted', async () => {
+    const list = await complete('To: Bob <bob@example.com>\nFrom:|\n\nbody\n');
+    const bob = list.find((i) => i.label === 'Bob <bob@example.com>');
+    assert.ok(bob, list.map((i) => i.label).join(' | '));
+    assert.equal(newText(bob), ' Bob <bob@example.com>');
+  });
+});
+

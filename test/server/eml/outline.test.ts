@@ -79,6 +79,30 @@ describe('eml outline and folding', () => {
   after(async () => client.dispose());
 
   for (const { name, eol } of EOLS) {
+    test(`outline: encoded words and quoted-printable text shown decoded (${name})`, async () => {
+      const text = [
+        'From: =?UTF-8?B?QcOvZGE=?= <a@example.com>',
+        'Subject: =?UTF-8?Q?Caf=C3=A9_au_lait?= and more',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: quoted-printable',
+        '',
+        '',
+        'Gr=C3=BC=C3=9Fe aus K=C3=B6ln, =',
+        'bis bald',
+        '',
+      ].join(eol);
+      const { uri } = await openEml(client, text);
+      const symbols = await client.documentSymbols(uri);
+      const fields = symbols[0].children!;
+      assert.equal(fields[0].detail, 'Aïda <a@example.com>');
+      assert.equal(fields[1].detail, 'Café au lait and more');
+      assert.match(symbols[1].detail ?? '', /^\d+ B · “Grüße aus Köln, bis bald”$/);
+      await client.close(uri);
+    });
+  }
+
+  for (const { name, eol } of EOLS) {
     test(`outline: header fields, then the MIME tree with types, file names and sizes (${name})`, async () => {
       const text = MIXED.join(eol);
       const { uri } = await openEml(client, text);
@@ -89,7 +113,7 @@ describe('eml outline and folding', () => {
       const mixed = symbols[1];
       assert.deepEqual(names(mixed.children), ['multipart/alternative', 'application/pdf', 'message/rfc822']);
       assert.deepEqual(names(mixed.children![0].children), ['text/plain', 'text/html']);
-      assert.equal(mixed.children![0].children![0].detail, '5 B');
+      assert.equal(mixed.children![0].children![0].detail, '5 B · “Hello”', 'size and the first line of a text part');
       assert.match(mixed.children![1].detail ?? '', /^report\.pdf, \d+ B$/);
       // The attached message shows its own header block and body.
       assert.deepEqual(names(mixed.children![2].children), ['Headers', 'text/plain']);

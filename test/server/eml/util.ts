@@ -105,6 +105,8 @@ export function featureContext(text: string, settings: ServerSettings = DEFAULT_
     document,
     settings,
     locale: 'en',
+    workspaceFolders: [],
+    otherDocuments: () => [],
     memo<T>(key: string, compute: () => T): T {
       if (!values.has(key)) {
         computed?.set(key, (computed.get(key) ?? 0) + 1);

@@ -262,13 +262,35 @@ for (const eol of ['\r\n', '\n']) {
       assert.match(hoverText(await client.hover(u, { line: 20, character: 9 })), /AUTH \(RFC 4954\)/);
     });
 
-    test('semantic tokens: verbs, codes, keywords', async () => {
+    test('semantic tokens: verbs, addresses, EHLO keywords; reply codes and the DATA message are left to the grammar', async () => {
       const u = uri();
-      await client.open(u, 'smtp-transcript', sample(eol));
+      const text = sample(eol);
+      await client.open(u, 'smtp-transcript', text);
       const tokens = await client.semanticTokens(u);
       assert.ok(tokens.data.length > 0 && tokens.data.length % 5 === 0);
-      // The first token is the greeting's code at line 0, column 3, length 3, type "number" (index 3).
-      assert.deepEqual(tokens.data.slice(0, 4), [0, 3, 3, 3]);
+      // Decode the relative encoding into absolute (line, character, length, type).
+      const lines = text.split(eol);
+      const decoded: Array<{ line: number; character: number; text: string; type: number }> = [];
+      let line = 0;
+      let character = 0;
+      for (let i = 0; i < tokens.data.length; i += 5) {
+        const [dl, dc, length, type] = tokens.data.slice(i, i + 4) as [number, number, number, number];
+        line += dl;
+        character = dl === 0 ? character + dc : dc;
+        decoded.push({ line, character, text: lines[line]!.slice(character, character + length), type });
+      }
+      const keyword = 1;
+      // The first token is EHLO (line 1): the greeting's 220 on line 0 has none.
+      assert.deepEqual(decoded[0], { line: 1, character: 3, text: 'EHLO', type: keyword });
+      assert.ok(decoded.some((t) => t.text === 'PIPELINING'), JSON.stringify(decoded));
+      assert.ok(decoded.some((t) => t.text === 'ann@example.org' && lines[t.line]!.startsWith('C: MAIL')), JSON.stringify(decoded));
+      // A semantic token would replace the grammar's per-class colour (2xx/4xx/5xx) and the
+      // embedded message's field colours with one colour per token type.
+      for (const t of decoded) {
+        assert.ok(!(lines[t.line]!.startsWith('S:') && t.character === 3), `no token on a reply code: ${JSON.stringify(t)}`);
+        assert.ok(!/^C: (From|To|Subject|Date|Message-ID):/.test(lines[t.line]!), `no token inside DATA: ${JSON.stringify(t)}`);
+      }
+      assert.ok(!decoded.some((t) => /^\d{3}$/.test(t.text)), `no reply code token: ${JSON.stringify(decoded)}`);
     });
   });
 }

@@ -1,0 +1,192 @@
+/**
+ * Session logs: every Send's transcript is saved as an `.smtp` file (in the
+ * extension's storage, or the folder `smtpEml.sessionLogs.folder` names) and
+ * opened read-only through the `smtp-eml-log:` file system, so the tab carries the
+ * file's name, closing it asks nothing, and nobody edits a record by mistake.
+ * **Open Session Log…** lists the saved logs, newest first. The oldest logs beyond
+ * `smtpEml.sessionLogs.keep` are deleted, so the folder does not grow without bound.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { describeSessionLog, sessionLogFileName, SESSION_LOG_PATTERN, subjectOfTranscript } from './sessionLogNames';
+
+/** URI scheme of read-only session logs (`smtp-eml-log:/<file name>`). */
+export const SESSION_LOG_SCHEME = 'smtp-eml-log';
+
+/** What the Send command knows about a finished session. */
+export interface SessionLogInfo {
+  server: string;
+  status: 'sent' | 'failed' | 'cancelled';
+  when: Date;
+}
+
+/** Saves, lists, prunes and opens session logs. */
+export class SessionLogs implements vscode.Disposable {
+  private readonly registration: vscode.Disposable;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.registration = vscode.workspace.registerFileSystemProvider(SESSION_LOG_SCHEME, new ReadonlyFolderProvider(() => this.folder()), {
+      isCaseSensitive: true,
+      isReadonly: new vscode.MarkdownString(vscode.l10n.t('Session logs are records of what was said; they are kept read-only.')),
+    });
+  }
+
+  /** The folder logs are saved in: the setting, else the extension's global storage. */
+  folder(): vscode.Uri {
+    const configured = vscode.workspace.getConfiguration('smtpEml').get<string>('sessionLogs.folder', '').trim();
+    if (configured) return vscode.Uri.file(configured.replace(/^~(?=$|[\\/])/, process.env.HOME ?? '~'));
+    return vscode.Uri.joinPath(this.context.globalStorageUri, 'session-logs');
+  }
+
+  /** The read-only URI of a saved log file name. */
+  uriOf(fileName: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: SESSION_LOG_SCHEME, path: `/${fileName}` });
+  }
+
+  /** Writes `transcript` as a new `.smtp` file; returns its read-only URI. */
+  async save(transcript: string, info: SessionLogInfo): Promise<vscode.Uri> {
+    const folder = this.folder();
+    await vscode.workspace.fs.createDirectory(folder);
+    let name = sessionLogFileName(info.when, info.status, info.server);
+    // Two sends in the same millisecond to the same server: a counter keeps both.
+    for (let i = 2; await exists(vscode.Uri.joinPath(folder, name)); i++) name = sessionLogFileName(info.when, info.status, info.server, i);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), Buffer.from(transcript, 'utf8'));
+    await this.prune();
+    return this.uriOf(name);
+  }
+
+  /** Saved logs, newest first. */
+  async list(): Promise<string[]> {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(this.folder());
+    } catch {
+      return [];
+    }
+    return entries
+      .filter(([name, type]) => type === vscode.FileType.File && SESSION_LOG_PATTERN.test(name))
+      .map(([name]) => name)
+      .sort()
+      .reverse();
+  }
+
+  /** Deletes the oldest logs beyond the `keep` setting (only files this extension named). */
+  private async prune(): Promise<void> {
+    const keep = Math.max(1, vscode.workspace.getConfiguration('smtpEml').get<number>('sessionLogs.keep', 200));
+    const names = await this.list();
+    for (const name of names.slice(keep)) {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(this.folder(), name)).then(undefined, () => undefined);
+    }
+  }
+
+  /** Shows the list and opens the chosen log read-only. */
+  async pickAndOpen(): Promise<vscode.Uri | undefined> {
+    const names = await this.list();
+    if (!names.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No session logs yet: each Send Message saves one.'));
+      return undefined;
+    }
+    const items = await Promise.all(
+      names.map(async (name) => {
+        const described = describeSessionLog(name);
+        const subject = await this.subjectOf(name);
+        return {
+          label: subject ?? vscode.l10n.t('(no subject)'),
+          description: described ? `${described.server} · ${statusText(described.status)}` : name,
+          detail: described ? described.when.toLocaleString() : undefined,
+          name,
+        };
+      }),
+    );
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Session logs'),
+      placeHolder: vscode.l10n.t('Open a saved session log (newest first)'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (!picked) return undefined;
+    const uri = this.uriOf(picked.name);
+    await vscode.window.showTextDocument(uri, { preview: false });
+    return uri;
+  }
+
+  /** The Subject inside the log's DATA, read from its first 64 KB. */
+  private async subjectOf(name: string): Promise<string | undefined> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder(), name));
+      return subjectOfTranscript(Buffer.from(bytes.subarray(0, 64 * 1024)).toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+}
+
+function statusText(status: string): string {
+  if (status === 'sent') return vscode.l10n.t('sent');
+  if (status === 'failed') return vscode.l10n.t('failed');
+  return vscode.l10n.t('cancelled');
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A read-only view of one folder: `smtp-eml-log:/name` is `<folder>/name`. Only
+ * plain names are served (no sub-paths, no `..`), so nothing outside the folder is reachable.
+ */
+class ReadonlyFolderProvider implements vscode.FileSystemProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+
+  constructor(private readonly folder: () => vscode.Uri) {}
+
+  private target(uri: vscode.Uri): vscode.Uri {
+    const name = uri.path.replace(/^\/+/, '');
+    if (!name) return this.folder();
+    if (name.includes('/') || name.includes('\\') || name === '..' || name === '.') throw vscode.FileSystemError.FileNotFound(uri);
+    return vscode.Uri.joinPath(this.folder(), path.basename(name));
+  }
+
+  watch(): vscode.Disposable {
+    // Logs are written once and never change.
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): Thenable<vscode.FileStat> {
+    return vscode.workspace.fs.stat(this.target(uri)).then((s) => ({ ...s, permissions: vscode.FilePermission.Readonly }));
+  }
+
+  readDirectory(uri: vscode.Uri): Thenable<[string, vscode.FileType][]> {
+    return vscode.workspace.fs.readDirectory(this.target(uri));
+  }
+
+  readFile(uri: vscode.Uri): Thenable<Uint8Array> {
+    return vscode.workspace.fs.readFile(this.target(uri));
+  }
+
+  createDirectory(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  writeFile(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+}
