@@ -40,6 +40,7 @@ export const PERSIAN_EML_TEXTS: EmlTexts = {
   partBinary: (size) => `دودویی، ${ltr(size)}`,
   partPreview: 'نخستین خط‌ها',
   outlineHeaders: 'سرآیندها',
+  outlineMessage: (n) => `پیام ${ltr(n)}`,
   completionFreshDate: 'تاریخ و زمان کنونی (RFC 5322 §3.3)',
   completionFreshMessageId: `یک شناسه‌ی یکتای تازه در دامنه‌ی ${ltr('From')}`,
   completionBoundary: 'یک مرز تصادفی تازه',

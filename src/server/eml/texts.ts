@@ -35,6 +35,8 @@ export interface EmlTexts {
   readonly partBinary: (size: string) => string;
   readonly partPreview: string;
   readonly outlineHeaders: string;
+  /** Outline name of a mailbox message without a Subject (1-based number). */
+  readonly outlineMessage: (n: number) => string;
   readonly completionFreshDate: string;
   readonly completionFreshMessageId: string;
   readonly completionBoundary: string;
@@ -77,6 +79,7 @@ const en: EmlTexts = {
   partBinary: (size) => `binary, ${size}`,
   partPreview: 'First lines',
   outlineHeaders: 'Headers',
+  outlineMessage: (n) => `Message ${n}`,
   completionFreshDate: 'The current date and time (RFC 5322 §3.3)',
   completionFreshMessageId: 'A fresh unique id at the domain of From',
   completionBoundary: 'A fresh random boundary',
