@@ -5,6 +5,7 @@
  *   smtp-eml send FILE --host H [--port P] [--security starttls|tls|none] [--user U]
  *                 [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]... [--log FILE]
  *   smtp-eml inbox [--port 2525] [--dir DIR] [--script FILE.smtp]
+ *   smtp-eml split FILE.mbox --out DIR  /  smtp-eml join DIR|FILE... --out FILE.mbox
  *
  * Exit codes: 0 success; 1 errors found (check) or message not sent (send);
  * 2 wrong usage or unreadable input.
@@ -26,6 +27,7 @@ import { defaultPort, sendMessage } from '../send/send';
 import type { Security, SmtpProfile } from '../send/types';
 import { VERSION } from '../version';
 import { CHECK_DKIM_OPTIONS, keysFromFile, SEND_DKIM_OPTIONS, signingFromArgs } from './dkim';
+import { checkMailbox, isMailboxFile, runJoin, runSplit } from './mailbox';
 import { readPassword } from './password';
 import { readText } from './readText';
 import { RENDER_USAGE, runRender } from './render';
@@ -51,6 +53,9 @@ const USAGE = `Usage:
       DKIM/ARC body hashes are always checked; signatures with the public keys in
       --dkim-keys FILE (JSON: {"selector._domainkey.domain": "v=DKIM1; k=rsa; p=..."}).
       No DNS lookups.
+      A mailbox (a file starting with an mbox "From " line) is read as a stream
+      and each message is checked alone; positions are in the mailbox file,
+      JSON entries name the message, and a summary goes to stderr.
 
   smtp-eml send FILE --host HOST [--port PORT] [--security starttls|tls|none]
                 [--user USER] [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]...
@@ -82,6 +87,11 @@ const USAGE = `Usage:
 
 ${RENDER_USAGE}
 ${REPLAY_USAGE}
+  smtp-eml split FILE.mbox --out DIR [--strip-envelope]
+      Write each message of an mbox to DIR/0001.eml, ... (mboxrd quoting undone).
+  smtp-eml join DIR|FILE... --out FILE.mbox [--force]
+      Write .eml messages to an mboxrd mailbox; join of split gives the same bytes.
+
   smtp-eml --help | --version
 `;
 
@@ -107,7 +117,7 @@ function localeFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   return env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined;
 }
 
-function runCheck(args: string[], io: CliIo): number {
+async function runCheck(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -133,6 +143,34 @@ function runCheck(args: string[], io: CliIo): number {
   let unreadable = 0;
   const json: unknown[] = [];
   for (const file of positionals) {
+    if (!/\.smtp$/i.test(file) && isMailboxFile(file)) {
+      // A mailbox: streamed, each message checked alone, positions in the file.
+      let indexed: { text: string; index: LineIndex } | undefined;
+      let result;
+      try {
+        result = await checkMailbox(file, locale, ({ problem: p, message, headerLine, text }) => {
+          if (indexed?.text !== text) indexed = { text, index: new LineIndex(text) };
+          const { index } = indexed;
+          if (p.severity === 'error') errors++;
+          const start = index.positionAt(p.offset);
+          const line = headerLine + start.line;
+          if (values.format === 'text') {
+            io.stdout.write(`${file}:${line}:${start.column}: ${p.severity} ${p.code} ${p.message.replace(/\r?\n/g, ' ')}\n`);
+          } else {
+            const end = index.positionAt(p.offset + p.length);
+            const entry: Record<string, unknown> = { file, line, column: start.column, endLine: headerLine + end.line, endColumn: end.column, severity: p.severity, code: p.code, source: CODES[p.code]?.source, message: p.message, mboxMessage: message };
+            if (CODES[p.code]?.href) entry.href = CODES[p.code].href;
+            json.push(entry);
+          }
+        });
+      } catch (e) {
+        io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
+        unreadable++;
+        continue;
+      }
+      io.stderr.write(`smtp-eml: ${file}: ${result.messages} message${result.messages === 1 ? '' : 's'}, ${result.withErrors} with errors\n`);
+      continue;
+    }
     let input: { text: string; encoding: 'utf8' | 'latin1' };
     try {
       input = readText(file);
@@ -356,7 +394,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'check':
-        return runCheck(rest, io);
+        return await runCheck(rest, io);
+      case 'split':
+        return await runSplit(rest, io);
+      case 'join':
+        return await runJoin(rest, io);
       case 'send':
         return await runSend(rest, io);
       case 'inbox':
