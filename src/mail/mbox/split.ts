@@ -39,7 +39,7 @@ export interface MboxMessage {
   index: number;
   /** Start of the "From " separator line. */
   offset: number;
-  /** 0-based line number of the separator line. */
+  /** 0-based line number of the separator line, as the feeder counts lines (splitMbox: LF line breaks). */
   line: number;
   /** Start of the message proper: the line after the separator. */
   headerOffset: number;

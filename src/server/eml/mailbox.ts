@@ -58,7 +58,8 @@ export function viewOf(ctx: FeatureContext, message: MboxMessage): MessageView {
         return values.get(key) as T;
       },
     };
-    view = { message, ctx: subCtx, lineDelta: message.line + 1 };
+    // The editor's line numbers (a lone CR breaks a line too), not the splitter's LF count.
+    view = { message, ctx: subCtx, lineDelta: document.positionAt(message.headerOffset).line };
     views.set(message.index, view);
   }
   return view;
@@ -177,8 +178,9 @@ export function withMailboxes(single: LanguageFeatures): LanguageFeatures {
       for (const m of messages) {
         const view = viewOf(ctx, m);
         // The whole message folds from its separator line to its last line.
+        const first = ctx.document.positionAt(m.offset).line;
         const last = ctx.document.positionAt(Math.max(m.headerOffset, m.end - 1)).line;
-        if (last > m.line) out.push({ startLine: m.line, endLine: last });
+        if (last > first) out.push({ startLine: first, endLine: last });
         for (const r of folding(view.ctx)) out.push({ ...r, startLine: r.startLine + view.lineDelta, endLine: r.endLine + view.lineDelta });
       }
       return out;
