@@ -23,6 +23,7 @@ import type { HtmlCheckOptions } from '../mail/html/check';
 import { validateTranscript } from '../mail/transcript/validate';
 import { startLocalInbox } from '../send/inbox';
 import { loadInboxScript, type InboxScript } from '../send/inboxScript';
+import { runTokenCommand } from '../send/oauth2';
 import { defaultPort, sendMessage } from '../send/send';
 import type { Security, SmtpProfile } from '../send/types';
 import { VERSION } from '../version';
@@ -61,6 +62,7 @@ const USAGE = `Usage:
                 [--user USER] [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]...
                 [--log FILE] [--name EHLO-NAME] [--timeout MS]
                 [--dkim-key FILE --dkim-selector S [--dkim-domain D]]
+                [--oauth2-token-command CMD]
       Send the message in FILE over SMTP and print the session log (an .smtp
       transcript, credentials masked) to stdout or to --log FILE.
       Envelope: MAIL FROM is Sender, else the first From; RCPT TO is every To,
@@ -69,6 +71,9 @@ const USAGE = `Usage:
       none: 25). --insecure accepts any certificate; --ca trusts a CA file.
       Password: the SMTP_PASSWORD environment variable, else a prompt (no echo)
       when --user is given; without a terminal, the first line of stdin.
+      --oauth2-token-command CMD logs in with SASL XOAUTH2 instead (Gmail,
+      Microsoft 365): CMD is run by the shell and prints a fresh access token;
+      it runs again if the server refuses the token. Tokens are masked in the log.
       Exit 0 when the server accepted the message for at least one recipient
       (each refused recipient is reported on stderr), 1 when it was not sent.
       --dkim-key signs with DKIM (relaxed/relaxed; rsa-sha256, or ed25519-sha256
@@ -232,6 +237,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       log: { type: 'string' },
       name: { type: 'string' },
       timeout: { type: 'string' },
+      'oauth2-token-command': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...SEND_DKIM_OPTIONS,
     },
@@ -241,6 +247,9 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('send needs exactly one FILE');
+  const tokenCommand = values['oauth2-token-command'];
+  if (tokenCommand !== undefined && !values.user) throw new UsageError('--oauth2-token-command needs --user (the account the token is for)');
+  if (tokenCommand !== undefined && !tokenCommand.trim()) throw new UsageError('--oauth2-token-command must not be empty');
   if (!values.host) throw new UsageError('send needs --host');
   const security = values.security as Security;
   if (!['starttls', 'tls', 'none'].includes(security)) throw new UsageError(`--security must be starttls, tls or none, not ${JSON.stringify(values.security)}`);
@@ -278,8 +287,12 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
     profile.socketTimeout = timeout;
   }
 
+  if (tokenCommand !== undefined) {
+    profile.auth = 'oauth2';
+    profile.tokenCommand = tokenCommand;
+  }
   let password: string | undefined;
-  if (values.user) {
+  if (values.user && tokenCommand === undefined) {
     password = io.env.SMTP_PASSWORD;
     if (password === undefined) {
       password = await readPassword(`Password for ${values.user} at ${values.host}:${defaultPort(profile)}: `, io.stdin, io.stderr);
@@ -314,6 +327,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       encoding: input.encoding,
       profile,
       password,
+      getAccessToken: tokenCommand === undefined ? undefined : () => runTokenCommand(tokenCommand, { signal: controller.signal }),
       envelope,
       signal: controller.signal,
       onLog: (line) => out.write(`${line}\n`),

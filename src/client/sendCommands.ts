@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { buildEnvelope } from '../mail/envelope';
 import { splitMbox, type MboxMessage } from '../mail/mbox/split';
 import type * as SendModule from '../send/send';
+import { runTokenCommand } from '../send/oauth2';
 import type { SendResult, SmtpProfile } from '../send/types';
 import type { LocalInboxController } from './localInbox';
 import {
@@ -89,7 +90,8 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
   const inFlight = new Set<string>();
 
   async function passwordFor(profile: SmtpProfile): Promise<string | undefined | null> {
-    if (!profile.user) return undefined;
+    // An OAuth2 profile logs in with the token its command prints, not a password.
+    if (!profile.user || profile.auth === 'oauth2') return undefined;
     const stored = await context.secrets.get(secretKeyFor(profile.name));
     if (stored !== undefined) return stored;
     const entered = await vscode.window.showInputBox({
@@ -243,11 +245,13 @@ export function registerSendCommands(context: vscode.ExtensionContext, inbox: Lo
           progress.report({ message: describeStage('connecting') });
           // Loaded on first send, not at activation (nodemailer costs activation time).
           const { sendMessage } = require('../send/send') as typeof SendModule;
+          const { tokenCommand } = profile;
           return sendMessage({
             text,
             profile,
             password,
             dkim,
+            getAccessToken: profile.auth === 'oauth2' && tokenCommand ? () => runTokenCommand(tokenCommand, { signal: controller.signal }) : undefined,
             signal: controller.signal,
             onStage: (stage) => progress.report({ message: describeStage(stage) }),
             onLog: (line) => log.info(line),

@@ -61,6 +61,15 @@ export function readProfiles(raw: unknown): ProfileReading {
       else problems.push(`${where} ("${name}"): security must be one of ${SECURITIES.join(', ')}.`);
     }
     if (typeof e.user === 'string' && e.user) profile.user = e.user;
+    if (e.auth !== undefined && e.auth !== 'password') {
+      if (e.auth !== 'oauth2') problems.push(`${where} ("${name}"): auth must be "password" or "oauth2".`);
+      else if (typeof e.tokenCommand !== 'string' || !e.tokenCommand.trim()) problems.push(`${where} ("${name}"): auth "oauth2" needs a "tokenCommand" that prints an access token.`);
+      else if (!profile.user) problems.push(`${where} ("${name}"): auth "oauth2" needs a "user" (the account the token is for).`);
+      else {
+        profile.auth = 'oauth2';
+        profile.tokenCommand = e.tokenCommand;
+      }
+    }
     // TLS certificates are verified unless a profile turns it off explicitly.
     profile.rejectUnauthorized = e.rejectUnauthorized !== false;
     for (const key of ['caFile', 'clientName', 'from'] as const) {

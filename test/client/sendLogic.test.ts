@@ -241,3 +241,23 @@ describe('which message of a mailbox Send acts on', () => {
     assert.equal(mailboxMessageText(box, messages[0]), 'From: a@example.org\n\nFrom quoted\n');
   });
 });
+
+describe('OAuth2 profiles', () => {
+  test('auth "oauth2" with a tokenCommand and a user is read; the rest are reported', () => {
+    const { profiles, problems } = readProfiles([
+      { name: 'gmail', host: 'smtp.gmail.com', user: 'me@gmail.com', auth: 'oauth2', tokenCommand: 'oama access me@gmail.com' },
+      { name: 'no-command', host: 'h', user: 'u', auth: 'oauth2' },
+      { name: 'no-user', host: 'h', auth: 'oauth2', tokenCommand: 'x' },
+      { name: 'odd', host: 'h', user: 'u', auth: 'kerberos' },
+      { name: 'plain', host: 'h', user: 'u', auth: 'password', tokenCommand: 'ignored' },
+    ]);
+    assert.equal(profiles[0].auth, 'oauth2');
+    assert.equal(profiles[0].tokenCommand, 'oama access me@gmail.com');
+    assert.deepEqual(profiles.slice(1).map((p) => p.auth), [undefined, undefined, undefined, undefined]);
+    assert.equal(profiles[4].tokenCommand, undefined);
+    assert.equal(problems.length, 3);
+    assert.match(problems[0], /needs a "tokenCommand"/);
+    assert.match(problems[1], /needs a "user"/);
+    assert.match(problems[2], /auth must be "password" or "oauth2"/);
+  });
+});
