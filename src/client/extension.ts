@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerComposeCommands } from './composeCommands';
 import { registerEmlCommands } from './emlCommands';
 import type * as LanguageClientModule from './languageClient';
 import { watchLargeFiles } from './largeFiles';
@@ -45,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreviewCommands(context);
 
   const inbox = new LocalInboxController(context, output);
-  context.subscriptions.push(inbox, ...registerLocalInboxCommands(inbox), ...registerInboxView(inbox), ...registerReplayCommands(context, inbox), ...registerSendCommands(context, inbox), watchLargeFiles());
+  context.subscriptions.push(inbox, ...registerLocalInboxCommands(inbox), ...registerInboxView(inbox), ...registerReplayCommands(context, inbox), ...registerSendCommands(context, inbox), ...registerComposeCommands(), watchLargeFiles());
 
   context.subscriptions.push(
     vscode.commands.registerCommand('smtpEml.restartServer', async () => {
