@@ -1,5 +1,6 @@
 /**
- * The composing commands: Attach File…, Reply, Forward as Attachment. Loaded
+ * The composing commands: Attach File…, Reply, Forward as Attachment, and
+ * header encoding for Format Document and on save. Loaded
  * on first use (its own bundle, dist/compose.js: mime-types' table is not read
  * at activation). The message transformations are pure (src/mail/compose/);
  * this file picks files, resolves the From address and opens documents.
@@ -7,8 +8,9 @@
 import * as vscode from 'vscode';
 import { lookup, charset } from 'mime-types';
 import { attachFiles, type Attachment } from '../mail/compose/attach';
+import { encodeHeaderEdits } from '../mail/compose/encodeHeaders';
 import { composeForward, composeReply } from '../mail/compose/reply';
-import { messageRangeAt, unquoteFromLines } from '../mail/mbox/split';
+import { messageRangeAt, splitMbox, unquoteFromLines } from '../mail/mbox/split';
 import { chooseProfile, readProfiles } from './sendLogic';
 
 /** Arguments a caller (a test, a keybinding) may pass. */
@@ -117,3 +119,21 @@ async function composeFrom(kind: 'reply' | 'forward', options: ComposeCommandOpt
 
 export const replyCommand = (options: ComposeCommandOptions = {}): Promise<string | undefined> => composeFrom('reply', options);
 export const forwardCommand = (options: ComposeCommandOptions = {}): Promise<string | undefined> => composeFrom('forward', options);
+
+/**
+ * Format Document (and save, when `smtpEml.format.encodeHeadersOnSave` is on):
+ * raw non-ASCII header text becomes RFC 2047 encoded words, each message of a
+ * mailbox on its own.
+ */
+export function encodeHeadersEdits(document: vscode.TextDocument): vscode.TextEdit[] {
+  const text = document.getText();
+  const messages = text.startsWith('From ') ? splitMbox(text) : [];
+  const ranges: Array<[number, number]> = messages.length ? messages.map((m) => [m.headerOffset, m.end]) : [[0, text.length]];
+  const edits: vscode.TextEdit[] = [];
+  for (const [start, end] of ranges) {
+    for (const e of encodeHeaderEdits(text.slice(start, end))) {
+      edits.push(vscode.TextEdit.replace(new vscode.Range(document.positionAt(start + e.offset), document.positionAt(start + e.end)), e.text));
+    }
+  }
+  return edits;
+}

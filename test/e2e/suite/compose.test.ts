@@ -3,6 +3,7 @@
  * Attachment on the message under the cursor of a mailbox; each result is
  * validated clean by our own language server, and attachments decode to the
  * bytes of the files. Send in a mailbox sends the message under the cursor.
+ * Format Document and saving (when turned on) encode raw non-ASCII headers.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -13,7 +14,8 @@ import type { SendOutcome } from '../../../src/client/sendCommands';
 import { decodedBytes } from '../../../src/mail/message/content';
 import { findHeader, walkParts, type MimePart } from '../../../src/mail/message/model';
 import { parseMessage } from '../../../src/mail/message/parse';
-import { describeDiagnostics, waitFor, waitForCode } from './helpers';
+import { decodeEncodedWords } from '../../../src/mail/message/encodings';
+import { describeDiagnostics, waitFor, waitForCode, workspaceRoot } from './helpers';
 
 const MAILBOX = [
   'From ann@example.org Fri Nov 27 10:00:00 2026',
@@ -145,5 +147,55 @@ describe('Composing', () => {
     assert.ok(saved.startsWith('From: Carol <carol@example.net>\r\n'), saved.slice(0, 80));
     assert.match(saved, /\r\nFrom the minutes: yes\.\r\n/);
     assert.doesNotMatch(saved, /Subject: first/);
+  });
+  const RAW = [
+    'From: Jürgen Müller <j@example.com>',
+    'To: bob@example.com',
+    'Subject: Grüße aus Köln: ein ziemlich langer Betreff, der über die Zeilengrenze hinausgeht',
+    'Date: Fri, 27 Nov 2026 10:00:00 +0000',
+    'Message-ID: <fmt@example.com>',
+    '',
+    'Hello',
+    '',
+  ].join('\r\n');
+
+  function assertEncoded(text: string): void {
+    const { root } = parseMessage(text);
+    assert.equal(decodeEncodedWords(findHeader(root, 'subject')!.value).text, 'Grüße aus Köln: ein ziemlich langer Betreff, der über die Zeilengrenze hinausgeht');
+    assert.equal(decodeEncodedWords(findHeader(root, 'from')!.value).text, 'Jürgen Müller <j@example.com>');
+    assert.ok(/^[\x00-\x7f]*$/.test(text), 'no raw non-ASCII left');
+    assert.ok(text.split(/\r?\n/).every((l) => l.length <= 78), 'lines fold within 78');
+  }
+
+  it('Format Document encodes raw non-ASCII header text; the result validates clean', async () => {
+    const editor = await openAt(RAW, 'Hello');
+    await waitForCode(editor.document.uri, 'non-ascii-header');
+    await vscode.commands.executeCommand('editor.action.formatDocument');
+    await waitFor(() => /^[\x00-\x7f]*$/.test(editor.document.getText()), () => editor.document.getText());
+    assertEncoded(editor.document.getText());
+    await assertValidatesClean(editor.document);
+  });
+
+  it('saving encodes the header when smtpEml.format.encodeHeadersOnSave is on (and only then)', async () => {
+    const config = vscode.workspace.getConfiguration('smtpEml');
+    const file = path.join(workspaceRoot(), `on-save-${Date.now()}.eml`);
+    fs.writeFileSync(file, 'Subject: x\r\n\r\nbody\r\n');
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      const editor = await vscode.window.showTextDocument(document, { preview: false });
+      const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+      await editor.edit((e) => e.replace(all, RAW));
+      await document.save();
+      assert.equal(fs.readFileSync(file, 'utf8'), RAW, 'off by default: saved as typed');
+      await config.update('format.encodeHeadersOnSave', true, vscode.ConfigurationTarget.Global);
+      await editor.edit((e) => e.insert(document.positionAt(document.getText().indexOf('Hello') + 5), '!'));
+      await document.save();
+      const saved = fs.readFileSync(file, 'utf8');
+      assertEncoded(saved);
+      assert.match(saved, /\r\n\r\nHello!\r\n$/);
+    } finally {
+      await config.update('format.encodeHeadersOnSave', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(file, { force: true });
+    }
   });
 });
