@@ -182,14 +182,18 @@ describe('Composing', () => {
     fs.writeFileSync(file, 'Subject: x\r\n\r\nbody\r\n');
     try {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-      const editor = await vscode.window.showTextDocument(document, { preview: false });
-      const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
-      await editor.edit((e) => e.replace(all, RAW));
-      await document.save();
+      await vscode.window.showTextDocument(document, { preview: false });
+      // Workspace edits, not editor edits: they apply whichever editor has the focus.
+      const replace = new vscode.WorkspaceEdit();
+      replace.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), RAW);
+      assert.equal(await vscode.workspace.applyEdit(replace), true);
+      assert.equal(await document.save(), true);
       assert.equal(fs.readFileSync(file, 'utf8'), RAW, 'off by default: saved as typed');
       await config.update('format.encodeHeadersOnSave', true, vscode.ConfigurationTarget.Global);
-      await editor.edit((e) => e.insert(document.positionAt(document.getText().indexOf('Hello') + 5), '!'));
-      await document.save();
+      const insert = new vscode.WorkspaceEdit();
+      insert.insert(document.uri, document.positionAt(document.getText().indexOf('Hello') + 5), '!');
+      assert.equal(await vscode.workspace.applyEdit(insert), true);
+      assert.equal(await document.save(), true);
       const saved = fs.readFileSync(file, 'utf8');
       assertEncoded(saved);
       assert.match(saved, /\r\n\r\nHello!\r\n$/);
