@@ -5,7 +5,7 @@
  * Pure: message text in, message text out.
  */
 import { encodeParameter } from './attach';
-import { decodedText } from '../message/content';
+import { decodedText } from '../message/body';
 import { formatRfc5322Date } from '../message/dates';
 import { decodeEncodedWords, encodeEncodedWord, encodeQuotedPrintable } from '../message/encodings';
 import { freshBoundary, freshMessageId } from '../message/fresh';

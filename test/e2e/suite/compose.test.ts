@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SendOutcome } from '../../../src/client/sendCommands';
-import { decodedBytes } from '../../../src/mail/message/content';
+import { decodedBytes } from '../../../src/mail/message/body';
 import { findHeader, walkParts, type MimePart } from '../../../src/mail/message/model';
 import { parseMessage } from '../../../src/mail/message/parse';
 import { decodeEncodedWords } from '../../../src/mail/message/encodings';

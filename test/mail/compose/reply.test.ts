@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { composeForward, composeReply, foldField } from '../../../src/mail/compose/reply';
-import { decodedText } from '../../../src/mail/message/content';
+import { decodedText } from '../../../src/mail/message/body';
 import { parseDateTime } from '../../../src/mail/message/dates';
 import { findHeader } from '../../../src/mail/message/model';
 import { parseMessage } from '../../../src/mail/message/parse';
