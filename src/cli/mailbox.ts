@@ -22,7 +22,7 @@ import { parseDateTime } from '../mail/message/dates';
 import { MESSAGES } from '../mail/message/messages';
 import { findHeader } from '../mail/message/model';
 import { parseMessage } from '../mail/message/parse';
-import { validateMessage, DEFAULT_MAX_FULL_SIZE } from '../mail/message/validate';
+import { DEFAULT_MAX_FULL_SIZE } from '../mail/message/validate';
 import type { CliIo } from './main';
 import { readMailbox } from './mailboxFile';
 import { decodeBytes } from './readText';
@@ -55,12 +55,13 @@ export interface MailboxProblem {
 }
 
 /**
- * Validates every message of a mailbox file alone, streaming (one message in
- * memory at a time). Resolves to the counts; `report` gets each problem.
+ * Validates every message of a mailbox file alone with `validate` (the
+ * check's own options), streaming (one message in memory at a time). Resolves to the counts; `report` gets each problem.
  */
 export async function checkMailbox(
   file: string,
   locale: string | undefined,
+  validate: (text: string, encoding: 'utf8' | 'latin1') => Problem[],
   report: (p: MailboxProblem) => void,
 ): Promise<{ messages: number; withErrors: number; isMbox: boolean }> {
   let withErrors = 0;
@@ -76,7 +77,7 @@ export async function checkMailbox(
       } else {
         const decoded = decodeBytes(m.bytes);
         text = decoded.text;
-        problems = withLocale(locale, () => validateMessage(decoded.text, { textEncoding: decoded.encoding }));
+        problems = validate(decoded.text, decoded.encoding);
       }
       if (problems.some((p) => p.severity === 'error')) withErrors++;
       for (const p of problems) report({ problem: p, message: number, headerLine: m.headerLine, text });

@@ -153,7 +153,8 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
       let indexed: { text: string; index: LineIndex } | undefined;
       let result;
       try {
-        result = await checkMailbox(file, locale, ({ problem: p, message, headerLine, text }) => {
+        const validate = (text: string, encoding: 'utf8' | 'latin1'): Problem[] => checkText(file, text, encoding, locale, html, keys);
+        result = await checkMailbox(file, locale, validate, ({ problem: p, message, headerLine, text }) => {
           if (indexed?.text !== text) indexed = { text, index: new LineIndex(text) };
           const { index } = indexed;
           if (p.severity === 'error') errors++;
