@@ -121,8 +121,9 @@ function messageSymbol(ctx: FeatureContext, view: MessageView, children: lsp.Doc
 
 /** Wraps single-message features so that a mailbox document gets them per message. */
 export function withMailboxes(single: LanguageFeatures): LanguageFeatures {
+  // Features not wrapped below pass through and see the whole document.
   const features: LanguageFeatures = {
-    languageId: single.languageId,
+    ...single,
     validate(ctx) {
       const messages = mailboxOf(ctx);
       if (!messages) return single.validate(ctx);
@@ -200,6 +201,17 @@ export function withMailboxes(single: LanguageFeatures): LanguageFeatures {
       };
       const local = shiftLines(diagnostics.filter(inside), -view.lineDelta);
       return shiftLines(actions(view.ctx, shiftLines(range, -view.lineDelta), local), view.lineDelta);
+    };
+  }
+  if (single.codeLenses) {
+    const lenses = single.codeLenses;
+    features.codeLenses = (ctx) => {
+      const messages = mailboxOf(ctx);
+      if (!messages) return lenses(ctx);
+      return messages.flatMap((m) => {
+        const view = viewOf(ctx, m);
+        return shiftLines(lenses(view.ctx), view.lineDelta);
+      });
     };
   }
   if (single.semanticTokens) {
