@@ -14,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateAll } from './generate.mjs';
 import { startLspServer } from './lsp.mjs';
+import { generateMbox, measureMboxCheck } from './mbox.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const cacheDir = path.join(root, '.cache', 'bench');
@@ -604,6 +605,33 @@ if (wants('sizes')) {
   }
   results.sections.sizes = sizes;
   say();
+}
+
+// ---------------------------------------------------------------- mbox
+if (wants('mbox')) {
+  // A mailbox export is commonly hundreds of MB: the CLI streams it, one message in memory at a time.
+  const sizesMb = quick ? [50] : [50, 200];
+  const rows = [];
+  for (const mb of sizesMb) {
+    const input = generateMbox(cacheDir, mb * 1024 * 1024);
+    const r = measureMboxCheck(root, input);
+    rows.push({ mb, input, r });
+  }
+  say('### Mailbox check (`smtp-eml check FILE.mbox`, streamed, each message validated alone)');
+  say();
+  say('| mailbox | messages | wall time | throughput | peak RSS of the CLI |');
+  say('|---|---:|---:|---:|---:|');
+  for (const { input, r } of rows) {
+    if (r.error) say(`| ${fmtBytes(input.bytes)} | ${input.messages} | error: ${r.error} | | |`);
+    else say(`| ${fmtBytes(input.bytes)} | ${r.messages} | ${fmtMs(r.ms)} | ${mbps(input.bytes, r.ms)} | ${fmtBytes(r.peakRss)} |`);
+  }
+  say();
+  const big = rows[rows.length - 1];
+  if (big && !big.r.error) {
+    target(`Mailbox of ${fmtBytes(big.input.bytes)}: CLI check in bounded memory`, 'peak RSS ≤ 200 MB', fmtBytes(big.r.peakRss), big.r.peakRss <= 200 * 1024 * 1024);
+    target(`Mailbox of ${fmtBytes(big.input.bytes)}: CLI check throughput`, '≥ 20 MB/s', mbps(big.input.bytes, big.r.ms), big.input.bytes / 1024 / 1024 / (big.r.ms / 1000) >= 20);
+  }
+  results.sections.mbox = rows.map(({ mb, input, r }) => ({ mb, bytes: input.bytes, messages: input.messages, ...r }));
 }
 
 // ---------------------------------------------------------------- summary

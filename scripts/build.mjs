@@ -27,6 +27,7 @@ export const CLIENT_CHUNKS = {
   '../send/inboxListing': { source: 'src/send/inboxListing.ts', outfile: 'dist/inboxListing.js' },
   '../send/inboxScript': { source: 'src/send/inboxScript.ts', outfile: 'dist/inboxScript.js' },
   '../send/replay': { source: 'src/send/replay.ts', outfile: 'dist/replay.js' },
+  './compose': { source: 'src/client/compose.ts', outfile: 'dist/compose.js' },
 };
 
 /** Makes the client's run-time `require` of a chunk load the chunk's own dist file. */

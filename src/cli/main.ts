@@ -5,6 +5,7 @@
  *   smtp-eml send FILE --host H [--port P] [--security starttls|tls|none] [--user U]
  *                 [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]... [--log FILE]
  *   smtp-eml inbox [--port 2525] [--dir DIR] [--script FILE.smtp]
+ *   smtp-eml split FILE.mbox --out DIR  /  smtp-eml join DIR|FILE... --out FILE.mbox
  *
  * Exit codes: 0 success; 1 errors found (check) or message not sent (send);
  * 2 wrong usage or unreadable input.
@@ -23,11 +24,13 @@ import { validateTranscript } from '../mail/transcript/validate';
 import { startLocalInbox } from '../send/inbox';
 import { loadInboxScript, type InboxScript } from '../send/inboxScript';
 import { MAX_TIMER_MS } from '../send/limits';
+import { runTokenCommand } from '../send/oauth2';
 import { cleartextAuthProblem, defaultPort, sendMessage } from '../send/send';
 import type { Security, SmtpProfile } from '../send/types';
 import { VERSION } from '../version';
 import { CHECK_DKIM_OPTIONS, keysFromFile, SEND_DKIM_OPTIONS, signingFromArgs } from './dkim';
 import { DEFAULT_MAX_INPUT_BYTES, endQuietlyOnClosedPipe, escapeJson, escapeTerminal, escapingWriter, parseMaxSize } from './io';
+import { checkMailbox, isMailboxFile, runJoin, runSplit } from './mailbox';
 import { readPassword } from './password';
 import { readText } from './readText';
 import { RENDER_USAGE, runRender } from './render';
@@ -53,11 +56,15 @@ const USAGE = `Usage:
       DKIM/ARC body hashes are always checked; signatures with the public keys in
       --dkim-keys FILE (JSON: {"selector._domainkey.domain": "v=DKIM1; k=rsa; p=..."}).
       No DNS lookups.
+      A mailbox (a file starting with an mbox "From " line) is read as a stream
+      and each message is checked alone; positions are in the mailbox file,
+      JSON entries name the message, and a summary goes to stderr.
 
   smtp-eml send FILE --host HOST [--port PORT] [--security starttls|tls|none]
                 [--user USER] [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]...
                 [--log FILE] [--name EHLO-NAME] [--timeout MS] [--max-size MB]
                 [--allow-cleartext-auth] [--dkim-key FILE --dkim-selector S [--dkim-domain D]]
+                [--oauth2-token-command CMD]
       Send the message in FILE over SMTP and print the session log (an .smtp
       transcript, credentials masked) to stdout or to --log FILE.
       Envelope: MAIL FROM is Sender, else the first From; RCPT TO is every To,
@@ -72,6 +79,9 @@ const USAGE = `Usage:
       default: 10 minutes a stage. AUTH with --security none
       is refused unless --allow-cleartext-auth is given. A header that cannot
       be read with certainty is refused (no Bcc can leak through it).
+      --oauth2-token-command CMD logs in with SASL XOAUTH2 instead (Gmail,
+      Microsoft 365): CMD is run by the shell and prints a fresh access token;
+      it runs again if the server refuses the token. Tokens are masked in the log.
       Exit 0 when the server accepted the message for at least one recipient
       (each refused recipient is reported on stderr), 1 when it was not sent
       or when delivery is unknown (the connection was lost after the whole
@@ -95,6 +105,11 @@ const USAGE = `Usage:
 
 ${RENDER_USAGE}
 ${REPLAY_USAGE}
+  smtp-eml split FILE.mbox --out DIR [--strip-envelope]
+      Write each message of an mbox to DIR/0001.eml, ... (mboxrd quoting undone).
+  smtp-eml join DIR|FILE... --out FILE.mbox [--force]
+      Write .eml messages to an mboxrd mailbox; join of split gives the same bytes.
+
   smtp-eml --help | --version
 `;
 
@@ -120,7 +135,7 @@ function localeFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   return env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined;
 }
 
-function runCheck(args: string[], io: CliIo): number {
+async function runCheck(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -147,6 +162,35 @@ function runCheck(args: string[], io: CliIo): number {
   let unreadable = 0;
   const json: unknown[] = [];
   for (const file of positionals) {
+    if (!/\.smtp$/i.test(file) && isMailboxFile(file)) {
+      // A mailbox: streamed, each message checked alone, positions in the file.
+      let indexed: { text: string; index: LineIndex } | undefined;
+      let result;
+      try {
+        const validate = (text: string, encoding: 'utf8' | 'latin1'): Problem[] => checkText(file, text, encoding, locale, html, keys);
+        result = await checkMailbox(file, locale, validate, ({ problem: p, message, headerLine, text }) => {
+          if (indexed?.text !== text) indexed = { text, index: new LineIndex(text) };
+          const { index } = indexed;
+          if (p.severity === 'error') errors++;
+          const start = index.positionAt(p.offset);
+          const line = headerLine + start.line;
+          if (values.format === 'text') {
+            io.stdout.write(`${file}:${line}:${start.column}: ${p.severity} ${p.code} ${p.message.replace(/\r?\n/g, ' ')}\n`);
+          } else {
+            const end = index.positionAt(p.offset + p.length);
+            const entry: Record<string, unknown> = { file, line, column: start.column, endLine: headerLine + end.line, endColumn: end.column, severity: p.severity, code: p.code, source: CODES[p.code]?.source, message: p.message, mboxMessage: message };
+            if (CODES[p.code]?.href) entry.href = CODES[p.code].href;
+            json.push(entry);
+          }
+        });
+      } catch (e) {
+        io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
+        unreadable++;
+        continue;
+      }
+      io.stderr.write(`smtp-eml: ${file}: ${result.messages} message${result.messages === 1 ? '' : 's'}, ${result.withErrors} with errors\n`);
+      continue;
+    }
     let input: { text: string; encoding: 'utf8' | 'latin1' };
     try {
       input = readText(file, maxBytes);
@@ -218,6 +262,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       timeout: { type: 'string' },
       'max-size': { type: 'string' },
       'allow-cleartext-auth': { type: 'boolean', default: false },
+      'oauth2-token-command': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...SEND_DKIM_OPTIONS,
     },
@@ -227,6 +272,9 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('send needs exactly one FILE');
+  const tokenCommand = values['oauth2-token-command'];
+  if (tokenCommand !== undefined && !values.user) throw new UsageError('--oauth2-token-command needs --user (the account the token is for)');
+  if (tokenCommand !== undefined && !tokenCommand.trim()) throw new UsageError('--oauth2-token-command must not be empty');
   if (!values.host) throw new UsageError('send needs --host');
   const security = values.security as Security;
   if (!['starttls', 'tls', 'none'].includes(security)) throw new UsageError(`--security must be starttls, tls or none, not ${JSON.stringify(values.security)}`);
@@ -277,8 +325,12 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
+  if (tokenCommand !== undefined) {
+    profile.auth = 'oauth2';
+    profile.tokenCommand = tokenCommand;
+  }
   let password: string | undefined;
-  if (values.user) {
+  if (values.user && tokenCommand === undefined) {
     password = io.env.SMTP_PASSWORD;
     if (password === undefined) {
       password = await readPassword(`Password for ${values.user} at ${values.host}:${defaultPort(profile)}: `, io.stdin, io.stderr);
@@ -313,6 +365,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       encoding: input.encoding,
       profile,
       password,
+      getAccessToken: tokenCommand === undefined ? undefined : () => runTokenCommand(tokenCommand, { signal: controller.signal }),
       envelope,
       signal: controller.signal,
       onLog: (line) => out.write(`${line}\n`),
@@ -395,7 +448,11 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'check':
-        return runCheck(rest, io);
+        return await runCheck(rest, io);
+      case 'split':
+        return await runSplit(rest, io);
+      case 'join':
+        return await runJoin(rest, io);
       case 'send':
         return await runSend(rest, io);
       case 'inbox':

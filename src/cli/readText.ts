@@ -7,7 +7,11 @@ import { DEFAULT_MAX_INPUT_BYTES, readInputFile } from './io';
 
 /** Reads a file as UTF-8 when it is valid UTF-8, else byte for byte (latin1). */
 export function readText(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): { text: string; encoding: 'utf8' | 'latin1' } {
-  const bytes = readInputFile(file, maxBytes);
+  return decodeBytes(readInputFile(file, maxBytes));
+}
+
+/** Decodes bytes the same way (a mailbox's messages, one at a time). */
+export function decodeBytes(bytes: Buffer): { text: string; encoding: 'utf8' | 'latin1' } {
   const utf8 = bytes.toString('utf8');
   if (!utf8.includes('\uFFFD') || Buffer.from(utf8, 'utf8').equals(bytes)) return { text: utf8, encoding: 'utf8' };
   return { text: bytes.toString('latin1'), encoding: 'latin1' };

@@ -11,6 +11,7 @@ import { resolveLanguage, withLocale } from '../mail/i18n';
 import { validateMessage } from '../mail/message/validate';
 import { buildPreview } from '../mail/preview/build';
 import { renderStandalone } from '../mail/preview/render';
+import { splitMbox } from '../mail/mbox/split';
 import { messageAt, mboxMessageAt, type DocumentKind, type LocatedMessage } from '../mail/preview/source';
 import { parseTranscript } from '../mail/transcript';
 import { readText } from './readText';
@@ -41,13 +42,10 @@ function usageError(io: RenderIo, message: string): number {
 function nthMessage(kind: DocumentKind, text: string, n: number): LocatedMessage | undefined {
   if (kind === 'eml') return n === 1 ? messageAt('eml', text, 0) : undefined;
   if (kind === 'mbox') {
-    let at = 0;
-    for (let i = 1; i < n; i++) {
-      const m = mboxMessageAt(text, at);
-      if (m.end >= text.length) return undefined;
-      at = m.end;
-    }
-    return mboxMessageAt(text, at);
+    const messages = splitMbox(text);
+    if (!messages.length) return n === 1 ? mboxMessageAt(text, 0) : undefined;
+    const m = messages[n - 1];
+    return m ? mboxMessageAt(text, m.offset) : undefined;
   }
   const blocks = parseTranscript(text).dataBlocks.filter((b) => !b.elided && b.lines.length > 0);
   const block = blocks[n - 1];

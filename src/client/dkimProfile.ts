@@ -14,7 +14,7 @@ export function readDkimProfile(entry: Record<string, unknown>, where: string, p
     return undefined;
   }
   const d = raw as Record<string, unknown>;
-  if ('privateKey' in d || 'passphrase' in d) problems.push(`${where}: dkim.privateKey and dkim.passphrase are ignored; use the command "SMTP/EML: Set DKIM Key or Passphrase" (stored in SecretStorage).`);
+  if ('privateKey' in d || 'passphrase' in d) problems.push(`${where}: dkim.privateKey and dkim.passphrase are ignored; use the command "SMTP & EML: Set DKIM Key or Passphrase" (stored in SecretStorage).`);
   if (typeof d.selector !== 'string' || !d.selector.trim()) {
     problems.push(`${where}: dkim needs a selector.`);
     return undefined;

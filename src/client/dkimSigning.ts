@@ -49,7 +49,7 @@ export async function dkimSigningFor(secrets: vscode.SecretStorage, profile: Smt
     }
   } else {
     if (secret === undefined || !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(secret)) {
-      throw new Error(vscode.l10n.t('The DKIM key of {0} is not set: give the profile a keyFile, or run "SMTP/EML: Set DKIM Key or Passphrase".', profile.name));
+      throw new Error(vscode.l10n.t('The DKIM key of {0} is not set: give the profile a keyFile, or run "SMTP & EML: Set DKIM Key or Passphrase".', profile.name));
     }
     pem = secret;
   }

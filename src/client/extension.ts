@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerComposeCommands } from './composeCommands';
 import { registerEmlCommands } from './emlCommands';
 import type * as LanguageClientModule from './languageClient';
 import { watchLargeFiles } from './largeFiles';
@@ -48,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const inbox = new LocalInboxController(context, output);
   const sessionLogs = new SessionLogs(context);
-  context.subscriptions.push(inbox, sessionLogs, ...registerLocalInboxCommands(inbox), ...registerInboxView(inbox), ...registerReplayCommands(context, inbox), ...registerSendCommands(context, inbox, sessionLogs, () => created), registerNewMessageCommand(), watchLargeFiles());
+  context.subscriptions.push(inbox, sessionLogs, ...registerLocalInboxCommands(inbox), ...registerInboxView(inbox), ...registerReplayCommands(context, inbox), ...registerSendCommands(context, inbox, sessionLogs, () => created), registerNewMessageCommand(), ...registerComposeCommands(), watchLargeFiles());
 
   context.subscriptions.push(
     vscode.commands.registerCommand('smtpEml.restartServer', async () => {

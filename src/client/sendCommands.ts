@@ -7,15 +7,19 @@ import { dkimSigningFor, setDkimSecret } from './dkimSigning';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { buildEnvelope } from '../mail/envelope';
+import { splitMbox, type MboxMessage } from '../mail/mbox/split';
 import type * as SendModule from '../send/send';
+import { runTokenCommand } from '../send/oauth2';
 import type { SendResult, SmtpProfile } from '../send/types';
 import type { LocalInboxController } from './localInbox';
 import type { SessionLogs } from './sessionLogs';
 import {
+  chooseMailboxMessage,
   chooseProfile,
   describeStage,
   gateSend,
   LOCAL_INBOX_PROFILE_NAME,
+  mailboxMessageText,
   readProfiles,
   secretKeyFor,
   summarizeResult,
@@ -30,6 +34,8 @@ export interface SendCommandOptions {
   server?: string;
   /** What to do when the message has error diagnostics (default: ask; `fill`: add a missing Date/Message-ID and send). */
   onErrors?: 'ask' | 'send' | 'stop' | 'fill';
+  /** In a mailbox: which message to send (1-based); default: the one under the cursor, else ask. */
+  message?: number;
 }
 
 /** What `smtpEml.sendMessage` returns (tests read it). */
@@ -122,7 +128,8 @@ export function registerSendCommands(
   const inFlight = new Set<string>();
 
   async function passwordFor(profile: SmtpProfile): Promise<string | undefined | null> {
-    if (!profile.user) return undefined;
+    // An OAuth2 profile logs in with the token its command prints, not a password.
+    if (!profile.user || profile.auth === 'oauth2') return undefined;
     const stored = await context.secrets.get(secretKeyFor(profile.name));
     if (stored !== undefined) return stored;
     const entered = await vscode.window.showInputBox({
@@ -161,8 +168,45 @@ export function registerSendCommands(
     }
   }
 
+  /** In a mailbox, the message to send (the one under the cursor, else the user's pick); the whole document otherwise. */
+  async function messageToSend(document: vscode.TextDocument, options: SendCommandOptions): Promise<{ text: string; lines?: [number, number] } | undefined> {
+    const whole = document.getText();
+    const messages = whole.startsWith('From ') ? splitMbox(whole) : [];
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const selections = (editor?.selections ?? []).map((s) => ({ start: document.offsetAt(s.start), end: document.offsetAt(s.end) }));
+    const choice = chooseMailboxMessage(messages, selections, options.message);
+    if (choice.kind === 'whole') return { text: whole };
+    let message: MboxMessage | undefined;
+    if (choice.kind === 'message') message = messages[choice.index];
+    else message = await pickMailboxMessage(document, messages, choice.preselect);
+    if (!message) return undefined;
+    const lines: [number, number] = [document.positionAt(message.offset).line, document.positionAt(Math.max(message.offset, message.end - 1)).line];
+    return { text: mailboxMessageText(whole, message), lines };
+  }
+
+  /** Asks which message of a mailbox to send, labelled from the outline (Subject; From · Date). */
+  async function pickMailboxMessage(document: vscode.TextDocument, messages: readonly MboxMessage[], preselect?: number): Promise<MboxMessage | undefined> {
+    let symbols: vscode.DocumentSymbol[] = [];
+    try {
+      symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
+    } catch {
+      // No outline (the server is not running): plain labels.
+    }
+    const items = messages.map((m) => {
+      const line = document.positionAt(m.offset).line;
+      const symbol = symbols.length === messages.length ? symbols[m.index] : undefined;
+      return { label: symbol?.name ?? vscode.l10n.t('Message {0}', m.index + 1), description: vscode.l10n.t('line {0}', line + 1), detail: symbol?.detail, message: m };
+    });
+    const ordered = preselect === undefined ? items : [items[preselect], ...items.filter((_, i) => i !== preselect)];
+    const picked = await vscode.window.showQuickPick(ordered, { title: vscode.l10n.t('This mailbox holds {0} messages: send which one?', messages.length), matchOnDescription: true, matchOnDetail: true });
+    return picked?.message;
+  }
+
   async function sendDocument(document: vscode.TextDocument, options: SendCommandOptions): Promise<SendOutcome> {
-    const text = document.getText();
+    const chosen = await messageToSend(document, options);
+    if (!chosen) return { status: 'cancelled', message: vscode.l10n.t('No message chosen; nothing was sent.') };
+    const { text } = chosen;
+    const inMessage = (d: DiagnosticSummary): boolean => !chosen.lines || (d.line >= chosen.lines[0] && d.line <= chosen.lines[1]);
 
     // Which server.
     const profiles = profilesFromSettings(log);
@@ -179,7 +223,7 @@ export function registerSendCommands(
     // What stops a send: no envelope, or errors the user has not accepted.
     const profileFrom = target === 'local' ? undefined : target.from;
     const envelope = buildEnvelope(text, profileFrom ? { from: profileFrom } : {});
-    const gate = gateSend(envelope, summarizeDiagnostics(document.uri));
+    const gate = gateSend(envelope, summarizeDiagnostics(document.uri).filter(inMessage));
     if (gate.kind === 'stop') {
       void vscode.window.showErrorMessage(gate.message);
       return { status: 'stopped', message: gate.message };
@@ -254,11 +298,13 @@ export function registerSendCommands(
           progress.report({ message: describeStage('connecting') });
           // Loaded on first send, not at activation (nodemailer costs activation time).
           const { sendMessage } = require('../send/send') as typeof SendModule;
+          const { tokenCommand } = profile;
           return sendMessage({
             text: sendText,
             profile,
             password,
             dkim,
+            getAccessToken: profile.auth === 'oauth2' && tokenCommand ? () => runTokenCommand(tokenCommand, { signal: controller.signal }) : undefined,
             signal: controller.signal,
             onStage: (stage) => progress.report({ message: describeStage(stage) }),
             onLog: (line) => log.info(line),

@@ -7,6 +7,7 @@
 import { readDkimProfile } from './dkimProfile';
 import type { Security, SendResult, SendStage, SmtpProfile } from '../send/types';
 import { MAX_TIMER_MS } from '../send/limits';
+import { messageAt, unquoteFromLines, type MboxMessage } from '../mail/mbox/split';
 import { t } from './l10n';
 
 /** Name under which the built-in local test inbox appears in pickers and messages. */
@@ -61,6 +62,15 @@ export function readProfiles(raw: unknown): ProfileReading {
       else problems.push(`${where} ("${name}"): security must be one of ${SECURITIES.join(', ')}.`);
     }
     if (typeof e.user === 'string' && e.user) profile.user = e.user;
+    if (e.auth !== undefined && e.auth !== 'password') {
+      if (e.auth !== 'oauth2') problems.push(`${where} ("${name}"): auth must be "password" or "oauth2".`);
+      else if (typeof e.tokenCommand !== 'string' || !e.tokenCommand.trim()) problems.push(`${where} ("${name}"): auth "oauth2" needs a "tokenCommand" that prints an access token.`);
+      else if (!profile.user) problems.push(`${where} ("${name}"): auth "oauth2" needs a "user" (the account the token is for).`);
+      else {
+        profile.auth = 'oauth2';
+        profile.tokenCommand = e.tokenCommand;
+      }
+    }
     // TLS certificates are verified unless a profile turns it off explicitly.
     profile.rejectUnauthorized = e.rejectUnauthorized !== false;
     // A password in the clear only when a profile asks for it explicitly.
@@ -260,4 +270,41 @@ export function largeFileNotice(sizeBytes: number): { text: string; tooltip: str
     };
   }
   return undefined;
+}
+
+/** Which message of a mailbox document Send acts on. */
+export type MailboxChoice =
+  /** The document is one message: send it as it is. */
+  | { kind: 'whole' }
+  /** One message of the mailbox (0-based index). */
+  | { kind: 'message'; index: number }
+  /** The cursors and selections do not name one message: ask, offering `preselect` first. */
+  | { kind: 'ask'; preselect?: number };
+
+/**
+ * Decides which message of a mailbox Send acts on: the one every selection
+ * lies in; `wanted` (1-based, from a caller) wins; anything else asks.
+ * `selections` are offset spans (a cursor is an empty span).
+ */
+export function chooseMailboxMessage(
+  messages: readonly MboxMessage[],
+  selections: ReadonlyArray<{ start: number; end: number }>,
+  wanted?: number,
+): MailboxChoice {
+  if (messages.length < 2) return { kind: 'whole' };
+  if (wanted !== undefined) return wanted >= 1 && wanted <= messages.length ? { kind: 'message', index: wanted - 1 } : { kind: 'ask' };
+  const hit = new Set<number | undefined>();
+  for (const s of selections) {
+    hit.add(messageAt(messages, s.start)?.index);
+    hit.add(messageAt(messages, s.end)?.index);
+  }
+  const only = hit.size === 1 ? [...hit][0] : undefined;
+  if (only !== undefined) return { kind: 'message', index: only };
+  const first = selections.length ? messageAt(messages, selections[0].start)?.index : undefined;
+  return first === undefined ? { kind: 'ask' } : { kind: 'ask', preselect: first };
+}
+
+/** The message as it is sent: without its "From " separator line, mboxrd quoting undone. */
+export function mailboxMessageText(text: string, message: MboxMessage): string {
+  return unquoteFromLines(text.slice(message.headerOffset, message.end));
 }

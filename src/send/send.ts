@@ -14,6 +14,7 @@ import { toSevenBit } from '../mail/sevenBit';
 import { VERSION } from '../version';
 import { prepareSigner } from './dkim';
 import { DEFAULT_STAGE_TIMEOUT_MS, ReplyMeter, stageDeadline } from './limits';
+import { describeOAuth2Failure, xoauth2Response } from './oauth2';
 import { SessionLog } from './transcript';
 import type { RecipientResult, SendRequest, SendResult, SendStage, SmtpProfile } from './types';
 
@@ -455,7 +456,38 @@ function runSession(req: SendRequest): Promise<SendResult> {
           quit();
         });
       };
-      if (user) {
+      if (user && profile.auth === 'oauth2') {
+        setStage('auth');
+        const getAccessToken = req.getAccessToken;
+        if (!getAccessToken) {
+          fail({ stage: 'auth', message: 'No OAuth2 access token: the profile has no token command.' });
+          return quit();
+        }
+        // SASL XOAUTH2: nodemailer asks for a token, and for a fresh one (renew) after the server refused it.
+        let fetched = 0;
+        const oauth2 = {
+          getToken: (renew: boolean, done: (err: Error | null, token?: string) => void): void => {
+            fetched++;
+            getAccessToken(renew).then(
+              (token) => {
+                log.addSecret(token, xoauth2Response(user, token));
+                done(null, token);
+              },
+              (e: Error) => done(e),
+            );
+          },
+          buildXOAuth2Token: (token: string): string => xoauth2Response(user, token),
+        };
+        conn.login({ user, oauth2 } as unknown as SMTPConnection.AuthenticationCredentials, (err) => {
+          if (err) {
+            const e = err as SmtpError;
+            fail({ stage: 'auth', ...describeOAuth2Failure(e.message ?? String(e), e.response ? oneLine(e.response) : undefined, e.responseCode ?? replyCode(e.response), fetched) });
+            return quit();
+          }
+          log.note('authenticated (XOAUTH2)');
+          afterLogin();
+        });
+      } else if (user) {
         setStage('auth');
         if (!req.password) {
           fail({ stage: 'auth', message: 'No password given for the login.' });

@@ -75,7 +75,7 @@ const AUTH_COMMAND = /^AUTH[ \t]+(\S+)(?:[ \t]+(\S.*))?$/i;
  */
 export class SessionLog {
   private readonly out: string[] = [];
-  private readonly secrets: string[] = [];
+  private secrets: string[] = [];
   private readonly user: string | undefined;
   private readonly maxDataBytes: number;
   /** True from `AUTH` until the server answers with something other than 334. */
@@ -104,6 +104,15 @@ export class SessionLog {
       const escaped = user.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       this.shortUser = new RegExp(`(?<![\\w.%+@-])${escaped}(?![\\w.%+@-])`, 'g');
     }
+  }
+
+  /**
+   * Masks `secret` from now on, with its base64 form and any `forms` given: an
+   * OAuth2 access token known only once the session fetched it (and its XOAUTH2 response).
+   */
+  addSecret(secret: string, ...forms: string[]): void {
+    const added = [secret, Buffer.from(secret, 'utf8').toString('base64'), ...forms].filter((s) => s.length >= 3 && !this.secrets.includes(s));
+    this.secrets = [...this.secrets, ...added].sort((a, b) => b.length - a.length);
   }
 
   /** The short (1-2 character) user name as a whole-word pattern; undefined otherwise. */

@@ -23,6 +23,10 @@ export interface SmtpProfile {
   security?: Security;
   /** User name for AUTH; no AUTH when absent. */
   user?: string;
+  /** How the user logs in: `password` (default; the password from SecretStorage or the prompt) or `oauth2` (SASL XOAUTH2 with an access token). */
+  auth?: 'password' | 'oauth2';
+  /** For `auth: "oauth2"`: a shell command that prints a fresh access token on stdout (run on each send, and again when the server refuses the token). */
+  tokenCommand?: string;
   /** Verify the server certificate (default true). */
   rejectUnauthorized?: boolean;
   /** PEM file with the CA certificate(s) to trust for this server. */
@@ -109,6 +113,11 @@ export interface SendRequest {
   text: string;
   profile: SmtpProfile;
   password?: string;
+  /**
+   * For a profile with `auth: "oauth2"`: gives the access token; `renew` is true
+   * when the server refused the previous one (expired). Tokens are masked like passwords.
+   */
+  getAccessToken?: (renew: boolean) => Promise<string>;
   /** Envelope overrides: MAIL FROM and the RCPT TO list instead of the ones from the header. */
   envelope?: { from?: string; to?: string[] };
   /** Aborting closes the connection; the result then has `error.message` "Cancelled". */

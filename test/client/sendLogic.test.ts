@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  chooseMailboxMessage,
   chooseProfile,
   describeStage,
   gateSend,
   largeFileNotice,
   LOCAL_INBOX_PROFILE_NAME,
+  mailboxMessageText,
   readProfiles,
   secretKeyFor,
   summarizeResult,
   type DiagnosticSummary,
 } from '../../src/client/sendLogic';
+import { splitMbox } from '../../src/mail/mbox/split';
 import type { SendResult } from '../../src/send/types';
 
 describe('readProfiles', () => {
@@ -205,5 +208,65 @@ describe('largeFileNotice', () => {
     assert.equal(n.diagnostics, false);
     assert.match(n.text, /No diagnostics/);
     assert.match(n.tooltip, /50 MB/);
+  });
+});
+
+describe('which message of a mailbox Send acts on', () => {
+  const box = [
+    'From a@example.org Thu Jan  1 10:00:00 2026',
+    'From: a@example.org',
+    '',
+    '>From quoted',
+    '',
+    'From b@example.org Fri Jan  2 10:00:00 2026',
+    'From: b@example.org',
+    '',
+    'b',
+    '',
+  ].join('\n');
+  const messages = splitMbox(box);
+  const at = (needle: string): number => box.indexOf(needle);
+  const cursor = (offset: number): { start: number; end: number } => ({ start: offset, end: offset });
+  test('a document that is one message is sent whole', () => {
+    assert.deepEqual(chooseMailboxMessage(splitMbox('From: a@example.org\n\nx\n'), [cursor(3)]), { kind: 'whole' });
+    assert.deepEqual(chooseMailboxMessage(splitMbox(box.slice(0, at('From b'))), [cursor(3)]), { kind: 'whole' });
+  });
+  test('the message under the cursor, or under every selection', () => {
+    assert.deepEqual(chooseMailboxMessage(messages, [cursor(at('From: b'))]), { kind: 'message', index: 1 });
+    assert.deepEqual(chooseMailboxMessage(messages, [{ start: at('From: a'), end: at('>From') }, cursor(2)]), { kind: 'message', index: 0 });
+  });
+  test('asks when the cursors name no single message (between messages, a selection across two, two cursors)', () => {
+    const between = at('From b') - 1;
+    assert.deepEqual(chooseMailboxMessage(messages, [cursor(between)]), { kind: 'ask' });
+    assert.deepEqual(chooseMailboxMessage(messages, [{ start: at('From: a'), end: at('From: b') }]), { kind: 'ask', preselect: 0 });
+    assert.deepEqual(chooseMailboxMessage(messages, [cursor(at('From: b')), cursor(2)]), { kind: 'ask', preselect: 1 });
+    assert.deepEqual(chooseMailboxMessage(messages, []), { kind: 'ask' });
+  });
+  test('a caller may name the message (1-based); a wrong number asks', () => {
+    assert.deepEqual(chooseMailboxMessage(messages, [cursor(0)], 2), { kind: 'message', index: 1 });
+    assert.deepEqual(chooseMailboxMessage(messages, [cursor(0)], 3), { kind: 'ask' });
+  });
+  test('the sent text has no separator line and its mboxrd quoting undone', () => {
+    assert.equal(mailboxMessageText(box, messages[0]), 'From: a@example.org\n\nFrom quoted\n');
+  });
+});
+
+describe('OAuth2 profiles', () => {
+  test('auth "oauth2" with a tokenCommand and a user is read; the rest are reported', () => {
+    const { profiles, problems } = readProfiles([
+      { name: 'gmail', host: 'smtp.gmail.com', user: 'me@gmail.com', auth: 'oauth2', tokenCommand: 'oama access me@gmail.com' },
+      { name: 'no-command', host: 'h', user: 'u', auth: 'oauth2' },
+      { name: 'no-user', host: 'h', auth: 'oauth2', tokenCommand: 'x' },
+      { name: 'odd', host: 'h', user: 'u', auth: 'kerberos' },
+      { name: 'plain', host: 'h', user: 'u', auth: 'password', tokenCommand: 'ignored' },
+    ]);
+    assert.equal(profiles[0].auth, 'oauth2');
+    assert.equal(profiles[0].tokenCommand, 'oama access me@gmail.com');
+    assert.deepEqual(profiles.slice(1).map((p) => p.auth), [undefined, undefined, undefined, undefined]);
+    assert.equal(profiles[4].tokenCommand, undefined);
+    assert.equal(problems.length, 3);
+    assert.match(problems[0], /needs a "tokenCommand"/);
+    assert.match(problems[1], /needs a "user"/);
+    assert.match(problems[2], /auth must be "password" or "oauth2"/);
   });
 });

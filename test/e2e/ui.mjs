@@ -476,7 +476,7 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
       await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
       await page.keyboard.press('Enter');
     };
-    await runCommand('SMTP/EML: Start Local Test Inbox');
+    await runCommand('SMTP & EML: Start Local Test Inbox');
     const status = page.locator('.statusbar-item').filter({ hasText: /Inbox :\d+/ }).first();
     await status.waitFor();
     const port = Number(/Inbox :(\d+)/.exec(normal(await status.innerText()))[1]);
@@ -499,7 +499,7 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     await page.locator('.tabs-container .tab').filter({ hasText: /\.smtp$/ }).first().waitFor();
     await page.locator('.monaco-editor .view-line').filter({ hasText: /^#\s+smtp-eml\s+local\s+test\s+inbox:\s+session/ }).first().waitFor();
     await shot('inbox-transcript');
-    await runCommand('SMTP/EML: Open Local Test Inbox');
+    await runCommand('SMTP & EML: Open Local Test Inbox');
     await page.locator('.quick-input-widget').filter({ hasText: 'Local test inbox: 1 message' }).first().waitFor();
     const item = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Hello from the UI test' }).first();
     await item.waitFor();

@@ -82,7 +82,7 @@ const ONCE_PER_MESSAGE = ['date', 'from', 'sender', 'reply-to', 'to', 'cc', 'bcc
 /** Fields that may occur at most once per MIME entity (RFC 2045 §3-§6). */
 const ONCE_PER_ENTITY = ['mime-version', 'content-type', 'content-transfer-encoding'];
 /** Address fields (RFC 5322 §3.6.2, §3.6.3, §3.6.6). */
-const ADDRESS_FIELDS = new Set(['from', 'sender', 'reply-to', 'to', 'cc', 'bcc', 'resent-from', 'resent-sender', 'resent-to', 'resent-cc', 'resent-bcc']);
+export const ADDRESS_FIELDS = new Set(['from', 'sender', 'reply-to', 'to', 'cc', 'bcc', 'resent-from', 'resent-sender', 'resent-to', 'resent-cc', 'resent-bcc']);
 /** Fields whose values are ids or machine data, where "=?" is not an encoded word. */
 const NO_ENCODED_WORDS = new Set([
   'message-id', 'in-reply-to', 'references', 'resent-message-id', 'content-id', 'content-type', 'content-disposition',

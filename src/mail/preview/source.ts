@@ -5,6 +5,7 @@
  * messages in its DATA (or BDAT) transfers, dot-unstuffed (RFC 5321 §4.5.2),
  * and the one under the cursor (else the first) is taken.
  */
+import { messageAt as mailboxMessageAt, splitMbox } from '../mbox/split';
 import { mapMessageOffset, messageOfBlock, parseTranscript } from '../transcript';
 import type { MessageSource } from './build';
 
@@ -16,29 +17,17 @@ export interface LocatedMessage extends MessageSource {
 }
 
 /**
- * The message of an mbox at `offset`: from the `From ` line at or before it
- * (at the start of the file or after a blank line, RFC 4155 §2) to the next
- * such line. A file without `From ` lines is one message.
+ * The message of an mbox at `offset`, as the mailbox splitter
+ * (../mbox/split.ts) reads the file: from its `From ` line to the empty line
+ * before the next message. On that empty line, the message before it. A file
+ * that does not start with a `From ` line is one message.
  */
 export function mboxMessageAt(text: string, offset: number): LocatedMessage {
-  const isSeparator = (i: number): boolean =>
-    text.startsWith('From ', i) && (i === 0 || (text.charCodeAt(i - 1) === 10 && (i === 1 || text.charCodeAt(i - 2) === 10 || (text.charCodeAt(i - 2) === 13 && text.charCodeAt(i - 3) === 10))));
-  let start = 0;
-  let i = text.indexOf('\nFrom ');
-  let end = text.length;
-  while (i >= 0) {
-    const at = i + 1;
-    if (isSeparator(at)) {
-      if (at <= offset) start = at;
-      else {
-        end = at;
-        break;
-      }
-    }
-    i = text.indexOf('\nFrom ', at);
-  }
-  const slice = text.slice(start, end);
-  return { text: slice, toDocument: (o) => o + start, offset: start, end };
+  const messages = splitMbox(text);
+  if (!messages.length) return { text, toDocument: (o) => o, offset: 0, end: text.length };
+  const m = mailboxMessageAt(messages, offset) ?? messages.filter((x) => x.offset <= offset).pop() ?? messages[0];
+  const start = m.offset;
+  return { text: text.slice(start, m.end), toDocument: (o) => o + start, offset: start, end: m.end };
 }
 
 /**

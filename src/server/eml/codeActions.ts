@@ -12,7 +12,8 @@
 import * as lsp from 'vscode-languageserver';
 import { mailboxesOf, parseAddressList } from '../../mail/message/address';
 import { formatRfc5322Date } from '../../mail/message/dates';
-import { encodeEncodedWord, encodeQuotedPrintable } from '../../mail/message/encodings';
+import { encodeField } from '../../mail/compose/encodeHeaders';
+import { encodeQuotedPrintable } from '../../mail/message/encodings';
 import { findHeader, type MimePart } from '../../mail/message/model';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
@@ -20,7 +21,6 @@ import { domainOfFrom, freshMessageId } from './generate';
 import { htmlCodeActions } from './htmlFeatures';
 import { parsedOf } from './parsed';
 import { partAt } from './parts';
-import { ADDRESS_FIELDS } from './tokens';
 import { textsFor, type EmlTexts } from './texts';
 
 /** `data` of the validator's "insert a header field" problems. */
@@ -168,76 +168,14 @@ function removeDuplicateFix(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnos
   return quickFix(ctx, texts.fixRemoveDuplicate(h.name), d, [replaceSpan(ctx, h.offset, end, '')]);
 }
 
-/** Fields whose syntax forbids encoded words (RFC 2047 §5): ids, dates, MIME parameters. No fix is offered there. */
-const NOT_ENCODABLE = /^(content-|message-id$|resent-message-id$|in-reply-to$|references$|date$|resent-date$|received$|return-path$|mime-version$|dkim-|arc-|list-)/;
-
-/**
- * Encodes the non-ASCII words of a field as RFC 2047 encoded words. In address
- * fields only display names and comments may be encoded (§5 (3)): a quoted
- * string becomes one encoded word; non-ASCII in an addr-spec cannot be fixed
- * this way, so no action is offered then.
- */
+/** Encodes the field's raw non-ASCII text as RFC 2047 encoded words, folded at 78 (src/mail/compose/encodeHeaders.ts). */
 function encodeHeaderFix(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic, data: Record<string, unknown>): lsp.CodeAction | undefined {
   if (!isNumber(data.fieldOffset)) return undefined;
   const { root, text } = parsedOf(ctx);
   const part = partAt(root, data.fieldOffset);
   const h = part.headers.find((f) => f.offset === data.fieldOffset);
-  if (!h || h.colonOffset < 0) return undefined;
-  const name = h.name.toLowerCase();
-  if (NOT_ENCODABLE.test(name)) return undefined;
-  const structured = ADDRESS_FIELDS.has(name);
-  /** Spans to replace by encoded words, in order; `plain` is the text they carry. */
-  const pieces: Array<{ from: number; to: number; plain: string; atLineStart: boolean; atLineEnd: boolean }> = [];
-  let inAngle = false;
-  for (const line of h.lines) {
-    const start = Math.max(line.offset, h.valueOffset);
-    const end = line.offset + line.length;
-    // Tokens: quoted strings, runs of word characters, and single separators.
-    const re = structured ? /"(?:[^"\\\r\n]|\\.)*"?|[^\s"<>,;:@()]+|[<>,;:@()]|\s+/g : /\S+|\s+/g;
-    const segment = text.slice(start, end);
-    let run: { from: number; to: number } | undefined; // a run of non-ASCII words (document offsets)
-    const add = (from: number, to: number, plain: string): void => {
-      pieces.push({ from, to, plain, atLineStart: text.slice(start, from).trim() === '', atLineEnd: text.slice(to, end).trim() === '' });
-    };
-    const flush = (): void => {
-      if (run) add(run.from, run.to, text.slice(run.from, run.to));
-      run = undefined;
-    };
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(segment))) {
-      const tok = m[0];
-      const tokStart = start + m.index;
-      const tokEnd = tokStart + tok.length;
-      const nonAscii = /[^\x00-\x7f]/.test(tok);
-      if (/^\s+$/.test(tok)) continue; // white space joins the words of one run
-      if (structured && (tok === '<' || tok === '>')) {
-        flush();
-        inAngle = tok === '<';
-      } else if (structured && tok.startsWith('"')) {
-        // RFC 2047 §5 (3): no encoded word inside a quoted string; the whole string becomes one.
-        flush();
-        if (nonAscii) add(tokStart, tokEnd, tok.slice(1, tok.endsWith('"') && tok.length > 1 ? -1 : undefined).replace(/\\(.)/g, '$1'));
-      } else if (structured && /^[,;:@()]$/.test(tok)) {
-        flush();
-      } else if (nonAscii && structured && (inAngle || text[tokEnd] === '@' || text[tokStart - 1] === '@')) {
-        return undefined; // non-ASCII in an addr-spec: no encoded word may go there
-      } else if (nonAscii) {
-        run = run ? { from: run.from, to: tokEnd } : { from: tokStart, to: tokEnd };
-      } else {
-        flush(); // an ASCII word stays readable as it is
-      }
-    }
-    flush();
-  }
-  if (!pieces.length) return undefined;
-  const edits = pieces.map((p, i) => {
-    // RFC 2047 §6.2: white space between two encoded words is dropped, so a fold
-    // between two encoded pieces would lose its space: carry it inside the first.
-    const next = pieces[i + 1];
-    const plain = p.atLineEnd && next?.atLineStart ? `${p.plain} ` : p.plain;
-    return replaceSpan(ctx, p.from, p.to, encodeEncodedWord(plain));
-  });
-  return quickFix(ctx, texts.fixEncodeWord, d, edits);
+  const encoded = h && encodeField(text, h, parsedOf(ctx).eol);
+  return encoded === undefined ? undefined : quickFix(ctx, texts.fixEncodeWord, d, [replaceSpan(ctx, h!.offset, h!.end, encoded)]);
 }
 
 /** Node's name for encoding text in a charset, when it can (else UTF-8 and the charset parameter is fixed). */

@@ -6,12 +6,13 @@ import { emlCompletion } from './completion';
 import { DECODE_PART_REQUEST } from '../../protocol';
 import { decodePartRequest } from './decodePart';
 import { emlHover } from './hover';
+import { withMailboxes } from './mailbox';
 import { emlDocumentSymbols, emlFoldingRanges } from './outline';
 import { problemsOf } from './problems';
 import { emlSemanticTokens } from './tokens';
 
-/** Features of `.eml` documents. */
-export const emlFeatures: LanguageFeatures = {
+/** Features of `.eml` documents; a mailbox (`.mbox`) gets them per message. */
+export const emlFeatures: LanguageFeatures = withMailboxes({
   languageId: 'eml',
   validate: (ctx) => problemsOf(ctx),
   hover: (ctx, position) => emlHover(ctx, position),
@@ -22,4 +23,4 @@ export const emlFeatures: LanguageFeatures = {
   semanticTokens: (ctx) => emlSemanticTokens(ctx),
   codeLenses: (ctx) => authCodeLenses(ctx),
   requests: { [DECODE_PART_REQUEST]: decodePartRequest },
-};
+});

@@ -41,6 +41,7 @@ export const PERSIAN_EML_TEXTS: EmlTexts = {
   partPreview: 'نخستین خط‌ها',
   outlineHeaders: 'سرآیندها',
   outlinePartsLeftOut: (n) => `(${ltr(n)} بخش دیگر فهرست نشد)`,
+  outlineMessage: (n) => `پیام ${ltr(n)}`,
   completionFreshDate: 'تاریخ و زمان کنونی (RFC 5322 §3.3)',
   completionFreshMessageId: `یک شناسه‌ی یکتای تازه در دامنه‌ی ${ltr('From')}`,
   completionBoundary: 'یک مرز تصادفی تازه',

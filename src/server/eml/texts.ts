@@ -37,6 +37,8 @@ export interface EmlTexts {
   readonly outlineHeaders: string;
   /** Said by the last listed part when the outline's part cap left some out. */
   readonly outlinePartsLeftOut: (n: number) => string;
+  /** Outline name of a mailbox message without a Subject (1-based number). */
+  readonly outlineMessage: (n: number) => string;
   readonly completionFreshDate: string;
   readonly completionFreshMessageId: string;
   readonly completionBoundary: string;
@@ -84,6 +86,7 @@ const en: EmlTexts = {
   partPreview: 'First lines',
   outlineHeaders: 'Headers',
   outlinePartsLeftOut: (n) => `(${n} more parts not listed)`,
+  outlineMessage: (n) => `Message ${n}`,
   completionFreshDate: 'The current date and time (RFC 5322 §3.3)',
   completionFreshMessageId: 'A fresh unique id at the domain of From',
   completionBoundary: 'A fresh random boundary',

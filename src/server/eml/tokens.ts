@@ -12,12 +12,13 @@ import type { HeaderField, MimePart } from '../../mail/message/model';
 import type { FeatureContext } from '../features';
 import type { SemanticTokenSpan } from '../semanticTokens';
 import { parsedOf } from './parsed';
+import { ADDRESS_FIELDS } from '../../mail/message/validate';
 
 /** Fields whose value is a date-time (5322 §3.3). */
 export const DATE_FIELDS = new Set(['date', 'resent-date']);
 
-/** Fields whose value is an address list (5322 §3.6.2, §3.6.3, §3.6.6). */
-export const ADDRESS_FIELDS = new Set(['from', 'sender', 'reply-to', 'to', 'cc', 'bcc', 'resent-from', 'resent-sender', 'resent-to', 'resent-cc', 'resent-bcc']);
+/** Fields whose value is an address list (5322 §3.6.2, §3.6.3, §3.6.6): the validator's table. */
+export { ADDRESS_FIELDS };
 
 /** A candidate `=?charset?X?text?=`. Bounded charset and no backtracking into the text: linear over a line. */
 const ENCODED_WORD_CANDIDATE = /=\?[^?\s]{1,75}\?[^?\s]\?[^?\s]*\?=/g;
