@@ -120,7 +120,8 @@ describe('local inbox: bounded memory and no leftovers', () => {
     const peak = peakMb(child.pid!);
     assert.ok(peak < 200, `the inbox peaked at ${peak.toFixed(0)} MB of memory`);
     assert.equal(await answersNoop(port), true, 'the inbox still answers');
-    assert.deepEqual(readdirSync(dir), [], 'no .eml, .eml.tmp or .envelope.json left');
+    // Each session keeps its transcript (what the client said, refused or not); no message file is left.
+    assert.deepEqual(readdirSync(dir).filter((f) => !f.endsWith('.smtp')), [], 'no .eml, .eml.tmp or .envelope.json left');
   });
 
   test('a full disk: 451, and no .eml.tmp or orphan .envelope.json', async (t) => {
@@ -142,7 +143,7 @@ describe('local inbox: bounded memory and no leftovers', () => {
     });
     const reply = await sendRaw(port, 3);
     assert.match(reply, /^451 /, reply);
-    assert.deepEqual(readdirSync(mount), [], 'nothing left behind');
+    assert.deepEqual(readdirSync(mount).filter((f) => !f.endsWith('.smtp')), [], 'nothing left behind but the session transcript');
     assert.equal(await answersNoop(port), true, 'the inbox still answers');
   });
 });
