@@ -31,6 +31,8 @@ import { decodeBytes } from './readText';
 export function isMailboxFile(file: string): boolean {
   let fd: number | undefined;
   try {
+    // Only a regular file can be a mailbox: opening a FIFO would wait for a writer.
+    if (!statSync(file).isFile()) return false;
     fd = openSync(file, 'r');
     const head = Buffer.alloc(HEAD_CHARS);
     const n = readSync(fd, head, 0, HEAD_CHARS, 0);

@@ -58,8 +58,9 @@ async function oauthServer(valid: string[], seen: string[]): Promise<TestSmtpSer
   });
 }
 
+/** The test server speaks plain SMTP on loopback, so sending a token there is allowed explicitly (a real server uses TLS). */
 function profile(port: number): SmtpProfile {
-  return { name: 'oauth', host: '127.0.0.1', port, security: 'none', user: USER, auth: 'oauth2', connectionTimeout: 5000, greetingTimeout: 5000, socketTimeout: 5000 };
+  return { name: 'oauth', host: '127.0.0.1', port, security: 'none', allowCleartextAuth: true, user: USER, auth: 'oauth2', connectionTimeout: 5000, greetingTimeout: 5000, socketTimeout: 5000 };
 }
 
 /** Every text a user or a log could see of a result. */
@@ -176,15 +177,15 @@ describe('XOAUTH2 sending', () => {
       const file = join(dir, 'm.eml');
       writeFileSync(file, MESSAGE);
       const cmd = tokenCommand([token]);
-      const r = await runCli(['send', file, '--host', '127.0.0.1', '--port', String(server.port), '--security', 'none', '--user', USER, '--oauth2-token-command', cmd.command]);
+      const r = await runCli(['send', file, '--host', '127.0.0.1', '--port', String(server.port), '--security', 'none', '--allow-cleartext-auth', '--user', USER, '--oauth2-token-command', cmd.command]);
       assert.equal(r.status, 0, r.stderr);
       assert.deepEqual(seen, [token]);
       assert.match(r.stdout, /^C: AUTH XOAUTH2 <redacted>$/m);
       assertNoToken(r.stdout + r.stderr, [token]);
-      const bad = await runCli(['send', file, '--host', '127.0.0.1', '--port', String(server.port), '--security', 'none', '--oauth2-token-command', cmd.command]);
+      const bad = await runCli(['send', file, '--host', '127.0.0.1', '--port', String(server.port), '--security', 'none', '--allow-cleartext-auth', '--oauth2-token-command', cmd.command]);
       assert.equal(bad.status, 2);
       assert.match(bad.stderr, /--oauth2-token-command needs --user/);
-      const expired = await runCli(['send', file, '--host', '127.0.0.1', '--port', String(server.port), '--security', 'none', '--user', USER, '--oauth2-token-command', tokenCommand(['ya29.old-555']).command]);
+      const expired = await runCli(['send', file, '--host', '127.0.0.1', '--port', String(server.port), '--security', 'none', '--allow-cleartext-auth', '--user', USER, '--oauth2-token-command', tokenCommand(['ya29.old-555']).command]);
       assert.equal(expired.status, 1);
       assert.match(expired.stderr, /most likely expired/);
       assertNoToken(expired.stdout + expired.stderr, ['ya29.old-555']);
