@@ -40,6 +40,7 @@ const TRANSCRIPT_DETAIL_ARGUMENT: Record<string, unknown[]> = {
   mailboxSyntax: [['smtp-local-char', 'X-Example']],
   parameterValue: ['SIZE', ['expect-size']],
   credentialsLogin: [['credential-password']],
+  credentialsClearLogin: [['credential-user']],
 };
 
 /** Calls every function of a table with plausible arguments and returns the texts. */

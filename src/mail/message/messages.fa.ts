@@ -124,6 +124,7 @@ export const PERSIAN_DETAILS: DetailTable = {
   'expect-body': () => `${ltr('7BIT')}، ${ltr('8BITMIME')} یا ${ltr('BINARYMIME')} (RFC 6152، RFC 3030)`,
   'expect-ret': () => `${ltr('FULL')} یا ${ltr('HDRS')} (RFC 3461)`,
   'expect-no-value': () => 'بی مقدار داده شود (RFC 6531)',
+  'expect-prdr-no-value': () => `بی مقدار داده شود (${ltr('draft-hall-prdr')})`,
   'expect-xtext-value': () => `با مقدار (${ltr('xtext')}) داده شود`,
   'expect-notify': () => `${ltr('NEVER')} یا فهرستی با ویرگول از ${ltr('SUCCESS, FAILURE, DELAY')} (RFC 3461)`,
   'expect-orcpt': () => `${ltr('addr-type;xtext')} مانند ${ltr('rfc822;user@example.com')} (RFC 3461)`,

@@ -126,6 +126,7 @@ const enDetails = {
   'expect-body': () => '7BIT, 8BITMIME or BINARYMIME (RFC 6152, RFC 3030)',
   'expect-ret': () => 'FULL or HDRS (RFC 3461)',
   'expect-no-value': () => 'given without a value (RFC 6531)',
+  'expect-prdr-no-value': () => 'given without a value (draft-hall-prdr)',
   'expect-xtext-value': () => 'given a value (xtext)',
   'expect-notify': () => 'NEVER or a comma list of SUCCESS, FAILURE, DELAY (RFC 3461)',
   'expect-orcpt': () => 'addr-type;xtext such as rfc822;user@example.com (RFC 3461)',

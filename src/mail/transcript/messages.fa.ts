@@ -99,7 +99,7 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   credentialsToken: (mechanism) => `این پاسخ ${ltr(mechanism)} یک توکن حامل (bearer token) دارد که در رونوشت خواناست. آن را پنهان کنید.`,
   credentialsClearPlain: () => `این داده‌ی ${ltr('AUTH PLAIN')} نام کاربری و گذرواژه را به شکل متن ساده نشان می‌دهد (همان‌طور که ${ltr('swaks --auth-plaintext')} چاپ می‌کند). آن را پنهان کنید.`,
   credentialsClearUser: () => `گذرواژه پوشانده شده، اما این داده‌ی ${ltr('AUTH')} نام کاربری را به شکل متن ساده نشان می‌دهد. آن را پنهان کنید.`,
-  credentialsClearLogin: (what) => `این پاسخ ${ltr('AUTH LOGIN')} همان ${fragment(what)} به شکل متن ساده است (همان‌طور که ${ltr('swaks --auth-plaintext')} چاپ می‌کند). آن را پنهان کنید.`,
+  credentialsClearLogin: (what) => `این پاسخ ${ltr('AUTH LOGIN')} همان ${d(what)} به شکل متن ساده است (همان‌طور که ${ltr('swaks --auth-plaintext')} چاپ می‌کند). آن را پنهان کنید.`,
 
   missingQuit: () => `رونوشت در حالی تمام می‌شود که نشست هنوز باز است (نه ${ltr('QUIT')} و نه ${ltr(221)}).`,
   problemsLeftOut: (total, max, byCode) => `(${ltr(total)} مشکل دیگر گزارش نشد: هر کد در هر سند حداکثر ${ltr(max)} بار گزارش می‌شود؛ ${ltr(byCode)}.)`,

@@ -97,7 +97,7 @@ const englishTranscriptMessages = {
   credentialsToken: (mechanism: string): string => `This ${mechanism} response carries a bearer token, readable in the transcript. Redact it.`,
   credentialsClearPlain: (): string => 'This AUTH PLAIN data shows the user name and password in plain text (as swaks --auth-plaintext prints it). Redact it.',
   credentialsClearUser: (): string => 'The password is masked, but this AUTH data shows the user name in plain text. Redact it.',
-  credentialsClearLogin: (what: string): string => `This AUTH LOGIN response is the ${what} in plain text (as swaks --auth-plaintext prints it). Redact it.`,
+  credentialsClearLogin: (what: Detail): string => `This AUTH LOGIN response is the ${d(what)} in plain text (as swaks --auth-plaintext prints it). Redact it.`,
 
   missingQuit: (): string => 'The transcript ends with the session still open (no QUIT and 221).',
 

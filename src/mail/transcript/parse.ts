@@ -629,8 +629,8 @@ class TranscriptParser {
     if (mech === 'LOGIN') {
       const text = challenge?.lines[0]?.text.trim() ?? '';
       const prompt = (isBase64(text) ? Buffer.from(text, 'base64').toString('utf8') : text).toLowerCase();
-      const what = prompt.startsWith('pass') || (!prompt.startsWith('user') && index > 0) ? 'password' : 'user name';
-      flag(M.credentialsClearLogin(what));
+      const what = prompt.startsWith('pass') || (!prompt.startsWith('user') && index > 0) ? 'credential-password' : 'credential-user';
+      flag(M.credentialsClearLogin([what]));
       return true;
     }
     return false;

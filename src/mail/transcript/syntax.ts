@@ -138,7 +138,7 @@ function checkParameters(
           else need('SMTPUTF8', 'RFC 6531');
         } else if (keyword === 'PRDR') {
           // draft-hall-prdr §3: a parameter without a value, only when EHLO advertised PRDR.
-          if (value !== undefined) bad(M.parameterValue('PRDR', 'given without a value (draft-hall-prdr)'));
+          if (value !== undefined) bad(M.parameterValue('PRDR', ['expect-prdr-no-value']));
           else need('PRDR', 'draft-hall-prdr');
         } else if (keyword === 'AUTH' || keyword === 'ENVID') {
           if (value === undefined || value === '') bad(M.parameterValue(keyword, ['expect-xtext-value']));
