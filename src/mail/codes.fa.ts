@@ -51,6 +51,8 @@ export const PERSIAN_CODE_DOCS: Readonly<Record<ProblemCode, string>> = {
   'base64-line-length': `خط base64 بلندتر از ${L(76)} نویسه.`,
   'qp-invalid': `یک ${L('=')} که پس از آن دو رقم هگزادسیمال یا شکست نرم خط نیامده است.`,
   'qp-line-length': `خط quoted-printable بلندتر از ${L(76)} نویسه.`,
+  'content-disposition-syntax': `${L('Content-Disposition')} خالی است، یا یک نوع ${L('inline')}/${L('attachment')} و سپس پارامترهای ${L('; name=value')} نیست.`,
+  'list-unsubscribe-syntax': `${L('List-Unsubscribe')} فهرستی از ${L('<URI>')}‌های جداشده با ویرگول نیست، یا ${L('List-Unsubscribe-Post')} بی نشانی ${L('https:')} آمده است.`,
   'too-large': 'سند از حد تنظیم‌شده بزرگ‌تر است؛ فقط بخشی از آن بررسی شد.',
   'nesting-too-deep': 'بخش‌های MIME از حد تنظیم‌شده ژرف‌تر تودرتو هستند؛ بخش‌های ژرف‌تر بررسی نشدند.',
   'html-client-unsupported': `عنصر یا ویژگی HTML، یا خصیصه یا مقدار CSS، که یکی از کلاینت‌های ایمیل هدف از آن پشتیبانی نمی‌کند.`,

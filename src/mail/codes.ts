@@ -67,6 +67,8 @@ const table = {
   'base64-line-length': { source: 'eml', severity: 'warning', href: rfc(2045, '6.8'), doc: 'A base64 line longer than 76 characters.' },
   'qp-invalid': { source: 'eml', severity: 'error', href: rfc(2045, '6.7'), doc: 'An = not followed by two hex digits or a soft line break.' },
   'qp-line-length': { source: 'eml', severity: 'warning', href: rfc(2045, '6.7'), doc: 'A quoted-printable line longer than 76 characters.' },
+  'content-disposition-syntax': { source: 'eml', severity: 'error', href: rfc(2183, '2'), doc: 'Content-Disposition is empty, or not a disposition type token followed by ; name=value parameters.' },
+  'list-unsubscribe-syntax': { source: 'eml', severity: 'warning', href: rfc(2369, '2'), doc: 'List-Unsubscribe is not a comma list of <URI>s, or List-Unsubscribe-Post comes without an https: URI.' },
   'too-large': { source: 'eml', severity: 'information', doc: 'The document is larger than the configured limit; only part of it was validated.' },
   'nesting-too-deep': { source: 'eml', severity: 'information', doc: 'MIME parts nest deeper than the configured limit; deeper parts were not validated.' },
   'dkim-signature-syntax': { source: 'eml', severity: 'error', href: rfc(6376, '3.5'), doc: 'A DKIM-Signature whose tag list is malformed or lacks a required tag (v, a, b, bh, d, s, h), or whose h= leaves out From.' },

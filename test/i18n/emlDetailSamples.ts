@@ -62,6 +62,7 @@ export const DETAIL_SAMPLES: readonly DetailSample[] = [
   s(['word-q-invalid'], 'Comments: =?utf-8?q?a=zz?='),
   s(['word-encoding-unknown', 'x'], 'Comments: =?utf-8?x?abc?='),
   s(['word-too-long', longWord.length], `Comments: ${longWord}`),
+  s(['word-empty'], 'Comments: =?utf-8?b??='),
   // Dates (RFC 5322 §3.3).
   s(['value-empty'], 'Resent-Date:'),
   s(['value-empty'], 'Content-Type:'),
@@ -95,6 +96,13 @@ export const DETAIL_SAMPLES: readonly DetailSample[] = [
   // Content-Type (RFC 2045 §5.1).
   s(['subtype-missing', 'text'], 'Content-Type: text'),
   s(['not-type-subtype', 'text/plain/x'], 'Content-Type: text/plain/x'),
+  // Content-Disposition (RFC 2183 §2).
+  s(['disposition-not-token', '=?utf-8?q?x?='], 'Content-Disposition: =?utf-8?q?x?='),
+  // List-Unsubscribe (RFC 2369 §2).
+  s(['list-uri-not-bracketed', 'mailto:a@example.ir'], 'List-Unsubscribe: mailto:a@example.ir'),
+  s(['list-uri-empty'], 'List-Unsubscribe: <>'),
+  s(['list-uri-scheme', 'a@example.ir'], 'List-Unsubscribe: <a@example.ir>'),
+  s(['list-after-uri', '<mailto:b@example.ir>'], 'List-Unsubscribe: <mailto:a@example.ir> <mailto:b@example.ir>'),
   // Parameters (RFC 2045 §5.1, RFC 2231).
   s(['param-name-expected'], 'Content-Disposition: attachment; =x'),
   s(['param-no-equals', 'foo'], 'Content-Disposition: attachment; foo'),

@@ -32,7 +32,7 @@ function assertParity(name: string, en: object, fa: object): void {
 }
 
 /** Messages whose argument is a parser's detail (a key of the detail tables, not a text). */
-const DETAIL_ARGUMENT = new Set(['address-syntax', 'date-syntax', 'message-id-syntax', 'encoded-word-invalid', 'content-type-syntax', 'parameter-syntax', 'header-name-invalid', 'boundary-invalid-char', 'base64-invalid-char']);
+const DETAIL_ARGUMENT = new Set(['address-syntax', 'date-syntax', 'message-id-syntax', 'encoded-word-invalid', 'content-type-syntax', 'parameter-syntax', 'header-name-invalid', 'boundary-invalid-char', 'base64-invalid-char', 'content-disposition-syntax', 'list-unsubscribe-syntax']);
 
 /** Transcript messages whose arguments include a detail key (what an argument should be, why a path is bad). */
 const TRANSCRIPT_DETAIL_ARGUMENT: Record<string, unknown[]> = {
@@ -40,6 +40,7 @@ const TRANSCRIPT_DETAIL_ARGUMENT: Record<string, unknown[]> = {
   mailboxSyntax: [['smtp-local-char', 'X-Example']],
   parameterValue: ['SIZE', ['expect-size']],
   credentialsLogin: [['credential-password']],
+  credentialsClearLogin: [['credential-user']],
 };
 
 /** Calls every function of a table with plausible arguments and returns the texts. */

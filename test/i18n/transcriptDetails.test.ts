@@ -38,6 +38,7 @@ const SAMPLES: Array<{ key: DetailKey; text: string }> = [
   { key: 'expect-body', text: session('C: MAIL FROM:<a@example.org> BODY=9BIT', 'S: 501 bad') },
   { key: 'expect-ret', text: session('C: MAIL FROM:<a@example.org> RET=ALL', 'S: 501 bad') },
   { key: 'expect-no-value', text: session('C: MAIL FROM:<a@example.org> SMTPUTF8=yes', 'S: 501 bad') },
+  { key: 'expect-prdr-no-value', text: session('C: MAIL FROM:<a@example.org> PRDR=yes', 'S: 501 bad') },
   { key: 'expect-xtext-value', text: session('C: MAIL FROM:<a@example.org> ENVID', 'S: 501 bad') },
   { key: 'expect-notify', text: session('C: MAIL FROM:<a@example.org>', 'S: 250 ok', 'C: RCPT TO:<b@example.org> NOTIFY=SOMETIMES', 'S: 501 bad') },
   { key: 'expect-orcpt', text: session('C: MAIL FROM:<a@example.org>', 'S: 250 ok', 'C: RCPT TO:<b@example.org> ORCPT=nosemicolon', 'S: 501 bad') },

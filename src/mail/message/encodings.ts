@@ -207,7 +207,12 @@ export function decodeEncodedWords(value: string, maxWords = Infinity): { text: 
     const enc = m.encoding.toUpperCase();
     let error: Detail | undefined;
     let bytes: Buffer | undefined;
-    if (enc === 'B') {
+    if (raw.length === 0 && (enc === 'B' || enc === 'Q')) {
+      // RFC 2047 §2: encoded-text = 1*<Any printable ASCII character other than "?" or SPACE>.
+      // Reported, but read as empty text, as readers do (nodemailer writes one for an empty value).
+      error = ['word-empty'];
+      bytes = Buffer.alloc(0);
+    } else if (enc === 'B') {
       bytes = decodeWordB(raw);
       if (!bytes) error = ['word-b-invalid'];
     } else if (enc === 'Q') {

@@ -45,12 +45,14 @@ export const PERSIAN_DETAILS: DetailTable = {
   'group-unclosed': (name) => `گروه ${q(name)} با ${ltr(';')} بسته نمی‌شود`,
   'group-not-allowed': (field) => `${ltr(field)} نمی‌تواند گروه داشته باشد`,
   'one-mailbox-only': (field) => `${ltr(field)} باید دقیقاً یک صندوق پستی داشته باشد`,
-  'encoded-word-in-quotes': () => `واژه‌های رمزشده درون گیومه‌ی ${ltr('"')} رمزگشایی نمی‌شوند؛ گیومه‌ها را بردارید`,
+  'encoded-word-in-quotes': () =>
+    `RFC 2047 واژه‌ی رمزشده را درون گیومه‌ی ${ltr('"')} ممنوع می‌کند: خواننده‌های سخت‌گیر آن را خام نشان می‌دهند، هرچند بسیاری باز هم رمزگشایی‌اش می‌کنند؛ گیومه‌ها را بردارید`,
   'encoded-word-in-address': () => 'واژه‌ی رمزشده در نشانی مجاز نیست',
   'word-b-invalid': () => `متن ${ltr('B')} آن ${ltr('base64')} معتبر نیست`,
   'word-q-invalid': () => `متن ${ltr('Q')} آن نویسه یا گریز ${ltr('=')} نامجاز دارد`,
   'word-encoding-unknown': (letter) => `${q(letter)} رمزگذاری نیست؛ ${ltr('B')} یا ${ltr('Q')} را به کار ببرید`,
   'word-too-long': (length) => `${ltr(length)} نویسه است؛ حداکثر ${ltr(75)} نویسه مجاز است`,
+  'word-empty': () => `متن رمزشده میان ${ltr('?B?')} یا ${ltr('?Q?')} و ${ltr('?=')} خالی است؛ دست‌کم یک نویسه لازم است`,
   'word-malformed': () => 'شکل درستی از یک واژه‌ی رمزشده نیست',
   'value-empty': () => 'مقدار خالی است',
   'weekday-unknown': (token) => `${q(token)} روز هفته نیست (${ltr('Mon, Tue, ...')})`,
@@ -81,6 +83,11 @@ export const PERSIAN_DETAILS: DetailTable = {
   'id-multiple': (field) => `${ltr(field)} باید دقیقاً یک شناسه داشته باشد`,
   'subtype-missing': (type) => `${q(type)} بخش ${ltr('/subtype')} ندارد`,
   'not-type-subtype': (value) => `${q(value)} به شکل ${ltr('type/subtype')} نیست`,
+  'disposition-not-token': (value) => `${q(value)} نوع نمایش نیست (${ltr('inline')}، ${ltr('attachment')} یا واژه‌ای دیگر)`,
+  'list-uri-not-bracketed': (token) => `${q(token)} درون ${ltr('< >')} نیست`,
+  'list-uri-empty': () => `درون ${ltr('<>')} هیچ ${ltr('URI')} نیست`,
+  'list-uri-scheme': (uri) => `${q(uri)} طرحی مانند ${ltr('mailto:')} یا ${ltr('https:')} ندارد`,
+  'list-after-uri': (token) => `پس از یک ${ltr('<URI>')} ${q(token)} آمده است (ویرگولی جا افتاده است؟)`,
   'param-name-expected': () => 'نام پارامتر انتظار می‌رود',
   'param-no-equals': (name) => `${q(name)} بخش ${ltr('=value')} ندارد`,
   'param-no-value': (name) => `${q(name)} مقداری ندارد`,
@@ -117,6 +124,7 @@ export const PERSIAN_DETAILS: DetailTable = {
   'expect-body': () => `${ltr('7BIT')}، ${ltr('8BITMIME')} یا ${ltr('BINARYMIME')} (RFC 6152، RFC 3030)`,
   'expect-ret': () => `${ltr('FULL')} یا ${ltr('HDRS')} (RFC 3461)`,
   'expect-no-value': () => 'بی مقدار داده شود (RFC 6531)',
+  'expect-prdr-no-value': () => `بی مقدار داده شود (${ltr('draft-hall-prdr')})`,
   'expect-xtext-value': () => `با مقدار (${ltr('xtext')}) داده شود`,
   'expect-notify': () => `${ltr('NEVER')} یا فهرستی با ویرگول از ${ltr('SUCCESS, FAILURE, DELAY')} (RFC 3461)`,
   'expect-orcpt': () => `${ltr('addr-type;xtext')} مانند ${ltr('rfc822;user@example.com')} (RFC 3461)`,
@@ -190,6 +198,20 @@ export const PERSIAN_MESSAGES: MessageTable = {
   'closing-boundary-missing': (boundary) => `بدنه‌ی ${ltr('multipart')} هرگز با خط پایانی ${ltr(`--${boundary}--`)} تمام نمی‌شود.`,
   'cte-unknown': (value) =>
     `${q(value)} یک رمزگذاری انتقال نیست؛ یکی از ${ltr('7bit')}، ${ltr('8bit')}، ${ltr('binary')}، ${ltr('quoted-printable')} یا ${ltr('base64')} را به کار ببرید.`,
+  'cte-unknown-empty': () =>
+    `${ltr('Content-Transfer-Encoding')} خالی است؛ ${ltr('7bit')}، ${ltr('8bit')}، ${ltr('binary')}، ${ltr('quoted-printable')} یا ${ltr('base64')} بنویسید (خواننده‌ها ${ltr('7bit')} حدس می‌زنند و ممکن است متن رمزشده را خام نشان دهند).`,
+  'content-disposition-syntax': (detail) =>
+    `${ltr('Content-Disposition')} یک ${ltr('inline')} یا ${ltr('attachment')} (یا واژه‌ای دیگر) و سپس پارامترهای ${ltr('; name=value')} نیست: ${d(detail)}. خواننده‌ها ممکن است بخش را درون متن نشان دهند یا نام پرونده‌اش را گم کنند.`,
+  'content-disposition-empty': () =>
+    `${ltr('Content-Disposition')} خالی است؛ ${ltr('inline')} یا ${ltr('attachment')} بنویسید، یا فیلد را بردارید.`,
+  'list-unsubscribe-syntax': (detail) =>
+    `${ltr('List-Unsubscribe')} باید فهرستی از ${ltr('<URI>')}‌های جداشده با ویرگول باشد: ${d(detail)}. برنامه‌های نامه ممکن است دکمه‌ی لغو اشتراک نشان ندهند.`,
+  'list-unsubscribe-post-no-https': () =>
+    `${ltr('List-Unsubscribe-Post')} لغو اشتراک با یک کلیک را می‌خواهد، اما ${ltr('List-Unsubscribe')} هیچ نشانی ${ltr('<https:...>')} برای فرستادن ${ltr('POST')} ندارد (RFC 8058 §3.1).`,
+  'list-unsubscribe-post-alone': () =>
+    `${ltr('List-Unsubscribe-Post')} لغو اشتراک با یک کلیک را می‌خواهد، اما پیام فیلد ${ltr('List-Unsubscribe')} با نشانی ${ltr('<https:...>')} ندارد (RFC 8058 §3.1).`,
+  'list-unsubscribe-post-value': (value) =>
+    `${ltr('List-Unsubscribe-Post')} باید دقیقاً ${ltr('List-Unsubscribe=One-Click')} باشد، نه ${q(value)} (RFC 8058 §3.1).`,
   'cte-composite': (type, cte) =>
     `بخش ${ltr(type)} نباید با ${ltr(cte)} رمزگذاری شود؛ فقط ${ltr('7bit')}، ${ltr('8bit')} یا ${ltr('binary')} مجاز است و بخش‌های درونی رمزگذاری خودشان را دارند.`,
   'eight-bit-data': (cte) =>

@@ -38,12 +38,14 @@ const enDetails = {
   'group-not-allowed': (field: string) => `${field} may not contain a group`,
   'one-mailbox-only': (field: string) => `${field} holds exactly one mailbox`,
   // Encoded words (./encodings.ts, RFC 2047).
-  'encoded-word-in-quotes': () => 'encoded words are not decoded inside double quotes; remove the quotes',
+  'encoded-word-in-quotes': () =>
+    'RFC 2047 forbids encoded words inside double quotes: strict readers show it raw, though many decode it anyway; remove the quotes',
   'encoded-word-in-address': () => 'encoded words are not allowed in an address',
   'word-b-invalid': () => 'the B (base64) text is not valid base64',
   'word-q-invalid': () => 'the Q text holds a character or "=" escape that is not allowed',
   'word-encoding-unknown': (letter: string) => `"${letter}" is not an encoding; use B or Q`,
   'word-too-long': (length: number) => `it is ${length} characters long; at most 75 are allowed`,
+  'word-empty': () => 'the encoded text between "?B?" or "?Q?" and "?=" is empty; at least one character is required',
   /** Only in hovers: a `=?...?=` candidate the decoder does not accept as one word. */
   'word-malformed': () => 'it is not a well-formed encoded word',
   // Dates (./dates.ts, RFC 5322 §3.3). `value-empty` also serves Content-Type.
@@ -78,6 +80,13 @@ const enDetails = {
   // Content-Type head (./parse.ts, RFC 2045 §5.1).
   'subtype-missing': (type: string) => `"${type}" has no "/subtype"`,
   'not-type-subtype': (value: string) => `"${value}" is not type/subtype`,
+  // Content-Disposition head (./parse.ts, RFC 2183 §2).
+  'disposition-not-token': (value: string) => `"${value}" is not a disposition type (inline, attachment or another token)`,
+  // List-Unsubscribe (./listHeaders.ts, RFC 2369 §2).
+  'list-uri-not-bracketed': (token: string) => `"${token}" is not enclosed in < >`,
+  'list-uri-empty': () => 'the angle brackets "<>" hold no URI',
+  'list-uri-scheme': (uri: string) => `"${uri}" has no scheme such as mailto: or https:`,
+  'list-after-uri': (token: string) => `"${token}" follows a <URI> (missing comma?)`,
   // Parameters (./params.ts, RFC 2045 §5.1, RFC 2231).
   'param-name-expected': () => 'expected a parameter name',
   'param-no-equals': (name: string) => `"${name}" has no "=value"`,
@@ -117,6 +126,7 @@ const enDetails = {
   'expect-body': () => '7BIT, 8BITMIME or BINARYMIME (RFC 6152, RFC 3030)',
   'expect-ret': () => 'FULL or HDRS (RFC 3461)',
   'expect-no-value': () => 'given without a value (RFC 6531)',
+  'expect-prdr-no-value': () => 'given without a value (draft-hall-prdr)',
   'expect-xtext-value': () => 'given a value (xtext)',
   'expect-notify': () => 'NEVER or a comma list of SUCCESS, FAILURE, DELAY (RFC 3461)',
   'expect-orcpt': () => 'addr-type;xtext such as rfc822;user@example.com (RFC 3461)',
@@ -228,6 +238,20 @@ const en = {
     `The multipart body never ends with the closing line "--${boundary}--".`,
   'cte-unknown': (value: string) =>
     `"${value}" is not a transfer encoding; use 7bit, 8bit, binary, quoted-printable or base64.`,
+  'cte-unknown-empty': () =>
+    'Content-Transfer-Encoding is empty; write 7bit, 8bit, binary, quoted-printable or base64 (readers guess 7bit, and may show encoded text raw).',
+  'content-disposition-syntax': (detail: Detail) =>
+    `Content-Disposition is not "inline" or "attachment" (or another token) followed by "; name=value" parameters: ${d(detail)}. Readers may show the part inline or lose its file name.`,
+  'content-disposition-empty': () =>
+    'Content-Disposition is empty; write "inline" or "attachment", or remove the field.',
+  'list-unsubscribe-syntax': (detail: Detail) =>
+    `List-Unsubscribe must be a comma-separated list of <URI>s: ${d(detail)}. Mail clients may not offer an unsubscribe button.`,
+  'list-unsubscribe-post-no-https': () =>
+    'List-Unsubscribe-Post asks for one-click unsubscription, but List-Unsubscribe holds no <https:...> URI to send the POST to (RFC 8058 §3.1).',
+  'list-unsubscribe-post-alone': () =>
+    'List-Unsubscribe-Post asks for one-click unsubscription, but the message has no List-Unsubscribe field with an <https:...> URI (RFC 8058 §3.1).',
+  'list-unsubscribe-post-value': (value: string) =>
+    `List-Unsubscribe-Post must hold exactly "List-Unsubscribe=One-Click", not "${value}" (RFC 8058 §3.1).`,
   'cte-composite': (type: string, cte: string) =>
     `A ${type} part must not be encoded as ${cte}; only 7bit, 8bit or binary are allowed, and its parts carry their own encodings.`,
   'eight-bit-data': (cte: string) =>

@@ -72,6 +72,19 @@ function isTrimmable(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
+/**
+ * True for an mbox "From " separator line at `pos` (RFC 4155: "From " then the
+ * sender and a date). `From : Alice <a@example.org>`, the obsolete header form
+ * with white space before the colon (RFC 5322 §4.5.6), is not one.
+ */
+export function isMboxFromLine(text: string, pos: number): boolean {
+  if (!text.startsWith('From ', pos)) return false;
+  let i = pos + 5;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const c = text.charCodeAt(i);
+  return i < text.length && c !== 58 /* : */ && c !== 10 && c !== 13;
+}
+
 /** RFC 2046 §5.1.1 bchars: DIGIT / ALPHA / "'()+_,-./:=?" and space (not last). */
 function boundaryCharOk(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || "'()+_,-./:=? ".includes(String.fromCharCode(c));
@@ -240,6 +253,16 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
       const pv = parseParameterised(text, cdField.valueOffset, cdField.end, problems);
       steps += pv.head.length + pv.raw.length;
       part.disposition = pv.value || undefined;
+      // RFC 2183 §2: disposition := disposition-type *(";" disposition-parm), the type one token.
+      if (pv.head.length === 0 && pv.raw.length === 0) {
+        problems.push(problem('content-disposition-syntax', cdField.nameOffset, cdField.nameLength, MESSAGES['content-disposition-empty']()));
+      } else if (pv.head.length !== 1 || pv.head[0].kind !== 'atom') {
+        const shown = text.slice(pv.valueOffset, pv.valueEnd);
+        const detail: Detail = pv.head.length === 0 ? ['value-empty'] : ['disposition-not-token', shown];
+        const at = pv.head.length ? { offset: pv.valueOffset, length: pv.valueEnd - pv.valueOffset } : { offset: cdField.nameOffset, length: cdField.nameLength };
+        problems.push(problem('content-disposition-syntax', at.offset, at.length, MESSAGES['content-disposition-syntax'](detail)));
+        part.disposition = undefined;
+      }
       if (pv.params.filename !== undefined) part.filename = displayFilename(pv.params.filename);
     }
     const ct = part.contentType;
@@ -270,7 +293,7 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
 
   let pos = 0;
   // An mbox "From " envelope line before the first header is not part of the message (RFC 4155).
-  if (text.startsWith('From ')) {
+  if (isMboxFromLine(text, 0)) {
     const nl = text.indexOf('\n');
     pos = nl < 0 ? len : nl + 1;
     root.offset = pos;
@@ -378,6 +401,12 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
   /** One line of a header section (RFC 5322 §2.2, §3.6.8; obsolete forms §4.5). */
   function readHeaderLine(frame: Frame, pos: number, lineEnd: number, next: number): void {
     const part = frame.part;
+    if (part.depth > 0 && part.isMessage && pos === part.offset && isMboxFromLine(text, pos)) {
+      // A forwarded or ARF-attached message/rfc822 often keeps its mbox "From " line (RFC 4155):
+      // skipped as at the top, so the attached header is read and validated as one.
+      part.offset = part.headerEnd = part.bodyOffset = next;
+      return;
+    }
     if (lineEnd === pos) {
       // The blank line: the body follows (RFC 5322 §2.1).
       part.headerEnd = pos;

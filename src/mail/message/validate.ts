@@ -25,6 +25,7 @@ import { parseMessage, DEFAULT_MAX_DEPTH } from './parse';
 import { checkHtml, type HtmlCheckOptions } from '../html/check';
 import { authenticate } from '../auth/verify';
 import type { KeyLookup } from '../auth/keys';
+import { checkListUnsubscribe } from './listHeaders';
 
 /** Bounds on validation work. */
 export interface MessageValidationOptions {
@@ -91,7 +92,7 @@ const NO_ENCODED_WORDS = new Set([
   'list-archive', 'list-owner', 'return-path', 'date', 'resent-date',
 ]);
 /** Field names the checks look up by name; other names are not grouped (a header of 50 000 distinct fields stays cheap). */
-const LOOKED_UP = new Set([...ONCE_PER_MESSAGE, ...ONCE_PER_ENTITY, 'content-disposition']);
+const LOOKED_UP = new Set([...ONCE_PER_MESSAGE, ...ONCE_PER_ENTITY, 'content-disposition', 'list-unsubscribe', 'list-unsubscribe-post']);
 /** MIME fields that need MIME-Version at the top level (RFC 2045 §4). */
 const MIME_FIELDS = new Set(['content-type', 'content-transfer-encoding', 'content-disposition', 'content-id', 'content-description']);
 
@@ -287,15 +288,9 @@ function checkMessageHeaders(text: string, msg: MimePart, names: string[], byNam
       if (first) out.add(problem('mime-version-missing', first.nameOffset, first.nameLength, MESSAGES['mime-version-missing'](), { data: { ...insertionOf(text, msg), field: 'MIME-Version', text: 'MIME-Version: 1.0' } }));
     }
   }
-  const mv = byName.get('mime-version');
-  if (mv) {
-    const h = mv[0];
-    const v = stripComments(text, h.valueOffset, h.end);
-    // RFC 2045 §4: version := "MIME-Version" ":" 1*DIGIT "." 1*DIGIT, and only 1.0 is defined.
-    if (v !== '1.0') {
-      const span = valueSpan(text, h);
-      out.add(problem('mime-version-value', span.offset, span.length, MESSAGES['mime-version-value'](v), { data: { valueOffset: h.valueOffset, valueEnd: h.end } }));
-    }
+  // RFC 2369 §2 and RFC 8058 §3.1.
+  if (byName.has('list-unsubscribe') || byName.has('list-unsubscribe-post')) {
+    for (const p of checkListUnsubscribe(text, byName.get('list-unsubscribe'), byName.get('list-unsubscribe-post'))) out.add(p);
   }
 }
 
@@ -582,8 +577,22 @@ function checkEntityHeaders(text: string, part: MimePart, names: string[], byNam
     // RFC 2046 §4.1.2: charset values are IANA-registered names.
     if (cs && !cs.unterminated && !isKnownCharset(cs.value)) out.add(problem('unknown-charset', cs.valueOffset, cs.valueEnd - cs.valueOffset, MESSAGES['unknown-charset'](cs.value)));
   }
+  const mv = byName.get('mime-version');
+  if (mv && mv[0].colonOffset >= 0) {
+    // Checked in every entity: MIME-Version may repeat in a part (RFC 2045 §4), and an empty one there is as wrong.
+    const h = mv[0];
+    const v = stripComments(text, h.valueOffset, h.end);
+    // RFC 2045 §4: version := "MIME-Version" ":" 1*DIGIT "." 1*DIGIT, and only 1.0 is defined.
+    if (v !== '1.0') {
+      const span = valueSpan(text, h);
+      out.add(problem('mime-version-value', span.offset, span.length, MESSAGES['mime-version-value'](v), { data: { valueOffset: h.valueOffset, valueEnd: h.end } }));
+    }
+  }
   const cte = byName.get('content-transfer-encoding')?.[0];
-  if (cte && cte.colonOffset >= 0) {
+  if (cte && cte.colonOffset >= 0 && stripComments(text, cte.valueOffset, cte.end) === '') {
+    // RFC 2045 §6.1: the field holds a mechanism; an empty one names none (readers fall back to 7bit).
+    out.add(problem('cte-unknown', cte.nameOffset, cte.nameLength, MESSAGES['cte-unknown-empty'](), { data: { valueOffset: cte.valueOffset, valueEnd: cte.end } }));
+  } else if (cte && cte.colonOffset >= 0) {
     const v = part.transferEncoding;
     const span = valueSpan(text, cte);
     const known = v === '7bit' || v === '8bit' || v === 'binary' || v === 'quoted-printable' || v === 'base64';

@@ -18,6 +18,7 @@ export { transcriptLabels, transcriptMessages } from './messages';
 export {
   parseTranscript,
   transactionOutcome,
+  recipientOutcomes,
   type AuthExchange,
   type Command,
   type DataBlock,

@@ -8,6 +8,8 @@
  * Everything here is one pass over the text with anchored, non-nested patterns.
  */
 
+import { isSwaksInfoLine, resolveSwaksLines } from './swaks';
+
 /** The log formats we read. */
 export type Dialect = 'canonical' | 'swaks' | 'msmtp' | 'nodemailer' | 'postfix';
 
@@ -243,6 +245,7 @@ const DIALECT_READERS: Array<[Dialect, (line: string) => Classified | undefined]
 export function detectDialect(text: string, raw?: RawLine[]): Dialect {
   const counts = new Map<Dialect, number>();
   let canonicalCount = 0;
+  let swaksInfo = 0;
   const tally = (offset: number, end: number): void => {
     const c0 = text.charCodeAt(offset);
     // A `C:`/`S:` line (counted without a slice) matches no other dialect's
@@ -252,6 +255,7 @@ export function detectDialect(text: string, raw?: RawLine[]): Dialect {
       return;
     }
     const line = text.slice(offset, Math.min(end, offset + 200));
+    if (c0 === 61 /* = */ && isSwaksInfoLine(line)) swaksInfo++;
     for (const [d, read] of DIALECT_READERS) {
       const r = read(line);
       if (r && (r.kind === 'client' || r.kind === 'server')) counts.set(d, (counts.get(d) ?? 0) + 1);
@@ -279,6 +283,8 @@ export function detectDialect(text: string, raw?: RawLine[]): Dialect {
       bestCount = n;
     }
   }
+  // swaks --no-hints marks no protocol line at all; its own `=== Connected to ...` notes tell it apart.
+  if (bestCount === 0 && swaksInfo > 0) return 'swaks';
   return best;
 }
 
@@ -505,8 +511,13 @@ function scanLines(text: string, dialect: Dialect): Rows {
     info[k] = KIND_CODE[c.kind] | (c.tls ? TLS : 0) | (c.elidedData ? ELIDED_DATA_FLAG : 0) | (c.maybeData ? MAYBE_DATA : 0);
     offset = br < 0 ? n : afterBreak(text, br);
   }
-  return { count: k, offsets, ends, prefixOffsets, contentOffsets, info };
+  const rows = { count: k, offsets, ends, prefixOffsets, contentOffsets, info };
+  if (dialect === 'swaks') resolveSwaksLines(text, rows, SWAKS_CODES);
+  return rows;
 }
+
+/** The codes ./swaks.ts writes into the rows. */
+const SWAKS_CODES = { client: KIND_CODE.client, server: KIND_CODE.server, annotation: KIND_CODE.annotation, blank: KIND_CODE.blank, elidedData: ELIDED_DATA_FLAG };
 
 function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(cap);

@@ -97,6 +97,9 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   credentialsUserOnly: () => `گذرواژه پوشانده شده، اما نام کاربری در این داده‌ی ${ltr('AUTH')} (${ltr('base64')}) خواناست. آن را پنهان کنید.`,
   credentialsLogin: (what) => `این پاسخ ${ltr('AUTH LOGIN')} همان ${d(what)} است که فقط با ${ltr('base64')} رمزگذاری شده. آن را پنهان کنید.`,
   credentialsToken: (mechanism) => `این پاسخ ${ltr(mechanism)} یک توکن حامل (bearer token) دارد که در رونوشت خواناست. آن را پنهان کنید.`,
+  credentialsClearPlain: () => `این داده‌ی ${ltr('AUTH PLAIN')} نام کاربری و گذرواژه را به شکل متن ساده نشان می‌دهد (همان‌طور که ${ltr('swaks --auth-plaintext')} چاپ می‌کند). آن را پنهان کنید.`,
+  credentialsClearUser: () => `گذرواژه پوشانده شده، اما این داده‌ی ${ltr('AUTH')} نام کاربری را به شکل متن ساده نشان می‌دهد. آن را پنهان کنید.`,
+  credentialsClearLogin: (what) => `این پاسخ ${ltr('AUTH LOGIN')} همان ${d(what)} به شکل متن ساده است (همان‌طور که ${ltr('swaks --auth-plaintext')} چاپ می‌کند). آن را پنهان کنید.`,
 
   missingQuit: () => `رونوشت در حالی تمام می‌شود که نشست هنوز باز است (نه ${ltr('QUIT')} و نه ${ltr(221)}).`,
   problemsLeftOut: (total, max, byCode) => `(${ltr(total)} مشکل دیگر گزارش نشد: هر کد در هر سند حداکثر ${ltr(max)} بار گزارش می‌شود؛ ${ltr(byCode)}.)`,
@@ -114,6 +117,7 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   outcomeReset: () => `با ${ltr('RSET')} لغو شد`,
   outcomeUnfinished: () => 'تراکنش هرگز تمام نشد',
   outcomeNoReply: () => 'پیام فرستاده شد، پاسخ نهایی در رونوشت نیست',
+  outcomeRecipient: (address, reply) => `${ltr('PRDR')}: پاسخ ${iso(address)} ${iso(reply)} بود`,
 
   convertAction: (dialect) => `تبدیل این ${ltr(DIALECT_NAMES[dialect])} به رونوشت ${ltr('C:/S:')}`,
   redactAction: () => 'پنهان کردن اعتبارنامه‌ها',

@@ -95,6 +95,9 @@ const englishTranscriptMessages = {
   credentialsUserOnly: (): string => 'The password is masked, but the user name is readable in this AUTH data (base64). Redact it.',
   credentialsLogin: (what: Detail): string => `This AUTH LOGIN response is the ${d(what)}, only base64-encoded. Redact it.`,
   credentialsToken: (mechanism: string): string => `This ${mechanism} response carries a bearer token, readable in the transcript. Redact it.`,
+  credentialsClearPlain: (): string => 'This AUTH PLAIN data shows the user name and password in plain text (as swaks --auth-plaintext prints it). Redact it.',
+  credentialsClearUser: (): string => 'The password is masked, but this AUTH data shows the user name in plain text. Redact it.',
+  credentialsClearLogin: (what: Detail): string => `This AUTH LOGIN response is the ${d(what)} in plain text (as swaks --auth-plaintext prints it). Redact it.`,
 
   missingQuit: (): string => 'The transcript ends with the session still open (no QUIT and 221).',
 
@@ -116,6 +119,7 @@ const englishTranscriptMessages = {
   outcomeReset: (): string => 'aborted with RSET',
   outcomeUnfinished: (): string => 'transaction never finished',
   outcomeNoReply: (): string => 'message sent, no final reply in the transcript',
+  outcomeRecipient: (address: string, reply: string): string => `PRDR: ${address} answered ${reply}`,
 
   convertAction: (dialect: Dialect): string => `Convert this ${DIALECT_NAMES[dialect]} to a C:/S: transcript`,
   redactAction: (): string => 'Redact the credentials',

@@ -14,6 +14,8 @@ import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES, type Com
 import { lineWithContent, readLineTable, type Dialect, type LineTable, type TranscriptLine } from './lines';
 import { transcriptMessages as M } from './messages';
 import { checkHelloArgument, checkPathCommand, isBase64, isPlaceholder, type ArgumentSpan } from './syntax';
+import { countSides, lookAhead } from './partial';
+import { PRDR_INTERMEDIATE, PrdrReplies, type RecipientOutcome } from './prdr';
 
 /** An RFC 3463 enhanced status code at the start of a reply text. */
 export interface EnhancedCode {
@@ -101,6 +103,8 @@ export interface Transaction {
   /** The `.` (or BDAT LAST) whose reply is the outcome. */
   end?: Command;
   reset?: Command;
+  /** PRDR: each accepted recipient's own reply to the message (draft-hall-prdr). */
+  prdr?: RecipientOutcome[];
   readonly offset: number;
   end_: number;
 }
@@ -389,6 +393,18 @@ class PendingQueue {
     for (let i = this.head; i < this.items.length; i++) if (PendingQueue.endsGroup(this.items[i])) return this.items[i];
     return undefined;
   }
+  /** True when a waiting command satisfies `test`. */
+  has(test: (c: Command) => boolean): boolean {
+    for (let i = this.head; i < this.items.length; i++) if (test(this.items[i])) return true;
+    return false;
+  }
+  /** Removes `c` from the queue (a command whose reply the log lost). */
+  remove(c: Command): void {
+    const i = this.items.indexOf(c, this.head);
+    if (i < 0) return;
+    this.items.splice(i, 1);
+    if (PendingQueue.endsGroup(c)) this.enders--;
+  }
   /** Removes and returns every waiting command. */
   drain(): Command[] {
     const out = this.items.slice(this.head);
@@ -448,6 +464,13 @@ class TranscriptParser {
   private lastWasUnansweredData: Command | undefined;
   private openReply: { lines: ReplyLine[] } | undefined;
   private readonly txOf = new Map<Command, Transaction>();
+  /** The log shows only the client (swaks --hide-receive) or only the server (--hide-send): no reply is missing. */
+  private readonly clientOnly: boolean;
+  private readonly serverOnly: boolean;
+  /** Whether client lines before line `lostUntil` follow a lost reply (see ./partial.ts). */
+  private lostUntil = -1;
+  private lost = false;
+  private readonly prdr = new PrdrReplies();
 
   constructor(
     private readonly text: string,
@@ -472,6 +495,9 @@ class TranscriptParser {
       problems: this.problems,
       leftOut: this.leftOut,
     };
+    const sides = countSides(table);
+    this.clientOnly = sides.server === 0 && sides.client > 0;
+    this.serverOnly = sides.client === 0 && sides.server > 0;
   }
 
   /** How many problems of each code were kept, and how many were not (the cap). */
@@ -512,7 +538,7 @@ class TranscriptParser {
   private openTx(mail: Command | undefined, at: TranscriptLine): Transaction {
     // No object spread here or below: a spread of a conditional literal is a slow path per transaction.
     // Every field in the literal, so that setting one later does not grow the object.
-    const t: Transaction = { mail, rcpts: [], data: undefined, block: undefined, end: undefined, reset: undefined, offset: at.offset, end_: at.end };
+    const t: Transaction = { mail, rcpts: [], data: undefined, block: undefined, end: undefined, reset: undefined, prdr: undefined, offset: at.offset, end_: at.end };
     this.session.transactions.push(t);
     this.tx = t;
     return t;
@@ -579,6 +605,37 @@ class TranscriptParser {
     }
   }
 
+  /**
+   * AUTH PLAIN / LOGIN data written decoded, as swaks --auth-plaintext and people
+   * writing transcripts by hand show it (`\0user\0password`, or the user name and
+   * password after each 334): as exposed as the base64 form (RFC 4954 §4). True
+   * when the data was read as such (reported or a placeholder), false for other
+   * mechanisms, whose non-base64 data stays a syntax error.
+   */
+  private checkClearCredentials(mechanism: string, data: string, offset: number, index: number, challenge?: Reply): boolean {
+    const mech = mechanism.toUpperCase();
+    const flag = (msg: string): void => this.report('credentials-exposed', offset, data.length, msg, { mechanism: mech, plaintext: true });
+    if (mech === 'PLAIN') {
+      // authzid NUL authcid NUL passwd (RFC 4616 §2), each NUL shown as a backslash and 0 or as it is.
+      const parts = data.split(/\\0|\u0000/);
+      if (parts.length < 3) return false;
+      const user = parts[1];
+      const pass = parts.slice(2).join('');
+      if (isPlaceholder(pass) || pass === '') {
+        if (user && !isPlaceholder(user)) flag(M.credentialsClearUser());
+      } else flag(M.credentialsClearPlain());
+      return true;
+    }
+    if (mech === 'LOGIN') {
+      const text = challenge?.lines[0]?.text.trim() ?? '';
+      const prompt = (isBase64(text) ? Buffer.from(text, 'base64').toString('utf8') : text).toLowerCase();
+      const what = prompt.startsWith('pass') || (!prompt.startsWith('user') && index > 0) ? 'credential-password' : 'credential-user';
+      flag(M.credentialsClearLogin([what]));
+      return true;
+    }
+    return false;
+  }
+
   /** Ends the open DATA body without its `.` line. */
   private abandonBlock(): void {
     if (!this.block) return;
@@ -604,12 +661,23 @@ class TranscriptParser {
     if (!this.greetingDone) {
       this.greetingDone = true;
       this.session.greeting = reply;
-      if (!GREETING_REPLIES.includes(reply.code)) this.report('missing-greeting', first.codeOffset, 3, M.greetingCode(reply.code));
-      if (reply.code !== 220) this.closedBy = reply.code === 554 ? undefined : reply.code;
+      if (!GREETING_REPLIES.includes(reply.code)) {
+        this.report('missing-greeting', first.codeOffset, 3, M.greetingCode(reply.code));
+        // Not a greeting: the log starts inside a session whose state cannot be known, so it is assumed permissive.
+        this.fragment = true;
+        this.txUnknown = true;
+      }
+      // Only 421 closes the session (RFC 5321 §3.8); after a 554 refusal the client may still QUIT.
+      if (reply.code === 421) this.closedBy = 421;
       return;
     }
     const cmd = this.pending.shift();
     if (!cmd) {
+      if (this.serverOnly) {
+        // The client side is hidden: every reply answers a command the log does not show.
+        if (reply.code === 221 || reply.code === 421) this.closedBy = reply.code;
+        return;
+      }
       this.report('reply-without-command', first.codeOffset, 3, this.pipeliningBroken ? M.replyWithoutCommandNoPipelining() : M.replyWithoutCommand());
       return;
     }
@@ -632,6 +700,12 @@ class TranscriptParser {
       this.blockTx = t;
       if (t) t.block = this.block;
       this.session.dataBlocks.push(this.block);
+      return;
+    }
+    if (cmd.kind === 'data-end' && t && this.prdr.take(t, cmd, reply)) {
+      // PRDR: the 353, then one reply per accepted recipient; the final reply is still due.
+      if (reply.code === PRDR_INTERMEDIATE) addIntermediate(cmd, reply);
+      this.pending.unshift(cmd);
       return;
     }
     cmd.reply = reply;
@@ -802,6 +876,44 @@ class TranscriptParser {
     this.touchEnd(this.blockTx, end);
   }
 
+  /**
+   * True when the replies after client line `k` are fewer than the commands
+   * waiting for one (see ./partial.ts); the answer is kept for the rest of the
+   * run of client lines, so a long pipelined run is looked at once.
+   */
+  private replyLost(k: number): boolean {
+    if (k < this.lostUntil) return this.lost;
+    const ahead = lookAhead(this.table, k);
+    this.lostUntil = ahead.until;
+    this.lost = ahead.replies < this.pending.length + 1 + ahead.commands;
+    return this.lost;
+  }
+
+  /**
+   * A command whose reply the log does not show: what its success would change
+   * (an unknown EHLO reply leaves the extensions unknown, so later checks that
+   * depend on them stay quiet).
+   */
+  private assumeAnswered(cmd: Command): void {
+    switch (cmd.verb) {
+      case 'EHLO':
+      case 'LHLO':
+        this.hello = 'ehlo';
+        this.extensions = undefined;
+        break;
+      case 'HELO':
+        this.hello = 'helo';
+        this.extensions = undefined;
+        break;
+      case 'AUTH':
+        if (this.auth?.command === cmd) {
+          this.auth = undefined;
+          this.authAwaiting = false;
+        }
+        break;
+    }
+  }
+
   /** A command that takes no argument got one (RFC 5321 §4.1.1: DATA, RSET, QUIT, STARTTLS). */
   private noArguments(verb: string, argument: ArgumentSpan | undefined): void {
     if (argument && argument.text.trim() !== '') this.report('command-syntax', argument.offset, argument.text.length, M.noArguments(verb));
@@ -843,15 +955,25 @@ class TranscriptParser {
 
     // ---- pipelining (RFC 2920) ----
     if (this.pending.length > 0) {
-      if (this.extensions && !this.extensions.has('PIPELINING')) {
+      if (this.clientOnly) {
+        // No reply is shown at all: each command is taken as answered with success.
+        for (const p of this.pending.drain()) this.assumeAnswered(p);
+      } else if (this.extensions && !this.extensions.has('PIPELINING')) {
         for (const p of this.pending.drain()) {
+          this.assumeAnswered(p);
           if (p.kind === 'data-end' && p.verbLength === 0) continue;
           this.report('missing-reply', ...this.verbRange(p), M.missingReplyNoPipelining(p.verb === '.' ? 'The end of the message' : p.verb));
         }
         this.pipeliningBroken = true;
       } else {
         const ender = this.pending.firstGroupEnder();
-        if (ender) this.report('out-of-sequence', at, atLength, M.afterGroupEnder(verb, ender.verb));
+        if (ender && this.replyLost(line.index)) {
+          // Fewer replies follow than commands wait: the log lost the reply to the group's end, not
+          // pipelined past it. One missing-reply, and the command is taken as answered with success.
+          this.pending.remove(ender);
+          this.assumeAnswered(ender);
+          this.report('missing-reply', ...this.verbRange(ender), M.missingReply(ender.verb === '.' ? 'The end of the message' : ender.verb));
+        } else if (ender) this.report('out-of-sequence', at, atLength, M.afterGroupEnder(verb, ender.verb));
       }
     }
 
@@ -861,7 +983,8 @@ class TranscriptParser {
     else if (this.closedBy !== undefined && this.closedBy !== 554) this.report('out-of-sequence', at, atLength, M.afterClosingReply(this.closedBy));
     else if (this.needsEhlo && verb !== 'EHLO' && verb !== 'LHLO' && verb !== 'QUIT') this.report('out-of-sequence', at, atLength, M.afterStarttls(verb));
     else if (!anywhere && info) {
-      const greeted = this.hello !== 'none' || this.fragment;
+      // A HELO/EHLO still waiting for its reply counts as answered (the client side is followed optimistically).
+      const greeted = this.hello !== 'none' || this.fragment || this.pending.has((c) => c.verb === 'EHLO' || c.verb === 'HELO' || c.verb === 'LHLO');
       switch (verb) {
         case 'MAIL':
           if (!greeted) this.report('out-of-sequence', at, atLength, M.beforeHello(verb));
@@ -999,14 +1122,16 @@ class TranscriptParser {
         const mech = parts[0] ?? '';
         this.auth = { command: cmd, mechanism: mech.toUpperCase(), challenges: [], responses: [] };
         this.session.auths.push(this.auth);
-        this.authAwaiting = false;
+        // Without replies in the log, the client lines up to the next command are the responses.
+        this.authAwaiting = this.clientOnly;
         if (!/^[A-Za-z0-9_-]{1,20}$/.test(mech)) {
           this.report('command-syntax', argument ? argument.offset : at, argument ? Math.max(1, mech.length) : atLength, M.authMechanism());
         } else if (parts.length > 1) {
           const ir = parts.slice(1).join(' ');
           const irOffset = argument!.offset + mech.length + 1;
-          if (ir !== '=' && !isBase64(ir) && !isPlaceholder(ir)) this.report('command-syntax', irOffset, ir.length, M.authInitialResponse());
-          else this.checkCredentials(mech, ir, irOffset, 0);
+          if (ir !== '=' && !isBase64(ir) && !isPlaceholder(ir)) {
+            if (!this.checkClearCredentials(mech, ir, irOffset, 0)) this.report('command-syntax', irOffset, ir.length, M.authInitialResponse());
+          } else this.checkCredentials(mech, ir, irOffset, 0);
         }
         break;
       }
@@ -1029,6 +1154,33 @@ class TranscriptParser {
     return true;
   }
 
+  /** True when the last client line was a DATA whose reply has not come. */
+  private unansweredData(): boolean {
+    return this.lastWasUnansweredData !== undefined && this.pending.last() === this.lastWasUnansweredData;
+  }
+
+  /** Opens the body of a DATA whose 354 the log does not show. */
+  private openUnansweredBody(): void {
+    const cmd = this.lastWasUnansweredData!;
+    this.lastWasUnansweredData = undefined;
+    this.pending.pop();
+    if (!this.clientOnly) this.report('missing-reply', ...this.verbRange(cmd), M.missing354());
+    const t = this.txOf.get(cmd);
+    this.block = new Block(this.table, cmd, true);
+    this.blockTx = t;
+    if (t) t.block = this.block;
+    this.session.dataBlocks.push(this.block);
+  }
+
+  /** True when client line `k` starts with a verb of the catalogue. */
+  private isCommandLine(k: number): boolean {
+    const co = this.table.contentOffsets[k];
+    let v = co;
+    const end = this.table.ends[k];
+    while (v < end && this.text.charCodeAt(v) !== 32) v++;
+    return knownVerb(this.text.slice(co, v), v - co) !== undefined;
+  }
+
   /** Reads every line of the table in order, then reports what the end of input leaves open. */
   run(): TranscriptSession {
     for (let k = 0; k < this.table.count; k++) {
@@ -1039,8 +1191,10 @@ class TranscriptParser {
         if (this.block && this.table.isMaybeData(k)) {
           if (this.openReply) this.finishOpenReply('client');
           this.addDataLine(k);
-        } else if (this.block && this.table.isElidedData(k)) {
-          if (this.block.lineCount === 0) this.block.elided = true;
+        } else if (this.table.isElidedData(k) && (this.block || this.unansweredData())) {
+          // (swaks --suppress-data without the 354 shown: the summary opens the body it stands for.)
+          if (!this.block) this.openUnansweredBody();
+          if (this.block!.lineCount === 0) this.block!.elided = true;
           // The summary line stands for the `.` (the body is always a dot-stuffed DATA one here).
           this.endBlock(lineWithContent(this.table.line(k), '.'));
         } else if (this.block && kind === LINE_KINDS.annotation && this.session.dialect === 'canonical' && this.reportBareLf(k)) {
@@ -1061,7 +1215,7 @@ class TranscriptParser {
           this.greetingDone = true;
           this.fragment = true;
           this.txUnknown = true;
-          this.report('missing-greeting', this.table.offsets[k], Math.max(1, this.table.ends[k] - this.table.offsets[k]), M.missingGreetingFragment());
+          if (!this.clientOnly) this.report('missing-greeting', this.table.offsets[k], Math.max(1, this.table.ends[k] - this.table.offsets[k]), M.missingGreetingFragment());
         }
       }
       if (kind === LINE_KINDS.server) {
@@ -1119,30 +1273,30 @@ class TranscriptParser {
         continue;
       }
       const line = this.table.line(k);
-      if (this.authAwaiting && this.auth) {
+      if (this.authAwaiting && this.auth && this.clientOnly && this.isCommandLine(k)) {
+        // Without the server's 334s, the responses end where a command starts.
         this.authAwaiting = false;
+      }
+      if (this.authAwaiting && this.auth) {
+        this.authAwaiting = this.clientOnly;
         this.auth.responses.push(line);
         this.touch(undefined, line);
         const data = line.content.trim();
+        const dataOffset = line.contentOffset + (line.content.length - line.content.trimStart().length);
+        const challenge = this.auth.challenges[this.auth.challenges.length - 1];
         if (data !== '*' && !isBase64(data) && !isPlaceholder(data)) {
-          this.report('command-syntax', line.contentOffset, Math.max(1, line.content.length), M.authResponse());
+          if (!this.checkClearCredentials(this.auth.mechanism, data, dataOffset, this.auth.responses.length - 1, challenge)) {
+            this.report('command-syntax', line.contentOffset, Math.max(1, line.content.length), M.authResponse());
+          }
         } else {
-          this.checkCredentials(this.auth.mechanism, data, line.contentOffset + (line.content.length - line.content.trimStart().length), this.auth.responses.length - 1, this.auth.challenges[this.auth.challenges.length - 1]);
+          this.checkCredentials(this.auth.mechanism, data, dataOffset, this.auth.responses.length - 1, challenge);
         }
         continue;
       }
-      if (this.lastWasUnansweredData && this.pending.last() === this.lastWasUnansweredData) {
+      if (this.unansweredData()) {
         // `C: DATA` directly followed by client lines: the 354 is missing from the
         // transcript; read the lines as the body rather than as commands.
-        const cmd = this.lastWasUnansweredData;
-        this.lastWasUnansweredData = undefined;
-        this.pending.pop();
-        this.report('missing-reply', ...this.verbRange(cmd), M.missing354());
-        const t = this.txOf.get(cmd);
-        this.block = new Block(this.table, cmd, true);
-        this.blockTx = t;
-        if (t) t.block = this.block;
-        this.session.dataBlocks.push(this.block);
+        this.openUnansweredBody();
         this.addDataLine(k);
         continue;
       }
@@ -1160,7 +1314,7 @@ class TranscriptParser {
       this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(this.bdatRemaining + this.bdatConsumed, this.bdatConsumed));
     }
     for (const p of this.pending.drain()) {
-      if (p.kind === 'data-end' && p.verbLength === 0) continue;
+      if ((p.kind === 'data-end' && p.verbLength === 0) || this.clientOnly) continue;
       this.report('missing-reply', ...this.verbRange(p), M.missingReply(p.verb === '.' ? 'The end of the message' : p.verb));
     }
     if (!this.quitSent && this.closedBy === undefined && this.lastProtocol >= 0) {
@@ -1187,10 +1341,24 @@ const replyText = (r: Reply): string => {
   return t.length > 80 ? `${t.slice(0, 77)}...` : t;
 };
 
+/** One line per PRDR recipient: "PRDR: <a@example.com> answered 550 5.7.1 ...", at the RCPT line. */
+export function recipientOutcomes(t: Transaction): Array<{ rcpt: Command; text: string; accepted: boolean }> {
+  return (t.prdr ?? []).map((o) => ({
+    rcpt: o.rcpt,
+    text: M.outcomeRecipient(o.rcpt.address !== undefined ? `<${o.rcpt.address}>` : (o.rcpt.argument?.text ?? ''), replyText(o.reply)),
+    accepted: Math.floor(o.reply.code / 100) === 2,
+  }));
+}
+
 /** Summarises a transaction: "delivered to 2 of 3 recipients", "rejected at DATA: 552 ...". */
 export function transactionOutcome(t: Transaction): TransactionOutcome {
   const total = t.rcpts.length;
-  const accepted = t.rcpts.filter((r) => r.reply && Math.floor(r.reply.code / 100) === 2).length;
+  // With PRDR a recipient accepted at RCPT may still refuse the message: its own reply decides.
+  const prdr = t.prdr && t.prdr.length > 0 && t.end?.reply ? new Map(t.prdr.map((o) => [o.rcpt, o.reply])) : undefined;
+  const accepted = t.rcpts.filter((r) => {
+    const reply = prdr?.get(r) ?? r.reply;
+    return reply && Math.floor(reply.code / 100) === 2;
+  }).length;
   const base = { offset: t.end_, accepted, total };
   if (t.mail?.reply && Math.floor(t.mail.reply.code / 100) !== 2) return { ...base, kind: 'rejected', text: M.outcomeRejectedAt('MAIL', replyText(t.mail.reply)) };
   if (t.data?.reply && t.data.verb === 'DATA' && Math.floor(t.data.reply.code / 100) !== 2) {

@@ -136,6 +136,10 @@ function checkParameters(
         } else if (keyword === 'SMTPUTF8') {
           if (value !== undefined) bad(M.parameterValue('SMTPUTF8', ['expect-no-value']));
           else need('SMTPUTF8', 'RFC 6531');
+        } else if (keyword === 'PRDR') {
+          // draft-hall-prdr §3: a parameter without a value, only when EHLO advertised PRDR.
+          if (value !== undefined) bad(M.parameterValue('PRDR', ['expect-prdr-no-value']));
+          else need('PRDR', 'draft-hall-prdr');
         } else if (keyword === 'AUTH' || keyword === 'ENVID') {
           if (value === undefined || value === '') bad(M.parameterValue(keyword, ['expect-xtext-value']));
         }

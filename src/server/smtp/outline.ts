@@ -4,7 +4,7 @@
  */
 import * as lsp from 'vscode-languageserver';
 import { transcriptLabels as L } from '../../mail/transcript/messages';
-import { transactionOutcome, type Command, type Reply, type Transaction } from '../../mail/transcript/parse';
+import { recipientOutcomes, transactionOutcome, type Command, type Reply, type Transaction } from '../../mail/transcript/parse';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
 import { sessionOf } from './session';
@@ -110,10 +110,16 @@ export function smtpFoldingRanges(ctx: FeatureContext): lsp.FoldingRange[] {
 /** Code lens above each transaction: its outcome. */
 export function smtpCodeLenses(ctx: FeatureContext): lsp.CodeLens[] {
   const { session } = sessionOf(ctx);
-  return session.transactions.map((t) => {
+  return session.transactions.flatMap((t) => {
     const o = transactionOutcome(t);
     const start = rangeOf(ctx.document, t.offset, 0);
-    return { range: { start: start.start, end: start.start }, command: { title: o.text, command: '' } };
+    const lenses: lsp.CodeLens[] = [{ range: { start: start.start, end: start.start }, command: { title: o.text, command: '' } }];
+    // PRDR: each recipient's own answer to the message, above its RCPT line.
+    for (const r of recipientOutcomes(t)) {
+      const at = rangeOf(ctx.document, r.rcpt.line.offset, 0);
+      lenses.push({ range: { start: at.start, end: at.start }, command: { title: r.text, command: '' } });
+    }
+    return lenses;
   });
 }
 

@@ -139,6 +139,26 @@ const rows: Row[] = [
   { code: 'html-no-text-alternative', invalid: html('<p>x</p>'), range: 'text/html; charset=utf-8', valid: multipart('alt', '--alt\r\nContent-Type: text/plain\r\n\r\nx\r\n--alt\r\nContent-Type: text/html\r\n\r\n<p>x</p>\r\n--alt--\r\n', { set: { 'Content-Type': 'multipart/alternative; boundary="alt"' } }) },
   { code: 'html-image-alt-missing', invalid: html('<img src="a.png">'), range: '<img', valid: html('<img src="a.png" alt="">') },
   { code: 'message-clipped', invalid: html(`<p>${'x'.repeat(105 * 1024)}</p>`), range: 'text/html; charset=utf-8', valid: html(`<p>${'x'.repeat(100 * 1024)}</p>`) },
+  // An empty field names no mechanism (readers fall back to 7bit).
+  { code: 'cte-unknown', invalid: msg({ set: { 'Content-Transfer-Encoding': '' } }), range: 'Content-Transfer-Encoding', valid: msg({ set: { 'Content-Transfer-Encoding': '7bit (default)' } }) },
+  // RFC 2047 §2: encoded-text is one or more characters.
+  { code: 'encoded-word-invalid', invalid: msg({ set: { Subject: 'x =?UTF-8?B??= y' } }), range: '=?UTF-8?B??=', valid: msg({ set: { Subject: 'x =?UTF-8?B?YQ==?= y' } }) },
+  { code: 'encoded-word-invalid', invalid: msg({ set: { Subject: '=?UTF-8?Q??=' } }), range: '=?UTF-8?Q??=', valid: msg({ set: { Subject: '=?UTF-8?Q?_?=' } }) },
+  // MIME-Version inside a part is checked too.
+  { code: 'mime-version-value', invalid: multipart('b1', '--b1\r\nMIME-Version:\r\nContent-Type: text/plain\r\n\r\nx\r\n--b1--\r\n'), range: 'MIME-Version', valid: multipart('b1', '--b1\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nx\r\n--b1--\r\n') },
+  { code: 'content-disposition-syntax', invalid: msg({ add: ['Content-Disposition: =?utf-8?Q?invalid?='] }), range: '=?utf-8?Q?invalid?=', valid: msg({ add: ['Content-Disposition: attachment; filename="=?utf-8?Q?a?=.txt"'] }) },
+  { code: 'content-disposition-syntax', invalid: msg({ add: ['Content-Disposition:'] }), range: 'Content-Disposition', valid: msg({ add: ['Content-Disposition: inline'] }) },
+  { code: 'content-disposition-syntax', invalid: msg({ add: ['Content-Disposition: attachment file; size=3'] }), range: 'attachment file', valid: msg({ add: ['Content-Disposition: x-custom (a comment); size=3'] }) },
+  { code: 'content-disposition-syntax', invalid: msg({ add: ['Content-Disposition: ; filename=a.txt'] }), range: 'Content-Disposition', valid: msg({ add: ['Content-Disposition: attachment; filename=a.txt'] }) },
+  { code: 'list-unsubscribe-syntax', invalid: msg({ add: ['List-Unsubscribe: mailto:leave@example.com'] }), range: 'mailto:leave@example.com', valid: msg({ add: ['List-Unsubscribe: <mailto:leave@example.com?subject=unsubscribe>, (web) <https://example.com/u/1>'] }) },
+  { code: 'list-unsubscribe-syntax', invalid: msg({ add: ['List-Unsubscribe: <https://example.com/u/1> <mailto:leave@example.com>'] }), range: '<mailto:leave@example.com>', valid: msg({ add: ['List-Unsubscribe: <https://example.com/u/1>,', ' <mailto:leave@example.com>'] }) },
+  { code: 'list-unsubscribe-syntax', invalid: msg({ add: ['List-Unsubscribe: <leave@example.com>'] }), range: '<leave@example.com>', valid: msg({ add: ['List-Unsubscribe: <https://example.com/', ' u/1>'] }) },
+  { code: 'list-unsubscribe-syntax', invalid: msg({ add: ['List-Unsubscribe: <https://example.com/u/1'] }), range: '<https://example.com/u/1', valid: msg({ add: ['List-Unsubscribe: <https://example.com/u/1>'] }) },
+  { code: 'list-unsubscribe-syntax', invalid: msg({ add: ['List-Unsubscribe:'] }), range: 'List-Unsubscribe', valid: msg({ add: ['List-Unsubscribe: <mailto:a@example.com>,'] }) },
+  // RFC 8058 §3.1: one-click POST needs an https URI.
+  { code: 'list-unsubscribe-syntax', invalid: msg({ add: ['List-Unsubscribe: <mailto:leave@example.com>', 'List-Unsubscribe-Post: List-Unsubscribe=One-Click'] }), range: 'List-Unsubscribe-Post', valid: msg({ add: ['List-Unsubscribe: <mailto:leave@example.com>, <HTTPS://example.com/u/1>', 'List-Unsubscribe-Post: List-Unsubscribe=One-Click'] }) },
+  { code: 'list-unsubscribe-syntax', invalid: msg({ add: ['List-Unsubscribe-Post: List-Unsubscribe=One-Click'] }), range: 'List-Unsubscribe-Post', valid: msg({ add: ['List-Unsubscribe-Post: List-Unsubscribe=One-Click', 'List-Unsubscribe: <https://example.com/u/1>'] }) },
+  { code: 'list-unsubscribe-syntax', invalid: msg({ add: ['List-Unsubscribe: <https://example.com/u/1>', 'List-Unsubscribe-Post: One-Click'] }), range: 'One-Click', valid: msg({ add: ['List-Unsubscribe: <https://example.com/u/1>', 'List-Unsubscribe-Post: List-Unsubscribe=One-Click'] }) },
   { code: 'too-large', invalid: msg(), range: '', valid: msg(), options: { maxFullSize: 50 } },
   {
     code: 'nesting-too-deep',

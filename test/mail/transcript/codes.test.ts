@@ -95,6 +95,10 @@ const FIRES: Fires[] = [
   { name: 'AUTH LOGIN password', code: 'credentials-exposed', build: s(['C: AUTH LOGIN', 'S: 334 VXNlcm5hbWU6', 'C: <redacted>', 'S: 334 UGFzc3dvcmQ6', 'C: c2VjcmV0', 'S: 235 ok'], ['AUTH LOGIN']), covered: 'c2VjcmV0', line: B + 2 },
   { name: 'nodemailer-masked PLAIN still shows the user', code: 'credentials-exposed', build: s(['C: AUTH PLAIN AHVzZXJAZXhhbXBsZS5vcmcALyogc2VjcmV0ICov', 'S: 235 ok'], ['AUTH PLAIN']), covered: 'AHVzZXJAZXhhbXBsZS5vcmcALyogc2VjcmV0ICov', line: B - 2 },
 
+  { name: 'AUTH LOGIN user name in plain text', code: 'credentials-exposed', build: s(['C: AUTH LOGIN', 'S: 334 Username:', 'C: me@example.org', 'S: 334 Password:', 'C: <redacted>', 'S: 235 ok'], ['AUTH LOGIN']), covered: 'me@example.org', line: B },
+  { name: 'AUTH PLAIN with \\0 separators in plain text', code: 'credentials-exposed', build: s(['C: AUTH PLAIN \\0me@example.org\\0s3cret', 'S: 235 ok'], ['AUTH PLAIN']), covered: '\\0me@example.org\\0s3cret', line: B - 2 },
+  { name: 'lost EHLO reply', code: 'missing-reply', build: (eol) => lines(eol, 'S: 220 mx ready', 'C: EHLO a.example', 'C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: QUIT', 'S: 221 bye'), covered: 'EHLO', line: 2 },
+
   { name: 'ends open', code: 'missing-quit', build: (eol) => lines(eol, 'S: 220 mx ready', 'C: EHLO a.example', 'S: 250 mx'), covered: '250 mx', line: 3 },
 ];
 
@@ -125,6 +129,11 @@ const QUIET: Quiet[] = [
   { name: 'terminated body, dot-stuffed line', code: 'data-not-terminated', build: s(['C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: DATA', 'S: 354 go', 'C: ..', 'C: .', 'S: 250 OK']) },
   { name: 'enhanced codes everywhere they are due', code: 'enhanced-status-syntax', build: s(['C: NOOP', 'S: 250 2.0.0 OK', 'C: DATA', 'S: 503 5.5.1 need MAIL', 'C: EHLO client.example.org', 'S: 250 mx'], ['ENHANCEDSTATUSCODES']) },
   { name: 'no ENHANCEDSTATUSCODES, no check', code: 'enhanced-status-syntax', build: s(['C: NOOP', 'S: 250 OK']) },
+  { name: 'a lost EHLO reply is not a pipelining or sequence error', code: 'out-of-sequence', build: (eol) => lines(eol, 'S: 220 mx ready', 'C: EHLO a.example', 'C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: QUIT', 'S: 221 bye') },
+  { name: 'a fragment starting with 535 is not a closed session', code: 'out-of-sequence', build: (eol) => lines(eol, 'S: 535 5.7.8 bad credentials', 'C: MAIL FROM:<a@example.org>', 'S: 250 OK', 'C: QUIT', 'S: 221 bye') },
+  { name: 'PRDR: 353 after the data', code: 'reply-unexpected', build: s(['C: MAIL FROM:<a@example.org> PRDR', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: RCPT TO:<c@example.org>', 'S: 250 OK', 'C: DATA', 'S: 354 go', 'C: Subject: x', 'C: .', 'S: 353 PRDR', 'S: 250 b ok', 'S: 550 c refused', 'S: 250 done'], ['PIPELINING', 'PRDR']) },
+  { name: 'PRDR: one reply per accepted recipient', code: 'reply-without-command', build: s(['C: MAIL FROM:<a@example.org> PRDR', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: RCPT TO:<c@example.org>', 'S: 250 OK', 'C: DATA', 'S: 354 go', 'C: Subject: x', 'C: .', 'S: 353 PRDR', 'S: 250 b ok', 'S: 550 c refused', 'S: 250 done'], ['PIPELINING', 'PRDR']) },
+  { name: 'AUTH PLAIN data in plain text is not a syntax error', code: 'command-syntax', build: s(['C: AUTH PLAIN \\0me@example.org\\0s3cret', 'S: 235 ok'], ['AUTH PLAIN']) },
   { name: 'QUIT answered', code: 'missing-quit', build: s(['C: NOOP', 'S: 250 OK']) },
   { name: 'server closed with 421', code: 'missing-quit', build: (eol) => lines(eol, 'S: 220 mx', 'C: EHLO a.example', 'S: 421 bye') },
 ];

@@ -180,6 +180,36 @@ for (const eol of ['\r\n', '\n']) {
       assert.deepEqual(await client.change(u, [{ text: clean }]), []);
     });
 
+    test('quick fix redacts AUTH data written in plain text (swaks --auth-plaintext)', async () => {
+      const text = ['S: 220 mx', 'C: EHLO a.example', 'S: 250-mx', 'S: 250 AUTH PLAIN LOGIN', 'C: AUTH LOGIN', 'S: 334 Username:', 'C: me@example.org', 'S: 334 Password:', 'C: s3cret', 'S: 235 ok', 'C: QUIT', 'S: 221 bye', ''].join(eol);
+      const u = uri();
+      const diagnostics = await client.open(u, 'smtp-transcript', text);
+      const creds = diagnostics.filter((d) => d.code === 'credentials-exposed');
+      assert.deepEqual(creds.map((d) => d.range.start.line), [6, 8]);
+      const all = (await client.codeActions(u, creds[0].range, creds)).find((a) => a.title === 'Redact all credentials in this transcript')!;
+      const clean = applyEdits(text, all.edit!.changes![u]);
+      assert.ok(!clean.includes('s3cret') && !clean.includes('me@example.org'), clean);
+      assert.deepEqual(await client.change(u, [{ text: clean }]), []);
+    });
+
+    test('PRDR: the code lens shows each recipient\'s own answer above its RCPT line', async () => {
+      const text = [
+        'S: 220 mx', 'C: EHLO a.example', 'S: 250-mx', 'S: 250 PRDR',
+        'C: MAIL FROM:<a@example.org> PRDR', 'S: 250 OK', 'C: RCPT TO:<b@example.org>', 'S: 250 OK', 'C: RCPT TO:<c@example.org>', 'S: 250 OK',
+        'C: DATA', 'S: 354 go', 'C: From: a@example.org', 'C: To: b@example.org', 'C: Subject: x', 'C: Date: Fri, 27 Nov 2026 10:00:00 +0000', 'C: Message-ID: <1@example.org>', 'C:', 'C: hi', 'C: .',
+        'S: 353 PRDR content analysis beginning', 'S: 250 accepted for b', 'S: 550 5.7.1 refused for c', 'S: 250 done',
+        'C: QUIT', 'S: 221 bye', '',
+      ].join(eol);
+      const u = uri();
+      assert.deepEqual((await client.open(u, 'smtp-transcript', text)).map((d) => d.code), []);
+      const lenses = await client.codeLenses(u);
+      assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [
+        [4, 'delivered to 1 of 2 recipients: 250 done'],
+        [6, 'PRDR: <b@example.org> answered 250 accepted for b'],
+        [8, 'PRDR: <c@example.org> answered 550 5.7.1 refused for c'],
+      ]);
+    });
+
     test('quick fixes for MAIL FROM: with a space, and a path without brackets', async () => {
       const text = ['S: 220 mx', 'C: EHLO a.example', 'S: 250 mx', 'C: MAIL FROM: <a@example.org>', 'S: 250 OK', 'C: RCPT TO:b@example.org', 'S: 250 OK', 'C: RSET', 'S: 250 OK', 'C: QUIT', 'S: 221 bye', ''].join(eol);
       const u = uri();
