@@ -6,7 +6,7 @@
 //
 // Flags: --no-build      use the existing out/ and dist/
 //        --quick         skip the 50 MB input and use fewer runs
-//        --only=a,b      sections: validate, server, edit, startup, grammar, send, preview, html, inbox, dkim, mbox, sizes
+//        --only=a,b      sections: validate, server, edit, startup, grammar, send, preview, html, inbox, dkim, mbox, cli, sizes
 //        --readme        also put the results into README.md (between "#### Results, and the
 //                        machine they ran on" and "#### Reading these figures"), so that the
 //                        README's tables always come from one run
@@ -422,6 +422,40 @@ if (wants('startup')) {
     say(`| VS Code: \`extension.activate()\` called → first diagnostics of a small message opened after it (client load, server fork, open, debounce) | ${fmtMs(median(pick('firstDiagnosticsMs')))} |`);
   }
   say();
+}
+
+// ---------------------------------------------------------------- CLI cold start
+if (wants('cli')) {
+  console.log('CLI cold start…');
+  const probe = path.join(root, 'bench/cpuAtExit.cjs');
+  /** Whole-process CPU time (ms) of `node <args>`, from the preloaded probe. */
+  const cpuOf = (nodeArgs) => {
+    const r = spawnSync(process.execPath, ['--require', probe, ...nodeArgs], { cwd: root, encoding: 'utf8' });
+    const m = /cpu-at-exit: ([\d.]+)/.exec(r.stderr ?? '');
+    return m ? Number(m[1]) : NaN;
+  };
+  const runs = quick ? 7 : 15;
+  const cli = { bare: [], load: [], check: [] };
+  for (let i = 0; i < runs; i++) {
+    cli.bare.push(cpuOf(['-e', '0']));
+    cli.load.push(cpuOf(['-e', "require('./dist/cli.js')"]));
+    cli.check.push(cpuOf(['dist/cli.js', 'check', inputs['send-1k'].file]));
+  }
+  const bare = median(cli.bare);
+  const load = median(cli.load);
+  const check = median(cli.check);
+  results.sections.cli = cli;
+  say('### CLI cold start (`smtp-eml check` on a 1 KB message)');
+  say();
+  say(`Whole-process CPU time (user + system, from the start of the process: \`bench/cpuAtExit.cjs\` preloaded), median of ${runs} fresh processes. Module loading = \`node -e "require('./dist/cli.js')"\` over \`node -e 0\`; work = \`check\` over loading.`);
+  say();
+  say('| process | CPU | of which |');
+  say('|---|---:|---|');
+  say(`| \`node -e 0\` | ${fmtMs(bare)} | |`);
+  say(`| \`node\` + loading \`dist/cli.js\` | ${fmtMs(load)} | module loading ${fmtMs(load - bare)} |`);
+  say(`| \`smtp-eml check\` on 1 KB | ${fmtMs(check)} | work ${fmtMs(check - load)} |`);
+  say();
+  target('CLI cold start: check of 1 KB vs node -e 0 + loading its bundle', '≤ 1.5x', fmtX(check / load), check / load <= 1.5);
 }
 
 // ---------------------------------------------------------------- 4: grammar
