@@ -16,9 +16,16 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
  * Returns timings of the start-up and a small API. `execArgv` are Node flags for
  * the server process (e.g. `--cpu-prof` to find its hot spots).
  */
-export async function startLspServer(script, { debounceMs, execArgv = [] } = {}) {
+export async function startLspServer(script, { debounceMs, execArgv = [], pull = false } = {}) {
   const t0 = now();
-  const child = spawn(process.execPath, [...execArgv, script, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const probe = path.join(root, 'bench/cpuProbe.cjs');
+  const child = spawn(process.execPath, [...execArgv, '--require', probe, script, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit', 'ipc'] });
+  /** The server's own CPU time so far (ms), asked over the IPC channel once it is idle. */
+  const serverCpu = () =>
+    new Promise((resolve) => {
+      child.once('message', (m) => resolve((m.cpu.user + m.cpu.system) / 1000));
+      child.send('cpu');
+    });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   const logs = [];
@@ -40,32 +47,51 @@ export async function startLspServer(script, { debounceMs, execArgv = [] } = {})
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
-    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } } },
+    capabilities: {
+      textDocument: {
+        publishDiagnostics: { versionSupport: true },
+        synchronization: { dynamicRegistration: false },
+        // Pull: the client asks for each version's diagnostics, as VS Code does.
+        ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+      },
+    },
     initializationOptions: settings ? { settings } : undefined,
   });
   const initialized = now() - t0;
   await connection.sendNotification('initialized', {});
 
+  const pullDiagnostics = async (uri) => {
+    const report = await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    return { at: now(), count: report.items?.length ?? 0 };
+  };
   const waitFor = (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve }));
   return {
     startedAt: t0,
     initialized,
     logs,
-    /** didOpen; resolves with ms from the send to diagnostics for version 1. */
+    /**
+     * didOpen; resolves with ms from the send to diagnostics for version 1 (pushed,
+     * or the answer to a pull request sent right after the open) and the server's
+     * CPU time for it.
+     */
     async open(uri, languageId, text) {
-      const done = waitFor(uri, 1);
+      const cpu0 = await serverCpu();
+      const done = pull ? undefined : waitFor(uri, 1);
       const t = now();
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
-      const r = await done;
-      return { ms: r.at - t, at: r.at, count: r.count };
+      const r = pull ? await pullDiagnostics(uri) : await done;
+      const cpuMs = (await serverCpu()) - cpu0;
+      return { ms: r.at - t, at: r.at, count: r.count, cpuMs };
     },
-    /** One incremental didChange; resolves with ms to diagnostics of that version. */
+    /** One incremental didChange; resolves with ms to diagnostics of that version and the server's CPU time. */
     async change(uri, version, range, text) {
-      const done = waitFor(uri, version);
+      const cpu0 = await serverCpu();
+      const done = pull ? undefined : waitFor(uri, version);
       const t = now();
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
-      const r = await done;
-      return { ms: r.at - t, count: r.count };
+      const r = pull ? await pullDiagnostics(uri) : await done;
+      const cpuMs = (await serverCpu()) - cpu0;
+      return { ms: r.at - t, count: r.count, cpuMs };
     },
     async close(uri) {
       await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
