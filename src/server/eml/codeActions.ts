@@ -11,6 +11,7 @@ import * as lsp from 'vscode-languageserver';
 import { mailboxesOf, parseAddressList } from '../../mail/message/address';
 import { formatRfc5322Date } from '../../mail/message/dates';
 import { encodeEncodedWord, encodeQuotedPrintable } from '../../mail/message/encodings';
+import { isAddressField, lookupField } from '../../mail/message/fieldCatalog';
 import { findHeader, type MimePart } from '../../mail/message/model';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
@@ -18,7 +19,6 @@ import { domainOfFrom, freshMessageId } from './generate';
 import { htmlCodeActions } from './htmlFeatures';
 import { parsedOf } from './parsed';
 import { partAt } from './parts';
-import { ADDRESS_FIELDS } from './tokens';
 import { textsFor, type EmlTexts } from './texts';
 
 /** `data` of the validator's "insert a header field" problems. */
@@ -127,8 +127,8 @@ function fixFor(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic): lsp.Co
   }
 }
 
-/** Fields whose syntax forbids encoded words (RFC 2047 §5): ids, dates, MIME parameters. No fix is offered there. */
-const NOT_ENCODABLE = /^(content-|message-id$|resent-message-id$|in-reply-to$|references$|date$|resent-date$|received$|return-path$|mime-version$|dkim-|arc-|list-)/;
+/** Unknown fields of families whose syntax forbids encoded words (RFC 2047 §5): MIME parameters, signatures, list URLs. */
+const NOT_ENCODABLE_FAMILY = /^(content-|dkim-|arc-|list-)/;
 
 /**
  * Encodes the non-ASCII words of a field as RFC 2047 encoded words. In address
@@ -143,8 +143,10 @@ function encodeHeaderFix(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic
   const h = part.headers.find((f) => f.offset === data.fieldOffset);
   if (!h || h.colonOffset < 0) return undefined;
   const name = h.name.toLowerCase();
-  if (NOT_ENCODABLE.test(name)) return undefined;
-  const structured = ADDRESS_FIELDS.has(name);
+  // The catalogue says where encoded words may stand; no fix is offered elsewhere.
+  const info = lookupField(name);
+  if (info ? !info.encodedWords : NOT_ENCODABLE_FAMILY.test(name)) return undefined;
+  const structured = isAddressField(info);
   /** Spans to replace by encoded words, in order; `plain` is the text they carry. */
   const pieces: Array<{ from: number; to: number; plain: string; atLineStart: boolean; atLineEnd: boolean }> = [];
   let inAngle = false;
