@@ -78,6 +78,11 @@ export interface FieldInfo {
   readonly encodedWords: boolean;
   /** For address fields, the envelope role (MAIL FROM / RCPT TO) the field plays. */
   readonly envelope?: EnvelopeRole;
+  /**
+   * When a DKIM signer signs it if present (RFC 6376 §5.4.1's recommended fields, as
+   * common signers use them), its place in the signer's `h=` list (1 first); else undefined.
+   */
+  readonly dkimSigned?: number;
 }
 
 /** Row options beyond the required columns. */
@@ -85,6 +90,7 @@ interface Extra {
   mime?: boolean;
   encodedWords?: boolean;
   envelope?: EnvelopeRole;
+  dkimSigned?: number;
 }
 
 /** Grammars that carry text a person reads, where RFC 2047 §5 allows encoded words. */
@@ -113,33 +119,34 @@ const f = (
   grammar,
   encodedWords: extra.encodedWords ?? TEXT_GRAMMARS.has(grammar),
   envelope: extra.envelope,
+  dkimSigned: extra.dkimSigned,
 });
 
 /** Every known field, in the order completion offers them (most common first). */
 export const FIELD_CATALOG: readonly FieldInfo[] = [
   // RFC 5322 §3.6: originator, destination, identification, informational; cardinality from the §3.6 table.
-  f('From', 5322, '3.6.2', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'mailbox-list', 'The author(s) of the message: the mailbox(es) responsible for writing it.', { envelope: 'author' }),
-  f('To', 5322, '3.6.3', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'address-list', 'The primary recipients of the message.', { envelope: 'recipient' }),
-  f('Cc', 5322, '3.6.3', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'address-list', 'Carbon copy: further recipients who get a copy of the message.', { envelope: 'recipient' }),
+  f('From', 5322, '3.6.2', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'mailbox-list', 'The author(s) of the message: the mailbox(es) responsible for writing it.', { envelope: 'author', dkimSigned: 1 }),
+  f('To', 5322, '3.6.3', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'address-list', 'The primary recipients of the message.', { envelope: 'recipient', dkimSigned: 7 }),
+  f('Cc', 5322, '3.6.3', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'address-list', 'Carbon copy: further recipients who get a copy of the message.', { envelope: 'recipient', dkimSigned: 8 }),
   f('Bcc', 5322, '3.6.3', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'address-list', 'Blind carbon copy: recipients whose addresses are not shown to the others. Never transmitted.', { envelope: 'blind-recipient' }),
-  f('Subject', 5322, '3.6.5', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'unstructured', 'A short string identifying the topic of the message.'),
-  f('Date', 5322, '3.6.1', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'date-time', 'The origination date: when the author declared the message complete and ready to send.'),
-  f('Message-ID', 5322, '3.6.4', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'msg-id', 'A globally unique identifier of this version of the message, `<id-left@id-right>`.'),
-  f('Reply-To', 5322, '3.6.2', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'address-list', 'Where the author suggests replies be sent, instead of From.'),
-  f('Sender', 5322, '3.6.2', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'mailbox', 'The mailbox of the agent that actually sent the message, when it differs from the author (required when From holds several mailboxes).', { envelope: 'sender' }),
-  f('In-Reply-To', 5322, '3.6.4', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'msg-id-list', 'The Message-ID(s) of the message(s) this one replies to.'),
-  f('References', 5322, '3.6.4', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'msg-id-list', 'The Message-IDs of the thread this message belongs to, oldest first.'),
+  f('Subject', 5322, '3.6.5', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'unstructured', 'A short string identifying the topic of the message.', { dkimSigned: 4 }),
+  f('Date', 5322, '3.6.1', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'date-time', 'The origination date: when the author declared the message complete and ready to send.', { dkimSigned: 5 }),
+  f('Message-ID', 5322, '3.6.4', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'msg-id', 'A globally unique identifier of this version of the message, `<id-left@id-right>`.', { dkimSigned: 6 }),
+  f('Reply-To', 5322, '3.6.2', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'address-list', 'Where the author suggests replies be sent, instead of From.', { dkimSigned: 3 }),
+  f('Sender', 5322, '3.6.2', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'mailbox', 'The mailbox of the agent that actually sent the message, when it differs from the author (required when From holds several mailboxes).', { envelope: 'sender', dkimSigned: 2 }),
+  f('In-Reply-To', 5322, '3.6.4', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'msg-id-list', 'The Message-ID(s) of the message(s) this one replies to.', { dkimSigned: 20 }),
+  f('References', 5322, '3.6.4', 'once', 'RFC 5322 §3.6', 'RFC 5322', 'msg-id-list', 'The Message-IDs of the thread this message belongs to, oldest first.', { dkimSigned: 21 }),
   f('Comments', 5322, '3.6.5', 'many', 'RFC 5322 §3.6', 'RFC 5322', 'unstructured', 'Free-text comments on the message body.'),
   f('Keywords', 5322, '3.6.5', 'many', 'RFC 5322 §3.6', 'RFC 5322', 'phrase-list', 'A comma-separated list of important words and phrases.'),
   // MIME. RFC 2045 §3: entity-headers := [content] [encoding] [id] [description] *(MIME-extension-field),
   // so Content-Type, -Transfer-Encoding, -ID and -Description occur at most once per entity; extension
   // fields (Content-Disposition, -Language, -Location) have no limit in their RFCs.
-  f('MIME-Version', 2045, '4', 'once-per-entity', 'RFC 2045 §3', 'MIME', 'version', 'Declares that the message follows MIME; the only defined value is `1.0`.'),
-  f('Content-Type', 2045, '5', 'once-per-entity', 'RFC 2045 §3', 'MIME', 'media-type', 'The media type of the body (`type/subtype; parameters`), e.g. `text/plain; charset=utf-8`.', { mime: true }),
-  f('Content-Transfer-Encoding', 2045, '6', 'once-per-entity', 'RFC 2045 §3', 'MIME', 'mechanism', 'How the body is encoded for transport: 7bit, 8bit, binary, quoted-printable or base64.', { mime: true }),
+  f('MIME-Version', 2045, '4', 'once-per-entity', 'RFC 2045 §3', 'MIME', 'version', 'Declares that the message follows MIME; the only defined value is `1.0`.', { dkimSigned: 9 }),
+  f('Content-Type', 2045, '5', 'once-per-entity', 'RFC 2045 §3', 'MIME', 'media-type', 'The media type of the body (`type/subtype; parameters`), e.g. `text/plain; charset=utf-8`.', { mime: true, dkimSigned: 10 }),
+  f('Content-Transfer-Encoding', 2045, '6', 'once-per-entity', 'RFC 2045 §3', 'MIME', 'mechanism', 'How the body is encoded for transport: 7bit, 8bit, binary, quoted-printable or base64.', { mime: true, dkimSigned: 11 }),
   f('Content-Disposition', 2183, '2', 'many', 'RFC 2183 §2', 'MIME', 'disposition', 'How to present the part: `inline` or `attachment`, with a `filename` parameter.', { mime: true }),
-  f('Content-ID', 2045, '7', 'once-per-entity', 'RFC 2045 §3', 'MIME', 'msg-id', 'A unique id for the part, referenced by `cid:` URLs (e.g. images in HTML).', { mime: true }),
-  f('Content-Description', 2045, '8', 'once-per-entity', 'RFC 2045 §3', 'MIME', 'unstructured', 'A human-readable description of the part.', { mime: true }),
+  f('Content-ID', 2045, '7', 'once-per-entity', 'RFC 2045 §3', 'MIME', 'msg-id', 'A unique id for the part, referenced by `cid:` URLs (e.g. images in HTML).', { mime: true, dkimSigned: 12 }),
+  f('Content-Description', 2045, '8', 'once-per-entity', 'RFC 2045 §3', 'MIME', 'unstructured', 'A human-readable description of the part.', { mime: true, dkimSigned: 13 }),
   f('Content-Language', 3282, '2', 'many', 'RFC 3282 §2', 'MIME', 'language-list', 'The natural language(s) of the content, as language tags.', { mime: true }),
   f('Content-Location', 2557, '4', 'many', 'RFC 2557 §4', 'MIME', 'uri', 'A URI for the content, used to resolve links in MHTML documents.', { mime: true }),
   // Trace fields, RFC 5322 §3.6.7 / RFC 5321 §4.4: one per hop.
@@ -154,23 +161,23 @@ export const FIELD_CATALOG: readonly FieldInfo[] = [
   // DKIM.
   f('DKIM-Signature', 6376, '3.5', 'many', 'RFC 6376 §3.5', 'DKIM', 'tag-list', 'A DomainKeys Identified Mail signature over selected headers and the body (d= domain, s= selector).'),
   // Resent fields, RFC 5322 §3.6.6: each once per resent block, a block per resend.
-  f('Resent-Date', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'date-time', 'When the message was resent (re-introduced into the transport).'),
-  f('Resent-From', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'mailbox-list', 'Who resent the message.', { envelope: 'author' }),
-  f('Resent-Sender', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'mailbox', 'The agent that resent the message on behalf of Resent-From.', { envelope: 'sender' }),
-  f('Resent-To', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'address-list', 'The recipients of the resent message.', { envelope: 'recipient' }),
-  f('Resent-Cc', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'address-list', 'Further recipients of the resent message.', { envelope: 'recipient' }),
+  f('Resent-Date', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'date-time', 'When the message was resent (re-introduced into the transport).', { dkimSigned: 14 }),
+  f('Resent-From', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'mailbox-list', 'Who resent the message.', { envelope: 'author', dkimSigned: 15 }),
+  f('Resent-Sender', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'mailbox', 'The agent that resent the message on behalf of Resent-From.', { envelope: 'sender', dkimSigned: 16 }),
+  f('Resent-To', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'address-list', 'The recipients of the resent message.', { envelope: 'recipient', dkimSigned: 17 }),
+  f('Resent-Cc', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'address-list', 'Further recipients of the resent message.', { envelope: 'recipient', dkimSigned: 18 }),
   f('Resent-Bcc', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'address-list', 'Blind recipients of the resent message.', { envelope: 'blind-recipient' }),
-  f('Resent-Message-ID', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'msg-id', 'The unique identifier of the resending.'),
+  f('Resent-Message-ID', 5322, '3.6.6', 'once-per-resent-block', 'RFC 5322 §3.6.6', 'Resent', 'msg-id', 'The unique identifier of the resending.', { dkimSigned: 19 }),
   // Mailing lists. RFC 2919 §3 allows one List-Id per message and RFC 8058 §3.1 one
   // List-Unsubscribe-Post; RFC 2369 sets no limit on its fields (alternatives go in one field, §2).
-  f('List-Id', 2919, '3', 'once', 'RFC 2919 §3', 'list', 'list-id', 'Identifies the mailing list the message was sent through.'),
-  f('List-Unsubscribe', 2369, '3.2', 'many', 'RFC 2369 §2', 'list', 'url-list', 'How to unsubscribe from the list (mailto: or https: URLs in angle brackets).'),
-  f('List-Unsubscribe-Post', 8058, '3.1', 'once', 'RFC 8058 §3.1', 'list', 'token', 'One-click unsubscribe: `List-Unsubscribe=One-Click`.'),
-  f('List-Subscribe', 2369, '3.3', 'many', 'RFC 2369 §2', 'list', 'url-list', 'How to subscribe to the list.'),
-  f('List-Post', 2369, '3.4', 'many', 'RFC 2369 §2', 'list', 'url-list', 'How to post to the list.'),
-  f('List-Help', 2369, '3.1', 'many', 'RFC 2369 §2', 'list', 'url-list', 'Where to get help about the list.'),
-  f('List-Owner', 2369, '3.5', 'many', 'RFC 2369 §2', 'list', 'url-list', 'How to contact the owner of the list.'),
-  f('List-Archive', 2369, '3.6', 'many', 'RFC 2369 §2', 'list', 'url-list', 'Where the list archive is.'),
+  f('List-Id', 2919, '3', 'once', 'RFC 2919 §3', 'list', 'list-id', 'Identifies the mailing list the message was sent through.', { dkimSigned: 22 }),
+  f('List-Unsubscribe', 2369, '3.2', 'many', 'RFC 2369 §2', 'list', 'url-list', 'How to unsubscribe from the list (mailto: or https: URLs in angle brackets).', { dkimSigned: 24 }),
+  f('List-Unsubscribe-Post', 8058, '3.1', 'once', 'RFC 8058 §3.1', 'list', 'token', 'One-click unsubscribe: `List-Unsubscribe=One-Click`.', { dkimSigned: 25 }),
+  f('List-Subscribe', 2369, '3.3', 'many', 'RFC 2369 §2', 'list', 'url-list', 'How to subscribe to the list.', { dkimSigned: 26 }),
+  f('List-Post', 2369, '3.4', 'many', 'RFC 2369 §2', 'list', 'url-list', 'How to post to the list.', { dkimSigned: 27 }),
+  f('List-Help', 2369, '3.1', 'many', 'RFC 2369 §2', 'list', 'url-list', 'Where to get help about the list.', { dkimSigned: 23 }),
+  f('List-Owner', 2369, '3.5', 'many', 'RFC 2369 §2', 'list', 'url-list', 'How to contact the owner of the list.', { dkimSigned: 28 }),
+  f('List-Archive', 2369, '3.6', 'many', 'RFC 2369 §2', 'list', 'url-list', 'Where the list archive is.', { dkimSigned: 29 }),
   // Other registered fields that turn up often; their RFCs set no limit (RFC 5322 §3.6 optional-field).
   f('Auto-Submitted', 3834, '5', 'many', 'RFC 3834 §5', 'other', 'token', 'Marks automatically generated messages (`auto-generated`, `auto-replied`) so that responders do not loop.'),
   f('Disposition-Notification-To', 8098, '2.1', 'many', 'RFC 8098 §2.1', 'other', 'mailbox-list', 'Requests a read receipt (message disposition notification) to this address.'),
