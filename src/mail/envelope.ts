@@ -18,6 +18,7 @@
  */
 import { parseAddressList } from './message/address';
 import type { Problem } from './codes';
+import { fieldNames, type EnvelopeRole } from './message/fieldCatalog';
 import type { HeaderField, MimePart } from './message/model';
 import { parseMessage } from './message/parse';
 
@@ -139,7 +140,18 @@ function fieldName(field: HeaderField): string {
 }
 
 /** Fields that are blind copies and never transmitted (RFC 5322 §3.6.3, §3.6.6). */
-const BLIND_FIELDS = new Set(['bcc', 'resent-bcc']);
+const BLIND_FIELDS = fieldNames((i) => i.envelope === 'blind-recipient');
+
+/** Lower-case names of the fields that play `roles`, among the Resent fields or the others. */
+function namesOf(roles: readonly EnvelopeRole[], resent: boolean): string[] {
+  return [...fieldNames((i) => i.envelope !== undefined && roles.includes(i.envelope) && (i.category === 'Resent') === resent)];
+}
+const RESENT_SENDER = namesOf(['sender'], true);
+const RESENT_AUTHOR = namesOf(['author'], true);
+const SENDER = namesOf(['sender'], false);
+const AUTHOR = namesOf(['author'], false);
+const RESENT_RECIPIENTS = namesOf(['recipient', 'blind-recipient'], true);
+const RECIPIENTS = namesOf(['recipient', 'blind-recipient'], false);
 
 /**
  * Why `address` cannot go into `MAIL FROM:<...>` / `RCPT TO:<...>`, or
@@ -282,10 +294,10 @@ function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from
   if (fromOverride) {
     from = fromOverride;
   } else if (block) {
-    from = firstMailbox(normalised.text, named(['resent-sender'], block), problems) ?? firstMailbox(normalised.text, named(['resent-from'], block), problems);
+    from = firstMailbox(normalised.text, named(RESENT_SENDER, block), problems) ?? firstMailbox(normalised.text, named(RESENT_AUTHOR, block), problems);
   }
   if (!fromOverride && from === undefined) {
-    from = firstMailbox(normalised.text, named(['sender']), problems) ?? firstMailbox(normalised.text, named(['from']), problems);
+    from = firstMailbox(normalised.text, named(SENDER), problems) ?? firstMailbox(normalised.text, named(AUTHOR), problems);
   }
   if (from === undefined) {
     problems.push('No sender: the message has no From or Sender mailbox; add a From field or give an envelope sender.');
@@ -304,7 +316,7 @@ function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from
     candidates = toOverride.map((a) => String(a).replace(/^[ \t]+|[ \t]+$/g, ''));
     none = 'the recipient list is empty';
   } else {
-    const names = block ? ['resent-to', 'resent-cc', 'resent-bcc'] : ['to', 'cc', 'bcc'];
+    const names = block ? RESENT_RECIPIENTS : RECIPIENTS;
     const fields = named(names, block ?? headers);
     const label = block ? 'Resent-To, Resent-Cc or Resent-Bcc' : 'To, Cc or Bcc';
     candidates = collectAddresses(normalised.text, fields, problems);

@@ -6,6 +6,7 @@
  */
 import { createHash, createPrivateKey, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import { canonicalizeField, hashBody } from './canonical';
+import { FIELD_CATALOG } from '../message/fieldCatalog';
 
 /** Who signs and with which key. */
 export interface DkimSigner {
@@ -30,13 +31,10 @@ export interface SignedMessage {
   signedFields: string[];
 }
 
-/** Fields signed when present (RFC 6376 §5.4.1's list, as common signers use it). */
-const SIGNED_FIELDS = [
-  'from', 'sender', 'reply-to', 'subject', 'date', 'message-id', 'to', 'cc', 'mime-version', 'content-type',
-  'content-transfer-encoding', 'content-id', 'content-description', 'resent-date', 'resent-from', 'resent-sender',
-  'resent-to', 'resent-cc', 'resent-message-id', 'in-reply-to', 'references', 'list-id', 'list-help',
-  'list-unsubscribe', 'list-unsubscribe-post', 'list-subscribe', 'list-post', 'list-owner', 'list-archive',
-];
+/** Fields signed when present (RFC 6376 §5.4.1's list, as common signers use it): the field table's `dkimSigned`. */
+const SIGNED_FIELDS = FIELD_CATALOG.filter((i) => i.dkimSigned !== undefined)
+  .sort((a, b) => a.dkimSigned! - b.dkimSigned!)
+  .map((i) => i.name.toLowerCase());
 
 /** Reads a private key, with a message that says what is wrong. */
 export function readPrivateKey(key: string | Buffer | KeyObject, passphrase?: string): KeyObject {

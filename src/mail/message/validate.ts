@@ -19,6 +19,7 @@ import { decodeEncodedWords, isBase64Char, isKnownCharset } from './encodings';
 import { tokenize, RFC5322_SPECIALS, stripComments, type Token } from './lexer';
 import { MESSAGES, type Detail } from './messages';
 import type { HeaderField, MimePart, ParsedMessage } from './model';
+import { fieldNames, isAddressField, lookupLowerField, type FieldInfo } from './fieldCatalog';
 import { walkParts } from './model';
 import { parseParameterised } from './params';
 import { parseMessage, DEFAULT_MAX_DEPTH } from './parse';
@@ -78,23 +79,18 @@ class Reporter {
   }
 }
 
-/** Fields that may occur at most once in a message header (RFC 5322 §3.6, the table's "max" column). */
-const ONCE_PER_MESSAGE = ['date', 'from', 'sender', 'reply-to', 'to', 'cc', 'bcc', 'message-id', 'in-reply-to', 'references', 'subject'];
-/** Fields that may occur at most once per MIME entity (RFC 2045 §3-§6). */
-const ONCE_PER_ENTITY = ['mime-version', 'content-type', 'content-transfer-encoding'];
+/** Fields that may occur at most once in a message header (the catalogue's `once`: RFC 5322 §3.6, RFC 2919 §3, RFC 8058 §3.1). */
+const ONCE_PER_MESSAGE = [...fieldNames((i) => i.cardinality === 'once')];
+/** Fields that may occur at most once per MIME entity (RFC 2045 §3). */
+const ONCE_PER_ENTITY = [...fieldNames((i) => i.cardinality === 'once-per-entity')];
 /** Address fields (RFC 5322 §3.6.2, §3.6.3, §3.6.6). */
-export const ADDRESS_FIELDS = new Set(['from', 'sender', 'reply-to', 'to', 'cc', 'bcc', 'resent-from', 'resent-sender', 'resent-to', 'resent-cc', 'resent-bcc']);
-/** Fields whose values are ids or machine data, where "=?" is not an encoded word. */
-const NO_ENCODED_WORDS = new Set([
-  'message-id', 'in-reply-to', 'references', 'resent-message-id', 'content-id', 'content-type', 'content-disposition',
-  'content-transfer-encoding', 'mime-version', 'received', 'dkim-signature', 'arc-seal', 'arc-message-signature',
-  'arc-authentication-results', 'authentication-results', 'list-unsubscribe', 'list-post', 'list-help', 'list-subscribe',
-  'list-archive', 'list-owner', 'return-path', 'date', 'resent-date',
-]);
+export const ADDRESS_FIELDS = fieldNames(isAddressField);
+/** Fields whose values are ids or machine data, where "=?" is not an encoded word (RFC 2047 §5). */
+const NO_ENCODED_WORDS = fieldNames((i) => !i.encodedWords);
 /** Field names the checks look up by name; other names are not grouped (a header of 50 000 distinct fields stays cheap). */
 const LOOKED_UP = new Set([...ONCE_PER_MESSAGE, ...ONCE_PER_ENTITY, 'content-disposition', 'list-unsubscribe', 'list-unsubscribe-post']);
 /** MIME fields that need MIME-Version at the top level (RFC 2045 §4). */
-const MIME_FIELDS = new Set(['content-type', 'content-transfer-encoding', 'content-disposition', 'content-id', 'content-description']);
+const MIME_FIELDS = fieldNames((i) => i.mime === true);
 
 /** Validates an already parsed message (so editor features can share one parse). */
 export function validateParsed(parsed: ParsedMessage, options: MessageValidationOptions = {}): Problem[] {
@@ -276,9 +272,13 @@ function checkMessageHeaders(text: string, msg: MimePart, names: string[], byNam
     const h = msg.headers[k];
     const n = names[k];
     if (h.colonOffset < 0) continue;
-    if (ADDRESS_FIELDS.has(n)) checkAddressField(text, h, n, out, byName);
-    else if (n === 'date' || n === 'resent-date') checkDateField(text, h, out);
-    else if (n === 'message-id' || n === 'resent-message-id' || n === 'in-reply-to' || n === 'references') checkMessageIdField(text, h, n, out);
+    if (ADDRESS_FIELDS.has(n)) {
+      checkAddressField(text, h, n, lookupLowerField(n)!, out, byName);
+      continue;
+    }
+    const grammar = lookupLowerField(n)?.grammar;
+    if (grammar === 'date-time') checkDateField(text, h, out);
+    else if ((grammar === 'msg-id' || grammar === 'msg-id-list') && !MIME_FIELDS.has(n)) checkMessageIdField(text, h, grammar === 'msg-id', out);
   }
   if (isRoot) {
     const mv = byName.get('mime-version');
@@ -295,7 +295,7 @@ function checkMessageHeaders(text: string, msg: MimePart, names: string[], byNam
 }
 
 /** Resent fields (RFC 5322 §3.6.6): at most once each per resent block. */
-const RESENT_ONCE = new Set(['resent-date', 'resent-from', 'resent-sender', 'resent-to', 'resent-cc', 'resent-bcc', 'resent-message-id']);
+const RESENT_ONCE = fieldNames((i) => i.cardinality === 'once-per-resent-block');
 
 /**
  * RFC 5322 §3.6 lets each resent block hold each Resent- field once. Blocks are
@@ -341,23 +341,23 @@ function reportDuplicates(list: HeaderField[], out: Reporter): void {
   }
 }
 
-function checkAddressField(text: string, h: HeaderField, n: string, out: Reporter, byName: Map<string, HeaderField[]>): void {
+function checkAddressField(text: string, h: HeaderField, n: string, info: FieldInfo, out: Reporter, byName: Map<string, HeaderField[]>): void {
   const raw = text.slice(h.valueOffset, h.end);
   const { items, problems } = parseAddressList(raw, h.valueOffset);
   for (const p of problems) out.add(p);
   if (items.length === 0 && problems.length === 0) {
     // RFC 5322 §3.6.3: only Bcc may be empty.
-    if (n !== 'bcc' && n !== 'resent-bcc') out.add(problem('address-syntax', h.nameOffset, h.nameLength, MESSAGES['address-empty'](h.name)));
+    if (info.envelope !== 'blind-recipient') out.add(problem('address-syntax', h.nameOffset, h.nameLength, MESSAGES['address-empty'](h.name)));
     return;
   }
-  const mailboxOnly = n === 'from' || n === 'sender' || n === 'resent-from' || n === 'resent-sender';
+  const mailboxOnly = info.grammar === 'mailbox' || info.grammar === 'mailbox-list';
   if (mailboxOnly) {
     // RFC 5322 §3.6.2: From is a mailbox-list and Sender a single mailbox: no groups.
     for (const item of items) {
       if (item.kind === 'group') out.add(problem('address-syntax', item.offset, item.length, MESSAGES['address-syntax'](['group-not-allowed', h.name])));
     }
   }
-  if ((n === 'sender' || n === 'resent-sender') && items.length > 1) {
+  if (info.grammar === 'mailbox' && items.length > 1) {
     const second = items[1];
     out.add(problem('address-syntax', second.offset, items[items.length - 1].offset + items[items.length - 1].length - second.offset, MESSAGES['address-syntax'](['one-mailbox-only', h.name])));
   }
@@ -436,8 +436,7 @@ function isPlainMsgIdList(text: string, start: number, end: number, single: bool
 }
 
 /** RFC 5322 §3.6.4 msg-id = "<" id-left "@" id-right ">" (with §4.5.4 obsolete forms). */
-function checkMessageIdField(text: string, h: HeaderField, n: string, out: Reporter): void {
-  const single = n === 'message-id' || n === 'resent-message-id';
+function checkMessageIdField(text: string, h: HeaderField, single: boolean, out: Reporter): void {
   // The usual value has nothing to report; it is recognised without making tokens.
   if (isPlainMsgIdList(text, h.valueOffset, h.end, single)) return;
   const tokens = tokenize(text, h.valueOffset, h.end, RFC5322_SPECIALS);

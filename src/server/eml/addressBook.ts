@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { mailboxesOf, parseAddressList } from '../../mail/message/address';
 import { topHeaderEnd } from './generate';
-import { ADDRESS_FIELDS } from './tokens';
+import { isAddressField, lookupField } from '../../mail/message/fieldCatalog';
 
 /** Most files read per scan, bytes read per file, addresses kept, folder depth walked. */
 export const ADDRESS_BOOK_LIMITS = { files: 500, bytesPerFile: 16 * 1024, addresses: 2000, depth: 8 } as const;
@@ -24,7 +24,7 @@ export function addressesInHeader(text: string): string[] {
   const field = /^([!-9;-~]+)[ \t]*:((?:.*)(?:\r?\n[ \t].*)*)/gm;
   let m: RegExpExecArray | null;
   while ((m = field.exec(header))) {
-    if (!ADDRESS_FIELDS.has(m[1]!.toLowerCase())) continue;
+    if (!isAddressField(lookupField(m[1]!))) continue;
     const value = m[2]!.replace(/\r?\n(?=[ \t])/g, '');
     for (const box of mailboxesOf(parseAddressList(value, 0).items)) {
       if (!/^[^@\s]+@[^@\s]+$/.test(box.address)) continue;

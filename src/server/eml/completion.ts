@@ -8,7 +8,7 @@
  * Date, Message-ID and MIME-Version.
  */
 import * as lsp from 'vscode-languageserver';
-import { COMMON_CHARSETS, COMMON_MEDIA_TYPES, FIELD_CATALOG, fieldHref, fieldReference, TRANSFER_ENCODINGS } from '../../mail/message/fieldCatalog';
+import { COMMON_CHARSETS, COMMON_MEDIA_TYPES, FIELD_CATALOG, fieldHref, fieldReference, lookupField, TRANSFER_ENCODINGS } from '../../mail/message/fieldCatalog';
 import type { FeatureContext } from '../features';
 import { formatRfc5322Date } from '../../mail/message/dates';
 import { domainOfFrom, freshBoundary, freshMessageId } from './generate';
@@ -125,7 +125,8 @@ export function emlCompletion(ctx: FeatureContext, position: lsp.Position): lsp.
   const field = fieldOfLine(text, lineStart);
   if (!field) return [];
   const valueBefore = text.slice(field.valueStart, offset);
-  const name = field.name.toLowerCase();
+  // Values are offered by the grammar the catalogue gives the field.
+  const grammar = lookupField(field.name)?.grammar;
   // The word being typed: from the last separator to the cursor.
   const wordMatch = /[^\s;:=,"]*$/.exec(valueBefore);
   const wordStart = offset - (wordMatch ? wordMatch[0].length : 0);
@@ -136,37 +137,26 @@ export function emlCompletion(ctx: FeatureContext, position: lsp.Position): lsp.
   // When the cursor sits right after the colon, insert the separating space too.
   const lead = /:$/.test(before) ? ' ' : '';
 
-  switch (name) {
-    case 'date':
-    case 'resent-date':
+  switch (grammar) {
+    case 'date-time':
       if (!blankValue) return [];
       return [fresh(formatRfc5322Date(new Date()), texts.completionFreshDate, lead, wordRange, lsp.CompletionItemKind.Value)];
-    case 'message-id':
-    case 'resent-message-id':
-    case 'content-id':
+    case 'msg-id':
       if (!blankValue) return [];
       return [fresh(freshMessageId(domainOfFrom(text)), texts.completionFreshMessageId, lead, wordRange, lsp.CompletionItemKind.Value)];
-    case 'mime-version':
+    case 'version':
       if (!blankValue) return [];
       return [fresh('1.0', texts.completionMimeVersion, lead, wordRange, lsp.CompletionItemKind.Constant)];
-    case 'from':
-    case 'sender':
-    case 'reply-to':
-    case 'to':
-    case 'cc':
-    case 'bcc':
-    case 'resent-from':
-    case 'resent-sender':
-    case 'resent-to':
-    case 'resent-cc':
-    case 'resent-bcc':
+    case 'mailbox':
+    case 'mailbox-list':
+    case 'address-list':
       return addressItems(ctx, valueBefore, offset, lead);
-    case 'content-transfer-encoding':
+    case 'mechanism':
       return withLead(simple(TRANSFER_ENCODINGS, lsp.CompletionItemKind.EnumMember), lead);
-    case 'content-disposition':
+    case 'disposition':
       if (!valueBefore.includes(';')) return withLead(simple(['inline', 'attachment'], lsp.CompletionItemKind.EnumMember), lead);
       return parameterItems(valueBefore, wordRange, ['filename', 'size', 'creation-date', 'modification-date'], texts.completionBoundary, false);
-    case 'content-type': {
+    case 'media-type': {
       if (!valueBefore.includes(';')) return withLead(simple(COMMON_MEDIA_TYPES, lsp.CompletionItemKind.Value), lead);
       const multipart = /^\s*multipart\//i.test(valueBefore);
       const names = multipart ? ['boundary', 'charset'] : ['charset', 'name', 'format'];

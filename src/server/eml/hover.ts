@@ -8,7 +8,7 @@ import * as lsp from 'vscode-languageserver';
 import { parseDateTime } from '../../mail/message/dates';
 import { detailText } from '../../mail/message/messages';
 import { decodeBase64, decodeCharset, decodeQuotedPrintable } from '../../mail/message/encodings';
-import { fieldHref, fieldReference, lookupField } from '../../mail/message/fieldCatalog';
+import { fieldHref, fieldReference, lookupField, type FieldInfo } from '../../mail/message/fieldCatalog';
 import type { HeaderField, MimePart } from '../../mail/message/model';
 import { rangeOf } from '../diagnostics';
 import { authHover } from './auth';
@@ -16,7 +16,7 @@ import type { FeatureContext } from '../features';
 import { htmlHover } from './htmlFeatures';
 import { parsedOf } from './parsed';
 import { boundaryLineAt, decodedSize, headerAt, isTextual, mediaType, partAt } from './parts';
-import { DATE_FIELDS, encodedWordsIn, forEachValueLine, type FoundWord } from './tokens';
+import { encodedWordsIn, forEachValueLine, type FoundWord } from './tokens';
 import { formatSize, textsFor, type EmlTexts } from './texts';
 
 /** How much of an encoded body is decoded for a preview. */
@@ -71,7 +71,9 @@ function headerHover(ctx: FeatureContext, texts: EmlTexts, part: MimePart, h: He
   const { document } = ctx;
   const text = document.getText();
   const onName = offset >= h.nameOffset && offset <= h.nameOffset + h.nameLength;
-  const lower = h.name.toLowerCase();
+  const grammar = lookupField(h.name)?.grammar;
+  // The fields that describe the part itself get the part's summary.
+  const describesPart = grammar === 'media-type' || grammar === 'mechanism';
   // DKIM-Signature, ARC-*, Authentication-Results: the tags decoded and the verification result.
   const auth = authHover(ctx, part, h);
   if (auth) return onName ? markdown(`${fieldMarkdown(texts, h.name)}\n\n---\n\n${(auth.contents as lsp.MarkupContent).value}`, auth.range) : auth;
@@ -89,12 +91,12 @@ function headerHover(ctx: FeatureContext, texts: EmlTexts, part: MimePart, h: He
       }
     });
     if (hit) return hit;
-    if (DATE_FIELDS.has(lower)) return markdown(dateMarkdown(ctx, texts, text.slice(h.valueOffset, h.end)), rangeOf(document, h.valueOffset, h.end - h.valueOffset));
-    if (lower === 'content-type' || lower === 'content-transfer-encoding') {
+    if (grammar === 'date-time') return markdown(dateMarkdown(ctx, texts, text.slice(h.valueOffset, h.end)), rangeOf(document, h.valueOffset, h.end - h.valueOffset));
+    if (describesPart) {
       return markdown(partSummary(text, part, texts), rangeOf(document, h.offset, h.end - h.offset));
     }
   }
-  if (lower === 'content-type' || lower === 'content-transfer-encoding') {
+  if (describesPart) {
     return markdown(`${fieldMarkdown(texts, h.name)}\n\n---\n\n${partSummary(text, part, texts)}`, rangeOf(document, h.nameOffset, h.nameLength));
   }
   return markdown(fieldMarkdown(texts, h.name), rangeOf(document, h.nameOffset, h.nameLength));
@@ -105,7 +107,20 @@ export function fieldMarkdown(texts: EmlTexts, name: string): string {
   const info = lookupField(name);
   if (!info) return `**${name}**\n\n${texts.unknownField(name)}`;
   const doc = texts.fieldDocs[info.name.toLowerCase()] ?? info.doc;
-  return `**${info.name}** — [${fieldReference(info)}](${fieldHref(info)})\n\n${doc}\n\n${info.once ? texts.onceOnly : texts.mayRepeat} ${texts.category(info.category)}`;
+  return `**${info.name}** — [${fieldReference(info)}](${fieldHref(info)})\n\n${doc}\n\n${cardinalityText(texts, info)} ${texts.category(info.category)}`;
+}
+
+/** What the hover says about how often a field may occur: the catalogue's cardinality, which the validator's duplicate check reads too. */
+export function cardinalityText(texts: EmlTexts, info: FieldInfo): string {
+  switch (info.cardinality) {
+    case 'once':
+    case 'once-per-entity':
+      return texts.onceOnly;
+    case 'once-per-resent-block':
+      return texts.oncePerResentBlock;
+    case 'many':
+      return texts.mayRepeat;
+  }
 }
 
 function encodedWordMarkdown(texts: EmlTexts, w: FoundWord): string {

@@ -20,6 +20,7 @@ export const PERSIAN_EML_TEXTS: EmlTexts = {
   unknownField: (name) => `${ltr(name)} فیلدی نیست که RFCها تعریف کرده باشند (یک فیلد افزونه یا خصوصی).`,
   onceOnly: 'حداکثر یک بار می‌تواند بیاید.',
   mayRepeat: 'می‌تواند بیش از یک بار بیاید.',
+  oncePerResentBlock: `در هر بلوک ${ltr('Resent')} حداکثر یک بار می‌تواند بیاید؛ یک پیام می‌تواند چند بلوک داشته باشد.`,
   category: (c) => `خانواده: ${CATEGORY[c] ?? ltr(c)}`,
   encodedWordTitle: 'واژه‌ی رمزشده (RFC 2047)',
   encodedWordCharset: 'مجموعه‌نویسه',

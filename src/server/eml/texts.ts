@@ -15,6 +15,7 @@ export interface EmlTexts {
   readonly unknownField: (name: string) => string;
   readonly onceOnly: string;
   readonly mayRepeat: string;
+  readonly oncePerResentBlock: string;
   readonly category: (category: string) => string;
   readonly encodedWordTitle: string;
   readonly encodedWordCharset: string;
@@ -65,6 +66,7 @@ const en: EmlTexts = {
   unknownField: (name) => `\`${name}\` is not a field the RFCs define (an extension or private field).`,
   onceOnly: 'May occur at most once.',
   mayRepeat: 'May occur more than once.',
+  oncePerResentBlock: 'May occur at most once in each Resent block; a message may hold several blocks.',
   category: (c) => `Family: ${c}`,
   encodedWordTitle: 'Encoded word (RFC 2047)',
   encodedWordCharset: 'Charset',

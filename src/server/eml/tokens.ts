@@ -7,18 +7,11 @@
  */
 import { mailboxesOf, parseAddressList } from '../../mail/message/address';
 import { decodeEncodedWords, type EncodedWord } from '../../mail/message/encodings';
-import { lookupField } from '../../mail/message/fieldCatalog';
+import { isAddressField, lookupField } from '../../mail/message/fieldCatalog';
 import type { HeaderField, MimePart } from '../../mail/message/model';
 import type { FeatureContext } from '../features';
 import type { SemanticTokenSpan } from '../semanticTokens';
 import { parsedOf } from './parsed';
-import { ADDRESS_FIELDS } from '../../mail/message/validate';
-
-/** Fields whose value is a date-time (5322 §3.3). */
-export const DATE_FIELDS = new Set(['date', 'resent-date']);
-
-/** Fields whose value is an address list (5322 §3.6.2, §3.6.3, §3.6.6): the validator's table. */
-export { ADDRESS_FIELDS };
 
 /** A candidate `=?charset?X?text?=`. Bounded charset and no backtracking into the text: linear over a line. */
 const ENCODED_WORD_CANDIDATE = /=\?[^?\s]{1,75}\?[^?\s]\?[^?\s]*\?=/g;
@@ -81,21 +74,22 @@ export function emlSemanticTokens(ctx: FeatureContext): SemanticTokenSpan[] {
     const part = stack.pop()!;
     for (const h of part.headers) {
       // A line without a colon is not a field (header-syntax): leave it uncoloured.
+      const info = lookupField(h.name);
       if (h.nameLength > 0 && h.colonOffset >= 0) {
         spans.push(
-          lookupField(h.name)
+          info
             ? { offset: h.nameOffset, length: h.nameLength, type: 'property', modifiers: ['defaultLibrary'] }
             : { offset: h.nameOffset, length: h.nameLength, type: 'property' },
         );
       }
       if (h.colonOffset < 0) continue;
-      const lower = h.name.toLowerCase();
-      if (DATE_FIELDS.has(lower)) {
+      const grammar = info?.grammar;
+      if (grammar === 'date-time') {
         const span = trimmedValueSpan(text, h);
         if (span) spans.push({ ...span, type: 'number' });
         continue;
       }
-      if (ADDRESS_FIELDS.has(lower)) {
+      if (isAddressField(info)) {
         // The address parser reads the raw slice (folds included), so its offsets are document offsets.
         const parsed = parseAddressList(text.slice(h.valueOffset, h.end), h.valueOffset);
         for (const m of mailboxesOf(parsed.items)) spans.push({ offset: m.addressOffset, length: m.addressLength, type: 'variable' });
@@ -103,10 +97,10 @@ export function emlSemanticTokens(ctx: FeatureContext): SemanticTokenSpan[] {
           if (p.code === 'address-syntax' && p.length > 0) spans.push({ offset: p.offset, length: p.length, type: 'variable', modifiers: ['deprecated'] });
         }
       }
-      if (lower === 'content-type') {
+      if (grammar === 'media-type') {
         const m = /^[ \t]*([!#-'*+.0-9A-Z^-~-]+\/[!#-'*+.0-9A-Z^-~-]+)/.exec(text.slice(h.valueOffset, Math.min(h.end, h.valueOffset + 200)));
         if (m) spans.push({ offset: h.valueOffset + m[0].length - m[1].length, length: m[1].length, type: 'type' });
-      } else if (lower === 'content-transfer-encoding') {
+      } else if (grammar === 'mechanism') {
         const span = trimmedValueSpan(text, h);
         if (span) spans.push({ ...span, type: 'enumMember' });
       }
