@@ -124,6 +124,7 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   annotateAction: () => `تبدیل این خط به یادداشت ${ltr('#')}`,
   replaceAction: (replacement) => (replacement === '' ? 'حذف آن' : `جایگزینی با ${iso(replacement)}`),
   redactAllAction: () => 'پنهان کردن همه‌ی اعتبارنامه‌های این رونوشت',
+  declare8BitMimeAction: () => `اعلام ${ltr('BODY=8BITMIME')} در ${ltr('MAIL FROM')}`,
   elidedData: () => 'بدنه‌ی پیام در گزارش ثبت نشده است',
 };
 

@@ -126,6 +126,7 @@ const englishTranscriptMessages = {
   annotateAction: (): string => 'Turn this line into a # annotation',
   replaceAction: (replacement: string): string => (replacement === '' ? 'Remove it' : `Replace with ${replacement}`),
   redactAllAction: (): string => 'Redact all credentials in this transcript',
+  declare8BitMimeAction: (): string => 'Declare BODY=8BITMIME in MAIL FROM',
   elidedData: (): string => 'message body not recorded in the log',
 };
 

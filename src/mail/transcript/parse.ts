@@ -587,7 +587,9 @@ class TranscriptParser {
     if (this.extensions && !this.extensions.has('8BITMIME')) {
       this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, M.eightBitNotOffered());
     } else if (mail && !/(^|\s)BODY=(8BITMIME|BINARYMIME)(\s|$)/i.test(mail.argument?.text ?? '')) {
-      this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, M.eightBitUndeclared());
+      // Where ` BODY=8BITMIME` would go: the end of the MAIL FROM argument (the quick fix's place).
+      const arg = mail.argument;
+      this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, M.eightBitUndeclared(), arg ? { declareAt: arg.offset + arg.text.trimEnd().length } : undefined);
     }
   }
 

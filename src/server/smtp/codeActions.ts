@@ -46,6 +46,18 @@ export function smtpCodeActions(ctx: FeatureContext, _range: lsp.Range, diagnost
       edit: { changes: { [uri]: [{ range: d.range, newText: replacement }] } },
     });
   }
+  // RFC 6152 §3: 8-bit data after a MAIL FROM without BODY=8BITMIME, to a server that offers it: declare it.
+  for (const d of diagnostics) {
+    const declareAt = (d.data as { declareAt?: unknown } | undefined)?.declareAt;
+    if (d.source !== 'smtp' || d.code !== 'eight-bit-without-8bitmime' || typeof declareAt !== 'number') continue;
+    out.push({
+      title: M.declare8BitMimeAction(),
+      kind: lsp.CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: true,
+      edit: { changes: { [uri]: [{ range: rangeOf(ctx.document, declareAt, 0), newText: ' BODY=8BITMIME' }] } },
+    });
+  }
   if (credentialDiagnostics.length > 0) {
     const all = credentialRedactions(ctx.document.getText(), session);
     if (all.length > 1) {
