@@ -17,6 +17,12 @@ import type { ServerSettings } from './settings';
 export interface FeatureContext {
   readonly document: TextDocument;
   readonly settings: ServerSettings;
+  /**
+   * True when the client fills a code action's edit later (`codeAction/resolve`
+   * with `edit` in `resolveSupport`): costly edits are then computed only for
+   * the action the user picks, not on every request.
+   */
+  readonly resolvesCodeActionEdits?: boolean;
   /** BCP 47 locale the client asked for (`en` when none). */
   readonly locale: string;
   /**
@@ -54,6 +60,8 @@ export interface LanguageFeatures {
   foldingRanges?(ctx: FeatureContext): lsp.FoldingRange[];
   /** `diagnostics` are those the client sent for the range (already mapped). */
   codeActions?(ctx: FeatureContext, range: lsp.Range, diagnostics: lsp.Diagnostic[]): lsp.CodeAction[];
+  /** Fills in the edit of an action `codeActions` returned without one (`codeAction/resolve`). */
+  resolveCodeAction?(ctx: FeatureContext, action: lsp.CodeAction): lsp.CodeAction;
   semanticTokens?(ctx: FeatureContext): SemanticTokenSpan[];
   inlayHints?(ctx: FeatureContext, range: lsp.Range): lsp.InlayHint[];
   codeLenses?(ctx: FeatureContext): lsp.CodeLens[];

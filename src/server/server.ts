@@ -51,6 +51,8 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
   const settingsStore = new DocumentSettings();
   let locale = runtime.locale ?? 'en';
   let pullDiagnostics = false;
+  /** The client resolves code actions' edits lazily (see FeatureContext.resolvesCodeActionEdits). */
+  let resolvesCodeActionEdits = false;
 
   /** Per-document memo, cleared whenever the version changes. */
   const memos = new Map<string, { version: number; values: Map<string, unknown> }>();
@@ -69,6 +71,7 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     document,
     settings,
     locale,
+    resolvesCodeActionEdits,
     workspaceFolders,
     otherDocuments: () => documents.all().filter((d) => d.uri !== document.uri),
     memo<T>(key: string, compute: () => T): T {
@@ -159,6 +162,7 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
   connection.onInitialize((params): lsp.InitializeResult => {
     const caps = params.capabilities;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
+    resolvesCodeActionEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     if (params.locale) locale = params.locale;
     workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
       .flatMap((f) => {
@@ -185,6 +189,7 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
       foldingRangeProvider: true,
       codeActionProvider: {
         codeActionKinds: [lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.RefactorRewrite, lsp.CodeActionKind.Source, FIX_ALL_KIND],
+        resolveProvider: resolvesCodeActionEdits,
       },
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       inlayHintProvider: true,
@@ -301,6 +306,11 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
       return actions.filter((a) => wanted(a.kind));
     }),
   );
+  connection.onCodeActionResolve((action, token) => {
+    const uri = (action.data as { uri?: unknown } | undefined)?.uri;
+    if (typeof uri !== 'string') return action;
+    return withDocument('codeActionResolve', uri, token, action, (ctx, f) => (f.resolveCodeAction ? f.resolveCodeAction(ctx, action) : action));
+  });
   connection.languages.semanticTokens.on((p, token) =>
     withDocument('semanticTokens', p.textDocument.uri, token, { data: [] } as lsp.SemanticTokens, (ctx, f) =>
       f.semanticTokens ? encodeSemanticTokens(ctx.document, f.semanticTokens(ctx)) : { data: [] },

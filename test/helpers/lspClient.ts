@@ -16,6 +16,8 @@ export interface TestClientOptions {
   settings?: unknown;
   /** Announce pull-diagnostics support (the server then does not push). */
   pullDiagnostics?: boolean;
+  /** Announce `codeAction/resolve` support for edits (as VS Code does). */
+  resolveCodeActions?: boolean;
   locale?: string;
   /** Workspace folder URIs announced in initialize. */
   workspaceFolders?: string[];
@@ -105,6 +107,9 @@ export class TestClient {
   codeActions(uri: string, range: lsp.Range, diagnostics: lsp.Diagnostic[]): Promise<lsp.CodeAction[]> {
     return this.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
   }
+  resolveCodeAction(action: lsp.CodeAction): Promise<lsp.CodeAction> {
+    return this.request('codeAction/resolve', action);
+  }
   semanticTokens(uri: string): Promise<lsp.SemanticTokens> {
     return this.request('textDocument/semanticTokens/full', { textDocument: { uri } });
   }
@@ -155,6 +160,7 @@ export async function startTestClient(options: TestClientOptions = {}): Promise<
     textDocument: {
       publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
       ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
+      ...(options.resolveCodeActions ? { codeAction: { resolveSupport: { properties: ['edit'] } } } : {}),
       hover: { contentFormat: ['markdown', 'plaintext'] },
       completion: { completionItem: { snippetSupport: true } },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },

@@ -137,12 +137,42 @@ function fixFor(ctx: FeatureContext, texts: EmlTexts, d: lsp.Diagnostic): lsp.Co
       // One fix per part and version: editors ask again on every cursor move, and
       // every 8-bit line of the part carries a diagnostic.
       if (!isNumber(data.bodyOffset)) return undefined;
-      const edits = ctx.memo(`eml.fix.qp:${ctx.settings.limits.maxDepth}:${data.bodyOffset}`, () => quotedPrintableEdits(ctx, data.bodyOffset as number));
+      if (ctx.resolvesCodeActionEdits) {
+        // Re-encoding a large body costs: it is done in codeAction/resolve, for the action the user picks.
+        return {
+          title: texts.fixToQuotedPrintable,
+          kind: lsp.CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: true,
+          data: { uri: ctx.document.uri, version: ctx.document.version, resolve: QP_RESOLVE, bodyOffset: data.bodyOffset },
+        };
+      }
+      const edits = qpEditsOf(ctx, data.bodyOffset);
       return edits ? quickFix(ctx, texts.fixToQuotedPrintable, d, edits) : undefined;
     }
     default:
       return undefined;
   }
+}
+
+/** Marks the quick fix whose edit `resolveEmlCodeAction` computes. */
+const QP_RESOLVE = 'eml.quotedPrintable';
+
+/** The quoted-printable conversion of the part whose body starts at `bodyOffset`, once per document version. */
+function qpEditsOf(ctx: FeatureContext, bodyOffset: number): lsp.TextEdit[] | undefined {
+  return ctx.memo(`eml.fix.qp:${ctx.settings.limits.maxDepth}:${bodyOffset}`, () => quotedPrintableEdits(ctx, bodyOffset));
+}
+
+/**
+ * `codeAction/resolve`: fills in the edit of an action returned without one.
+ * An action made for an older version of the document gets no edit (the client
+ * then applies nothing, rather than a stale rewrite).
+ */
+export function resolveEmlCodeAction(ctx: FeatureContext, action: lsp.CodeAction): lsp.CodeAction {
+  const data = action.data as { version?: unknown; resolve?: unknown; bodyOffset?: unknown } | undefined;
+  if (data?.resolve !== QP_RESOLVE || data.version !== ctx.document.version || !isNumber(data.bodyOffset)) return action;
+  const edits = qpEditsOf(ctx, data.bodyOffset);
+  return edits ? { ...action, edit: { changes: { [ctx.document.uri]: edits } } } : action;
 }
 
 /** A message id without its angle brackets: dot-atom-text "@" dot-atom-text (RFC 5322 §3.6.4). */

@@ -1,7 +1,7 @@
 /** The `eml` language's features for the server core. */
 import type { LanguageFeatures } from '../features';
 import { authCodeLenses } from './auth';
-import { emlCodeActions } from './codeActions';
+import { emlCodeActions, resolveEmlCodeAction } from './codeActions';
 import { emlCompletion } from './completion';
 import { DECODE_PART_REQUEST } from '../../protocol';
 import { decodePartRequest } from './decodePart';
@@ -20,6 +20,7 @@ export const emlFeatures: LanguageFeatures = withMailboxes({
   documentSymbols: (ctx) => emlDocumentSymbols(ctx),
   foldingRanges: (ctx) => emlFoldingRanges(ctx),
   codeActions: (ctx, range, diagnostics) => emlCodeActions(ctx, range, diagnostics),
+  resolveCodeAction: (ctx, action) => resolveEmlCodeAction(ctx, action),
   semanticTokens: (ctx) => emlSemanticTokens(ctx),
   codeLenses: (ctx) => authCodeLenses(ctx),
   requests: { [DECODE_PART_REQUEST]: decodePartRequest },

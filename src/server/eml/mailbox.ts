@@ -54,6 +54,8 @@ export function viewOf(ctx: FeatureContext, message: MboxMessage): MessageView {
       settings: ctx.settings,
       locale: ctx.locale,
       refresh: ctx.refresh,
+      // A message's actions carry offsets in the message, not the mailbox: their edits are computed at once.
+      resolvesCodeActionEdits: false,
       workspaceFolders: ctx.workspaceFolders,
       otherDocuments: () => ctx.otherDocuments(),
       memo<T>(key: string, compute: () => T): T {
