@@ -33,6 +33,18 @@ export function registerEmlCommands(context: vscode.ExtensionContext, languageCl
     };
     return client.sendRequest<DecodedPart | null>(DECODE_PART_REQUEST, params);
   };
+  /** The decoded part at the cursor, or undefined after telling the user why there is none. */
+  const partAtCursor = async (editor: vscode.TextEditor): Promise<DecodedPart | undefined> => {
+    let part: DecodedPart | null;
+    try {
+      part = await requestPart(editor);
+    } catch (err) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Decode Part failed: {0}', err instanceof Error ? err.message : String(err)));
+      return undefined;
+    }
+    if (!part) void vscode.window.showInformationMessage(vscode.l10n.t('There is no MIME part with a body at the cursor.'));
+    return part ?? undefined;
+  };
   context.subscriptions.push(
     decodedParts,
     // Returns the URI of the opened document or the saved file (tests read it).
@@ -42,17 +54,8 @@ export function registerEmlCommands(context: vscode.ExtensionContext, languageCl
         void vscode.window.showInformationMessage(vscode.l10n.t('Decode Part works in an .eml document: put the cursor in a MIME part.'));
         return undefined;
       }
-      let part: DecodedPart | null;
-      try {
-        part = await requestPart(editor);
-      } catch (err) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Decode Part failed: {0}', err instanceof Error ? err.message : String(err)));
-        return undefined;
-      }
-      if (!part) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('There is no MIME part with a body at the cursor.'));
-        return undefined;
-      }
+      const part = await partAtCursor(editor);
+      if (!part) return undefined;
       if (part.text !== undefined) {
         // A read-only document named after the part, in the language of its type.
         return (await decodedParts.show(part, editor.document.uri)).toString();
@@ -69,17 +72,8 @@ export function registerEmlCommands(context: vscode.ExtensionContext, languageCl
         void vscode.window.showInformationMessage(vscode.l10n.t('Save Attachment As works in an .eml document: put the cursor in a MIME part.'));
         return undefined;
       }
-      let part: DecodedPart | null;
-      try {
-        part = await requestPart(editor);
-      } catch (err) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Decode Part failed: {0}', err instanceof Error ? err.message : String(err)));
-        return undefined;
-      }
-      if (!part) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('There is no MIME part with a body at the cursor.'));
-        return undefined;
-      }
+      const part = await partAtCursor(editor);
+      if (!part) return undefined;
       return saveDecodedPart(part, editor.document.uri);
     }),
     vscode.commands.registerCommand('smtpEml.encodeSelectionBase64', () =>
