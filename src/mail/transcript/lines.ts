@@ -8,13 +8,9 @@
  * Everything here is one pass over the text with anchored, non-nested patterns.
  */
 
-import { isSwaksInfoLine, resolveSwaksLines } from './swaks';
+import { CANONICAL_DIALECT, DIALECTS, dialectReader, type Classified, type Dialect, type LineKind, type LineRows, type RawLine } from './dialects';
 
-/** The log formats we read. */
-export type Dialect = 'canonical' | 'swaks' | 'msmtp' | 'nodemailer' | 'postfix';
-
-/** What a line is. `data` lines are nodemailer's unprefixed message lines (client content). */
-export type LineKind = 'client' | 'server' | 'annotation' | 'blank' | 'invalid';
+export { DIALECT_NAMES, type Dialect, type LineKind } from './dialects';
 
 /** One physical line of the transcript, with offsets into the whole text. */
 export interface TranscriptLine {
@@ -41,20 +37,6 @@ export interface TranscriptLine {
   readonly elidedData?: boolean;
   /** nodemailer only: an unprefixed DEBUG line, which is message data when a DATA body is open. */
   readonly maybeData?: boolean;
-}
-
-/** Human names of the dialects (for messages and the conversion action). */
-export const DIALECT_NAMES: Readonly<Record<Dialect, string>> = {
-  canonical: 'C:/S: transcript',
-  swaks: 'swaks output',
-  msmtp: 'msmtp --debug output',
-  nodemailer: "nodemailer's logger output",
-  postfix: 'Postfix session transcript',
-};
-
-interface RawLine {
-  offset: number;
-  end: number;
 }
 
 /**
@@ -103,16 +85,6 @@ export function splitLines(text: string, limit = Infinity): RawLine[] {
   return out;
 }
 
-interface Classified {
-  kind: LineKind;
-  prefixLength: number;
-  /** Characters of leading text before the prefix (Postfix indents). */
-  lead?: number;
-  tls?: boolean;
-  elidedData?: boolean;
-  maybeData?: boolean;
-}
-
 const isBlank = (s: string): boolean => {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -121,144 +93,29 @@ const isBlank = (s: string): boolean => {
   return true;
 };
 
-/** `X:` then one optional space. */
-function canonical(line: string): Classified | undefined {
-  const c0 = line.charCodeAt(0);
-  if ((c0 === 67 /* C */ || c0 === 83) /* S */ && line.charCodeAt(1) === 58 /* : */) {
-    const kind = c0 === 67 ? 'client' : 'server';
-    return { kind, prefixLength: line.charCodeAt(2) === 32 ? 3 : 2 };
-  }
-  return undefined;
-}
-
-/** swaks: ` -> `, ` ~> ` (client), `<-  `, `<~  `, `<** `, `<~* ` (server), `=== `/`*** ` (info). */
-function swaks(line: string): Classified | undefined {
-  if (line.startsWith(' -> ') || line.startsWith(' ~> ')) return { kind: 'client', prefixLength: 4, tls: line[1] === '~' };
-  if (line === ' ->' || line === ' ~>') return { kind: 'client', prefixLength: 3, tls: line[1] === '~' };
-  if (line.startsWith('<-  ') || line.startsWith('<~  ') || line.startsWith('<** ') || line.startsWith('<~* ')) {
-    return { kind: 'server', prefixLength: 4, tls: line[1] === '~' };
-  }
-  if (line.startsWith('<- ') || line.startsWith('<~ ')) return { kind: 'server', prefixLength: 3, tls: line[1] === '~' };
-  if (line.startsWith('=== ') || line.startsWith('*** ') || line === '===' || line === '***') {
-    return { kind: 'annotation', prefixLength: Math.min(4, line.length) };
-  }
-  return undefined;
-}
-
-/** msmtp --debug: `--> ` client, `<-- ` server. */
-function msmtp(line: string): Classified | undefined {
-  if (line.startsWith('--> ')) return { kind: 'client', prefixLength: 4 };
-  if (line === '-->') return { kind: 'client', prefixLength: 3 };
-  if (line.startsWith('<-- ')) return { kind: 'server', prefixLength: 4 };
-  return undefined;
-}
-
-/**
- * Postfix: the smtpd transcript (postmaster notice "SMTP server: errors from")
- * writes ` Out: ` for what the server sent and ` In:  ` for what it received
- * (smtpd_chat.c); the smtp client transcript ("SMTP client: errors from")
- * writes the reverse (smtp_chat.c). `serverSide` says which one this is.
- */
-function postfixReader(serverSide: boolean): (line: string) => Classified | undefined {
-  return (line) => {
-    const c = postfix(line);
-    if (!c || serverSide) return c;
-    return { ...c, kind: c.kind === 'server' ? 'client' : 'server' };
-  };
-}
-
-/** True when the `Out:` lines carry the reply codes (a server-side transcript). */
-function postfixIsServerSide(text: string, raw: RawLine[]): boolean {
-  let out = 0;
-  let inn = 0;
-  const limit = Math.min(raw.length, 20000);
-  for (let k = 0; k < limit; k++) {
-    const line = text.slice(raw[k].offset, Math.min(raw[k].end, raw[k].offset + 40));
-    const c = postfix(line);
-    if (!c) continue;
-    const content = line.slice((c.lead ?? 0) + c.prefixLength);
-    if (/^[2-5]\d\d([ -]|$)/.test(content)) {
-      if (c.kind === 'server') out++;
-      else inn++;
-    }
-  }
-  return out >= inn;
-}
-
-/** Postfix line: ` Out: ` / ` In:  ` (kind as in an smtpd transcript). */
-function postfix(line: string): Classified | undefined {
-  let i = 0;
-  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
-  if (line.startsWith('Out:', i)) {
-    const p = line.charCodeAt(i + 4) === 32 ? 5 : 4;
-    return { kind: 'server', prefixLength: p, lead: i };
-  }
-  if (line.startsWith('In:', i)) {
-    let p = 3;
-    // Postfix pads "In:" with two spaces to line up with "Out: ".
-    if (line.charCodeAt(i + p) === 32) p++;
-    if (line.charCodeAt(i + p) === 32) p++;
-    return { kind: 'client', prefixLength: p, lead: i };
-  }
-  return undefined;
-}
-
-const NODEMAILER_LEVELS = ['TRACE', 'DEBUG', 'INFO ', 'WARN ', 'ERROR', 'FATAL'];
-const ELIDED_DATA = /^<\d+ bytes encoded mime message \(source size \d+ bytes\)>$/;
-
-/**
- * nodemailer's default logger: `[YYYY-MM-DD hh:mm:ss] LEVEL [#cid] [sid] C: text`
- * (lib/shared createDefaultLogger: level names padded to 5, then `C: `/`S: ` for
- * client/server transactions). Scanned by hand: the bracket groups are optional.
- */
-function nodemailer(line: string): Classified | undefined {
-  if (line.length < 28 || line.charCodeAt(0) !== 91 /* [ */ || line.charCodeAt(20) !== 93 /* ] */ || line.charCodeAt(21) !== 32) return undefined;
-  if (!/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\]/.test(line.slice(0, 21))) return undefined;
-  const level = line.slice(22, 27);
-  if (!NODEMAILER_LEVELS.includes(level) || line.charCodeAt(27) !== 32) return undefined;
-  let i = 28;
-  // Bracketed ids: `[#1] `, `[sid] `.
-  while (line.charCodeAt(i) === 91) {
-    const close = line.indexOf('] ', i);
-    if (close < 0) break;
-    i = close + 2;
-  }
-  const rest = line.slice(i);
-  if (rest.startsWith('C: ') || rest === 'C:') return { kind: 'client', prefixLength: i + (rest.length > 2 ? 3 : 2) };
-  if (rest.startsWith('S: ') || rest === 'S:') return { kind: 'server', prefixLength: i + (rest.length > 2 ? 3 : 2) };
-  if (ELIDED_DATA.test(rest)) return { kind: 'annotation', prefixLength: i, elidedData: true };
-  return { kind: 'annotation', prefixLength: i, maybeData: level === 'DEBUG' };
-}
-
-const DIALECT_READERS: Array<[Dialect, (line: string) => Classified | undefined]> = [
-  ['swaks', swaks],
-  ['msmtp', msmtp],
-  ['nodemailer', nodemailer],
-  ['postfix', postfix],
-];
-
 /**
  * Picks the dialect: the one with the most client/server lines. `C:`/`S:` wins
  * ties, so a canonical file with a stray ` -> ` line stays canonical and gets a
  * `line-prefix` error there.
  */
 export function detectDialect(text: string, raw?: RawLine[]): Dialect {
-  const counts = new Map<Dialect, number>();
-  let canonicalCount = 0;
-  let swaksInfo = 0;
+  // Per reader of DIALECTS; the canonical one (index 0) is counted in place.
+  const counts = new Array<number>(DIALECTS.length).fill(0);
+  const signatures = new Array<number>(DIALECTS.length).fill(0);
   const tally = (offset: number, end: number): void => {
     const c0 = text.charCodeAt(offset);
     // A `C:`/`S:` line (counted without a slice) matches no other dialect's
     // reader: they all start with a space, `<`, `-`, `=`, `*`, `[` or `Out:`/`In:`.
     if ((c0 === 67 || c0 === 83) && offset + 1 < end && text.charCodeAt(offset + 1) === 58) {
-      canonicalCount++;
+      counts[0]++;
       return;
     }
     const line = text.slice(offset, Math.min(end, offset + 200));
-    if (c0 === 61 /* = */ && isSwaksInfoLine(line)) swaksInfo++;
-    for (const [d, read] of DIALECT_READERS) {
-      const r = read(line);
-      if (r && (r.kind === 'client' || r.kind === 'server')) counts.set(d, (counts.get(d) ?? 0) + 1);
+    for (let d = 1; d < DIALECTS.length; d++) {
+      const reader = DIALECTS[d];
+      const r = reader.classify(line);
+      if (r && (r.kind === 'client' || r.kind === 'server')) counts[d]++;
+      if (reader.isSignatureLine?.(line)) signatures[d]++;
     }
   };
   if (raw) {
@@ -274,18 +131,14 @@ export function detectDialect(text: string, raw?: RawLine[]): Dialect {
       offset = br < 0 ? n : afterBreak(text, br);
     }
   }
-  let best: Dialect = 'canonical';
-  let bestCount = canonicalCount;
-  for (const [d] of DIALECT_READERS) {
-    const n = counts.get(d) ?? 0;
-    if (n > bestCount) {
-      best = d;
-      bestCount = n;
-    }
+  let best = 0;
+  for (let d = 1; d < DIALECTS.length; d++) if (counts[d] > counts[best]) best = d;
+  // A file with no marked protocol line at all (swaks --no-hints) is told apart by a dialect's own notes.
+  if (counts[best] === 0) {
+    const signed = signatures.findIndex((n) => n > 0);
+    if (signed >= 0) return DIALECTS[signed].name;
   }
-  // swaks --no-hints marks no protocol line at all; its own `=== Connected to ...` notes tell it apart.
-  if (bestCount === 0 && swaksInfo > 0) return 'swaks';
-  return best;
+  return DIALECTS[best].name;
 }
 
 /** How many lines from the head of a file decide its dialect. */
@@ -444,14 +297,7 @@ export class LineTable {
 }
 
 /** The rows of a `LineTable`. */
-interface Rows {
-  count: number;
-  offsets: Int32Array;
-  ends: Int32Array;
-  prefixOffsets: Int32Array;
-  contentOffsets: Int32Array;
-  info: Uint8Array;
-}
+type Rows = LineRows;
 
 /**
  * Splits and classifies `text` into rows. A function of its own rather than
@@ -460,12 +306,8 @@ interface Rows {
  * again on every call.
  */
 function scanLines(text: string, dialect: Dialect): Rows {
-  const read =
-    dialect === 'canonical'
-      ? canonical
-      : dialect === 'postfix'
-        ? postfixReader(postfixIsServerSide(text, splitLines(text, DETECT_LINES)))
-        : DIALECT_READERS.find(([x]) => x === dialect)![1];
+  const reader = dialectReader(dialect);
+  const read = reader.classifierFor ? reader.classifierFor(text, splitLines(text, DETECT_LINES)) : reader.classify;
   const n = text.length;
   // A first guess at the line count (lines of 32 characters; most are longer);
   // the arrays double when it is passed. Pages never written cost no memory.
@@ -476,7 +318,8 @@ function scanLines(text: string, dialect: Dialect): Rows {
   let contentOffsets = new Int32Array(cap);
   let info = new Uint8Array(cap);
   const breaks = new BreakFinder(text);
-  const isCanonical = dialect === 'canonical';
+  // The canonical form: its usual line classified in place, `#` comments, unmarked lines invalid.
+  const isCanonical = reader === CANONICAL_DIALECT;
   let offset = 0;
   let k = 0;
   for (; offset < n; k++) {
@@ -512,12 +355,12 @@ function scanLines(text: string, dialect: Dialect): Rows {
     offset = br < 0 ? n : afterBreak(text, br);
   }
   const rows = { count: k, offsets, ends, prefixOffsets, contentOffsets, info };
-  if (dialect === 'swaks') resolveSwaksLines(text, rows, SWAKS_CODES);
+  reader.resolve?.(text, rows, ROW_CODES);
   return rows;
 }
 
-/** The codes ./swaks.ts writes into the rows. */
-const SWAKS_CODES = { client: KIND_CODE.client, server: KIND_CODE.server, annotation: KIND_CODE.annotation, blank: KIND_CODE.blank, elidedData: ELIDED_DATA_FLAG };
+/** The codes a reader's `resolve` writes into the rows. */
+const ROW_CODES = { client: KIND_CODE.client, server: KIND_CODE.server, annotation: KIND_CODE.annotation, blank: KIND_CODE.blank, elidedData: ELIDED_DATA_FLAG };
 
 function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(cap);

@@ -12,24 +12,20 @@
  * a reply is still message). Which side lacks markers is read from the file:
  * a side with no marked line at all is the unmarked one.
  */
+import { defineDialect, type Classified, type LineCodes, type LineRows } from './reader';
 
-/** The rows of a line table, as ./lines.ts builds them (typed arrays, changed in place). */
-export interface LineRows {
-  count: number;
-  offsets: Int32Array;
-  ends: Int32Array;
-  prefixOffsets: Int32Array;
-  contentOffsets: Int32Array;
-  info: Uint8Array;
-}
-
-/** The kind codes and flags of ./lines.ts (passed in, so this module imports nothing from it). */
-export interface LineCodes {
-  readonly client: number;
-  readonly server: number;
-  readonly annotation: number;
-  readonly blank: number;
-  readonly elidedData: number;
+/** ` -> `, ` ~> ` (client), `<-  `, `<~  `, `<** `, `<~* ` (server), `=== `/`*** ` (info). */
+function classifySwaks(line: string): Classified | undefined {
+  if (line.startsWith(' -> ') || line.startsWith(' ~> ')) return { kind: 'client', prefixLength: 4, tls: line[1] === '~' };
+  if (line === ' ->' || line === ' ~>') return { kind: 'client', prefixLength: 3, tls: line[1] === '~' };
+  if (line.startsWith('<-  ') || line.startsWith('<~  ') || line.startsWith('<** ') || line.startsWith('<~* ')) {
+    return { kind: 'server', prefixLength: 4, tls: line[1] === '~' };
+  }
+  if (line.startsWith('<- ') || line.startsWith('<~ ')) return { kind: 'server', prefixLength: 3, tls: line[1] === '~' };
+  if (line.startsWith('=== ') || line.startsWith('*** ') || line === '===' || line === '***') {
+    return { kind: 'annotation', prefixLength: Math.min(4, line.length) };
+  }
+  return undefined;
 }
 
 /** `N lines sent`: what `--suppress-data` prints for the message. */
@@ -40,7 +36,7 @@ const REPLY_LINE = /^[2-5]\d\d(?:[ -]|$)/;
 const SWAKS_INFO = /^=== (?:Trying |Connected to |Connection closed)/;
 
 /** True when `line` is one of swaks' own connection notes (`=== Trying 127.0.0.1:25...`). */
-export function isSwaksInfoLine(line: string): boolean {
+function isSwaksInfoLine(line: string): boolean {
   return SWAKS_INFO.test(line);
 }
 
@@ -48,7 +44,7 @@ export function isSwaksInfoLine(line: string): boolean {
  * Gives unmarked lines of a swaks file their side and marks the
  * `--suppress-data` summary as an elided message. Linear.
  */
-export function resolveSwaksLines(text: string, rows: LineRows, codes: LineCodes): void {
+function resolveSwaksLines(text: string, rows: LineRows, codes: LineCodes): void {
   let clientMarked = false;
   let serverMarked = false;
   for (let i = 0; i < rows.count; i++) {
@@ -102,3 +98,11 @@ export function resolveSwaksLines(text: string, rows: LineRows, codes: LineCodes
     }
   }
 }
+
+export const swaks = defineDialect({
+  name: 'swaks',
+  label: 'swaks output',
+  classify: classifySwaks,
+  isSignatureLine: isSwaksInfoLine,
+  resolve: resolveSwaksLines,
+});
