@@ -8,6 +8,7 @@
  * Everything here is one pass over the text with anchored, non-nested patterns.
  */
 
+import { COMMANDS, type CommandInfo } from './catalog';
 import { CANONICAL_DIALECT, DIALECTS, dialectReader, type Classified, type Dialect, type LineKind, type LineRows, type RawLine } from './dialects';
 
 export { DIALECT_NAMES, type Dialect, type LineKind } from './dialects';
@@ -377,4 +378,105 @@ export function readLineTable(text: string, dialect?: Dialect): LineTable {
 export function readLines(text: string, dialect?: Dialect): { dialect: Dialect; lines: TranscriptLine[] } {
   const table = readLineTable(text, dialect);
   return { dialect: table.dialect, lines: table.lines() };
+}
+
+// ---- Scanners of the parser's hot paths: by character code, in place, with interned results ----
+
+/** `[2-5][0-5][0-9]`: the reply codes RFC 5321 §4.2 allows. */
+export const isReplyCode = (c0: number, c1: number, c2: number): boolean => c0 >= 50 && c0 <= 53 && c1 >= 48 && c1 <= 53 && c2 >= 48 && c2 <= 57;
+
+/** The reply code strings seen so far, so that a transcript's 10,000 `250`s share one string. */
+const REPLY_CODE_TEXT: string[] = [];
+export function replyCodeText(text: string, at: number): string {
+  const n = (text.charCodeAt(at) - 48) * 100 + (text.charCodeAt(at + 1) - 48) * 10 + (text.charCodeAt(at + 2) - 48);
+  return (REPLY_CODE_TEXT[n] ??= text.slice(at, at + 3));
+}
+
+/**
+ * Length of an RFC 3463 enhanced status code (`class.subject.detail`: class 2,
+ * 4 or 5, then one to three digits twice) at `text[at..end)`, followed by a
+ * space, a tab or the end of the line; 0 when there is none. By character
+ * code, as the regex /^([245])\.(\d{1,3})\.(\d{1,3})(?=[ \t]|$)/ would match it.
+ */
+export function enhancedCodeLength(text: string, at: number, end: number): number {
+  const c0 = text.charCodeAt(at);
+  if (at + 1 >= end || (c0 !== 50 && c0 !== 52 && c0 !== 53) || text.charCodeAt(at + 1) !== 46) return 0;
+  let i = at + 2;
+  let k = digitRun(text, i, end);
+  if (k === 0) return 0;
+  i += k;
+  if (i >= end || text.charCodeAt(i) !== 46) return 0;
+  i++;
+  k = digitRun(text, i, end);
+  if (k === 0) return 0;
+  i += k;
+  if (i < end) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return 0;
+  }
+  return i - at;
+}
+/** How many digits (at most 3) start at `text[i]`, before `end`. */
+function digitRun(text: string, i: number, end: number): number {
+  let k = 0;
+  while (k < 3 && i + k < end && isDigitCode(text.charCodeAt(i + k))) k++;
+  return k;
+}
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Enhanced code strings seen so far, by their digits and dots read as a base-11 number: one `2.1.5` string for all. */
+const ENHANCED_TEXT = new Map<number, string>();
+export function enhancedCodeText(text: string, at: number, length: number): string {
+  let key = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = text.charCodeAt(i);
+    key = key * 11 + (c === 46 ? 10 : c - 48);
+  }
+  let s = ENHANCED_TEXT.get(key);
+  if (s === undefined) {
+    s = text.slice(at, at + length);
+    // Bounded: at most 3 x 1000 x 1000 codes exist, but a hostile file should not fill a map for the process's life.
+    if (ENHANCED_TEXT.size < 4096) ENHANCED_TEXT.set(key, s);
+  }
+  return s;
+}
+
+/** What an enhanced status code that failed the strict reading looks like (for the range of the report). */
+export const ENHANCED_LIKE = /^\d\.\d+\.\d+/;
+/** `<wait for open connection>`: an RFC example's pseudo-line (checked by hand: no backtracking). */
+export function isPseudoLine(s: string): boolean {
+  if (s.length < 3 || s.charCodeAt(0) !== 60 || s.charCodeAt(s.length - 1) !== 62) return false;
+  const inner = s.slice(1, -1);
+  return inner.includes(' ') && !inner.includes('<') && !inner.includes('>');
+}
+
+export const octetsOf = (s: string): number => octetsIn(s, 0, s.length);
+
+/** UTF-8 octets of `text[start..end)`, counted in place (pure ASCII lines, the norm, need no copy). */
+export function octetsIn(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 127) return Buffer.byteLength(text.slice(start, end), 'utf8');
+  return end - start;
+}
+
+/** The catalogue's commands by their letters packed 5 bits each (A or a = 1 ... Z or z = 26). */
+const COMMANDS_BY_LETTERS = new Map<number, CommandInfo>(Object.values(COMMANDS).map((c) => [packLetters(c.verb, c.verb.length), c]));
+function packLetters(s: string, length: number): number {
+  let key = 0;
+  for (let i = 0; i < length; i++) key = key * 32 + (s.charCodeAt(i) & 31);
+  return key;
+}
+
+/**
+ * The catalogue entry of the verb `s[0..length)` when it is ASCII letters in
+ * any case (what toUpperCase() and a lookup would find, without the two
+ * strings), undefined otherwise: then the caller looks the upper-cased verb up,
+ * since toUpperCase maps a few other letters to ASCII ones (U+017F to S).
+ */
+export function knownVerb(s: string, length: number): CommandInfo | undefined {
+  if (length === 0 || length > 8) return undefined;
+  for (let i = 0; i < length; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return undefined;
+  }
+  return COMMANDS_BY_LETTERS.get(packLetters(s, length));
 }

@@ -4,7 +4,7 @@
  * parameter, the server answers the end of the data with 353, then one reply
  * per accepted recipient (in RCPT order), then the final reply.
  */
-import type { Command, Reply, Transaction } from './parse';
+import type { Command, Reply, Transaction } from './model';
 
 /** One recipient's own answer to the message. */
 export interface RecipientOutcome {

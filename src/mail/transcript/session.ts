@@ -1,0 +1,654 @@
+/**
+ * The SMTP session state machine (RFC 5321 §4.1.4, §4.3.2) over the classified
+ * lines of a transcript: replies matched to commands, DATA and BDAT bodies,
+ * pipelining, and the checks every command shares; what each verb itself
+ * checks and changes is its handler in ./verbs.ts.
+ *
+ * One pass over the lines, no recursion. The client side is followed
+ * optimistically: a command whose reply has not arrived yet (pipelining) is
+ * assumed to succeed, so sequence checks judge what the client could know when
+ * it sent the command. Replies are matched to waiting commands first in, first out.
+ */
+import { problem, type Problem } from '../codes';
+import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from './catalog';
+import { checkClearCredentials, checkCredentials } from './credentials';
+import { ENHANCED_LIKE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, octetsIn, octetsOf, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
+import { transcriptMessages as M } from './messages';
+import { addIntermediate, Block, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
+import { countSides, lookAhead } from './partial';
+import { PendingQueue } from './pending';
+import { PRDR_INTERMEDIATE, PrdrReplies } from './prdr';
+import { isBase64, isPlaceholder, type ArgumentSpan } from './syntax';
+import { verbHandler } from './verbs';
+
+/** Line kind codes of the line table (`LineTable.kindCode`). */
+const LINE_KINDS = { client: 0, server: 1, annotation: 2, blank: 3, invalid: 4 } as const;
+
+/**
+ * One parse of one transcript: the session state in fields, the steps as
+ * methods. A class rather than functions nested in parseTranscript: nested
+ * functions are new closures on every call, and V8 optimizes each closure
+ * anew (six recompiles of 30-110 ms in the first validations of a 10,000-
+ * command transcript); methods are compiled once and shared by every parse.
+ */
+export class TranscriptParser {
+  readonly table: LineTable;
+  readonly problems: Problem[];
+  readonly session: TranscriptSession;
+  /** The argument checks of ./syntax.ts write here; their problems are kept through `keep`. */
+  readonly scratch: Problem[] = [];
+  // ---- session state ----
+  started = false; // a protocol line was seen
+  greetingDone = false;
+  fragment = false; // no greeting: state unknown until HELO/EHLO
+  txUnknown = false;
+  hello: 'none' | 'helo' | 'ehlo' = 'none';
+  /** Extensions of the last successful EHLO; undefined while unknown (fragments). */
+  extensions: Set<string> | undefined;
+  pipeliningBroken = false;
+  tlsActive = false;
+  needsEhlo = false;
+  authenticated = false;
+  quitSent = false;
+  closedBy: number | undefined;
+  tx: Transaction | undefined;
+  readonly pending = new PendingQueue();
+  auth: AuthExchange | undefined;
+  authAwaiting = false;
+  block: Block | undefined;
+  blockTx: Transaction | undefined;
+  bdatRemaining = 0;
+  bdatCommand: Command | undefined;
+  bdatConsumed = 0;
+  /** Line number of the last client or server line, -1 before the first. */
+  lastProtocol = -1;
+  lastWasUnansweredData: Command | undefined;
+  openReply: { lines: ReplyLine[] } | undefined;
+  readonly txOf = new Map<Command, Transaction>();
+  /** The log shows only the client (swaks --hide-receive) or only the server (--hide-send): no reply is missing. */
+  readonly clientOnly: boolean;
+  readonly serverOnly: boolean;
+  /** Whether client lines before line `lostUntil` follow a lost reply (see ./partial.ts). */
+  lostUntil = -1;
+  lost = false;
+  readonly prdr = new PrdrReplies();
+
+  constructor(
+    readonly text: string,
+    dialect: Dialect | undefined,
+  ) {
+    const table = (this.table = readLineTable(text, dialect));
+    this.problems = [];
+    this.session = {
+      text,
+      dialect: table.dialect,
+      // Made on first use: validation reads the table and makes objects for protocol lines only.
+      get lines() {
+        return table.lines();
+      },
+      commands: [],
+      replies: [],
+      hellos: [],
+      starttls: [],
+      auths: [],
+      transactions: [],
+      dataBlocks: [],
+      problems: this.problems,
+      leftOut: this.leftOut,
+    };
+    const sides = countSides(table);
+    this.clientOnly = sides.server === 0 && sides.client > 0;
+    this.serverOnly = sides.client === 0 && sides.server > 0;
+  }
+
+  /** How many problems of each code were kept, and how many were not (the cap). */
+  private readonly kept = new Map<string, number>();
+  private readonly leftOut = new Map<string, number>();
+
+  /** Keeps a problem, its range clipped to the text (a 1-character range on an empty last line would pass the end). */
+  keep(p: Problem): void {
+    // The catalogue's cap, applied as problems arise: 20,000 bad lines make 100 objects, not 40,000.
+    const n = this.kept.get(p.code) ?? 0;
+    if (n >= MAX_PROBLEMS_PER_CODE) {
+      this.leftOut.set(p.code, (this.leftOut.get(p.code) ?? 0) + 1);
+      return;
+    }
+    this.kept.set(p.code, n + 1);
+    const start = Math.min(Math.max(0, p.offset), this.text.length);
+    const length = Math.max(0, Math.min(p.length, this.text.length - start));
+    this.problems.push(start === p.offset && length === p.length ? p : { ...p, offset: start, length });
+  }
+
+  report(code: Parameters<typeof problem>[0], offset: number, length: number, message: string, data?: Record<string, unknown>): void {
+    this.keep(problem(code, offset, length, message, data ? { data } : undefined));
+  }
+
+  keepScratch(): void {
+    for (const p of this.scratch) this.keep(p);
+    this.scratch.length = 0;
+  }
+
+  verbRange(cmd: Command): [number, number] {
+    return [cmd.verbOffset, Math.max(1, cmd.verbLength)];
+  }
+
+  closeTx(): void {
+    this.tx = undefined;
+  }
+
+  openTx(mail: Command | undefined, at: TranscriptLine): Transaction {
+    // No object spread here or below: a spread of a conditional literal is a slow path per transaction.
+    // Every field in the literal, so that setting one later does not grow the object.
+    const t: Transaction = { mail, rcpts: [], data: undefined, block: undefined, end: undefined, reset: undefined, prdr: undefined, offset: at.offset, end_: at.end };
+    this.session.transactions.push(t);
+    this.tx = t;
+    return t;
+  }
+
+  touch(t: Transaction | undefined, line: TranscriptLine): void {
+    return this.touchEnd(t, line.end);
+  }
+
+  touchEnd(t: Transaction | undefined, end: number): void {
+    if (t && end > t.end_) t.end_ = end;
+  }
+
+  /**
+   * RFC 6152 §3: octets above 127 in DATA only after `MAIL FROM:<...> BODY=8BITMIME`
+   * (or BINARYMIME, RFC 3030), to a server that advertised 8BITMIME. Once per
+   * message, at its first such character. Unknown parts of a fragment (no MAIL,
+   * no EHLO seen) are not held against it.
+   */
+  checkEightBit(b: Block, t: Transaction | undefined): void {
+    if (b.eightBitOffset < 0 || !b.stuffed) return;
+    const mail = t?.mail;
+    if (this.extensions && !this.extensions.has('8BITMIME')) {
+      this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, M.eightBitNotOffered());
+    } else if (mail && !/(^|\s)BODY=(8BITMIME|BINARYMIME)(\s|$)/i.test(mail.argument?.text ?? '')) {
+      // Where ` BODY=8BITMIME` would go: the end of the MAIL FROM argument (the quick fix's place).
+      const arg = mail.argument;
+      this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, M.eightBitUndeclared(), arg ? { declareAt: arg.offset + arg.text.trimEnd().length } : undefined);
+    }
+  }
+
+  /**
+   * RFC 6531 §3.4: a non-ASCII address in MAIL FROM or RCPT TO only with the
+   * SMTPUTF8 parameter on MAIL FROM, to a server that advertised SMTPUTF8.
+   */
+  checkUtf8Address(cmd: Command, mail: Command | undefined): void {
+    const address = cmd.address;
+    if (address === undefined || cmd.addressOffset === undefined || !/[^\x00-\x7f]/.test(address)) return;
+    if (this.extensions && !this.extensions.has('SMTPUTF8')) {
+      this.report('smtputf8-required', cmd.addressOffset, address.length, M.utf8AddressNotOffered(cmd.verb));
+    } else if (mail && !/(^|\s)SMTPUTF8(\s|$)/i.test(mail.argument?.text ?? '')) {
+      this.report('smtputf8-required', cmd.addressOffset, address.length, M.utf8AddressUndeclared(cmd.verb));
+    }
+  }
+
+  /** Ends the open DATA body without its `.` line. */
+  abandonBlock(): void {
+    if (!this.block) return;
+    const b = this.block;
+    this.block = undefined;
+    b.terminated = false;
+    this.report('data-not-terminated', ...this.verbRange(b.command), M.dataNotTerminated());
+    this.checkEightBit(b, this.blockTx);
+    // The server's next reply answers the body as if the `.` had been sent.
+    const last = b.lineCount > 0 ? this.table.line(b.lineNumber(b.lineCount - 1)) : b.command.line;
+    const end = newCommand('data-end', last, '.', last.contentOffset, 0, undefined, true);
+    if (this.blockTx) {
+      this.blockTx.end = end;
+      this.txOf.set(end, this.blockTx);
+    }
+    this.pending.push(end);
+    this.closeTx();
+  }
+
+  dispatch(reply: Reply): void {
+    this.session.replies.push(reply);
+    const first = reply.lines[0];
+    if (!this.greetingDone) {
+      this.greetingDone = true;
+      this.session.greeting = reply;
+      if (!GREETING_REPLIES.includes(reply.code)) {
+        this.report('missing-greeting', first.codeOffset, 3, M.greetingCode(reply.code));
+        // Not a greeting: the log starts inside a session whose state cannot be known, so it is assumed permissive.
+        this.fragment = true;
+        this.txUnknown = true;
+      }
+      // Only 421 closes the session (RFC 5321 §3.8); after a 554 refusal the client may still QUIT.
+      if (reply.code === 421) this.closedBy = 421;
+      return;
+    }
+    const cmd = this.pending.shift();
+    if (!cmd) {
+      if (this.serverOnly) {
+        // The client side is hidden: every reply answers a command the log does not show.
+        if (reply.code === 221 || reply.code === 421) this.closedBy = reply.code;
+        return;
+      }
+      this.report('reply-without-command', first.codeOffset, 3, this.pipeliningBroken ? M.replyWithoutCommandNoPipelining() : M.replyWithoutCommand());
+      return;
+    }
+    reply.command = cmd;
+    const t = this.txOf.get(cmd);
+    this.touch(t, first.line);
+    const klass = Math.floor(reply.code / 100);
+
+    // Intermediate replies keep the command waiting.
+    const handler = verbHandler(cmd.verb);
+    if (handler?.intermediate?.(this, cmd, reply, t)) return;
+    if (cmd.kind === 'data-end' && t && this.prdr.take(t, cmd, reply)) {
+      // PRDR: the 353, then one reply per accepted recipient; the final reply is still due.
+      if (reply.code === PRDR_INTERMEDIATE) addIntermediate(cmd, reply);
+      this.pending.unshift(cmd);
+      return;
+    }
+    cmd.reply = reply;
+
+    const expected = cmd.kind === 'data-end' ? DATA_END_REPLIES : COMMANDS[cmd.verb]?.replies;
+    if (expected && !expected.includes(reply.code) && !ALWAYS_ACCEPTED.has(reply.code)) {
+      this.report('reply-unexpected', first.codeOffset, 3, M.replyUnexpected(reply.code, cmd.kind === 'data-end' ? 'the end of the message' : cmd.verb, expected));
+    }
+    // RFC 2034 §4: enhanced codes in 2xx/4xx/5xx replies except the greeting and HELO/EHLO.
+    if (this.extensions?.has('ENHANCEDSTATUSCODES') && klass !== 3 && cmd.verb !== 'EHLO' && cmd.verb !== 'HELO' && cmd.verb !== 'LHLO') {
+      if (!first.enhanced) {
+        const like = ENHANCED_LIKE.exec(first.text);
+        this.report('enhanced-status-syntax', first.textOffset, like ? like[0].length : Math.max(1, Math.min(first.text.length, first.text.indexOf(' ') < 0 ? first.text.length : first.text.indexOf(' '))), like ? M.enhancedSyntax() : M.enhancedMissing());
+      }
+    }
+    for (const l of reply.lines) {
+      if (l.enhanced && l.enhanced.code[0] !== String(reply.code)[0]) {
+        this.report('enhanced-status-syntax', l.enhanced.offset, l.enhanced.length, M.enhancedClassMismatch(l.enhanced.code, reply.code));
+        break;
+      }
+    }
+
+    if (reply.code === 421) this.closedBy = 421;
+    handler?.answered?.(this, cmd, reply, t, klass);
+  }
+
+  parseReplyLine(line: TranscriptLine): ReplyLine | undefined {
+    // Read by offset in `text`: a reply line makes no copy of its content, only of its text.
+    const co = line.contentOffset;
+    const len = line.end - co;
+    if (len < 3 || !isReplyCode(this.text.charCodeAt(co), this.text.charCodeAt(co + 1), this.text.charCodeAt(co + 2))) {
+      const s = line.content;
+      if (isPseudoLine(s.trim())) this.report('reply-code-invalid', co, s.trimEnd().length, M.pseudoLine('S'), { annotate: true });
+      else this.report('reply-code-invalid', co, Math.max(1, Math.min(3, len)), M.replyCodeInvalid());
+      return undefined;
+    }
+    const c3 = len > 3 ? this.text.charCodeAt(co + 3) : -1;
+    if (c3 !== -1 && c3 !== 32 && c3 !== 45) {
+      this.report('reply-code-invalid', co, 4, M.replySeparator());
+      return undefined;
+    }
+    const sep = c3 === 45 ? '-' : c3 === 32 ? ' ' : '';
+    const textStr = len > 4 ? this.text.slice(co + 4, line.end) : '';
+    const textOffset = co + Math.min(4, len);
+    const enhancedLength = len > 4 ? enhancedCodeLength(this.text, co + 4, line.end) : 0;
+    const enhanced = enhancedLength > 0 ? { code: enhancedCodeText(this.text, co + 4, enhancedLength), offset: textOffset, length: enhancedLength } : undefined;
+    return { line, code: replyCodeText(this.text, co), codeOffset: co, separator: sep, text: textStr, textOffset, enhanced };
+  }
+
+  finishOpenReply(reason: 'client' | 'eof'): void {
+    if (!this.openReply) return;
+    const rl = this.openReply.lines;
+    this.openReply = undefined;
+    const lastLine = rl[rl.length - 1];
+    void reason;
+    this.report('multiline-reply', lastLine.codeOffset, 4, M.multilineNotEnded(rl[0].code));
+    this.dispatch(this.makeReply(rl));
+  }
+
+  makeReply(rl: ReplyLine[]): Reply {
+    return {
+      lines: rl,
+      code: Number(rl[0].code),
+      // Most replies are one line: its text is the reply's text, no array or join needed.
+      text: rl.length === 1 ? rl[0].text : rl.map((l) => l.text).join('\n'),
+      command: undefined, // set by dispatch; listed here so the object is made with room for it
+      offset: rl[0].line.offset,
+      end: rl[rl.length - 1].line.end,
+    };
+  }
+
+  /** Ends the open DATA body at its `.` line. */
+  endBlock(line: TranscriptLine): void {
+    const b = this.block!;
+    b.endLine = line;
+    b.terminated = true;
+    this.block = undefined;
+    const end = newCommand('data-end', line, '.', line.contentOffset, 1, undefined, true);
+    this.session.commands.push(end);
+    if (this.blockTx) {
+      this.blockTx.end = end;
+      this.txOf.set(end, this.blockTx);
+      this.touch(this.blockTx, line);
+    }
+    // Elided only when the log recorded no line of the body, just annotations.
+    if (b.lineCount > 0) b.elided = false;
+    this.checkEightBit(b, this.blockTx);
+    this.pending.push(end);
+    this.closeTx();
+    this.txUnknown = false;
+  }
+
+  /**
+   * Adds client line `k` to the open DATA body (or ends it at a `.`). Read by
+   * offset: a body line gets no object and its text is not copied here.
+   */
+  addDataLine(k: number): void {
+    const b = this.block!;
+    const co = this.table.contentOffsets[k];
+    const end = this.table.ends[k];
+    if (b.stuffed && end - co === 1 && this.text.charCodeAt(co) === 46) {
+      this.endBlock(this.table.line(k));
+      return;
+    }
+    b.add(k);
+    const octets = octetsIn(this.text, co, end) + 2;
+    b.octets += octets;
+    if (b.eightBitOffset < 0 && octets - 2 !== end - co) {
+      let i = co;
+      while (i < end && this.text.charCodeAt(i) < 128) i++;
+      b.eightBitOffset = i;
+    }
+    if (octets > 1000) this.report('text-line-too-long', co + 998, end - co - 998, M.textLineTooLong(octets));
+    this.touchEnd(this.blockTx, end);
+  }
+
+  /**
+   * True when the replies after client line `k` are fewer than the commands
+   * waiting for one (see ./partial.ts); the answer is kept for the rest of the
+   * run of client lines, so a long pipelined run is looked at once.
+   */
+  replyLost(k: number): boolean {
+    if (k < this.lostUntil) return this.lost;
+    const ahead = lookAhead(this.table, k);
+    this.lostUntil = ahead.until;
+    this.lost = ahead.replies < this.pending.length + 1 + ahead.commands;
+    return this.lost;
+  }
+
+  /**
+   * A command whose reply the log does not show: what its success would change
+   * (an unknown EHLO reply leaves the extensions unknown, so later checks that
+   * depend on them stay quiet).
+   */
+  assumeAnswered(cmd: Command): void {
+    verbHandler(cmd.verb)?.assumed?.(this, cmd);
+  }
+
+  /**
+   * True when a HELO/EHLO has been answered, or is still waiting for its reply
+   * (the client side is followed optimistically), or the log starts inside a session.
+   */
+  greeted(): boolean {
+    return this.hello !== 'none' || this.fragment || this.pending.has((c) => c.verb === 'EHLO' || c.verb === 'HELO' || c.verb === 'LHLO');
+  }
+
+  /** Opens the dot-stuffed body of DATA command `cmd` (of transaction `t`). */
+  openBlock(cmd: Command, t: Transaction | undefined): void {
+    this.block = new Block(this.table, cmd, true);
+    this.blockTx = t;
+    if (t) t.block = this.block;
+    this.session.dataBlocks.push(this.block);
+  }
+
+  handleCommand(line: TranscriptLine): void {
+    const s = line.content;
+    // Verb: up to the first space.
+    let v = 0;
+    while (v < s.length && s.charCodeAt(v) !== 32 && s.charCodeAt(v) !== 9) v++;
+    // A known verb is found by its letters; the catalogue's string is the verb,
+    // so the session keeps one `RCPT` rather than one per command.
+    const known = knownVerb(s, v);
+    const verb = known ? known.verb : s.slice(0, v).toUpperCase();
+    const info = known ?? COMMANDS[verb];
+    const hasArg = v < s.length;
+    // Sliced from the transcript, not from `s`: a slice of `s` would keep this line's copy alive with the session.
+    const argument: ArgumentSpan | undefined = hasArg ? { text: this.text.slice(line.contentOffset + v + 1, line.end), offset: line.contentOffset + v + 1 } : undefined;
+    const cmd = newCommand('command', line, verb, line.contentOffset, v, argument, !!info);
+    const octets = octetsOf(s) + 2;
+    if (octets > 512) this.report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), M.commandTooLong(octets));
+
+    if (!info) {
+      if (s.trim() === '') {
+        this.report('unknown-command', line.prefixOffset, Math.max(1, line.prefixLength), M.emptyCommand());
+        return;
+      }
+      if (isPseudoLine(s.trim())) {
+        this.report('unknown-command', line.contentOffset, s.trimEnd().length, M.pseudoLine('C'), { annotate: true });
+        return; // not protocol: no reply expected
+      }
+      this.report('unknown-command', line.contentOffset, Math.max(1, v), M.unknownCommand(s.slice(0, v) || s));
+    }
+    this.session.commands.push(cmd);
+    // The verb's range for reports (two numbers, not an array made for every command).
+    const at = cmd.verbOffset;
+    const atLength = Math.max(1, cmd.verbLength);
+    if (hasArg && s.charCodeAt(v) === 9) this.report('command-syntax', line.contentOffset + v, 1, M.verbSeparator(verb));
+
+    // ---- pipelining (RFC 2920) ----
+    if (this.pending.length > 0) {
+      if (this.clientOnly) {
+        // No reply is shown at all: each command is taken as answered with success.
+        for (const p of this.pending.drain()) this.assumeAnswered(p);
+      } else if (this.extensions && !this.extensions.has('PIPELINING')) {
+        for (const p of this.pending.drain()) {
+          this.assumeAnswered(p);
+          if (p.kind === 'data-end' && p.verbLength === 0) continue;
+          this.report('missing-reply', ...this.verbRange(p), M.missingReplyNoPipelining(p.verb === '.' ? 'The end of the message' : p.verb));
+        }
+        this.pipeliningBroken = true;
+      } else {
+        const ender = this.pending.firstGroupEnder();
+        if (ender && this.replyLost(line.index)) {
+          // Fewer replies follow than commands wait: the log lost the reply to the group's end, not
+          // pipelined past it. One missing-reply, and the command is taken as answered with success.
+          this.pending.remove(ender);
+          this.assumeAnswered(ender);
+          this.report('missing-reply', ...this.verbRange(ender), M.missingReply(ender.verb === '.' ? 'The end of the message' : ender.verb));
+        } else if (ender) this.report('out-of-sequence', at, atLength, M.afterGroupEnder(verb, ender.verb));
+      }
+    }
+
+    // ---- sequence (RFC 5321 §4.1.4): what no command may follow, then the verb's own rules ----
+    const handler = verbHandler(verb);
+    if (this.quitSent) this.report('out-of-sequence', at, atLength, M.afterQuit());
+    else if (this.closedBy !== undefined && this.closedBy !== 554) this.report('out-of-sequence', at, atLength, M.afterClosingReply(this.closedBy));
+    else if (this.needsEhlo && verb !== 'EHLO' && verb !== 'LHLO' && verb !== 'QUIT') this.report('out-of-sequence', at, atLength, M.afterStarttls(verb));
+    else if (info && !handler?.anywhere) {
+      if (handler?.sequence) handler.sequence(this, cmd, at, atLength);
+      else if (!this.greeted()) this.report('out-of-sequence', at, atLength, M.beforeHello(verb));
+    }
+
+    // ---- syntax and effects ----
+    this.pending.push(cmd);
+    handler?.sent?.(this, cmd, at, atLength);
+  }
+
+  /** True when the last client line was a DATA whose reply has not come. */
+  unansweredData(): boolean {
+    return this.lastWasUnansweredData !== undefined && this.pending.last() === this.lastWasUnansweredData;
+  }
+
+  /** Opens the body of a DATA whose 354 the log does not show. */
+  openUnansweredBody(): void {
+    const cmd = this.lastWasUnansweredData!;
+    this.lastWasUnansweredData = undefined;
+    this.pending.pop();
+    if (!this.clientOnly) this.report('missing-reply', ...this.verbRange(cmd), M.missing354());
+    this.openBlock(cmd, this.txOf.get(cmd));
+  }
+
+  /** True when client line `k` starts with a verb of the catalogue. */
+  isCommandLine(k: number): boolean {
+    const co = this.table.contentOffsets[k];
+    let v = co;
+    const end = this.table.ends[k];
+    while (v < end && this.text.charCodeAt(v) !== 32) v++;
+    return knownVerb(this.text.slice(co, v), v - co) !== undefined;
+  }
+
+  /**
+   * A `# bare LF` annotation in a DATA body (written by a server that recorded
+   * the session: the `C:` line above ended with LF alone on the wire, or, as
+   * `# bare LF: ...`, a summary for lines not shown) is reported: RFC 5321
+   * §2.3.8 ends every line with CRLF, and servers that read a bare LF as a line
+   * end differ from those that do not (the "SMTP smuggling" attacks).
+   */
+  reportBareLf(k: number): boolean {
+    let start = this.table.contentOffsets[k];
+    const end = this.table.ends[k];
+    while (start < end && this.text.charCodeAt(start) === 32) start++;
+    if (end - start < 7 || !/^bare LF(?::|$)/i.test(this.text.slice(start, Math.min(end, start + 8)).trimEnd())) return false;
+    this.report('bare-lf', start, 7, M.bareLf());
+    return true;
+  }
+
+  /** Reads every line of the table in order, then reports what the end of input leaves open. */
+  run(): TranscriptSession {
+    for (let k = 0; k < this.table.count; k++) {
+      const kind = this.table.kindCode(k);
+      if (kind === LINE_KINDS.blank || kind === LINE_KINDS.annotation) {
+        // nodemailer: the body of DATA is logged at DEBUG level without C:, and
+        // `<N bytes encoded mime message ...>` ends it (with or without a `.` line).
+        if (this.block && this.table.isMaybeData(k)) {
+          if (this.openReply) this.finishOpenReply('client');
+          this.addDataLine(k);
+        } else if (this.table.isElidedData(k) && (this.block || this.unansweredData())) {
+          // (swaks --suppress-data without the 354 shown: the summary opens the body it stands for.)
+          if (!this.block) this.openUnansweredBody();
+          if (this.block!.lineCount === 0) this.block!.elided = true;
+          // The summary line stands for the `.` (the body is always a dot-stuffed DATA one here).
+          this.endBlock(lineWithContent(this.table.line(k), '.'));
+        } else if (this.block && kind === LINE_KINDS.annotation && this.session.dialect === 'canonical' && this.reportBareLf(k)) {
+          // A fact about the wire the C: lines cannot show; see reportBareLf.
+        } else if (this.block && kind === LINE_KINDS.annotation && this.session.dialect === 'canonical' && this.block.lineCount === 0) {
+          this.block.elided = true;
+        }
+        continue;
+      }
+      if (kind === LINE_KINDS.invalid) {
+        const trimmed = this.text.slice(this.table.offsets[k], this.table.ends[k]).trimEnd().length;
+        this.report('line-prefix', this.table.offsets[k], Math.max(1, trimmed), M.linePrefix(), { annotate: true });
+        continue;
+      }
+      if (!this.started) {
+        this.started = true;
+        if (kind === LINE_KINDS.client) {
+          this.greetingDone = true;
+          this.fragment = true;
+          this.txUnknown = true;
+          if (!this.clientOnly) this.report('missing-greeting', this.table.offsets[k], Math.max(1, this.table.ends[k] - this.table.offsets[k]), M.missingGreetingFragment());
+        }
+      }
+      if (kind === LINE_KINDS.server) {
+        if (this.block) this.abandonBlock();
+        if (this.bdatCommand && this.bdatRemaining > 0) {
+          this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(this.bdatRemaining + this.bdatConsumed, this.bdatConsumed));
+          this.bdatRemaining = 0;
+          this.bdatCommand = undefined;
+        }
+        this.lastWasUnansweredData = undefined;
+        this.lastProtocol = k;
+        const rl = this.parseReplyLine(this.table.line(k));
+        if (!rl) continue;
+        if (this.openReply) {
+          const firstCode = this.openReply.lines[0].code;
+          if (rl.code !== firstCode) this.report('multiline-reply', rl.codeOffset, 3, M.multilineCodeDiffers(firstCode, rl.code));
+          this.openReply.lines.push(rl);
+          if (rl.separator !== '-') {
+            const all = this.openReply.lines;
+            this.openReply = undefined;
+            this.dispatch(this.makeReply(all));
+          }
+        } else if (rl.separator === '-') {
+          this.openReply = { lines: [rl] };
+        } else {
+          this.dispatch(this.makeReply([rl]));
+        }
+        continue;
+      }
+      // client
+      if (this.openReply) this.finishOpenReply('client');
+      this.lastProtocol = k;
+      if (this.block) {
+        this.addDataLine(k);
+        continue;
+      }
+      if (this.bdatCommand && this.bdatRemaining > 0) {
+        const end = this.table.ends[k];
+        const o = octetsIn(this.text, this.table.contentOffsets[k], end) + 2;
+        this.bdatRemaining -= o;
+        this.bdatConsumed += o;
+        const b = this.blockTx?.block as Block | undefined;
+        if (b) {
+          b.add(k);
+          b.octets += o;
+        }
+        this.touchEnd(this.blockTx, end);
+        if (this.bdatRemaining <= 0) {
+          if (this.bdatRemaining < 0) {
+            this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(this.bdatConsumed + this.bdatRemaining, this.bdatConsumed));
+          }
+          this.bdatRemaining = 0;
+          this.bdatCommand = undefined;
+        }
+        continue;
+      }
+      const line = this.table.line(k);
+      if (this.authAwaiting && this.auth && this.clientOnly && this.isCommandLine(k)) {
+        // Without the server's 334s, the responses end where a command starts.
+        this.authAwaiting = false;
+      }
+      if (this.authAwaiting && this.auth) {
+        this.authAwaiting = this.clientOnly;
+        this.auth.responses.push(line);
+        this.touch(undefined, line);
+        const data = line.content.trim();
+        const dataOffset = line.contentOffset + (line.content.length - line.content.trimStart().length);
+        const challenge = this.auth.challenges[this.auth.challenges.length - 1];
+        if (data !== '*' && !isBase64(data) && !isPlaceholder(data)) {
+          if (!checkClearCredentials(this, this.auth.mechanism, data, dataOffset, this.auth.responses.length - 1, challenge)) {
+            this.report('command-syntax', line.contentOffset, Math.max(1, line.content.length), M.authResponse());
+          }
+        } else {
+          checkCredentials(this, this.auth.mechanism, data, dataOffset, this.auth.responses.length - 1, challenge);
+        }
+        continue;
+      }
+      if (this.unansweredData()) {
+        // `C: DATA` directly followed by client lines: the 354 is missing from the
+        // transcript; read the lines as the body rather than as commands.
+        this.openUnansweredBody();
+        this.addDataLine(k);
+        continue;
+      }
+      this.lastWasUnansweredData = undefined;
+      this.handleCommand(line);
+    }
+    // ---- end of input ----
+    if (this.openReply) this.finishOpenReply('eof');
+    if (this.block) {
+      const b = this.block;
+      this.block = undefined;
+      this.report('data-not-terminated', ...this.verbRange(b.command), M.dataNotTerminated());
+    }
+    if (this.bdatCommand && this.bdatRemaining > 0) {
+      this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(this.bdatRemaining + this.bdatConsumed, this.bdatConsumed));
+    }
+    for (const p of this.pending.drain()) {
+      if ((p.kind === 'data-end' && p.verbLength === 0) || this.clientOnly) continue;
+      this.report('missing-reply', ...this.verbRange(p), M.missingReply(p.verb === '.' ? 'The end of the message' : p.verb));
+    }
+    if (!this.quitSent && this.closedBy === undefined && this.lastProtocol >= 0) {
+      const l = this.table.line(this.lastProtocol);
+      const [at, len] = l.end > l.contentOffset ? [l.contentOffset, l.end - l.contentOffset] : [l.offset, l.end - l.offset];
+      this.report('missing-quit', at, len, M.missingQuit());
+    }
+    return this.session;
+  }
+}

@@ -1,0 +1,344 @@
+/**
+ * What each SMTP verb checks and changes, one handler per verb (the shape of
+ * nodemailer's `_actionXXX` methods): the state machine of ./session.ts does
+ * what every command shares (pipelining, the commands nothing may follow, the
+ * reply codes the catalogue allows) and calls the verb's handler for the rest.
+ * A verb of the catalogue without a handler may come anywhere after HELO/EHLO
+ * and changes nothing.
+ */
+import type { Command, Extension, Reply, Transaction } from './model';
+import { addIntermediate, Block, setAddress } from './model';
+import { transcriptMessages as M } from './messages';
+import type { TranscriptParser } from './session';
+import { checkHelloArgument, checkPathCommand, isBase64, isPlaceholder } from './syntax';
+import { checkClearCredentials, checkCredentials } from './credentials';
+
+/** One verb's part of the state machine. `at`/`atLength` are the verb's range, for reports. */
+export interface VerbHandler {
+  /** RFC 5321 §4.1.4: may come before HELO/EHLO and inside a transaction, so no sequence check applies. */
+  readonly anywhere?: boolean;
+  /** The verb's own sequence rules; without it, the verb only has to follow a HELO/EHLO. */
+  sequence?(s: TranscriptParser, cmd: Command, at: number, atLength: number): void;
+  /** The argument's syntax and what sending the command changes (the client side is followed optimistically). */
+  sent?(s: TranscriptParser, cmd: Command, at: number, atLength: number): void;
+  /** A reply that keeps the command waiting (a 334 challenge, the 354 go-ahead): true when it was one. */
+  intermediate?(s: TranscriptParser, cmd: Command, reply: Reply, t: Transaction | undefined): boolean;
+  /** What the final reply changes; `klass` is its first digit. */
+  answered?(s: TranscriptParser, cmd: Command, reply: Reply, t: Transaction | undefined, klass: number): void;
+  /** The log does not show the reply: what its success would change. */
+  assumed?(s: TranscriptParser, cmd: Command): void;
+}
+
+/** Octets of the command line after the prefix (its content's length, without slicing it). */
+const contentLength = (cmd: Command): number => cmd.line.end - cmd.line.contentOffset;
+
+/** A command that takes no argument got one (RFC 5321 §4.1.1: DATA, RSET, QUIT, STARTTLS). */
+function noArguments(s: TranscriptParser, cmd: Command): void {
+  const argument = cmd.argument;
+  if (argument && argument.text.trim() !== '') s.report('command-syntax', argument.offset, argument.text.length, M.noArguments(cmd.verb));
+}
+
+/** MAIL, RCPT and the like must follow a HELO/EHLO. */
+function needsHello(s: TranscriptParser, cmd: Command, at: number, atLength: number): boolean {
+  if (s.greeted()) return true;
+  s.report('out-of-sequence', at, atLength, M.beforeHello(cmd.verb));
+  return false;
+}
+
+/** The transaction a RCPT, DATA or BDAT belongs to: the open one, or one opened when a fragment starts inside it. */
+const transactionOf = (s: TranscriptParser, cmd: Command): Transaction | undefined => s.tx ?? (s.txUnknown ? s.openTx(undefined, cmd.line) : undefined);
+
+/** EHLO, HELO and LHLO (RFC 5321 §4.1.1.1, RFC 2033): anywhere; they reset the transaction. */
+const hello: VerbHandler = {
+  anywhere: true,
+  sent(s, cmd) {
+    checkHelloArgument(cmd.verb, cmd.argument, cmd.line.contentOffset, contentLength(cmd), s.scratch);
+    s.keepScratch();
+    if (s.tx && !s.tx.end) s.tx.reset = cmd;
+    s.closeTx();
+    s.fragment = false;
+    s.txUnknown = false;
+    s.needsEhlo = false;
+  },
+};
+
+/** EHLO and LHLO: a 2xx reply lists the extensions, one keyword per line after the first (RFC 5321 §4.1.1.1). */
+const ehlo: VerbHandler = {
+  ...hello,
+  answered(s, cmd, reply, _t, klass) {
+    if (klass !== 2) return;
+    s.hello = 'ehlo';
+    const exts: Extension[] = [];
+    s.extensions = new Set();
+    for (let k = 1; k < reply.lines.length; k++) {
+      const l = reply.lines[k];
+      const m = /^([A-Za-z0-9][A-Za-z0-9-]*)(?:[ =](.*))?$/.exec(l.text.trim());
+      if (!m) continue;
+      const keyword = m[1].toUpperCase();
+      const lead = l.text.length - l.text.trimStart().length;
+      exts.push({ keyword, params: m[2] ?? '', offset: l.textOffset + lead, length: m[1].length });
+      s.extensions.add(keyword);
+    }
+    s.session.hellos.push({ command: cmd, extensions: exts });
+  },
+  assumed(s) {
+    // An unknown EHLO reply leaves the extensions unknown, so later checks that depend on them stay quiet.
+    s.hello = 'ehlo';
+    s.extensions = undefined;
+  },
+};
+
+/** HELO: a plain SMTP session, no extensions. */
+const helo: VerbHandler = {
+  ...hello,
+  answered(s, cmd, _reply, _t, klass) {
+    if (klass !== 2) return;
+    s.hello = 'helo';
+    s.extensions = new Set();
+    s.session.hellos.push({ command: cmd, extensions: [] });
+  },
+  assumed(s) {
+    s.hello = 'helo';
+    s.extensions = undefined;
+  },
+};
+
+/** MAIL (RFC 5321 §4.1.1.2): opens a transaction; not inside another one. */
+const mail: VerbHandler = {
+  sequence(s, cmd, at, atLength) {
+    if (needsHello(s, cmd, at, atLength) && s.tx && !s.txUnknown) s.report('out-of-sequence', at, atLength, M.nestedMail());
+  },
+  sent(s, cmd, at, atLength) {
+    const t = s.openTx(cmd, cmd.line);
+    s.txUnknown = false;
+    s.txOf.set(cmd, t);
+    if (!cmd.argument) s.report('command-syntax', at, atLength, M.pathPrefix('MAIL', 'FROM:'));
+    else setAddress(cmd, checkPathCommand('MAIL', cmd.argument, s.extensions, s.scratch));
+    s.keepScratch();
+    s.checkUtf8Address(cmd, cmd);
+  },
+  answered(s, _cmd, _reply, t, klass) {
+    if (klass !== 2 && t && s.tx === t) s.closeTx();
+  },
+};
+
+/** RCPT (RFC 5321 §4.1.1.3): one recipient of the open transaction. */
+const rcpt: VerbHandler = {
+  sequence(s, cmd, at, atLength) {
+    if (needsHello(s, cmd, at, atLength) && !s.tx && !s.txUnknown) s.report('out-of-sequence', at, atLength, M.rcptBeforeMail());
+  },
+  sent(s, cmd, at, atLength) {
+    const t = transactionOf(s, cmd);
+    if (t) {
+      t.rcpts.push(cmd);
+      s.txOf.set(cmd, t);
+      s.touch(t, cmd.line);
+    }
+    if (!cmd.argument) s.report('command-syntax', at, atLength, M.pathPrefix('RCPT', 'TO:'));
+    else setAddress(cmd, checkPathCommand('RCPT', cmd.argument, s.extensions, s.scratch));
+    s.keepScratch();
+    s.checkUtf8Address(cmd, t?.mail);
+  },
+};
+
+/** DATA and BDAT need a recipient that has not been refused (RFC 5321 §4.1.1.4, RFC 3030 §2); a BDAT may follow another one. */
+function dataSequence(s: TranscriptParser, cmd: Command, at: number, atLength: number): void {
+  if (!needsHello(s, cmd, at, atLength) || s.txUnknown) return;
+  const ok = s.tx && s.tx.rcpts.some((r) => !r.reply || Math.floor(r.reply.code / 100) === 2);
+  if (!ok && !(cmd.verb === 'BDAT' && s.tx?.block && !s.tx.block.terminated)) s.report('out-of-sequence', at, atLength, M.dataBeforeRcpt(cmd.verb));
+}
+
+/** DATA (RFC 5321 §4.1.1.4): 354, then the dot-stuffed body (read by the session), then the reply to the `.`. */
+const data: VerbHandler = {
+  sequence: dataSequence,
+  sent(s, cmd) {
+    noArguments(s, cmd);
+    const t = transactionOf(s, cmd);
+    if (t) {
+      t.data = cmd;
+      s.txOf.set(cmd, t);
+      s.touch(t, cmd.line);
+    }
+    s.lastWasUnansweredData = cmd;
+  },
+  intermediate(s, cmd, reply, t) {
+    if (cmd.kind !== 'command' || reply.code !== 354) return false;
+    addIntermediate(cmd, reply);
+    s.openBlock(cmd, t);
+    return true;
+  },
+  answered(s, _cmd, _reply, t) {
+    // DATA refused: the transaction is over (RFC 5321 §3.3: 503/554 when no valid recipient).
+    if (t && s.tx === t) s.closeTx();
+  },
+};
+
+/** BDAT (RFC 3030 §2): a chunk of exactly the given size, no dot-stuffing; LAST ends the message. */
+const bdat: VerbHandler = {
+  sequence: dataSequence,
+  sent(s, cmd, at, atLength) {
+    const argument = cmd.argument;
+    const m = argument ? /^(\d{1,20})(?: +(LAST))?\s*$/i.exec(argument.text) : null;
+    if (!m) s.report('command-syntax', argument?.offset ?? at, argument ? argument.text.length : atLength, M.bdatSize());
+    const t = transactionOf(s, cmd);
+    if (t) {
+      s.txOf.set(cmd, t);
+      t.data ??= cmd;
+      if (!t.block) {
+        t.block = new Block(s.table, cmd, false);
+        s.session.dataBlocks.push(t.block);
+      }
+      s.touch(t, cmd.line);
+      if (m?.[2]) {
+        t.block.terminated = true;
+        t.end = cmd;
+      }
+    }
+    s.bdatRemaining = m ? Number(m[1]) : 0;
+    s.bdatConsumed = 0;
+    s.bdatCommand = cmd;
+    s.blockTx = t;
+    if (m?.[2]) {
+      s.closeTx();
+      s.txUnknown = false;
+    }
+  },
+};
+
+/** RSET (RFC 5321 §4.1.1.5): anywhere; ends the transaction. */
+const rset: VerbHandler = {
+  anywhere: true,
+  sent(s, cmd) {
+    noArguments(s, cmd);
+    if (s.tx && !s.tx.end) s.tx.reset = cmd;
+    s.closeTx();
+    s.txUnknown = false;
+  },
+};
+
+/** QUIT (RFC 5321 §4.1.1.10): allowed at any point; nothing may follow it. */
+const quit: VerbHandler = {
+  sequence() {},
+  sent(s, cmd) {
+    noArguments(s, cmd);
+    s.quitSent = true;
+    s.session.quit = cmd;
+  },
+  answered(s, _cmd, reply) {
+    if (reply.code === 221) s.closedBy = 221;
+  },
+};
+
+/** STARTTLS (RFC 3207 §4): once, after EHLO; after 220 the session starts over (§4.2). */
+const starttls: VerbHandler = {
+  sequence(s, cmd, at, atLength) {
+    if (s.tlsActive) s.report('out-of-sequence', at, atLength, M.starttlsTwice());
+    else needsHello(s, cmd, at, atLength);
+  },
+  sent(s, cmd) {
+    noArguments(s, cmd);
+    s.session.starttls.push(cmd);
+  },
+  answered(s, _cmd, reply) {
+    if (reply.code !== 220) return;
+    s.tlsActive = true;
+    s.needsEhlo = true;
+    s.extensions = new Set();
+    s.hello = 'none';
+    s.authenticated = false;
+    s.closeTx();
+  },
+};
+
+/** VRFY and EXPN (RFC 5321 §4.1.1.6-7): anywhere, with an argument. */
+const lookup: VerbHandler = {
+  anywhere: true,
+  sent(s, cmd, at, atLength) {
+    if (!cmd.argument || cmd.argument.text.trim() === '') s.report('command-syntax', at, atLength, M.missingArgument(cmd.verb, ['expect-user-or-mailbox']));
+  },
+};
+
+/** ETRN (RFC 1985): names a domain or queue. */
+const etrn: VerbHandler = {
+  sent(s, cmd, at, atLength) {
+    if (!cmd.argument || cmd.argument.text.trim() === '') s.report('command-syntax', at, atLength, M.missingArgument(cmd.verb, ['expect-domain-or-queue']));
+  },
+};
+
+/** AUTH (RFC 4954 §4): once, after EHLO, outside a transaction; 334 challenges until 235 or a refusal. */
+const auth: VerbHandler = {
+  sequence(s, cmd, at, atLength) {
+    if (s.authenticated) s.report('out-of-sequence', at, atLength, M.authTwice());
+    else if (s.hello === 'helo') s.report('out-of-sequence', at, atLength, M.authNeedsEhlo());
+    else if (!needsHello(s, cmd, at, atLength)) return;
+    else if (s.tx && !s.txUnknown) s.report('out-of-sequence', at, atLength, M.authInTransaction());
+  },
+  sent(s, cmd, at, atLength) {
+    const argument = cmd.argument;
+    const parts = argument ? argument.text.split(' ') : [];
+    const mech = parts[0] ?? '';
+    s.auth = { command: cmd, mechanism: mech.toUpperCase(), challenges: [], responses: [] };
+    s.session.auths.push(s.auth);
+    // Without replies in the log, the client lines up to the next command are the responses.
+    s.authAwaiting = s.clientOnly;
+    if (!/^[A-Za-z0-9_-]{1,20}$/.test(mech)) {
+      s.report('command-syntax', argument ? argument.offset : at, argument ? Math.max(1, mech.length) : atLength, M.authMechanism());
+    } else if (parts.length > 1) {
+      const ir = parts.slice(1).join(' ');
+      const irOffset = argument!.offset + mech.length + 1;
+      if (ir !== '=' && !isBase64(ir) && !isPlaceholder(ir)) {
+        if (!checkClearCredentials(s, mech, ir, irOffset, 0)) s.report('command-syntax', irOffset, ir.length, M.authInitialResponse());
+      } else checkCredentials(s, mech, ir, irOffset, 0);
+    }
+  },
+  intermediate(s, cmd, reply) {
+    if (reply.code !== 334 || !s.auth || s.auth.command !== cmd) return false;
+    addIntermediate(cmd, reply);
+    s.auth.challenges.push(reply);
+    s.authAwaiting = true;
+    s.pending.unshift(cmd);
+    return true;
+  },
+  answered(s, cmd, reply) {
+    if (s.auth && s.auth.command === cmd) {
+      s.auth.result = reply;
+      s.authAwaiting = false;
+      s.auth = undefined;
+    }
+    if (reply.code === 235) s.authenticated = true;
+  },
+  assumed(s, cmd) {
+    if (s.auth?.command === cmd) {
+      s.auth = undefined;
+      s.authAwaiting = false;
+    }
+  },
+};
+
+/** Verbs that may come anywhere and change nothing. */
+const harmless: VerbHandler = { anywhere: true };
+
+/** The handlers by upper-case verb. */
+const VERBS = new Map<string, VerbHandler>([
+  ['EHLO', ehlo],
+  ['LHLO', ehlo],
+  ['HELO', helo],
+  ['MAIL', mail],
+  ['RCPT', rcpt],
+  ['DATA', data],
+  ['BDAT', bdat],
+  ['RSET', rset],
+  ['QUIT', quit],
+  ['STARTTLS', starttls],
+  ['VRFY', lookup],
+  ['EXPN', lookup],
+  ['NOOP', harmless],
+  ['HELP', harmless],
+  ['ETRN', etrn],
+  ['AUTH', auth],
+]);
+
+/** The handler of `verb`, undefined for one that has none. */
+export function verbHandler(verb: string): VerbHandler | undefined {
+  return VERBS.get(verb);
+}
