@@ -3,6 +3,7 @@
  * form, and builds the edits that redact exposed credentials. Pure functions
  * on text.
  */
+import { dialectReader } from './dialects';
 import { parseTranscript, type TranscriptSession } from './parse';
 import { REDACTED } from './syntax';
 
@@ -42,8 +43,8 @@ export function convertToCanonical(text: string, session: TranscriptSession = pa
       out.push(`# ${raw.trim()}`);
       if (endLines.has(line.index)) out.push('C: .');
     } else {
-      // Annotations: drop swaks' own `===`/`***` marker, keep everything else.
-      const note = session.dialect === 'swaks' && line.prefixLength > 0 ? line.content : raw.trim();
+      // Annotations: drop the tool's own marker (swaks' `===`/`***`), keep everything else.
+      const note = line.prefixLength > 0 && dialectReader(session.dialect).annotationMarker ? line.content : raw.trim();
       out.push(note === '' ? '#' : `# ${note}`);
     }
   }

@@ -68,6 +68,12 @@ export interface DialectReader<N extends string = string> {
   readonly classifierFor?: (text: string, head: readonly RawLine[]) => LineClassifier;
   /** A line that marks a file as this dialect though no protocol line carries a marker (swaks --no-hints). */
   readonly isSignatureLine?: (line: string) => boolean;
+  /**
+   * True when the reader's annotation lines carry a marker of the tool's own
+   * (swaks' `===`, `***`): converting to the canonical form drops it and keeps
+   * the note. Otherwise the whole line becomes the note.
+   */
+  readonly annotationMarker?: boolean;
   /** After every line is classified: gives lines the reader could only judge in context their kind. */
   readonly resolve?: (text: string, rows: LineRows, codes: LineCodes) => void;
 }

@@ -104,5 +104,6 @@ export const swaks = defineDialect({
   label: 'swaks output',
   classify: classifySwaks,
   isSignatureLine: isSwaksInfoLine,
+  annotationMarker: true,
   resolve: resolveSwaksLines,
 });
