@@ -27,7 +27,6 @@ test('every reader module of the dialects folder is registered, once, under its 
   const readerModules = modulesIn(DIALECTS_DIR).filter((m) => !NOT_READERS.has(m));
   assert.ok(readerModules.length >= 5, `found ${readerModules.join(', ')}`);
   for (const m of readerModules) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exported = Object.values(require(join(DIALECTS_DIR, m)) as Record<string, unknown>).filter((v) => typeof v === 'object' && v !== null && 'classify' in v);
     assert.equal(exported.length, 1, `${m} exports one DialectReader`);
     assert.ok(DIALECTS.includes(exported[0] as (typeof DIALECTS)[number]), `${m} is in DIALECTS`);
