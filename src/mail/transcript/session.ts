@@ -12,7 +12,7 @@
 import { problem, type Problem } from '../codes';
 import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from './catalog';
 import { checkClearCredentials, checkCredentials } from './credentials';
-import { ENHANCED_LIKE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, octetsIn, octetsOf, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
+import { ENHANCED_LIKE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, octetsOf, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
 import { transcriptMessages as M } from './messages';
 import { addIntermediate, Block, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
 import { countSides, lookAhead } from './partial';
@@ -347,7 +347,7 @@ export class TranscriptParser {
       return;
     }
     b.add(k);
-    const octets = octetsIn(this.text, co, end) + 2;
+    const octets = this.table.contentOctets(k) + 2;
     b.octets += octets;
     if (b.eightBitOffset < 0 && octets - 2 !== end - co) {
       let i = co;
@@ -581,7 +581,7 @@ export class TranscriptParser {
       }
       if (this.bdatCommand && this.bdatRemaining > 0) {
         const end = this.table.ends[k];
-        const o = octetsIn(this.text, this.table.contentOffsets[k], end) + 2;
+        const o = this.table.contentOctets(k) + 2;
         this.bdatRemaining -= o;
         this.bdatConsumed += o;
         const b = this.blockTx?.block as Block | undefined;

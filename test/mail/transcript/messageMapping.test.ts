@@ -140,3 +140,20 @@ test('a DATA body over 1 MB (built through a Buffer) is the same message as the 
     }
   }
 });
+
+test('a DATA body over 1 MB whose lines have no marker (swaks --no-send-hints) is the same message, LF and CRLF', () => {
+  // An unmarked line with an LF break is one character shorter than its message line with CRLF, so the body cannot be joined in place.
+  const body = ['From: a@example.org', '', '..dot-stuffed line'];
+  for (let i = 0; i < 17000; i++) body.push(`line ${i} `.padEnd(76, 'z'));
+  for (const eol of ['\n', '\r\n']) {
+    const text = ['<-  220 mx.example.com ESMTP', 'EHLO client.example.org', '<-  250 mx.example.com', 'MAIL FROM:<a@example.org>', '<-  250 OK', 'RCPT TO:<b@example.org>', '<-  250 OK', 'DATA', '<-  354 go ahead', ...body.map((l) => (l.startsWith('.') ? '.' + l : l)), '.', '<-  250 OK', 'QUIT', '<-  221 bye', ''].join(eol);
+    const session = parseTranscript(text);
+    assert.equal(session.dialect, 'swaks');
+    const block = session.dataBlocks[0];
+    const m = messageOfBlock(block);
+    const reference = messageOfBlock({ ...block, lines: block.lines, stuffed: block.stuffed, command: block.command });
+    assert.ok(m.text.length > 0x100000, 'large enough');
+    assert.equal(m.text, body.join('\r\n') + '\r\n', `${JSON.stringify(eol)}: unstuffed lines`);
+    assert.equal(m.text, reference.text);
+  }
+});
