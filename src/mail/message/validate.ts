@@ -94,6 +94,15 @@ const MIME_FIELDS = fieldNames((i) => i.mime === true);
 
 /** Validates an already parsed message (so editor features can share one parse). */
 export function validateParsed(parsed: ParsedMessage, options: MessageValidationOptions = {}): Problem[] {
+  return validateWithLineEndings(parsed, options).problems;
+}
+
+/**
+ * `validateParsed`, also returning the document's line-ending counts (what the
+ * mixed-line-endings check decided from), so that an edit inside one body part
+ * can be re-validated without scanning the rest (see incremental.ts).
+ */
+export function validateWithLineEndings(parsed: ParsedMessage, options: MessageValidationOptions = {}): { problems: Problem[]; lineEndings: LineEndings } {
   const { text, root } = parsed;
   const maxFullSize = options.maxFullSize ?? DEFAULT_MAX_FULL_SIZE;
   const full = text.length <= maxFullSize;
@@ -120,15 +129,52 @@ export function validateParsed(parsed: ParsedMessage, options: MessageValidation
     if (part.transferEncoding === 'binary' && part.children.length === 0 && !part.embedded) binaryRanges.push([part.bodyOffset, part.bodyEnd]);
     if (full) checkBody(text, part, out);
   });
-  checkLines(text, full ? text.length : maxFullSize, binaryRanges, options.textEncoding === 'latin1', out);
+  const lineEndings = checkLines(text, 0, full ? text.length : maxFullSize, binaryRanges, options.textEncoding === 'latin1', out);
+  checkMixedLineEndings(lineEndings, out);
   if (full && options.html !== false) checkHtml(parsed, options.html ?? {}, (p) => out.add(p), (code) => out.full(code));
   // DKIM and ARC (RFC 6376, RFC 8617): free for a message without such fields.
   if (full) for (const p of authenticate(parsed, { keys: options.keys, textEncoding: options.textEncoding }).problems) out.add(p);
   out.list.sort((a, b) => a.offset - b.offset || a.length - b.length);
-  return out.list;
+  return { problems: out.list, lineEndings };
+}
+
+/**
+ * The problems a leaf part's body is responsible for: its transfer-encoding checks
+ * and the line checks (length, bare CR, NUL) of its lines, with the line-ending
+ * counts of those lines. Together with the rest of the message's problems these
+ * are exactly what `validateParsed` reports, as long as no code reaches its cap.
+ */
+export function validateBody(text: string, part: MimePart, options: MessageValidationOptions = {}): { problems: Problem[]; lineEndings: LineEndings } {
+  const out = new Reporter();
+  checkBody(text, part, out);
+  const binary: Array<[number, number]> = part.transferEncoding === 'binary' ? [[part.bodyOffset, part.bodyEnd]] : [];
+  const lineEndings = checkLines(text, part.bodyOffset, part.bodyEnd, binary, options.textEncoding === 'latin1', out);
+  // The line break after the body (a delimiter's, RFC 2046 §5.1.1) is counted with it: when the body
+  // ends with a line break, the empty line after it is the one that break ends.
+  if (part.bodyEnd > part.bodyOffset && text.charCodeAt(part.bodyEnd - 1) === 10) {
+    const nl = text.indexOf('\n', part.bodyEnd);
+    if (nl >= 0 && text.charCodeAt(nl - 1) === 13) {
+      lineEndings.crlf++;
+      if (lineEndings.firstCrlf < 0) lineEndings.firstCrlf = nl - 1;
+    } else if (nl >= 0) {
+      lineEndings.lf++;
+      if (lineEndings.firstLf < 0) lineEndings.firstLf = nl;
+    }
+  }
+  return { problems: out.list, lineEndings };
 }
 
 // ---------------------------------------------------------------- lines
+
+/** Line breaks counted by style, and where the first of each is (-1 when none). */
+export interface LineEndings {
+  crlf: number;
+  lf: number;
+  /** Offset of the CR of the first CRLF. */
+  firstCrlf: number;
+  /** Offset of the first LF not preceded by CR. */
+  firstLf: number;
+}
 
 function octetLength(text: string, from: number, to: number, latin1: boolean): { octets: number; cut: number } {
   // Returns the octet count and the index where the count first passes 998.
@@ -143,10 +189,13 @@ function octetLength(text: string, from: number, to: number, latin1: boolean): {
   return { octets, cut };
 }
 
-/** Line checks: length (RFC 5322 §2.1.1), bare CR and NUL (§2.3), line-end style. */
-function checkLines(text: string, limit: number, binaryRanges: Array<[number, number]>, latin1: boolean, out: Reporter): void {
+/**
+ * Line checks of the lines that start in [from, limit): length (RFC 5322 §2.1.1),
+ * bare CR and NUL (§2.3); returns their line-ending counts. `from` is a line start.
+ */
+function checkLines(text: string, from: number, limit: number, binaryRanges: Array<[number, number]>, latin1: boolean, out: Reporter): LineEndings {
   const len = Math.min(text.length, limit);
-  let pos = 0;
+  let pos = from;
   let crlf = 0;
   let lf = 0;
   let firstCrlf = -1;
@@ -180,15 +229,9 @@ function checkLines(text: string, limit: number, binaryRanges: Array<[number, nu
     }
     pos = next;
   }
-  if (crlf > 0 && lf > 0) {
-    // RFC 5322 §2.1: lines end with CRLF; a mix means some tool rewrote part of the file.
-    const minorityCrlf = crlf < lf;
-    const at = minorityCrlf ? firstCrlf : firstLf;
-    out.add(problem('mixed-line-endings', at, minorityCrlf ? 2 : 1, MESSAGES['mixed-line-endings'](crlf, lf), { data: { dominant: minorityCrlf ? '\n' : '\r\n', crlf, lf } }));
-  }
   // RFC 5322 §2.3: CR and LF only together as CRLF. One report per line; skipping
   // to the next LF keeps a CR-only (classic Mac) file linear.
-  for (let i = text.indexOf('\r'); i >= 0 && i < len && !out.full('bare-cr'); ) {
+  for (let i = text.indexOf('\r', from); i >= 0 && i < len && !out.full('bare-cr'); ) {
     if (text.charCodeAt(i + 1) !== 10) {
       out.add(problem('bare-cr', i, 1, MESSAGES['bare-cr']()));
       const nl = text.indexOf('\n', i);
@@ -196,13 +239,27 @@ function checkLines(text: string, limit: number, binaryRanges: Array<[number, nu
       i = text.indexOf('\r', nl);
     } else i = text.indexOf('\r', i + 1);
   }
-  for (let i = text.indexOf('\0'); i >= 0 && i < len && !out.full('nul-character'); ) {
+  for (let i = text.indexOf('\0', from); i >= 0 && i < len && !out.full('nul-character'); ) {
     out.add(problem('nul-character', i, 1, MESSAGES['nul-character']()));
     // One per line: a binary file would otherwise give one per octet.
     const nl = text.indexOf('\n', i);
     if (nl < 0) break;
     i = text.indexOf('\0', nl);
   }
+  return { crlf, lf, firstCrlf, firstLf };
+}
+
+/** RFC 5322 §2.1: lines end with CRLF; a mix means some tool rewrote part of the file. */
+function checkMixedLineEndings({ crlf, lf, firstCrlf, firstLf }: LineEndings, out: Reporter): void {
+  if (crlf === 0 || lf === 0) return;
+  out.add(mixedLineEndingsProblem({ crlf, lf, firstCrlf, firstLf }));
+}
+
+/** The mixed-line-endings problem for counts where both styles occur: at the first break of the minority style. */
+export function mixedLineEndingsProblem({ crlf, lf, firstCrlf, firstLf }: LineEndings): Problem {
+  const minorityCrlf = crlf < lf;
+  const at = minorityCrlf ? firstCrlf : firstLf;
+  return problem('mixed-line-endings', at, minorityCrlf ? 2 : 1, MESSAGES['mixed-line-endings'](crlf, lf), { data: { dominant: minorityCrlf ? '\n' : '\r\n', crlf, lf } });
 }
 
 // ---------------------------------------------------------------- headers
