@@ -10,6 +10,7 @@
 import type * as lsp from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../mail/codes';
+import type { TextEdit } from '../mail/message/incremental';
 import type { SemanticTokenSpan } from './semanticTokens';
 import type { ServerSettings } from './settings';
 
@@ -28,8 +29,11 @@ export interface FeatureContext {
   /**
    * A per-document-version memo: the same key returns the same value until the
    * document changes. Use it to share one parse between validation and features.
+   * `compute` receives, when known, the value the same key had for an earlier
+   * version and the one edit that turns that version's text into this one's, so
+   * that it can update the value instead of computing it afresh.
    */
-  memo<T>(key: string, compute: () => T): T;
+  memo<T>(key: string, compute: (previous?: PreviousValue<T>) => T): T;
   /**
    * Drops every cached result and validates the open documents again: for
    * something validation read outside the document that changed since (a DNS
@@ -40,6 +44,12 @@ export interface FeatureContext {
   readonly workspaceFolders: readonly string[];
   /** The other documents open in the server (same language or not). */
   otherDocuments(): TextDocument[];
+}
+
+/** A memoised value of an earlier version of a document, and the edit from that version to the current one. */
+export interface PreviousValue<T> {
+  readonly value: T;
+  readonly edit: TextEdit;
 }
 
 /** Options that bound validation work, so no input (however large or deep) makes it unbounded. */

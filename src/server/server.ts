@@ -8,7 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { withLocale } from '../mail/i18n';
 import { toDiagnostics } from './diagnostics';
-import type { FeatureContext, LanguageFeatures } from './features';
+import type { FeatureContext, LanguageFeatures, PreviousValue } from './features';
+import { composeEdits, type TextEdit } from '../mail/message/incremental';
 import { fixAllAction, FIX_ALL_KIND, withFixAllOfCode } from './fixAll';
 import { encodeSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 import { DocumentSettings } from './documentSettings';
@@ -44,9 +45,38 @@ export function resolveLanguageId(languageId: string, uri: string): string | und
   return undefined;
 }
 
+/** Edits kept per document while no feature reads them (a client typing into a document nothing validates). */
+const MAX_LOGGED_EDITS = 10_000;
+
 /** Starts serving on `connection`. Returns a disposer used by tests. */
 export function startServer(connection: lsp.Connection, runtime: ServerRuntime): { dispose(): void } {
-  const documents = new lsp.TextDocuments(TextDocument);
+  /**
+   * The edits each document went through, per version, as offsets (undefined for a
+   * whole-text replacement): memoised values of an earlier version are updated
+   * from them instead of being computed afresh (FeatureContext.memo).
+   */
+  const editLogs = new Map<string, Array<{ version: number; edit: TextEdit | undefined }>>();
+  const documents = new lsp.TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(document, changes, version) {
+      let log = editLogs.get(document.uri);
+      if (!log) editLogs.set(document.uri, (log = []));
+      // A log nobody read for this long (no feature ran) is dropped, and a mark left that
+      // no earlier value can be updated past: they are computed afresh.
+      if (log.length > MAX_LOGGED_EDITS) log.splice(0, log.length, { version, edit: undefined });
+      for (const change of changes) {
+        if (lsp.TextDocumentContentChangeEvent.isIncremental(change)) {
+          const a = document.offsetAt(change.range.start);
+          const b = document.offsetAt(change.range.end);
+          const offset = Math.min(a, b);
+          log.push({ version, edit: { offset, oldEnd: Math.max(a, b), newEnd: offset + change.text.length } });
+        } else log.push({ version, edit: undefined });
+        // One change at a time, so that each offset above is read in the text it applies to.
+        TextDocument.update(document, [change], version);
+      }
+      return document;
+    },
+  });
   /** Settings per document (by its scopeUri), or one unscoped copy for clients that cannot be asked. */
   const settingsStore = new DocumentSettings();
   let locale = runtime.locale ?? 'en';
@@ -56,9 +86,43 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
 
   /** Per-document memo, cleared whenever the version changes. */
   const memos = new Map<string, { version: number; values: Map<string, unknown> }>();
+  /** Per document and key, the value of the last version that computed it (see `previousValue`). */
+  const earlier = new Map<string, Map<string, { version: number; value: unknown }>>();
+
+  /** The value `key` had for an earlier version of `uri`, with the edit from that version's text to `version`'s. */
+  function previousValue(uri: string, key: string, version: number): PreviousValue<unknown> | undefined {
+    const before = earlier.get(uri)?.get(key);
+    const log = editLogs.get(uri);
+    if (!before || !log) return undefined;
+    let edit: TextEdit | undefined;
+    let from = before.version;
+    for (const entry of log) {
+      if (entry.version <= before.version) continue;
+      if (entry.version > version) break;
+      if (!entry.edit) return undefined;
+      from = entry.version;
+      edit = edit ? composeEdits(edit, entry.edit) : entry.edit;
+    }
+    return edit && from === version ? { value: before.value, edit } : undefined;
+  }
+
+  /** Keeps the values of a document's outgoing memo entry as the earlier values, and drops log entries no value needs. */
+  function retire(uri: string, entry: { version: number; values: Map<string, unknown> }): void {
+    let kept = earlier.get(uri);
+    if (!kept) earlier.set(uri, (kept = new Map()));
+    for (const [key, value] of entry.values) kept.set(key, { version: entry.version, value });
+    const log = editLogs.get(uri);
+    if (log) {
+      const oldest = Math.min(...[...kept.values()].map((v) => v.version));
+      const drop = log.findIndex((e) => e.version > oldest);
+      log.splice(0, drop < 0 ? log.length : drop);
+    }
+  }
   /** Latest diagnostics per document version, shared by push and pull. */
   const diagnosticsCache = new Map<string, { version: number; settings: ServerSettings; items: lsp.Diagnostic[] }>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** How long (ms) each document's last pushed validation took: it bounds the debounce. */
+  const validationCosts = new Map<string, number>();
 
   const featuresOf = (document: TextDocument): LanguageFeatures | undefined => {
     const id = resolveLanguageId(document.languageId, document.uri);
@@ -74,13 +138,14 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     resolvesCodeActionEdits,
     workspaceFolders,
     otherDocuments: () => documents.all().filter((d) => d.uri !== document.uri),
-    memo<T>(key: string, compute: () => T): T {
+    memo<T>(key: string, compute: (previous?: PreviousValue<T>) => T): T {
       let entry = memos.get(document.uri);
       if (!entry || entry.version !== document.version) {
+        if (entry && entry.version < document.version) retire(document.uri, entry);
         entry = { version: document.version, values: new Map() };
         memos.set(document.uri, entry);
       }
-      if (!entry.values.has(key)) entry.values.set(key, compute());
+      if (!entry.values.has(key)) entry.values.set(key, compute(previousValue(document.uri, key, document.version) as PreviousValue<T> | undefined));
       return entry.values.get(key) as T;
     },
     refresh: refreshAll,
@@ -88,6 +153,7 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
 
   function refreshAll(): void {
     memos.clear();
+    earlier.clear();
     diagnosticsCache.clear();
     revalidateAll();
   }
@@ -132,13 +198,23 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     // The document may have changed or closed while its settings were asked for.
     const current = documents.get(uri);
     if (!current || timers.has(uri)) return;
+    const started = performance.now();
     const diagnostics = computeDiagnostics(current, settings);
+    validationCosts.set(uri, performance.now() - started);
     void connection.sendDiagnostics({ uri, version: current.version, diagnostics });
   }
 
+  /**
+   * Waits up to `delay` ms before validating, so that fast typing does not pay for
+   * versions it has already replaced; but never more than twice what the document's
+   * last validation took: waiting longer than the work itself only adds latency
+   * (an edit re-checked in a millisecond is published a few milliseconds later).
+   */
   function scheduleValidation(document: TextDocument, delay: number): void {
     if (pullDiagnostics) return;
     const uri = document.uri;
+    const cost = validationCosts.get(uri);
+    if (cost !== undefined) delay = Math.min(delay, Math.ceil(2 * cost));
     const pending = timers.get(uri);
     if (pending) clearTimeout(pending);
     // A newer edit replaces the pending run: stale work is never done.
@@ -239,6 +315,9 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     if (pending) clearTimeout(pending);
     timers.delete(uri);
     memos.delete(uri);
+    earlier.delete(uri);
+    editLogs.delete(uri);
+    validationCosts.delete(uri);
     diagnosticsCache.delete(uri);
     settingsStore.delete(uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -16,7 +16,7 @@ import { messageAt, splitMbox, type MboxMessage } from '../../mail/mbox/split';
 import { decodeEncodedWords } from '../../mail/message/encodings';
 import { findHeader } from '../../mail/message/model';
 import { MAX_PER_CODE } from '../../mail/message/validate';
-import type { FeatureContext, LanguageFeatures } from '../features';
+import type { FeatureContext, LanguageFeatures, PreviousValue } from '../features';
 import { rangeOf } from '../diagnostics';
 import { parsedOf } from './parsed';
 import { textsFor } from './texts';
@@ -58,7 +58,7 @@ export function viewOf(ctx: FeatureContext, message: MboxMessage): MessageView {
       resolvesCodeActionEdits: false,
       workspaceFolders: ctx.workspaceFolders,
       otherDocuments: () => ctx.otherDocuments(),
-      memo<T>(key: string, compute: () => T): T {
+      memo<T>(key: string, compute: (previous?: PreviousValue<T>) => T): T {
         if (!values.has(key)) values.set(key, compute());
         return values.get(key) as T;
       },
