@@ -65,6 +65,13 @@ export function validateMessage(text: string, options: MessageValidationOptions 
 /** Collects problems, capping each code at MAX_PER_CODE. */
 class Reporter {
   readonly list: Problem[] = [];
+  /**
+   * Bodies the transfer-encoding checks already read line by line and found to hold
+   * only lines of at most 76 characters, no CR but in CRLF, no NUL (in document
+   * order, with their line-ending counts): the line checks skip them instead of
+   * reading every line of a large attachment a second time.
+   */
+  readonly cleanSpans: CleanSpan[] = [];
   /** Made on the first problem: most messages have none (2,500 messages in one transcript). */
   private counts: Map<ProblemCode, number> | undefined = undefined;
   add(p: Problem): void {
@@ -166,6 +173,14 @@ export function validateBody(text: string, part: MimePart, options: MessageValid
 
 // ---------------------------------------------------------------- lines
 
+/** A span of whole lines the line checks need not read again (see Reporter.cleanSpans). */
+interface CleanSpan extends LineEndings {
+  /** Start of its first line. */
+  start: number;
+  /** End of its last line (before that line's break, which is not counted in it). */
+  end: number;
+}
+
 /** Line breaks counted by style, and where the first of each is (-1 when none). */
 export interface LineEndings {
   crlf: number;
@@ -201,7 +216,32 @@ function checkLines(text: string, from: number, limit: number, binaryRanges: Arr
   let firstCrlf = -1;
   let firstLf = -1;
   let range = 0;
+  const clean = out.cleanSpans;
+  let span = 0;
   while (pos < len) {
+    while (span < clean.length && clean[span].start < pos) span++;
+    if (span < clean.length && clean[span].start === pos && clean[span].end <= len) {
+      // Lines already read by the base64 check: take its counts, resume at its last line's break.
+      const c = clean[span++];
+      crlf += c.crlf;
+      lf += c.lf;
+      if (firstCrlf < 0) firstCrlf = c.firstCrlf;
+      if (firstLf < 0) firstLf = c.firstLf;
+      if (c.end > pos) {
+        pos = c.end;
+        if (pos < len || text.charCodeAt(pos - 1) === 10) continue;
+        // The span ends the range inside its last line: that line's break, after the span, is still the line's.
+        const nl = text.indexOf('\n', pos);
+        if (nl >= 0 && text.charCodeAt(nl - 1) === 13) {
+          crlf++;
+          if (firstCrlf < 0) firstCrlf = nl - 1;
+        } else if (nl >= 0) {
+          lf++;
+          if (firstLf < 0) firstLf = nl;
+        }
+        break;
+      }
+    }
     const nl = text.indexOf('\n', pos);
     const next = nl < 0 ? text.length : nl + 1;
     let lineEnd = nl < 0 ? text.length : nl;
@@ -231,7 +271,14 @@ function checkLines(text: string, from: number, limit: number, binaryRanges: Arr
   }
   // RFC 5322 §2.3: CR and LF only together as CRLF. One report per line; skipping
   // to the next LF keeps a CR-only (classic Mac) file linear.
+  span = 0;
   for (let i = text.indexOf('\r', from); i >= 0 && i < len && !out.full('bare-cr'); ) {
+    while (span < clean.length && clean[span].end <= i) span++;
+    if (span < clean.length && clean[span].start <= i) {
+      // A clean span has no bare CR: go on after it.
+      i = text.indexOf('\r', clean[span].end);
+      continue;
+    }
     if (text.charCodeAt(i + 1) !== 10) {
       out.add(problem('bare-cr', i, 1, MESSAGES['bare-cr']()));
       const nl = text.indexOf('\n', i);
@@ -739,16 +786,20 @@ function checkBase64(text: string, start: number, end: number, out: Reporter): v
     // Fast path (the usual attachment): the regex runs natively; only line lengths and the
     // final padding are left, found with indexOf per line.
     let lf = 0;
+    let crlfLines = 0;
+    let longLines = 0;
     let lineStart = 0;
     while (lineStart <= body.length) {
       const nl = body.indexOf('\n', lineStart);
       const stop = nl < 0 ? body.length : nl;
       const lineEnd = stop > lineStart && body.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
       if (lineEnd - lineStart > 76) {
+        longLines++;
         out.add(problem('base64-line-length', start + lineStart + 76, lineEnd - lineStart - 76, MESSAGES['base64-line-length'](lineEnd - lineStart)));
       }
       if (nl < 0) break;
       lf++;
+      if (lineEnd !== stop) crlfLines++;
       lineStart = nl + 1;
     }
     const firstPad = body.indexOf('=');
@@ -756,6 +807,16 @@ function checkBase64(text: string, start: number, end: number, out: Reporter): v
     // Every CR counts as a line-break character, also a bare one (reported by the line checks).
     let allCr = 0;
     for (let i = body.indexOf('\r'); i >= 0; i = body.indexOf('\r', i + 1)) allCr++;
+    // Every CR ends a line (no bare CR) and every line is short: the line checks can skip the body.
+    if (longLines === 0 && allCr === crlfLines) {
+      const firstCr = body.indexOf('\r');
+      let firstBareLf = -1;
+      if (crlfLines < lf) for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) if (i === 0 || body.charCodeAt(i - 1) !== 13) {
+        firstBareLf = i;
+        break;
+      }
+      out.cleanSpans.push({ start, end, crlf: crlfLines, lf: lf - crlfLines, firstCrlf: firstCr < 0 ? -1 : start + firstCr, firstLf: firstBareLf < 0 ? -1 : start + firstBareLf });
+    }
     const data = body.length - lf - allCr - pad;
     let lastData = (firstPad < 0 ? body.length : firstPad) - 1;
     while (lastData >= 0 && (body.charCodeAt(lastData) === 10 || body.charCodeAt(lastData) === 13)) lastData--;
