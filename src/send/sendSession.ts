@@ -120,6 +120,7 @@ export class SendSession {
     log.note(`profile: ${profile.name}`);
     log.note(`server: ${profile.host}:${port} (${security === 'tls' ? 'implicit TLS' : security === 'starttls' ? 'STARTTLS required' : 'no TLS'}${profile.rejectUnauthorized === false ? ', certificate not verified' : ''})`);
     log.note(`envelope: MAIL FROM:<${this.envelope.from}> RCPT TO: ${this.envelope.to.map((a) => `<${a}>`).join(' ') || '(none)'}`, true);
+    if (this.prepared.bomRemoved) log.note('removed the byte order mark (U+FEFF) at the start of the message: it belongs to the file, not to the first header field');
 
     const refusal = this.refusalBeforeConnecting();
     if (refusal) {
