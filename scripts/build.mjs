@@ -43,6 +43,31 @@ export const clientChunks = {
   },
 };
 
+/**
+ * The CLI is split the same way: dist/cli.js holds what `check` (and split,
+ * join) need, and requires a command's own file when that command runs:
+ * dist/send.js and dist/inbox.js (the client's chunks, the same modules) for
+ * send and inbox, dist/cliRender.js and dist/cliReplay.js for render and replay.
+ */
+export const CLI_CHUNKS = {
+  '../send/send': { outfile: 'dist/send.js' },
+  '../send/inbox': { outfile: 'dist/inbox.js' },
+  './render': { source: 'src/cli/render.ts', outfile: 'dist/cliRender.js' },
+  './replay': { source: 'src/cli/replay.ts', outfile: 'dist/cliReplay.js' },
+};
+
+/** Makes the CLI's run-time `require` of a command's module load that command's dist file. */
+export const cliChunks = {
+  name: 'cli-chunks',
+  setup(build) {
+    const paths = Object.keys(CLI_CHUNKS).map((p) => p.replace(/[./]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(?:${paths.join('|')})$`) }, (args) => {
+      if (args.kind !== 'require-call' || !args.importer.endsWith('/src/cli/main.ts')) return undefined;
+      return { path: `./${CLI_CHUNKS[args.path].outfile.slice('dist/'.length)}`, external: true };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 export const common = {
   bundle: true,
@@ -66,7 +91,8 @@ const entries = [
   },
   ...Object.values(CLIENT_CHUNKS).map((c) => ({ entryPoints: [c.source], outfile: c.outfile })),
   { entryPoints: ['src/server/node/serverMain.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [cliChunks] },
+  ...Object.values(CLI_CHUNKS).filter((c) => c.source).map((c) => ({ entryPoints: [c.source], outfile: c.outfile })),
   // The preview page's own script runs in the webview (a browser), not in Node.
   { entryPoints: ['src/webview/preview.ts'], outfile: 'dist/previewView.js', platform: 'browser', format: 'iife', target: 'es2022', external: [] },
 ];

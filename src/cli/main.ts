@@ -21,11 +21,11 @@ import { validateMessage } from '../mail/message/validate';
 import { htmlOptionsOf } from './htmlClients';
 import type { HtmlCheckOptions } from '../mail/html/check';
 import { validateTranscript } from '../mail/transcript/validate';
-import { startLocalInbox } from '../send/inbox';
+import type * as InboxModule from '../send/inbox';
 import { loadInboxScript, type InboxScript } from '../send/inboxScript';
 import { MAX_TIMER_MS } from '../send/limits';
 import { runTokenCommand } from '../send/oauth2';
-import { cleartextAuthProblem, defaultPort, sendMessage } from '../send/send';
+import type * as SendModule from '../send/send';
 import type { Security, SmtpProfile } from '../send/types';
 import { VERSION } from '../version';
 import { CHECK_DKIM_OPTIONS, keysFromFile, SEND_DKIM_OPTIONS, signingFromArgs } from './dkim';
@@ -33,8 +33,9 @@ import { DEFAULT_MAX_INPUT_BYTES, endQuietlyOnClosedPipe, escapeJson, escapeTerm
 import { checkMailbox, isMailboxFile, runJoin, runSplit } from './mailbox';
 import { readPassword } from './password';
 import { readText } from './readText';
-import { RENDER_USAGE, runRender } from './render';
-import { REPLAY_USAGE, runReplay } from './replay';
+import type * as RenderModule from './render';
+import type * as ReplayModule from './replay';
+import { RENDER_USAGE, REPLAY_USAGE } from './usage';
 
 /** Where the CLI writes; tests and embedders can swap these. */
 export interface CliIo {
@@ -245,6 +246,8 @@ function parsePort(value: string | undefined, name: string): number | undefined 
 }
 
 async function runSend(args: string[], io: CliIo): Promise<number> {
+  // nodemailer and the send engine: loaded by this command only.
+  const { cleartextAuthProblem, defaultPort, sendMessage } = require('../send/send') as typeof SendModule;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -370,6 +373,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       signal: controller.signal,
       onLog: (line) => out.write(`${line}\n`),
       dkim,
+      locale: localeFromEnv(io.env),
     });
     for (const r of result.recipients) {
       if (!r.accepted && r.reply) io.stderr.write(`smtp-eml: refused ${r.address}: ${r.reply}\n`);
@@ -418,6 +422,8 @@ async function runInbox(args: string[], io: CliIo): Promise<number> {
   }
   let inbox;
   try {
+    // smtp-server: loaded by this command only.
+    const { startLocalInbox } = require('../send/inbox') as typeof InboxModule;
     inbox = await startLocalInbox({ port, dir, ...(script ? { script } : {}) });
   } catch (e) {
     io.stderr.write(`smtp-eml: cannot start the inbox on 127.0.0.1:${port}: ${(e as Error).message}\n`);
@@ -457,10 +463,11 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
         return await runSend(rest, io);
       case 'inbox':
         return await runInbox(rest, io);
+      // Loaded for their command only (scripts/build.mjs makes each its own file): check starts without them.
       case 'render':
-        return runRender(rest, io);
+        return (require('./render') as typeof RenderModule).runRender(rest, io);
       case 'replay':
-        return await runReplay(rest, io);
+        return await (require('./replay') as typeof ReplayModule).runReplay(rest, io);
       case '--version':
       case '-v':
         io.stdout.write(`${VERSION}\n`);

@@ -15,17 +15,9 @@ import { splitMbox } from '../mail/mbox/split';
 import { messageAt, mboxMessageAt, type DocumentKind, type LocatedMessage } from '../mail/preview/source';
 import { parseTranscript } from '../mail/transcript';
 import { readText } from './readText';
+import { RENDER_USAGE } from './usage';
 
 /** The command's part of `smtp-eml --help`. */
-export const RENDER_USAGE = `  smtp-eml render FILE [--out FILE.html] [--allow-remote] [--message N] [--locale LOCALE]
-      Write the message as a recipient would see it: one self-contained,
-      sanitized HTML page (decoded headers, the HTML body else the text,
-      cid: images inline as data: URIs, attachments listed, attached messages
-      nested; no script from the message). Remote images and styles are left
-      out unless --allow-remote (tracking pixels always are). Writes to stdout
-      without --out. .mbox and .smtp files: the Nth message (default 1).
-`;
-
 /** Where the CLI writes (the subset of main.ts's CliIo this command uses). */
 interface RenderIo {
   stdout: NodeJS.WritableStream;

@@ -10,20 +10,10 @@ import { parseArgs } from 'node:util';
 import { replayTranscript, type ReplayMatch } from '../send/replay';
 import type { CliIo } from './main';
 import { readText } from './readText';
+import { REPLAY_USAGE } from './usage';
 import { readPassword } from './password';
 
 /** Usage of `replay`, also part of `smtp-eml --help`. */
-export const REPLAY_USAGE = `  smtp-eml replay FILE.smtp --host HOST [--port PORT] [--security starttls|tls|none]
-                [--match code|class|text] [--user USER] [--insecure] [--timeout MS]
-      Send the transcript's C: lines to a live server (the DATA as written; AUTH
-      only with --user, as AUTH PLAIN, never the transcript's masked data;
-      STARTTLS where the transcript has it) and compare each reply with the
-      transcript's S: lines: by reply code (default), by class (first digit)
-      or by code and text. Prints the live session as a transcript with each
-      difference marked; the differences also go to stderr as FILE:LINE.
-      Exit 0 when all match, 1 when any differs, 2 when it could not run.
-`;
-
 function usage(io: CliIo, message: string): number {
   io.stderr.write(`smtp-eml: ${message}\nRun smtp-eml --help for usage.\n`);
   return 2;

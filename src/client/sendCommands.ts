@@ -308,6 +308,7 @@ export function registerSendCommands(
             signal: controller.signal,
             onStage: (stage) => progress.report({ message: describeStage(stage) }),
             onLog: (line) => log.info(line),
+            locale: vscode.env.language,
           });
         },
       );

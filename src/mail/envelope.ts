@@ -237,13 +237,24 @@ function newestResentBlock(headers: readonly HeaderField[]): HeaderField[] | und
   return headers.slice(first, last + 1);
 }
 
+/** U+FEFF, the byte order mark an editor may put at the start of a UTF-8 file. */
+const BOM = 0xfeff;
+
+/**
+ * `text` without a leading byte order mark: it is a mark of the file, not
+ * part of the first header field (RFC 5322 §2.2: a field name starts the line).
+ */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === BOM ? text.slice(1) : text;
+}
+
 /**
  * Works out MAIL FROM and RCPT TO for `text` (see the module comment for the
  * rules). `overrides.from` / `overrides.to` (when non-empty) replace what the
  * header says; they are checked like header addresses. Never throws.
  */
 export function buildEnvelope(text: string, overrides: { from?: string; to?: string[] } = {}): EnvelopeResult {
-  const normalised = normaliseLineEnds(text);
+  const normalised = normaliseLineEnds(withoutBom(text));
   return envelopeOf(normalised, parseTopHeader(normalised.text), overrides);
 }
 
@@ -252,8 +263,9 @@ export function buildEnvelope(text: string, overrides: { from?: string; to?: str
  * give them, with the line ends normalised and the header parsed once for both
  * (what the Send path uses: a 10 MB message is scanned once, not twice).
  */
-export function prepareSend(text: string, overrides: { from?: string; to?: string[] } = {}): { envelope: EnvelopeResult; data: string } {
-  const normalised = normaliseLineEnds(text);
+export function prepareSend(text: string, overrides: { from?: string; to?: string[] } = {}): { envelope: EnvelopeResult; data: string; bomRemoved: boolean } {
+  const bomRemoved = text.charCodeAt(0) === BOM;
+  const normalised = normaliseLineEnds(bomRemoved ? text.slice(1) : text);
   const header = parseTopHeader(normalised.text);
   const envelope = envelopeOf(normalised, header, overrides);
   const data = dataOf(normalised.text, header.root);
@@ -263,7 +275,7 @@ export function prepareSend(text: string, overrides: { from?: string; to?: strin
   if (!envelope.problems.length && (sent.uncertain.length || sent.root.headers.some((h) => BLIND_FIELDS.has(fieldName(h))))) {
     envelope.problems.push('The header of the data to transmit still holds a Bcc field or a line that is not a field; the message is not sent.');
   }
-  return { envelope, data };
+  return { envelope, data, bomRemoved };
 }
 
 function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from?: string; to?: string[] }): EnvelopeResult {
@@ -351,7 +363,7 @@ function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from
  * Dot-stuffing is left to the SMTP client (nodemailer). Never throws.
  */
 export function prepareData(text: string): string {
-  const normalised = normaliseLineEnds(text).text;
+  const normalised = normaliseLineEnds(withoutBom(text)).text;
   return dataOf(normalised, parseTopHeader(normalised).root);
 }
 

@@ -134,4 +134,6 @@ export interface SendRequest {
   encoding?: 'utf8' | 'latin1';
   /** Sign with DKIM over the octets sent (after Bcc removal and any re-encoding). */
   dkim?: DkimSigning;
+  /** The language of the failure messages (a BCP 47 tag or VS Code locale; English when absent or unsupported). */
+  locale?: string;
 }

@@ -86,6 +86,20 @@ describe('plain SMTP', () => {
     assert.doesNotMatch(data.replace(/\r\n/g, ''), /[\r\n]/, 'only CRLF line ends');
   });
 
+  test('a message starting with a byte order mark: the mark is removed (and the log says so), the message sent', async () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = `\uFEFF${MESSAGE.replace(/\n/g, eol)}`;
+      const r = await send({ profile: profile(server.port), text });
+      assert.equal(r.ok, true, r.error?.message);
+      assert.match(r.transcript, /^# removed the byte order mark \(U\+FEFF\) at the start of the message/m);
+      const data = server.received.at(-1)!.data.toString('utf8');
+      assert.ok(data.startsWith('From: Alice <alice@example.com>\r\n'), JSON.stringify(data.slice(0, 40)));
+      assert.equal(data, prepareData(MESSAGE));
+    }
+    // Without a mark, no such note.
+    assert.doesNotMatch((await send({ profile: profile(server.port) })).transcript, /byte order mark/);
+  });
+
   test('the log: annotations first, every line through QUIT/221, DATA dot-stuffed, valid transcript', async () => {
     const r = await send({ profile: profile(server.port) });
     const lines = r.transcript.trimEnd().split('\n');

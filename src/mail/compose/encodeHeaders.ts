@@ -5,12 +5,22 @@
  * at 78 characters (RFC 5322 §2.1.1, §2.2.3).
  */
 import { encodeEncodedWord } from '../message/encodings';
+import { lookupLowerField } from '../message/fieldCatalog';
 import { walkParts, type HeaderField } from '../message/model';
 import { parseMessage } from '../message/parse';
 import { ADDRESS_FIELDS } from '../message/validate';
 
-/** Fields whose syntax forbids encoded words (RFC 2047 §5): ids, dates, MIME parameters. */
-const NOT_ENCODABLE = /^(content-|message-id$|resent-message-id$|in-reply-to$|references$|date$|resent-date$|received$|return-path$|mime-version$|dkim-|arc-|list-)/;
+/**
+ * Whether encoded words may go into the field `name` (lower case): the field
+ * table says so for the fields it knows (RFC 2047 §5: unstructured text,
+ * comments and phrases, never ids, dates, tokens or URLs). Of the fields it
+ * does not know, other MIME fields are structured (RFC 2045 §9) and the rest
+ * are taken as unstructured text (RFC 5322 §3.6.8 optional fields).
+ */
+function allowsEncodedWords(name: string): boolean {
+  const info = lookupLowerField(name);
+  return info ? info.encodedWords : !name.startsWith('content-');
+}
 
 /** Longest line written (RFC 5322 §2.1.1 SHOULD). */
 const LINE = 78;
@@ -42,7 +52,7 @@ export function foldAtSpaces(field: string, eol: string): string {
 export function encodeField(text: string, h: HeaderField, eol: '\r\n' | '\n'): string | undefined {
   if (h.colonOffset < 0) return undefined;
   const name = h.name.toLowerCase();
-  if (NOT_ENCODABLE.test(name)) return undefined;
+  if (!allowsEncodedWords(name)) return undefined;
   const structured = ADDRESS_FIELDS.has(name);
   /** Spans to replace by encoded words, in order; `plain` is the text they carry. */
   const pieces: Array<{ from: number; to: number; plain: string; atLineStart: boolean; atLineEnd: boolean }> = [];

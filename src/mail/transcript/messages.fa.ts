@@ -126,7 +126,51 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   redactAllAction: () => 'پنهان کردن همه‌ی اعتبارنامه‌های این رونوشت',
   declare8BitMimeAction: () => `اعلام ${ltr('BODY=8BITMIME')} در ${ltr('MAIL FROM')}`,
   elidedData: () => 'بدنه‌ی پیام در گزارش ثبت نشده است',
+
+  sendSenderRefused: (reply) => `سرور فرستنده را رد کرد: ${iso(reply)}`,
+  sendSenderFailed: (why) => `فرستنده رد شد: ${iso(why)}`,
+  sendTooBig: (size, limit) =>
+    `اندازه‌ی پیام ${ltr(size)} اکتت است، بیش از ${ltr(limit)} اکتتی که سرور می‌پذیرد (${ltr('SIZE')} در پاسخ ${ltr('EHLO')}، RFC 1870)؛ پیام فرستاده نشد.`,
+  sendRecipientRefused: (address, reply) => `سرور گیرنده‌ی ${iso(address)} را رد کرد: ${iso(reply)}`,
+  sendEveryRecipientRefused: (list) => `سرور همه‌ی گیرندگان را رد کرد: ${iso(list)}`,
+  sendDataRefused: (reply) => `سرور داده‌ی پیام را نپذیرفت: ${iso(reply)}`,
+  sendMessageRefused: (reply) => `سرور پیام را رد کرد: ${iso(reply)}`,
+  sendLoginRefused: (reply) => `سرور ورود را رد کرد: ${iso(reply)}`,
+  sendLoginFailed: (why) => `ورود ناموفق بود: ${iso(why)}`,
+  sendNoStartTls: (reply) => `سرور از ${ltr('STARTTLS')} پشتیبانی نمی‌کند، در حالی که نمایه آن را الزامی کرده است: ${iso(reply)}`,
+  sendEnvelopeRefused: (why) => `پاکت پیام پیش از فرستادن رد شد: ${iso(why)}`,
+  sendCertificateRefused: (reason) =>
+    `گواهی ${ltr('TLS')} سرور پذیرفته نشد: ${iso(reason)}. اگر سرور را می‌شناسید، گواهی را با فایل ${ltr('CA')} نمایه معتبر بدانید یا بررسی گواهی را برای این نمایه خاموش کنید (${ltr('rejectUnauthorized: false')} / ${ltr('--insecure')}).`,
+  sendTlsFailed: (server, why) => `برقراری ${ltr('TLS')} با ${ltr(server)} ناموفق بود: ${iso(why)}`,
+  sendConnectionRefusedByServer: (reply) => `سرور اتصال را رد کرد: ${iso(reply)}`,
+  sendNoGreeting: (server, ms) => `سرور ${ltr(server)} در ${ltr(ms)} میلی‌ثانیه خوشامد خود را نفرستاد.`,
+  sendConnectTimeout: (server, ms) => `اتصال به ${ltr(server)} در ${ltr(ms)} میلی‌ثانیه برقرار نشد.`,
+  sendStoppedAnswering: (server, ms, stage) => `سرور ${ltr(server)} در مرحله‌ی ${stageName(stage)} دیگر پاسخ نداد (هیچ پاسخی در ${ltr(ms)} میلی‌ثانیه).`,
+  sendConnectionRefused: (server) => `اتصال به ${ltr(server)} ممکن نشد: اتصال رد شد.`,
+  sendHostNotFound: (host, why) => `سرور ${ltr(host)} پیدا نشد: ${iso(why)}`,
+  sendClosed: (stage, lastReply) => `سرور در مرحله‌ی ${stageName(stage)} اتصال را بست${lastReply ? ` (آخرین پاسخ: ${iso(lastReply)})` : ''}.`,
+  sendUnexpectedReply: (stage, reply) => `پاسخ پیش‌بینی‌نشده از سرور در مرحله‌ی ${stageName(stage)}: ${iso(reply)}`,
+  sendCancelled: () => 'لغو شد',
+  sendCancelledAfterData: () => 'پس از فرستادن کامل پیام لغو شد: شاید تحویل شده باشد؛ پیش از فرستادن دوباره بررسی کنید.',
+  sendMaybeDelivered: (message) => `${message} کل پیام فرستاده شده بود و پاسخی به آن نیامد: شاید تحویل شده باشد؛ پیش از فرستادن دوباره بررسی کنید.`,
+  sendStageDeadline: (server, stage, ms) => `سرور ${ltr(server)} مرحله‌ی ${stageName(stage)} را در ${ltr(ms)} میلی‌ثانیه (مهلت هر مرحله) تمام نکرد؛ نشست پایان یافت.`,
+  sendReplyTooBig: (server, what, stage) => `سرور ${ltr(server)} در مرحله‌ی ${stageName(stage)} ${iso(what)} فرستاد (RFC 5321 §4.5.3.1.5 هر خط را ${ltr(512)} اکتت مجاز می‌داند)؛ نشست پایان یافت.`,
 };
+
+/** Persian names of the stages of a send (src/send/types.ts `SendStage`); the command stays in Latin. */
+const SEND_STAGES: Record<string, string> = {
+  connecting: 'اتصال',
+  tls: `رمزگذاری (${ltr('TLS')})`,
+  auth: `ورود (${ltr('AUTH')})`,
+  sender: `فرستنده (${ltr('MAIL FROM')})`,
+  recipients: `گیرندگان (${ltr('RCPT TO')})`,
+  data: `داده (${ltr('DATA')})`,
+  quit: `پایان (${ltr('QUIT')})`,
+};
+
+function stageName(stage: string): string {
+  return SEND_STAGES[stage] ?? ltr(stage);
+}
 
 /** Persian of `transcriptLabels`. */
 export const PERSIAN_TRANSCRIPT_LABELS: TranscriptLabelTable = {

@@ -128,6 +128,40 @@ const englishTranscriptMessages = {
   redactAllAction: (): string => 'Redact all credentials in this transcript',
   declare8BitMimeAction: (): string => 'Declare BODY=8BITMIME in MAIL FROM',
   elidedData: (): string => 'message body not recorded in the log',
+
+  // Send: why a session failed (src/send), by nodemailer's error code and the command it failed on.
+  sendSenderRefused: (reply: string): string => `Server refused the sender: ${reply}`,
+  sendSenderFailed: (why: string): string => `The sender was refused: ${why}`,
+  sendTooBig: (size: number, limit: number): string =>
+    `The message is ${size} octets, more than the ${limit} the server accepts (SIZE in its EHLO reply, RFC 1870); it was not sent.`,
+  sendRecipientRefused: (address: string, reply: string): string => `Server refused recipient ${address}: ${reply}`,
+  sendEveryRecipientRefused: (list: string): string => `Server refused every recipient: ${list}`,
+  sendDataRefused: (reply: string): string => `Server refused to take the message data: ${reply}`,
+  sendMessageRefused: (reply: string): string => `Server refused the message: ${reply}`,
+  sendLoginRefused: (reply: string): string => `Server refused the login: ${reply}`,
+  sendLoginFailed: (why: string): string => `Login failed: ${why}`,
+  sendNoStartTls: (reply: string): string => `Server does not support STARTTLS, which the profile requires: ${reply}`,
+  sendEnvelopeRefused: (why: string): string => `The envelope was refused before sending: ${why}`,
+  sendCertificateRefused: (reason: string): string =>
+    `The server's TLS certificate was refused: ${reason}. Trust it with the profile's CA file, or turn off certificate checking for this profile (rejectUnauthorized: false / --insecure) if you know the server.`,
+  sendTlsFailed: (server: string, why: string): string => `TLS failed with ${server}: ${why}`,
+  sendConnectionRefusedByServer: (reply: string): string => `Server refused the connection: ${reply}`,
+  sendNoGreeting: (server: string, ms: number): string => `The server at ${server} did not send its greeting within ${ms} ms.`,
+  sendConnectTimeout: (server: string, ms: number): string => `Could not connect to ${server} within ${ms} ms.`,
+  sendStoppedAnswering: (server: string, ms: number, stage: string): string =>
+    `The server at ${server} stopped answering (no reply within ${ms} ms) during ${stage}.`,
+  sendConnectionRefused: (server: string): string => `Could not connect to ${server}: connection refused.`,
+  sendHostNotFound: (host: string, why: string): string => `Could not find the server ${host}: ${why}`,
+  sendClosed: (stage: string, lastReply: string): string => `The server closed the connection during ${stage}${lastReply ? ` (last reply: ${lastReply})` : ''}.`,
+  sendUnexpectedReply: (stage: string, reply: string): string => `Unexpected reply from the server during ${stage}: ${reply}`,
+  sendCancelled: (): string => 'Cancelled',
+  sendCancelledAfterData: (): string => 'Cancelled after the whole message had been sent: it may have been delivered; check before sending again.',
+  sendMaybeDelivered: (message: string): string =>
+    `${message.replace(/\.?$/, '.')} The whole message had been sent and no answer to it came: it may have been delivered; check before sending again.`,
+  sendStageDeadline: (server: string, stage: string, ms: number): string =>
+    `The server at ${server} did not complete ${stage} within ${ms} ms (the deadline of a stage); the session was ended.`,
+  sendReplyTooBig: (server: string, what: string, stage: string): string =>
+    `The server at ${server} sent ${what} during ${stage} (RFC 5321 §4.5.3.1.5 allows 512 octets a line); the session was ended.`,
 };
 
 /** Labels of hover, outline and completion texts (localisable with the rest). */

@@ -43,7 +43,7 @@ for (const eol of ['\n', '\r\n']) {
       assert.deepEqual(encodeHeaderEdits(out), [], 'a second run changes nothing');
     });
     it('no edit for non-ASCII in an addr-spec or in a field that allows no encoded words', () => {
-      const t = ['From: jörg@exämple.com', 'Content-Description: Ü', 'Date: Fri, 27 Nov 2026 10:00:00 +0000', '', 'x'].join(eol);
+      const t = ['From: jörg@exämple.com', 'Content-ID: <Ü@example.com>', 'Date: Fri, 27 Nov 2026 10:00:00 +0000', '', 'x'].join(eol);
       assert.deepEqual(encodeHeaderEdits(t), []);
     });
   });
@@ -55,5 +55,29 @@ describe('folding', () => {
     const folded = foldAtSpaces(f, '\r\n');
     assert.ok(folded.split('\r\n').every((l) => l.length <= 78));
     assert.equal(folded.replace(/\r\n(?=[ \t])/g, ''), f);
+  });
+});
+
+describe('encodeHeaderEdits: which fields take encoded words comes from the field table', () => {
+  const edited = (field: string): string[] => {
+    const text = ['From: a@example.com', field, 'Subject: x', '', 'body', ''].join('\r\n');
+    return encodeHeaderEdits(text).map((e) => text.slice(e.offset, e.end));
+  };
+  it('Content-Description is *text (RFC 2047 §5 (1) names it): its words are encoded, as the validator reads them', () => {
+    assert.deepEqual(edited('Content-Description: Bericht für Köln'), ['Content-Description: Bericht für Köln']);
+  });
+  it('List-Id: the description phrase is encoded (RFC 2919 §3), the id in angle brackets is not', () => {
+    const text = ['From: a@example.com', 'List-Id: Grüße <gruesse.example.com>', '', 'body', ''].join('\r\n');
+    const out = apply(text);
+    assert.match(out, /^List-Id: =\?UTF-8\?[BQ]\?[^?]+\?= <gruesse\.example\.com>\r$/m);
+    assert.equal(decodeEncodedWords(findHeader(parseMessage(out).root, 'list-id')!.value).text, 'Grüße <gruesse.example.com>');
+  });
+  it('fields whose grammar forbids encoded words are left alone: Date, Message-ID, Content-Type, DKIM-Signature, an unknown Content-* field', () => {
+    for (const field of ['Date: Fri, 27 Nov 2026 10:00:00 +0000 (Köln)', 'Message-ID: <ü@example.com>', 'Content-Type: text/plain; name=für.txt', 'DKIM-Signature: v=1; d=ü.example', 'Content-Foo: für']) {
+      assert.deepEqual(edited(field), [], field);
+    }
+  });
+  it('an unknown X- field is unstructured text (RFC 5322 §3.6.8): encoded', () => {
+    assert.deepEqual(edited('X-Note: für dich'), ['X-Note: für dich']);
   });
 });
