@@ -401,11 +401,10 @@ class PartChecker {
   }
 
   private startTag(tag: HtmlStartTag): void {
-    const nameSpan: [number, number] = [tag.start, tag.nameEnd];
-    if (tag.name === 'script') this.add('html-script', ...nameSpan, this.messages.scriptElement());
-    if (tag.name === 'img' && attributeValue(tag, 'alt') === undefined) this.add('html-image-alt-missing', ...nameSpan, this.messages.imageAltMissing(), { nameEnd: tag.nameEnd });
+    if (tag.name === 'script') this.add('html-script', tag.start, tag.nameEnd, this.messages.scriptElement());
+    if (tag.name === 'img' && attributeValue(tag, 'alt') === undefined) this.add('html-image-alt-missing', tag.start, tag.nameEnd, this.messages.imageAltMissing(), { nameEnd: tag.nameEnd });
     const index = this.clientFull() ? undefined : this.support?.index;
-    if (index?.hasElement(tag.name)) for (const f of index.element(tag.name, (n) => attributeValue(tag, n))) this.feature(f, ...nameSpan, { element: tag.name });
+    if (index?.hasElement(tag.name)) for (const f of index.element(tag.name, (n) => attributeValue(tag, n))) this.feature(f, tag.start, tag.nameEnd, { element: tag.name });
     for (const attr of tag.attributes) this.attribute(tag, attr);
   }
 
@@ -414,10 +413,12 @@ class PartChecker {
     const name = attr.name;
     // HTML §8.1.8.1: on* content attributes are event handlers (JavaScript).
     if (name.length > 4 && name.charCodeAt(0) === 111 && name.charCodeAt(1) === 110 && /^on[a-z]+$/.test(name) && !NOT_HANDLERS.has(name)) this.add('html-script', attr.nameStart, attr.nameEnd, this.messages.scriptHandler(name));
-    if (index && attr.valueStart >= 0) this.feature(index.named('attribute', name), attr.nameStart, attr.end, { element: tag.name, value: attr.value });
+    const named = index && attr.valueStart >= 0 ? index.named('attribute', name) : undefined;
+    if (named) this.feature(named, attr.nameStart, attr.end, { element: tag.name, value: attr.value });
     if (name === 'style' && index) {
       // Inlined CSS repeats the same style="" on many elements: scan each distinct value once.
-      const css = this.decoded.html.slice(attr.valueStart, attr.valueEnd);
+      // The CSS is the source text (offsets stay true); the value is that text unless it held a character reference.
+      const css = attr.value.length === attr.valueEnd - attr.valueStart && !attr.value.includes('&') ? attr.value : this.decoded.html.slice(attr.valueStart, attr.valueEnd);
       let hits = this.styleHits.get(css);
       if (!hits) {
         const found: StyleHit[] = [];
@@ -432,7 +433,7 @@ class PartChecker {
       if (!flagged) {
         flagged = [];
         for (const h of hits) {
-          const v = h.feature ? this.verdictOf(h.feature, { element: tag.name, value: h.value }) : null;
+          const v = h.feature ? this.verdictOf(h.feature, { element: tag.name, value: h.value, sheet: false }) : null;
           if (v) flagged.push({ hit: h, verdict: v });
         }
         if (this.styleHits.size < MAX_CACHED_STYLES) byElement.set(tag.name, flagged);
@@ -452,8 +453,8 @@ class PartChecker {
     }
     if (!index) return;
     if (name === 'href' && tag.name === 'a') {
-      if (lower.startsWith('#') && url.length > 1) this.feature(index.get({ kind: 'link', scheme: 'anchor' }), ...valueSpan, { element: tag.name });
-      else if (lower.startsWith('mailto:')) this.feature(index.get({ kind: 'link', scheme: 'mailto' }), ...valueSpan, { element: tag.name });
+      if (lower.startsWith('#') && url.length > 1) this.feature(index.get({ kind: 'link', scheme: 'anchor' }), ...valueSpan, { element: tag.name, value: url });
+      else if (lower.startsWith('mailto:')) this.feature(index.get({ kind: 'link', scheme: 'mailto' }), ...valueSpan, { element: tag.name, value: url });
     }
     if ((name === 'src' && (tag.name === 'img' || tag.name === 'source')) || name === 'background') {
       for (const format of imageFormats(url, this.text, this.message)) this.feature(index.named('image', format), ...valueSpan, { element: tag.name });
@@ -461,7 +462,7 @@ class PartChecker {
   }
 
   /** Features of one declaration; in a `<style>` sheet (the default sink) the element is not known. */
-  private declaration(d: CssDeclaration, found: FeatureSink = (f, from, to, value) => void this.feature(f, from, to, { value })): void {
+  private declaration(d: CssDeclaration, found: FeatureSink = (f, from, to, value) => void this.feature(f, from, to, { value, sheet: true })): void {
     const index = this.support!.index;
     if (d.property.startsWith('--')) found(index.get({ kind: 'variables' }), d.nameOffset, d.nameEnd, d.value);
     else {
@@ -490,7 +491,7 @@ class PartChecker {
         else found(index.named('function', name), from, from + m[0].length, d.value);
       } else found(index.named('keyword', name), from, from + m[1].length, d.value);
     }
-    if (d.important) found(index.get({ kind: 'important' }), d.important.offset, d.important.end, d.value);
+    if (d.important) found(index.get({ kind: 'important' }), d.important.offset, d.important.end, d.important.text);
   }
 
   private atRule(name: string, offset: number, end: number, prelude: string, preludeOffset: number): void {
