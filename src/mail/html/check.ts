@@ -9,11 +9,12 @@
  *
  * Nothing is loaded or decoded for a message without a text/html part.
  */
-import { problem, type Problem, type ProblemCode } from '../codes';
+import { problem, type Problem, type ProblemCode, type RelatedLocation } from '../codes';
 import { findHeader, walkParts, type MimePart, type ParsedMessage } from '../message/model';
 import { scanDeclarations, scanStylesheet, type CssDeclaration } from './css';
 import { decodeHtmlPart, rawSpanOf, type DecodedHtml } from './decode';
 import { htmlMessages, type PartialGroup } from './messages';
+import { isConditional, noteApplies, type FeatureUse } from './notes';
 import { attributeValue, scanHtml, type HtmlAttribute, type HtmlStartTag } from './scan';
 import { clientName, DEFAULT_HTML_CLIENTS, loadSupport, parseResult, selectClients, verdictFor, type FeatureIndex, type SupportData, type SupportFeature } from './support';
 
@@ -176,14 +177,42 @@ export function checkHtml(parsed: ParsedMessage, options: HtmlCheckOptions, repo
   }
 }
 
-/** Receives a feature found at decoded [from, to). */
-type FeatureSink = (feature: SupportFeature | undefined, from: number, to: number) => void;
+/** Receives a feature found at decoded [from, to), with the CSS value it was found in. */
+type FeatureSink = (feature: SupportFeature | undefined, from: number, to: number, value?: string) => void;
 
 /** A feature found in a style="" value, relative to the value's start. */
 interface StyleHit {
   feature: SupportFeature | undefined;
   from: number;
   to: number;
+  /** The declaration's value. */
+  value: string | undefined;
+}
+
+/** The client-support problem of one feature in one part, and where else the part uses the feature. */
+interface FeatureReport {
+  problem: Problem;
+  /** Occurrences after the first, whether listed in `related` or not. */
+  more: number;
+  related: RelatedLocation[];
+}
+
+/** Further occurrences listed as related information per feature (the rest are counted in the message). */
+const MAX_RELATED = 20;
+
+/** Message and code of a feature's verdict for one use (null: no target client has a problem with it). */
+type Verdict = { code: ProblemCode; message: string } | null;
+
+/** What a part's checker knows of one feature. */
+interface FeatureState {
+  /** True when the target clients' notes make the verdict depend on the element and value. */
+  conditional: boolean;
+  /** The verdict, when it does not depend on the use. */
+  verdict?: Verdict;
+  /** Verdicts by element ('' in a stylesheet) and value. */
+  byUse?: Map<string, Map<string | undefined, Verdict>>;
+  /** The problem reported for the feature in this part. */
+  report?: FeatureReport;
 }
 
 /** Distinct style="" values remembered per part (bounds the memory of hostile input). */
@@ -192,12 +221,18 @@ const MAX_CACHED_STYLES = 10_000;
 /** The checks of one decoded part. */
 class PartChecker {
   private readonly messages = htmlMessages();
-  /** Message and code per feature slug for this part (null: supported everywhere). */
-  private readonly verdicts = new Map<string, { code: ProblemCode; message: string } | null>();
+  /** What is known of each feature met in this part. */
+  private readonly states = new Map<SupportFeature, FeatureState>();
+  /** Verdicts cached per use, all features together (bounds the memory of hostile input). */
+  private cachedUses = 0;
+  /** One problem per feature and part, in the order first met (a template uses `margin` hundreds of times). */
+  private readonly featureReports: FeatureReport[] = [];
   private lineStarts: number[] | undefined;
   private clientDone = false;
   /** Features found in each distinct style="" value, at offsets relative to the value. */
   private readonly styleHits = new Map<string, StyleHit[]>();
+  /** Of those, the ones some target client lacks, by value and element. */
+  private readonly styleVerdicts = new Map<string, Map<string, Array<{ hit: StyleHit; verdict: NonNullable<Verdict> }>>>();
 
   constructor(
     private readonly text: string,
@@ -213,6 +248,15 @@ class PartChecker {
 
   run(): void {
     const html = this.decoded.html;
+    this.scan(html);
+    for (const r of this.featureReports) {
+      if (r.more) r.problem.message += this.messages.moreInPart(r.more);
+      if (r.related.length) r.problem.related = r.related;
+      this.report(r.problem);
+    }
+  }
+
+  private scan(html: string): void {
     scanHtml(html, {
       startTag: (tag) => this.startTag(tag),
       text: (start, end, rawIn) => {
@@ -230,6 +274,11 @@ class PartChecker {
   /** Reports `code` at decoded [from, to). */
   private add(code: ProblemCode, from: number, to: number, message: string, data: Record<string, unknown> = {}): void {
     if (this.isFull(code)) return;
+    this.report(this.build(code, from, to, message, data));
+  }
+
+  /** The problem `code` at decoded [from, to). */
+  private build(code: ProblemCode, from: number, to: number, message: string, data: Record<string, unknown>): Problem {
     const span = rawSpanOf(this.decoded, from, to);
     let text = message;
     const extra: Record<string, unknown> = { ...data, partOffset: this.decoded.part.offset };
@@ -239,7 +288,7 @@ class PartChecker {
       extra.decodedOffset = from;
       extra.encoding = this.decoded.part.transferEncoding;
     }
-    this.report(problem(code, span.offset, span.length, text, { data: extra }));
+    return problem(code, span.offset, span.length, text, { data: extra });
   }
 
   private lineColumn(offset: number): { line: number; column: number } {
@@ -269,40 +318,93 @@ class PartChecker {
     return this.clientDone;
   }
 
-  /** Reports a feature at decoded [from, to) when a target client lacks it. */
-  private feature(feature: SupportFeature | undefined, from: number, to: number): boolean {
+  /**
+   * Reports a feature at decoded [from, to) when a target client lacks it for
+   * this use: the first occurrence in the part gets the problem, later ones
+   * are counted and the first few listed as related locations.
+   */
+  private feature(feature: SupportFeature | undefined, from: number, to: number, use?: FeatureUse): boolean {
     if (!feature || !this.support) return false;
-    let v = this.verdicts.get(feature.slug);
-    if (v === undefined) {
-      v = this.describe(feature);
-      this.verdicts.set(feature.slug, v);
-    }
-    if (v) this.add(v.code, from, to, v.message, { feature: feature.slug });
+    const v = this.verdictOf(feature, use);
+    if (v) this.record(feature, v, from, to);
     return true;
   }
 
-  private describe(feature: SupportFeature): { code: ProblemCode; message: string } | null {
+  /** The verdict of a feature for one use, cached. */
+  private verdictOf(feature: SupportFeature, use: FeatureUse | undefined): Verdict {
+    let state = this.states.get(feature);
+    if (!state) {
+      state = { conditional: this.isConditionalFeature(feature) };
+      if (!state.conditional) state.verdict = this.describe(feature, undefined);
+      this.states.set(feature, state);
+    }
+    let v: Verdict | undefined = state.verdict;
+    if (state.conditional) {
+      // Element, then value: the strings come from the scanner's caches, so their hashes are computed once.
+      const element = use?.element ?? '';
+      const value = use?.value;
+      const byElement = (state.byUse ??= new Map());
+      let byValue = byElement.get(element);
+      if (!byValue) byElement.set(element, (byValue = new Map()));
+      v = byValue.get(value);
+      if (v === undefined) {
+        v = this.describe(feature, use ?? {});
+        if (this.cachedUses++ < MAX_CACHED_STYLES) byValue.set(value, v);
+      }
+    }
+    return v ?? null;
+  }
+
+  /** Records one use of a feature that some target client lacks. */
+  private record(feature: SupportFeature, v: NonNullable<Verdict>, from: number, to: number): void {
+    const state = this.states.get(feature)!;
+    const existing = state.report;
+    if (existing) {
+      existing.more++;
+      if (existing.related.length < MAX_RELATED && this.decoded.mapping !== 'first-line') {
+        const span = rawSpanOf(this.decoded, from, to);
+        existing.related.push({ offset: span.offset, length: span.length, message: this.messages.sameFeature(feature.title) });
+      }
+      return;
+    }
+    if (this.isFull(v.code)) return;
+    state.report = { problem: this.build(v.code, from, to, v.message, { feature: feature.slug }), more: 0, related: [] };
+    this.featureReports.push(state.report);
+  }
+
+  private isConditionalFeature(feature: SupportFeature): boolean {
+    const verdict = verdictFor(feature, this.clients);
+    for (const p of verdict?.partial ?? []) for (const n of p.notes) if (isConditional(feature.notesByNum?.[n] ?? '')) return true;
+    return false;
+  }
+
+  /** The verdict of a feature; with a use, partial support counts only where one of the client's notes applies to it. */
+  private describe(feature: SupportFeature, use: FeatureUse | undefined): Verdict {
     const data = this.support!.data;
     const verdict = verdictFor(feature, this.clients);
     if (!verdict) return null;
     const groups = new Map<string, PartialGroup>();
     for (const p of verdict.partial) {
-      const notes = p.notes.map((n) => feature.notesByNum?.[n]).filter((n): n is string => !!n).map(plainNote);
+      const all = p.notes.map((n) => feature.notesByNum?.[n]).filter((n): n is string => !!n);
+      const applying = use ? all.filter((n) => noteApplies(n, use)) : all;
+      // Partial for reasons that do not concern this use: the client renders it.
+      if (all.length && !applying.length) continue;
+      const notes = applying.map(plainNote);
       const key = notes.join('\n');
       const g = groups.get(key) ?? { clients: [], notes };
       g.clients.push(clientName(data, p.client));
       groups.set(key, g);
     }
+    if (!verdict.unsupported.length && !groups.size) return null;
     const message = this.messages.clientSupport(feature, verdict.unsupported.map((c) => clientName(data, c)), [...groups.values()]);
     return { code: verdict.unsupported.length ? 'html-client-unsupported' : 'html-client-partial', message };
   }
 
   private startTag(tag: HtmlStartTag): void {
-    const nameSpan: [number, number] = [tag.start, tag.nameEnd];
-    if (tag.name === 'script') this.add('html-script', ...nameSpan, this.messages.scriptElement());
-    if (tag.name === 'img' && attributeValue(tag, 'alt') === undefined) this.add('html-image-alt-missing', ...nameSpan, this.messages.imageAltMissing(), { nameEnd: tag.nameEnd });
+    if (tag.name === 'script') this.add('html-script', tag.start, tag.nameEnd, this.messages.scriptElement());
+    if (tag.name === 'img' && attributeValue(tag, 'alt') === undefined) this.add('html-image-alt-missing', tag.start, tag.nameEnd, this.messages.imageAltMissing(), { nameEnd: tag.nameEnd });
     const index = this.clientFull() ? undefined : this.support?.index;
-    if (index) for (const f of index.element(tag.name, (n) => attributeValue(tag, n))) this.feature(f, ...nameSpan);
+    if (index?.hasElement(tag.name)) for (const f of index.element(tag.name, (n) => attributeValue(tag, n))) this.feature(f, tag.start, tag.nameEnd, { element: tag.name });
     for (const attr of tag.attributes) this.attribute(tag, attr);
   }
 
@@ -311,18 +413,32 @@ class PartChecker {
     const name = attr.name;
     // HTML §8.1.8.1: on* content attributes are event handlers (JavaScript).
     if (name.length > 4 && name.charCodeAt(0) === 111 && name.charCodeAt(1) === 110 && /^on[a-z]+$/.test(name) && !NOT_HANDLERS.has(name)) this.add('html-script', attr.nameStart, attr.nameEnd, this.messages.scriptHandler(name));
-    if (index && attr.valueStart >= 0) this.feature(index.named('attribute', name), attr.nameStart, attr.end);
+    const named = index && attr.valueStart >= 0 ? index.named('attribute', name) : undefined;
+    if (named) this.feature(named, attr.nameStart, attr.end, { element: tag.name, value: attr.value });
     if (name === 'style' && index) {
       // Inlined CSS repeats the same style="" on many elements: scan each distinct value once.
-      const css = this.decoded.html.slice(attr.valueStart, attr.valueEnd);
+      // The CSS is the source text (offsets stay true); the value is that text unless it held a character reference.
+      const css = attr.value.length === attr.valueEnd - attr.valueStart && !attr.value.includes('&') ? attr.value : this.decoded.html.slice(attr.valueStart, attr.valueEnd);
       let hits = this.styleHits.get(css);
       if (!hits) {
         const found: StyleHit[] = [];
-        scanDeclarations(css, 0, (d) => this.declaration(d, (feature, from, to) => found.push({ feature, from, to })));
+        scanDeclarations(css, 0, (d) => this.declaration(d, (feature, from, to, value) => found.push({ feature, from, to, value })));
         hits = found;
         if (this.styleHits.size < MAX_CACHED_STYLES) this.styleHits.set(css, hits);
       }
-      for (const h of hits) this.feature(h.feature, attr.valueStart + h.from, attr.valueStart + h.to);
+      // The verdicts of a value depend on the element only: resolve them once per value and element.
+      let byElement = this.styleVerdicts.get(css);
+      if (!byElement) this.styleVerdicts.set(css, (byElement = new Map()));
+      let flagged = byElement.get(tag.name);
+      if (!flagged) {
+        flagged = [];
+        for (const h of hits) {
+          const v = h.feature ? this.verdictOf(h.feature, { element: tag.name, value: h.value, sheet: false }) : null;
+          if (v) flagged.push({ hit: h, verdict: v });
+        }
+        if (this.styleHits.size < MAX_CACHED_STYLES) byElement.set(tag.name, flagged);
+      }
+      for (const f of flagged) this.record(f.hit.feature!, f.verdict, attr.valueStart + f.hit.from, attr.valueStart + f.hit.to);
     }
     if (!URL_ATTRIBUTES.has(name) && !(name === 'srcset')) return;
     // URL parsing removes tabs and newlines, and leading/trailing C0 controls and spaces (URL Standard §4.4).
@@ -337,17 +453,18 @@ class PartChecker {
     }
     if (!index) return;
     if (name === 'href' && tag.name === 'a') {
-      if (lower.startsWith('#') && url.length > 1) this.feature(index.get({ kind: 'link', scheme: 'anchor' }), ...valueSpan);
-      else if (lower.startsWith('mailto:')) this.feature(index.get({ kind: 'link', scheme: 'mailto' }), ...valueSpan);
+      if (lower.startsWith('#') && url.length > 1) this.feature(index.get({ kind: 'link', scheme: 'anchor' }), ...valueSpan, { element: tag.name, value: url });
+      else if (lower.startsWith('mailto:')) this.feature(index.get({ kind: 'link', scheme: 'mailto' }), ...valueSpan, { element: tag.name, value: url });
     }
     if ((name === 'src' && (tag.name === 'img' || tag.name === 'source')) || name === 'background') {
-      for (const format of imageFormats(url, this.text, this.message)) this.feature(index.named('image', format), ...valueSpan);
+      for (const format of imageFormats(url, this.text, this.message)) this.feature(index.named('image', format), ...valueSpan, { element: tag.name });
     }
   }
 
-  private declaration(d: CssDeclaration, found: FeatureSink = (f, from, to) => void this.feature(f, from, to)): void {
+  /** Features of one declaration; in a `<style>` sheet (the default sink) the element is not known. */
+  private declaration(d: CssDeclaration, found: FeatureSink = (f, from, to, value) => void this.feature(f, from, to, { value, sheet: true })): void {
     const index = this.support!.index;
-    if (d.property.startsWith('--')) found(index.get({ kind: 'variables' }), d.nameOffset, d.nameEnd);
+    if (d.property.startsWith('--')) found(index.get({ kind: 'variables' }), d.nameOffset, d.nameEnd, d.value);
     else {
       const value = d.value.toLowerCase();
       let matched = false;
@@ -356,12 +473,12 @@ class PartChecker {
         const tokens = new Set(value.split(/[\s,/]+/));
         for (const v of values) {
           if (tokens.has(v.value)) {
-            found(v.feature, d.nameOffset, d.valueEnd);
+            found(v.feature, d.nameOffset, d.valueEnd, d.value);
             matched = true;
           }
         }
       }
-      if (!matched) found(index.named('property', d.property), d.nameOffset, d.nameEnd);
+      if (!matched) found(index.named('property', d.property), d.nameOffset, d.nameEnd, d.value);
     }
     // Functions and keywords in the value: rgba(), linear-gradient(), var(), system-ui, fit-content.
     const re = /(-?[a-zA-Z][\w-]*)(\()?/g;
@@ -370,11 +487,11 @@ class PartChecker {
       const name = m[1].toLowerCase();
       const from = d.valueOffset + m.index;
       if (m[2]) {
-        if (name === 'var') found(index.get({ kind: 'variables' }), from, from + m[0].length);
-        else found(index.named('function', name), from, from + m[0].length);
-      } else found(index.named('keyword', name), from, from + m[1].length);
+        if (name === 'var') found(index.get({ kind: 'variables' }), from, from + m[0].length, d.value);
+        else found(index.named('function', name), from, from + m[0].length, d.value);
+      } else found(index.named('keyword', name), from, from + m[1].length, d.value);
     }
-    if (d.important) found(index.get({ kind: 'important' }), d.important.offset, d.important.end);
+    if (d.important) found(index.get({ kind: 'important' }), d.important.offset, d.important.end, d.important.text);
   }
 
   private atRule(name: string, offset: number, end: number, prelude: string, preludeOffset: number): void {

@@ -17,8 +17,8 @@ export interface CssDeclaration {
   value: string;
   valueOffset: number;
   valueEnd: number;
-  /** The span of `!important`, when present. */
-  important?: { offset: number; end: number };
+  /** The span of `!important`, when present, and its source with the white space before it (clients differ on case and spacing). */
+  important?: { offset: number; end: number; text: string };
 }
 
 /** What a stylesheet holds, reported as it is scanned. */
@@ -89,9 +89,10 @@ function readDeclaration(css: string, from: number, to: number, base: number, vi
   let important: CssDeclaration['important'];
   const bang = css.lastIndexOf('!', ve);
   if (bang >= vs && /^!\s*important$/i.test(css.slice(bang, ve))) {
-    important = { offset: base + bang, end: base + ve };
+    const end = ve;
     ve = bang;
     while (ve > vs && /\s/.test(css[ve - 1])) ve--;
+    important = { offset: base + bang, end: base + end, text: css.slice(ve, end) };
   }
   visit({
     property: name.toLowerCase(),

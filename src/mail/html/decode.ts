@@ -8,6 +8,7 @@
  * that may split a character): problems there are reported on the part's
  * first body line, with the decoded line and column in the message.
  */
+import { isUtf8 } from 'node:buffer';
 import { decodeBase64, decodeCharset } from '../message/encodings';
 import type { MimePart } from '../message/model';
 
@@ -56,37 +57,61 @@ const WIDE = 2;
  * only the units that are not one octet are listed.
  */
 export class QpMap {
-  /** Octet index, raw index and kind of each anchor, by increasing octet index. */
-  private readonly octetAt: number[] = [];
-  private readonly rawAt: number[] = [];
-  private readonly kindAt: number[] = [];
-  /** Units that are not one octet: their index and the extra octets of all such units up to and including them. */
-  private readonly wideUnits: number[] = [];
-  private readonly extraAfter: number[] = [];
-  /** Octet length of each unit in `wideUnits` (0 for the second half of a surrogate pair). */
-  private readonly unitOctets: number[] = [];
+  /** Octet index, raw index and kind of each anchor (three entries each), by increasing octet index; grown by doubling. */
+  private anchors = new Int32Array(1024);
+  private anchorCount = 0;
   /** Octets that start a multi-octet UTF-8 sequence, in order. */
-  private readonly leads: number[] = [];
+  private leads = new Int32Array(256);
+  private leadCount = 0;
+  /** The decoded octets, kept until the wide units are listed (on the first `span`). */
+  private bytes: Uint8Array | undefined;
+  /** Units that are not one octet: their index and the extra octets of all such units up to and including them. */
+  private wideUnits: number[] = [];
+  private extraAfter: number[] = [];
+  /** Octet length of each unit in `wideUnits` (0 for the second half of a surrogate pair). */
+  private unitOctets: number[] = [];
 
   anchor(octet: number, raw: number, kind: number): void {
-    this.octetAt.push(octet);
-    this.rawAt.push(raw);
-    this.kindAt.push(kind);
+    let a = this.anchors;
+    const i = this.anchorCount * 3;
+    if (i + 3 > a.length) {
+      const grown = new Int32Array(a.length * 2);
+      grown.set(a);
+      this.anchors = a = grown;
+    }
+    a[i] = octet;
+    a[i + 1] = raw;
+    a[i + 2] = kind;
+    this.anchorCount++;
   }
 
   /** Records that octet `octet` starts a multi-octet UTF-8 sequence (a lead octet, 0xC0 and up). */
   lead(octet: number): void {
-    this.leads.push(octet);
+    if (this.leadCount === this.leads.length) {
+      const grown = new Int32Array(this.leads.length * 2);
+      grown.set(this.leads);
+      this.leads = grown;
+    }
+    this.leads[this.leadCount++] = octet;
   }
 
   /**
-   * Lists the units of the decoded text that are not one octet each, from the
-   * lead octets seen while decoding (valid UTF-8 only: the caller checked), so
-   * no pass over the whole text is needed.
+   * Declares the decoded octets valid UTF-8 (the caller checked). The units
+   * that are not one octet each are listed from the lead octets seen while
+   * decoding, on the first `span` only: most parts get no diagnostic that
+   * needs them, and none needs a pass over the whole text.
    */
   indexUtf8Units(bytes: Uint8Array): void {
+    this.bytes = bytes;
+  }
+
+  private listWideUnits(): void {
+    const bytes = this.bytes;
+    if (!bytes) return;
+    this.bytes = undefined;
     let extra = 0;
-    for (const o of this.leads) {
+    for (let i = 0; i < this.leadCount; i++) {
+      const o = this.leads[i];
       const b = bytes[o];
       const unit = o - extra;
       if (b >= 0xf0) {
@@ -132,20 +157,21 @@ export class QpMap {
 
   /** Raw span of one octet. */
   private rawOfOctet(octet: number): { start: number; end: number } {
-    const o = this.octetAt;
+    const a = this.anchors;
     let lo = 0;
-    let hi = o.length - 1;
+    let hi = this.anchorCount - 1;
     let j = 0;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (o[mid] <= octet) {
+      if (a[mid * 3] <= octet) {
         j = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    const kind = this.kindAt[j];
-    const raw = this.rawAt[j];
-    if (kind === RUN) return { start: raw + (octet - o[j]), end: raw + (octet - o[j]) + 1 };
+    const first = a[j * 3];
+    const raw = a[j * 3 + 1];
+    const kind = a[j * 3 + 2];
+    if (kind === RUN) return { start: raw + (octet - first), end: raw + (octet - first) + 1 };
     if (kind === ESCAPE) return { start: raw, end: raw + 3 };
     // WIDE: every octet of the character comes from the same one or two raw units.
     return { start: raw, end: raw + (kind - WIDE + 1) };
@@ -153,6 +179,7 @@ export class QpMap {
 
   /** Raw span of decoded units [from, to). */
   span(from: number, to: number): RawSpan {
+    this.listWideUnits();
     const a = this.octetsOfUnit(from);
     const start = this.rawOfOctet(a.first).start;
     const b = to > from ? this.octetsOfUnit(to - 1) : a;
@@ -162,10 +189,88 @@ export class QpMap {
 }
 
 /**
+ * The common case of `decodeQpWithMap`: a body of US-ASCII characters (what
+ * RFC 2045 §6.7 asks quoted-printable to be). The text is copied into a
+ * buffer once and decoded in place: native searches find each `=` and each
+ * line end, native copies move the literal runs between them, so the cost is
+ * per escape and per line, not per character. Same output and anchors as the
+ * general loop.
+ */
+export function decodeAsciiQpWithMap(text: string, from: number, to: number, map: QpMap): Buffer {
+  const bytes = Buffer.from(text.slice(from, to), 'latin1');
+  const len = bytes.length;
+  let n = 0;
+  let k = 0;
+  /** The index that continues the current run of literal octets (-1: no run open). */
+  let runNext = -1;
+  const copy = (s: number, e: number): void => {
+    if (e <= s) return;
+    if (s !== runNext) map.anchor(n, from + s, RUN);
+    if (n !== s) bytes.copyWithin(n, s, e);
+    n += e - s;
+    runNext = e;
+  };
+  let eq = -1;
+  let nl = -1;
+  while (k < len) {
+    if (eq < k && eq !== len) {
+      eq = bytes.indexOf(0x3d, k);
+      if (eq < 0) eq = len;
+    }
+    if (nl < k && nl !== len) {
+      nl = bytes.indexOf(0x0a, k);
+      if (nl < 0) nl = len;
+    }
+    if (eq < nl) {
+      copy(k, eq);
+      const h1 = eq + 1 < len ? hexValue(bytes[eq + 1]) : -1;
+      const h2 = eq + 2 < len ? hexValue(bytes[eq + 2]) : -1;
+      if (h1 >= 0 && h2 >= 0) {
+        const b = (h1 << 4) | h2;
+        map.anchor(n, from + eq, ESCAPE);
+        if (b >= 0xc0) map.lead(n);
+        // n <= eq: the write never overtakes what is still to be read.
+        bytes[n++] = b;
+        k = eq + 3;
+        runNext = -1;
+        continue;
+      }
+      let j = eq + 1;
+      while (j < len && (bytes[j] === 32 || bytes[j] === 9)) j++;
+      if (j >= len) {
+        k = len;
+        break;
+      }
+      if (bytes[j] === 13 && bytes[j + 1] === 10) {
+        k = j + 2;
+        continue;
+      }
+      if (bytes[j] === 10) {
+        k = j + 1;
+        continue;
+      }
+      // A lone "=": kept as it is.
+      copy(eq, eq + 1);
+      k = eq + 1;
+      continue;
+    }
+    // A line end (or the end): RFC 2045 §6.7 rule 3, white space before it is transport padding.
+    const lineEnd = nl < len && nl > k && bytes[nl - 1] === 13 ? nl - 1 : nl;
+    let w = lineEnd;
+    while (w > k && (bytes[w - 1] === 32 || bytes[w - 1] === 9)) w--;
+    copy(k, w);
+    if (nl >= len) break;
+    copy(lineEnd, nl + 1);
+    k = nl + 1;
+  }
+  return bytes.subarray(0, n);
+}
+
+/**
  * Decodes quoted-printable like `decodeQuotedPrintable` (../message/encodings.ts),
  * recording in `map` where the octets came from.
  */
-function decodeQpWithMap(text: string, from: number, to: number, map: QpMap): Buffer {
+export function decodeQpWithMap(text: string, from: number, to: number, map: QpMap): Buffer {
   // Characters beyond Latin-1 take up to 4 octets; most bodies have none (a native scan finds out).
   const cap = /[^\x00-\xff]/.test(text.slice(from, to)) ? 4 * (to - from) : to - from;
   const bytes = Buffer.allocUnsafe(cap);
@@ -246,10 +351,14 @@ export function decodeHtmlPart(text: string, part: MimePart): DecodedHtml {
   const cte = part.transferEncoding;
   if (cte === 'quoted-printable') {
     const map = new QpMap();
-    const bytes = decodeQpWithMap(text, part.bodyOffset, part.bodyEnd, map);
+    const body = text.slice(part.bodyOffset, part.bodyEnd);
+    // Only US-ASCII characters when each is one UTF-8 octet (a native count, no scan in JavaScript).
+    const ascii = Buffer.byteLength(body, 'utf8') === body.length;
+    const bytes = (ascii ? decodeAsciiQpWithMap : decodeQpWithMap)(text, part.bodyOffset, part.bodyEnd, map);
     const utf8 = charset === 'utf-8' || charset === 'utf8' || charset === 'us-ascii' || charset === 'ascii';
     const html = utf8 ? bytes.toString('utf8') : decodeCharset(bytes, charset);
-    if (utf8 && Buffer.byteLength(html, 'utf8') === bytes.length && !html.includes('\uFFFD')) {
+    // Valid UTF-8 (a native check): each character's octets are known, so the map is exact.
+    if (utf8 && isUtf8(bytes)) {
       map.indexUtf8Units(bytes);
       return { part, html, mapping: 'quoted-printable', octets: bytes.length, qp: map, firstLine };
     }

@@ -25,6 +25,10 @@ export interface HtmlMessageTable {
   clipped(kilobytes: number): string;
   /** Appended to problems of base64 parts, reported on the part's first line. */
   atDecoded(line: number, column: number): string;
+  /** Appended to a client-support problem whose feature the part uses `count` more times (listed as related locations). */
+  moreInPart(count: number): string;
+  /** A related location: another use of the same feature. */
+  sameFeature(title: string): string;
 }
 
 const en: HtmlMessageTable = {
@@ -42,6 +46,8 @@ const en: HtmlMessageTable = {
   imageAltMissing: () => 'An <img> without alt: when images are blocked, and for screen readers, the image says nothing (use alt="" for decoration)',
   clipped: (kb) => `The HTML is ${kb} KB when decoded: Gmail clips messages over 102 KB behind "View entire message"`,
   atDecoded: (line, column) => ` (decoded HTML, line ${line}, column ${column})`,
+  moreInPart: (count) => ` (and ${count} more ${count === 1 ? 'use' : 'uses'} in this part)`,
+  sameFeature: (title) => `${title}: used here too`,
 };
 
 const fa: HtmlMessageTable = {
@@ -63,6 +69,8 @@ const fa: HtmlMessageTable = {
   imageAltMissing: () => `یک ${ltr('<img>')} بی ${ltr('alt')}: وقتی تصویرها مسدودند و برای صفحه‌خوان‌ها، تصویر چیزی نمی‌گوید (برای تزئینی‌ها ${ltr('alt=""')} بگذارید)`,
   clipped: (kb) => `${ltr('HTML')} پس از رمزگشایی ${ltr(kb)} کیلوبایت است: ${ltr('Gmail')} پیام‌های بزرگ‌تر از ${ltr(102)} کیلوبایت را کوتاه می‌کند و باقی را پشت پیوند «مشاهده‌ی کل پیام» پنهان می‌کند`,
   atDecoded: (line, column) => ` (${ltr('HTML')} رمزگشایی‌شده، خط ${ltr(line)}، ستون ${ltr(column)})`,
+  moreInPart: (count) => ` (و ${ltr(count)} کاربرد دیگر در همین بخش)`,
+  sameFeature: (title) => `${ltr(title)}: این‌جا هم به کار رفته است`,
 };
 
 /** The table of the current language. */

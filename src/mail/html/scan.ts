@@ -5,6 +5,7 @@
  * each run of text with the element it is the raw content of (`<style>`,
  * `<script>`). Offsets are into the decoded HTML string.
  */
+import { decodeHTMLAttribute } from 'entities';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 
 /** One attribute of a start tag. */
@@ -54,8 +55,26 @@ export interface HtmlVisitor {
 /** Elements whose content the tokenizer reads as raw text or escapable raw text (HTML §13.1.2). */
 const RAW_TEXT = new Set(['style', 'script', 'textarea', 'title']);
 
-/** Tokenizes `html`, calling `visitor` for tags and text in document order. */
+/** True when `s` has an ASCII capital (names are compared lowercased). */
+function hasUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
+/**
+ * Tokenizes `html`, calling `visitor` for tags and text in document order.
+ *
+ * Without a `textEntity` visitor, character references are left to the
+ * attribute values that hold one (decoded as the HTML standard decodes them
+ * in attributes, §13.2.5.73): the tokenizer then skips over text and
+ * attribute values natively instead of visiting each character. Tags, spans
+ * and values are the same either way.
+ */
 export function scanHtml(html: string, visitor: HtmlVisitor): void {
+  const decodeEntities = visitor.textEntity !== undefined;
   let tag: HtmlStartTag | undefined;
   let attr: HtmlAttribute | undefined;
   let rawIn: string | undefined;
@@ -72,7 +91,7 @@ export function scanHtml(html: string, visitor: HtmlVisitor): void {
   const callbacks: TokenizerCallbacks = {
     onattribname(start, endIndex) {
       let name = html.slice(start, endIndex);
-      if (/[A-Z]/.test(name)) name = name.toLowerCase();
+      if (hasUpper(name)) name = name.toLowerCase();
       attr = { name, nameStart: start, nameEnd: endIndex, value: '', valueStart: -1, valueEnd: endIndex, end: endIndex };
       decoded = undefined;
     },
@@ -96,7 +115,11 @@ export function scanHtml(html: string, visitor: HtmlVisitor): void {
         const quoted = quote === 2 || quote === 3;
         attr.valueStart = attr.valueEnd = quoted ? endIndex - 1 : attr.nameEnd;
       } else if (quote === 2 || quote === 3) attr.valueEnd = Math.max(attr.valueEnd, endIndex - 1);
-      attr.value = decoded ?? html.slice(attr.valueStart, attr.valueEnd);
+      if (decoded !== undefined) attr.value = decoded;
+      else {
+        const raw = html.slice(attr.valueStart, attr.valueEnd);
+        attr.value = !decodeEntities && raw.includes('&') ? decodeHTMLAttribute(raw) : raw;
+      }
       decoded = undefined;
       attr.end = endIndex;
       tag.attributes.push(attr);
@@ -116,7 +139,7 @@ export function scanHtml(html: string, visitor: HtmlVisitor): void {
     },
     onopentagname(start, endIndex) {
       let name = html.slice(start, endIndex);
-      if (/[A-Z]/.test(name)) name = name.toLowerCase();
+      if (hasUpper(name)) name = name.toLowerCase();
       tag = { name, start: start - 1, nameEnd: endIndex, end: endIndex, attributes: [] };
     },
     onprocessinginstruction() {},
@@ -138,7 +161,7 @@ export function scanHtml(html: string, visitor: HtmlVisitor): void {
       entityStart = endIndex;
     },
   };
-  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+  const tokenizer = new Tokenizer({ decodeEntities }, callbacks);
   tokenizer.write(html);
   tokenizer.end();
 }

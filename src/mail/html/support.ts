@@ -304,6 +304,11 @@ export class FeatureIndex {
     return this.byKey.get(keyString(key));
   }
 
+  /** True when some feature is about the element `name` (most elements have none). */
+  hasElement(name: string): boolean {
+    return this.byKind.element.has(name) || this.conditioned.has(name);
+  }
+
   /** Features of an element with its attributes (lowercased names and values). */
   element(name: string, attr: (name: string) => string | undefined): SupportFeature[] {
     const plain = this.byKind.element.get(name);

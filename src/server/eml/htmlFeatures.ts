@@ -71,9 +71,14 @@ const cell = (s: string): string => s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|
 /** The hover over a client-support problem at `offset`, or null. */
 export function htmlHover(ctx: FeatureContext, offset: number): lsp.Hover | null {
   if (!ctx.settings.html.enabled) return null;
-  const hits = problemsOf(ctx).filter(
-    (p) => (p.code === 'html-client-unsupported' || p.code === 'html-client-partial') && typeof p.data?.feature === 'string' && offset >= p.offset && offset <= p.offset + p.length,
-  );
+  // A feature is reported once per part; its other uses are the problem's related locations, and hover the same.
+  const within = (s: { offset: number; length: number }): boolean => offset >= s.offset && offset <= s.offset + s.length;
+  const hits: Array<{ p: Problem; span: { offset: number; length: number } }> = [];
+  for (const p of problemsOf(ctx)) {
+    if ((p.code !== 'html-client-unsupported' && p.code !== 'html-client-partial') || typeof p.data?.feature !== 'string') continue;
+    const span = within(p) ? p : p.related?.find(within);
+    if (span) hits.push({ p, span });
+  }
   if (!hits.length) return null;
   const support = loadSupport();
   if (!support) return null;
@@ -81,12 +86,12 @@ export function htmlHover(ctx: FeatureContext, offset: number): lsp.Hover | null
   const clients = selectClients(support.data, ctx.settings.html.clients);
   const sections: string[] = [];
   const seen = new Set<string>();
-  let range: Problem | undefined;
-  for (const p of hits) {
+  let range: { offset: number; length: number } | undefined;
+  for (const { p, span } of hits) {
     const slug = p.data!.feature as string;
     if (seen.has(slug) || seen.size >= MAX_HOVER_FEATURES) continue;
     seen.add(slug);
-    range ??= p;
+    range ??= span;
     const feature = support.data.features.find((f) => f.slug === slug);
     if (!feature) continue;
     const lines = [`**${feature.title}** — [${texts.seeFeature}](${feature.url})`, ''];

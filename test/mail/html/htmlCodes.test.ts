@@ -210,7 +210,8 @@ describe('client support messages name the clients', () => {
     assert.deepEqual(p.data?.feature, 'css-display-flex');
   });
   test('CSS in <style>: at-rules, media features, pseudo-classes, functions and !important', () => {
-    const html = '<style>@media (prefers-color-scheme: dark) { a:hover { color: rgba(0,0,0,.5) !important; } } @font-face { font-family: X; src: url(x.woff); }</style><p>x</p>';
+    // "!important" without a space before it: Outlook for Windows drops that form (a spaced one in a sheet works there).
+    const html = '<style>@media (prefers-color-scheme: dark) { a:hover { color: rgba(0,0,0,.5)!important; } } @font-face { font-family: X; src: url(x.woff); }</style><p>x</p>';
     const message = htmlMessage(html, '8bit', '\n', {});
     const covered = validateMessage(message, { html: { clients: ['outlook.windows'] } })
       .filter((p) => p.code === 'html-client-unsupported' || p.code === 'html-client-partial')
@@ -223,11 +224,11 @@ describe('client support messages name the clients', () => {
     const message = htmlMessage(html, '8bit', '\n', { related: [webp] });
     // Gmail's webmail supports none of WebP, SVG and data: images (caniemail data).
     const found = validateMessage(message, { html: { clients: ['gmail.desktop-webmail'] } }).filter((p) => typeof p.data?.feature === 'string' && String(p.data.feature).startsWith('image-'));
-    assert.deepEqual(found.map((p) => [p.data!.feature, coveredText(message, p, '8bit')]), [
-      ['image-webp', 'https://x.example/a.webp?v=1'],
+    // One problem per feature and part: the second WebP (the cid: part's Content-Type) is a related location of the first.
+    assert.deepEqual(found.map((p) => [p.data!.feature, coveredText(message, p, '8bit'), ...(p.related ?? []).map((r) => message.slice(r.offset, r.offset + r.length))]), [
+      ['image-webp', 'https://x.example/a.webp?v=1', 'cid:pic@x'],
       ['image-base64', 'data:image/svg+xml;base64,PHN2Zz4='],
       ['image-svg', 'data:image/svg+xml;base64,PHN2Zz4='],
-      ['image-webp', 'cid:pic@x'],
     ]);
   });
 });

@@ -78,6 +78,44 @@ describe('fixtures', () => {
     // It does use features that Outlook for Windows renders only in part.
     assert.ok(problems.some((p) => p.code === 'html-client-partial'));
   });
+  test('a realistic receipt (table layout, inline styles, a media query): one problem per feature, only where a note applies', () => {
+    const text = fixture('receipt.eml');
+    const html = validateMessage(text).filter((p) => p.code.startsWith('html-'));
+    const got = html.map((p) => `${p.code} ${p.data?.feature}`).sort();
+    assert.deepEqual(got, [
+      // The head's <style> and its @media block: Gmail's mobile webmail drops both, Outlook for Windows ignores media queries.
+      'html-client-unsupported css-at-media',
+      // Border-radius on the button: square corners in Outlook for Windows.
+      'html-client-unsupported css-border-radius',
+      // The hidden preheader: display:none, max-height and overflow are what Outlook for Windows and Gmail's mobile webmail ignore.
+      'html-client-unsupported css-display-none',
+      'html-client-unsupported css-max-height',
+      'html-client-unsupported css-overflow',
+      // role="presentation" on layout tables: Windows Mail ignores it (screen readers there read the layout as data tables).
+      'html-client-unsupported html-role',
+      'html-client-unsupported html-style',
+      // Partial, each for a note that applies here: rules in the sheet (element unknown), or "Buggy" notes about every use.
+      'html-client-partial css-border',
+      'html-client-partial css-display',
+      'html-client-partial css-important',
+      'html-client-partial css-line-height',
+      'html-client-partial css-margin',
+      'html-client-partial css-padding',
+      'html-client-partial css-text-decoration',
+      // width:100% in the sheet's .container rule: Outlook for Windows ignores width on <div>, <p>, <img>…, and a sheet does not say the element.
+      'html-client-partial css-width',
+      'html-client-partial html-height',
+      'html-client-partial html-width',
+    ].sort());
+    // Not reported: font-size (px, not rem or relative), font-weight (bold, not a number), align (on cells, not tables), mailto: (no bcc).
+    for (const quiet of ['css-font-size', 'css-font-weight', 'html-align', 'html-mailto-links']) assert.ok(!got.some((g) => g.endsWith(` ${quiet}`)), quiet);
+    // The first use keeps its exact range; the other uses are related locations at theirs.
+    const padding = html.find((p) => p.data?.feature === 'css-padding')!;
+    assert.equal(text.slice(padding.offset, padding.offset + padding.length), 'padding');
+    assert.match(padding.message, /\(and 16 more uses in this part\)$/);
+    assert.equal(padding.related?.length, 16);
+    for (const r of padding.related!) assert.equal(text.slice(r.offset, r.offset + r.length), 'padding');
+  });
   test('the target clients change the result: flexbox is fine for Apple Mail only', () => {
     const text = fixture('flexbox.eml');
     const forApple = validateMessage(text, { html: { clients: ['apple-mail.*'] } }).filter((p) => p.code.startsWith('html-client-'));

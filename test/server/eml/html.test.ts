@@ -180,3 +180,18 @@ describe('Persian messages', () => {
     assert.match(problems.find((p) => p.code === 'html-image-alt-missing')!.message, /بی/);
   });
 });
+
+describe('one problem per feature and part', () => {
+  test('the other uses are related information, and hover there too', () => {
+    const text = htmlMessage('<div style="display:flex">a</div><p>b</p><div style="display:flex">c</div>', 'quoted-printable', '\r\n');
+    const flex = diagnosticsOf(text).filter((d) => d.code === 'html-client-unsupported' && /^display:flex/.test(String(d.message)));
+    assert.equal(flex.length, 1);
+    assert.match(String(flex[0].message), /\(and 1 more use in this part\)$/);
+    const second = text.lastIndexOf('display:flex');
+    const ctx = featureContext(text);
+    assert.deepEqual(flex[0].relatedInformation?.map((r) => r.location.range), [{ start: ctx.document.positionAt(second), end: ctx.document.positionAt(second + 12) }]);
+    const hover = emlFeatures.hover!(ctx, ctx.document.positionAt(second + 2));
+    assert.ok(hover);
+    assert.deepEqual(hover.range, { start: ctx.document.positionAt(second), end: ctx.document.positionAt(second + 12) });
+  });
+});
