@@ -18,7 +18,7 @@ const phases = asked.length ? asked : ['lint', 'unit', 'integration', 'grammar',
  * child processes, whose waits (timeouts, process start-up) would make the unit
  * phase slow. Everything else is a unit test.
  */
-const INTEGRATION = [/^send\//, /^cli\//, /^hardening\/(send|serverProcess|cli)/, /^e2e\//];
+const INTEGRATION = [/^send\//, /^cli\//, /^mail\/transcript\/toolsLive\./, /^hardening\/(send|serverProcess|cli)/, /^e2e\//];
 const isIntegration = (file) => INTEGRATION.some((re) => re.test(relative(join(root, 'out', 'test'), file)));
 const failures = [];
 

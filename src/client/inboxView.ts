@@ -90,12 +90,28 @@ function escapeMarkdown(text: string): string {
 export function registerInboxView(controller: LocalInboxController): vscode.Disposable[] {
   const provider = new InboxTreeProvider(controller);
   const view = vscode.window.createTreeView('smtpEml.inbox', { treeDataProvider: provider, showCollapseAll: true });
+  const showCount = (n: number): void => {
+    view.badge = n ? { value: n, tooltip: n === 1 ? vscode.l10n.t('1 message in the local inbox') : vscode.l10n.t('{0} messages in the local inbox', n) } : undefined;
+  };
+  /**
+   * A collapsed or hidden view asks for no children, so the provider counts
+   * nothing: the badge, which shows on the Explorer's activity bar entry
+   * whatever the view's state, is then counted from a listing of its own.
+   */
+  const countHidden = (): void => {
+    if (view.visible) return;
+    controller.sessions().then(
+      (sessions) => showCount(sessions.reduce((n, s) => n + s.messages.length, 0)),
+      () => undefined,
+    );
+  };
   let timer: NodeJS.Timeout | undefined;
   const refreshSoon = (): void => {
     if (timer) return;
     timer = setTimeout(() => {
       timer = undefined;
       provider.refresh();
+      countHidden();
     }, REFRESH_DELAY_MS);
   };
 
@@ -112,6 +128,7 @@ export function registerInboxView(controller: LocalInboxController): vscode.Disp
     watcher.onDidDelete(refreshSoon);
   };
   watch();
+  countHidden();
 
   const setRunningContext = (): void => void vscode.commands.executeCommand('setContext', 'smtpEml.inboxRunning', controller.running !== undefined);
   setRunningContext();
@@ -127,9 +144,7 @@ export function registerInboxView(controller: LocalInboxController): vscode.Disp
     view,
     { dispose: () => watcher?.dispose() },
     { dispose: () => timer && clearTimeout(timer) },
-    provider.onDidCount((n) => {
-      view.badge = n ? { value: n, tooltip: n === 1 ? vscode.l10n.t('1 message in the local inbox') : vscode.l10n.t('{0} messages in the local inbox', n) } : undefined;
-    }),
+    provider.onDidCount(showCount),
     controller.onDidChange(() => {
       watch();
       setRunningContext();

@@ -20,7 +20,8 @@ import { basename, join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { SMTPServer } from 'smtp-server';
 import type { InboxScript } from './inboxScript';
-import { afterWait, connectionOf, dropConnection, playScript, replaceNextReply, ScriptPlayer } from './scriptedConnection';
+import { afterWait, dropConnection, playScript, replaceNextReply, ScriptPlayer, type ScriptedSession } from './scriptedConnection';
+import { connectionOf } from './smtpServerInternals';
 import { SessionRecorder } from './sessionRecorder';
 
 /** A running local inbox. */
@@ -72,6 +73,8 @@ interface OpenSession {
   messages: string[];
   /** The script's rules this session has left, when the inbox plays one. */
   player?: ScriptPlayer;
+  /** The connection the script plays on, when the inbox plays one. */
+  scripted?: ScriptedSession;
 }
 
 /**
@@ -127,17 +130,19 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
       const open = sessions.get(session.id)!;
       open.player = new ScriptPlayer(opts.script);
       const conn = connectionOf(server, session.id);
-      if (!conn) {
+      if (!conn || !socket) {
         recorder.note('script: this connection could not be scripted; answering normally');
         return callback();
       }
+      const scripted: ScriptedSession = { conn, socket };
+      open.scripted = scripted;
       const events = { command: (line: string) => recorder.client(line), note: (text: string) => recorder.note(text) };
-      playScript(conn, open.player, events);
+      playScript(scripted, open.player, events);
       const greeting = opts.script.greeting;
       if (!greeting) return callback();
-      afterWait(conn, greeting, events, () => {
+      afterWait(scripted, greeting, events, () => {
         if (greeting.code === undefined) {
-          if (greeting.close) dropConnection(conn, greeting, events);
+          if (greeting.close) dropConnection(scripted, greeting, events);
           else callback();
           return;
         }
@@ -146,9 +151,9 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
           callback(Object.assign(new Error(greeting.texts.join(' ')), { responseCode: greeting.code }));
           return;
         }
-        replaceNextReply(conn, greeting);
+        replaceNextReply(scripted, greeting);
         callback();
-        if (greeting.close) dropConnection(conn, greeting, events);
+        if (greeting.close) dropConnection(scripted, greeting, events);
       });
     },
     onSecure(socket, session, callback) {
@@ -257,26 +262,26 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
           }
           if (writeError) throw writeError;
           const endRule = open?.player?.takeDataEnd();
-          const conn = endRule && connectionOf(server, session.id);
-          if (endRule && conn) {
+          const scripted = endRule && open?.scripted;
+          if (endRule && scripted) {
             const events = { command: () => undefined, note: (text: string) => open!.recorder.note(text) };
-            afterWait(conn, endRule, events, () => {
+            afterWait(scripted, endRule, events, () => {
               if (endRule.code === undefined && endRule.close) {
                 removeAll();
-                return dropConnection(conn, endRule, events);
+                return dropConnection(scripted, endRule, events);
               }
               if (endRule.code !== undefined && endRule.code >= 400) {
                 // Refused by the script: nothing is stored.
                 refuse(endRule.texts.join(' '), endRule.code);
               } else {
-                if (endRule.code !== undefined) replaceNextReply(conn, endRule);
+                replaceNextReply(scripted, endRule);
                 try {
                   store();
                 } catch (e) {
                   failStoring(e as Error);
                 }
               }
-              if (endRule.close) dropConnection(conn, endRule, events);
+              if (endRule.close) dropConnection(scripted, endRule, events);
             });
             return;
           }

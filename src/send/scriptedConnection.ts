@@ -6,27 +6,19 @@
  * answers without carrying it out, as a refusing server would. Waits stall
  * the answer; `close` drops the connection.
  *
- * smtp-server has no hook for arbitrary commands (EHLO, DATA, NOOP...), so
- * this wraps the connection's command handler; the connection object comes
- * from the server's set of connections, matched by session id.
+ * What smtp-server's hooks cannot express goes through
+ * smtpServerInternals.ts; a stalled or dropped connection uses the session's
+ * own socket, as the net server accepted it.
  */
+import type { Socket } from 'node:net';
 import { normalise, type InboxScript, type ScriptRule } from './inboxScript';
+import { interceptCommands, replaceNextReply as replaceReply, type ServerConnection } from './smtpServerInternals';
 
-/** The parts of smtp-server's SMTPConnection this module uses. */
-export interface ScriptableConnection {
-  id: string;
-  _onCommand(command: Buffer, callback?: () => void): unknown;
-  send(code: number, data?: string | string[], context?: unknown): void;
-  close(): void;
-  _socket: { destroy(): void; destroyed: boolean };
-}
-
-/** Finds the connection of a session in smtp-server's set of open connections. */
-export function connectionOf(server: unknown, sessionId: string): ScriptableConnection | undefined {
-  const connections = (server as { connections?: Set<ScriptableConnection> }).connections;
-  if (!connections) return undefined;
-  for (const c of connections) if (c.id === sessionId) return c;
-  return undefined;
+/** A session being scripted: smtp-server's connection and the socket it reads. */
+export interface ScriptedSession {
+  conn: ServerConnection;
+  /** The accepted socket (under TLS too: destroying it ends the connection). */
+  socket: Socket;
 }
 
 /** What the inbox is told about scripted answers (for the transcript). */
@@ -37,58 +29,52 @@ export interface ScriptEvents {
 }
 
 /** Replaces the text of smtp-server's next reply with the rule's. */
-export function replaceNextReply(conn: ScriptableConnection, rule: ScriptRule): void {
-  const original = conn.send;
-  conn.send = function (this: ScriptableConnection, ...args: Parameters<ScriptableConnection['send']>) {
-    conn.send = original;
-    if (rule.code === undefined) return original.apply(this, args);
-    return original.call(this, rule.code, rule.texts.length > 1 ? rule.texts : rule.texts[0], false);
-  };
+export function replaceNextReply(session: ScriptedSession, rule: ScriptRule): void {
+  if (rule.code !== undefined) replaceReply(session.conn, rule.code, rule.texts);
 }
 
 /** Runs `act` after the rule's wait, unless the connection is gone by then. */
-export function afterWait(conn: ScriptableConnection, rule: ScriptRule, events: ScriptEvents, act: () => void): void {
+export function afterWait(session: ScriptedSession, rule: ScriptRule, events: ScriptEvents, act: () => void): void {
   if (!rule.waitMs) return act();
   events.note(`script (line ${rule.line}): waiting ${rule.waitMs} ms before answering`);
   const timer = setTimeout(() => {
-    if (!conn._socket.destroyed) act();
+    if (!session.socket.destroyed) act();
   }, rule.waitMs);
   timer.unref();
 }
 
 /** Drops the connection for a `# close` rule. */
-export function dropConnection(conn: ScriptableConnection, rule: ScriptRule, events: ScriptEvents): void {
+export function dropConnection(session: ScriptedSession, rule: ScriptRule, events: ScriptEvents): void {
   events.note(`script (line ${rule.line}): closing the connection`);
-  if (rule.code === undefined) conn._socket.destroy();
-  else conn.close();
+  // No reply: the connection just goes; after a reply, smtp-server ends it once that is sent.
+  if (rule.code === undefined) session.socket.destroy();
+  else session.conn.close();
 }
 
-/** Wraps the connection's command handler so the script answers what it matches. */
-export function playScript(conn: ScriptableConnection, player: ScriptPlayer, events: ScriptEvents): void {
-  const original = conn._onCommand.bind(conn);
-  conn._onCommand = (command: Buffer, callback?: () => void) => {
-    const line = command.toString();
+/** Lets the script answer the commands it matches; the others go to smtp-server. */
+export function playScript(session: ScriptedSession, player: ScriptPlayer, events: ScriptEvents): void {
+  interceptCommands(session.conn, (line, proceed, done) => {
     const rule = player.take(line);
-    if (!rule) return original(command, callback);
-    afterWait(conn, rule, events, () => {
+    if (!rule) return proceed();
+    afterWait(session, rule, events, () => {
       if (rule.code === undefined && rule.close) {
         // A dropped connection: the command is read and never answered.
         events.command(line);
-        return dropConnection(conn, rule, events);
+        return dropConnection(session, rule, events);
       }
       if (rule.code === undefined || rule.code < 400) {
         // Carried out as usual; the reply (if the rule has one) is the script's.
-        if (rule.code !== undefined) replaceNextReply(conn, rule);
-        original(command, callback);
-        if (rule.close) dropConnection(conn, rule, events);
+        replaceNextReply(session, rule);
+        proceed();
+        if (rule.close) dropConnection(session, rule, events);
         return;
       }
       events.command(line);
-      conn.send(rule.code, rule.texts.length > 1 ? rule.texts : rule.texts[0], false);
-      if (rule.close) dropConnection(conn, rule, events);
-      callback?.();
+      session.conn.send(rule.code, rule.texts.length > 1 ? rule.texts : rule.texts[0], false);
+      if (rule.close) dropConnection(session, rule, events);
+      done();
     });
-  };
+  });
 }
 
 /** The rules one session uses up as it goes: each rule answers once. */

@@ -4,7 +4,6 @@
  * inbox as a foreground server, --help and --version.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { prepareData } from '../../src/mail/envelope';
 import { sendMessage } from '../../src/send/send';
 import { VERSION } from '../../src/version';
-import { CLI_PATH, runCli } from '../helpers/cli';
+import { CLI_PATH, runCli, startCliInbox } from '../helpers/cli';
 import { startTestSmtpServer, TLS_CERT_FILE, type TestSmtpServer } from '../helpers/smtpServer';
 
 
@@ -236,40 +235,17 @@ describe('send', () => {
 describe('inbox', () => {
   test('stores what it receives; Ctrl+C (SIGINT) stops it with exit 0', { timeout: 60_000 }, async () => {
     const inboxDir = join(dir, 'inbox');
-    const child = spawn(process.execPath, [CLI_PATH, 'inbox', '--port', '0', '--dir', inboxDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const waiters: Array<() => void> = [];
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      for (const w of [...waiters]) w();
-    });
-    /** Resolves when the output so far matches (one listener collects all output, so nothing is missed). */
-    const waitFor = (re: RegExp): Promise<RegExpMatchArray> =>
-      new Promise((resolve, reject) => {
-        const check = (): void => {
-          const m = re.exec(out);
-          if (m) {
-            waiters.splice(waiters.indexOf(check), 1);
-            resolve(m);
-          }
-        };
-        waiters.push(check);
-        child.once('exit', (code) => reject(new Error(`inbox exited (${code}) before ${re}: ${out}`)));
-        check();
-      });
+    const inbox = await startCliInbox(['--dir', inboxDir]);
     try {
-      const [, port] = await waitFor(/listening on 127\.0\.0\.1:(\d+)/);
-      const r = await sendMessage({ text: GOOD, profile: { name: 'cli inbox', host: '127.0.0.1', port: Number(port), security: 'none' } });
+      const r = await sendMessage({ text: GOOD, profile: { name: 'cli inbox', host: '127.0.0.1', port: inbox.port, security: 'none' } });
       assert.equal(r.ok, true, r.error?.message);
-      const [, stored] = await waitFor(/received (\S+\.eml)/);
+      const [, stored] = await inbox.waitFor(/received (\S+\.eml)/);
       assert.equal(readFileSync(stored!, 'utf8'), prepareData(GOOD));
       assert.equal(readdirSync(inboxDir).filter((f) => f.endsWith('.envelope.json')).length, 1);
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGINT');
-      assert.equal(await exited, 0);
-      assert.match(out, /inbox stopped/);
+      assert.equal(await inbox.stop('SIGINT'), 0);
+      assert.match(inbox.output(), /inbox stopped/);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await inbox.stop('SIGKILL');
     }
   });
 });

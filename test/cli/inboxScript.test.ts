@@ -4,13 +4,12 @@
  * one answers as it says, and every session's transcript is announced.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sendMessage } from '../../src/send/send';
-import { CLI_PATH, runCli } from '../helpers/cli';
+import { runCli, startCliInbox } from '../helpers/cli';
 
 const MESSAGE = 'From: a@example.com\nTo: b@example.com, c@example.com\nSubject: cli script\nDate: Thu, 03 Dec 2026 08:00:00 +0000\nMessage-ID: <c@example.com>\n\nbody\n';
 
@@ -40,38 +39,17 @@ describe('inbox --script', () => {
   test('a good script is played: the second RCPT refused; the session transcript announced; SIGINT stops it', { timeout: 60_000 }, async () => {
     const script = join(dir, 'full.smtp');
     writeFileSync(script, 'C: RCPT TO:<c@example.com>\nS: 452 4.2.2 Mailbox full\n');
-    const child = spawn(process.execPath, [CLI_PATH, 'inbox', '--port', '0', '--dir', join(dir, 'inbox'), '--script', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const waiters: Array<() => void> = [];
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      for (const w of [...waiters]) w();
-    });
-    const waitFor = (re: RegExp): Promise<RegExpMatchArray> =>
-      new Promise((resolve, reject) => {
-        const check = (): void => {
-          const m = re.exec(out);
-          if (m) {
-            waiters.splice(waiters.indexOf(check), 1);
-            resolve(m);
-          }
-        };
-        waiters.push(check);
-        child.once('exit', (code) => reject(new Error(`inbox exited (${code}) before ${re}: ${out}`)));
-        check();
-      });
+    const inbox = await startCliInbox(['--dir', join(dir, 'inbox'), '--script', script]);
     try {
-      const [, port] = await waitFor(/listening on 127\.0\.0\.1:(\d+), storing messages in \S+, answering as \S+full\.smtp says/);
-      const r = await sendMessage({ text: MESSAGE, profile: { name: 'cli script', host: '127.0.0.1', port: Number(port), security: 'none' } });
+      await inbox.waitFor(/listening on 127\.0\.0\.1:\d+, storing messages in \S+, answering as \S+full\.smtp says/);
+      const r = await sendMessage({ text: MESSAGE, profile: { name: 'cli script', host: '127.0.0.1', port: inbox.port, security: 'none' } });
       assert.equal(r.ok, true, r.error?.message);
       assert.deepEqual(r.recipients.map((x) => x.accepted), [true, false]);
-      const [, transcript] = await waitFor(/^session (\S+\.smtp)$/m);
+      const [, transcript] = await inbox.waitFor(/^session (\S+\.smtp)$/m);
       assert.match(readFileSync(transcript!, 'utf8'), /^C: RCPT TO:<c@example\.com>\nS: 452 4\.2\.2 Mailbox full$/m);
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGINT');
-      assert.equal(await exited, 0);
+      assert.equal(await inbox.stop('SIGINT'), 0);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await inbox.stop('SIGKILL');
     }
   });
 });

@@ -509,5 +509,44 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     await page.keyboard.press('Escape');
   });
 
+  await step('while the inbox runs, the status bar shows its port and count and the Explorer badge counts the stored messages', async () => {
+    // The view's pane shows once the extension's contributions are in (the palette lists its commands from then on).
+    await page.locator('.pane-header').filter({ hasText: /local inbox/i }).first().waitFor();
+    const status = page.locator('.statusbar-item').filter({ hasText: /Inbox :\d+/ }).first();
+    if (!(await status.isVisible())) await runCommand(`${CATEGORY}: Start Local Test Inbox`);
+    await status.waitFor();
+    const statusText = async () => normal(await status.innerText());
+    const [, port, shown] = /Inbox :(\d+)(?: \((\d+)\))?/.exec(await statusText());
+    const receivedBefore = Number(shown ?? 0);
+    // The view's badge appears on its container's activity bar entry (the Explorer).
+    const badge = page.locator('.activitybar .action-item').filter({ has: page.locator('.action-label[aria-label^="Explorer"]') }).locator('.badge-content').first();
+    const badgeCount = async () => ((await badge.isVisible()) ? Number(normal(await badge.innerText()).trim()) : 0);
+    const storedBefore = await badgeCount();
+    const { createRequire } = await import('node:module');
+    const nodemailer = createRequire(import.meta.url)('nodemailer');
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: Number(port), secure: false, ignoreTLS: true });
+    for (let i = 1; i <= 3; i++) {
+      await transport.sendMail({ from: 'Ada <ada@example.org>', to: 'Bob <bob@example.net>', subject: `Badge message ${i}`, text: `Message ${i}.` });
+    }
+    const wanted = storedBefore + 3;
+    await page.waitForFunction(
+      (n) => {
+        const label = [...document.querySelectorAll('.activitybar .action-item .action-label')].find((a) => (a.getAttribute('aria-label') ?? '').startsWith('Explorer'));
+        const content = label?.closest('.action-item')?.querySelector('.badge-content');
+        return content?.textContent?.trim() === String(n);
+      },
+      wanted,
+    );
+    const title = (await page.locator('.activitybar .action-item .action-label[aria-label^="Explorer"]').first().getAttribute('aria-label')) ?? '';
+    if (!title.includes(`${wanted} messages in the local inbox`)) throw new Error(`the Explorer entry does not name the badge's count: ${JSON.stringify(title)}`);
+    await page.locator('.statusbar-item').filter({ hasText: `Inbox :${port} (${receivedBefore + 3})` }).first().waitFor();
+    await shot('inbox-badge-and-status');
+    // Stopped: the status bar item goes; the stored messages (and their badge) stay.
+    await runCommand(`${CATEGORY}: Stop Local Test Inbox`);
+    await status.waitFor({ state: 'hidden' });
+    if ((await badgeCount()) !== wanted) throw new Error(`the badge changed when the inbox stopped: ${await badgeCount()}`);
+    await shot('inbox-stopped');
+  });
+
   return failures;
 }

@@ -2,7 +2,7 @@
  * Runs the bundled CLI (dist/cli.js, built by `npm test` before the unit phase) as a
  * child process, the way a person runs it from a shell.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 /** The bundle under test (tests run from out/test/..., three levels below the repo). */
@@ -51,4 +51,66 @@ export function runCli(args: string[], options: CliRunOptions = {}): Promise<Cli
       resolve({ status, signal, stdout, stderr });
     });
   });
+}
+
+/** `smtp-eml inbox` running as a child process, with what it printed so far. */
+export interface CliInbox {
+  child: ChildProcess;
+  /** The port it printed it listens on. */
+  port: number;
+  /** Everything it printed on stdout so far. */
+  output(): string;
+  /** Resolves when the output so far matches; rejects if the inbox exits first. */
+  waitFor(re: RegExp): Promise<RegExpMatchArray>;
+  /** Sends `signal` and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/**
+ * Starts `node dist/cli.js inbox --port 0 ...args` and resolves once it
+ * prints the port it listens on. One listener collects all output, so a
+ * later `waitFor` misses nothing printed before it was called.
+ */
+export async function startCliInbox(args: string[]): Promise<CliInbox> {
+  const child = spawn(process.execPath, [CLI_PATH, 'inbox', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const waiters = new Set<() => void>();
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      exitCode = code;
+      resolve(code);
+      for (const w of [...waiters]) w();
+    }),
+  );
+  child.stdout!.on('data', (c: Buffer) => {
+    out += c.toString();
+    for (const w of [...waiters]) w();
+  });
+  const waitFor = (re: RegExp): Promise<RegExpMatchArray> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        const m = re.exec(out);
+        if (m) {
+          waiters.delete(check);
+          resolve(m);
+        } else if (exitCode !== undefined) {
+          waiters.delete(check);
+          reject(new Error(`the inbox exited (${exitCode}) before ${re}: ${out}`));
+        }
+      };
+      waiters.add(check);
+      check();
+    });
+  const [, port] = await waitFor(/listening on 127\.0\.0\.1:(\d+)/);
+  return {
+    child,
+    port: Number(port),
+    output: () => out,
+    waitFor,
+    stop: (signal = 'SIGTERM') => {
+      if (exitCode === undefined) child.kill(signal);
+      return exited;
+    },
+  };
 }

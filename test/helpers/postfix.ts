@@ -47,13 +47,25 @@ export function portAnswers(port: number): Promise<boolean> {
   });
 }
 
+/** How the instance handles mail for domains other than example.test. */
+export interface PostfixOptions {
+  /**
+   * `host:port` to relay every non-local message to (Postfix's `relayhost`,
+   * bracketed: no MX lookup). Clients on 127.0.0.1 may then relay through
+   * the instance, whose `smtp` client delivers there.
+   */
+  relayTo?: string;
+  /** Postfix's `smtp_tls_security_level` for that relay (default `may`, Debian's default). */
+  relayTls?: 'none' | 'may';
+}
+
 const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Starts the instance. Refuses when the port already answers: Postfix listens
  * with SO_REUSEPORT, so a stale instance would silently share the port.
  */
-export async function startPostfix(port = POSTFIX_PORT): Promise<PostfixInstance> {
+export async function startPostfix(port = POSTFIX_PORT, opts: PostfixOptions = {}): Promise<PostfixInstance> {
   const reason = postfixUnavailableReason();
   if (reason) throw new Error(reason);
   if (await portAnswers(port)) throw new Error(`127.0.0.1:${port} already answers; stop whatever listens there (a stale test Postfix?) first`);
@@ -71,6 +83,19 @@ export async function startPostfix(port = POSTFIX_PORT): Promise<PostfixInstance
   const gid = Number(execFileSync('getent', ['group', 'nogroup'], { encoding: 'utf8' }).split(':')[2]);
   chownSync(mail, uid, gid);
 
+  const relay = opts.relayTo
+    ? `relayhost = [${opts.relayTo.replace(/:(\d+)$/, ']:$1')}
+default_transport = smtp
+relay_transport = smtp
+smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+smtp_tls_security_level = ${opts.relayTls ?? 'may'}
+smtp_host_lookup = native
+`
+    : `relayhost =
+default_transport = error:outbound mail disabled in test instance
+relay_transport = error:outbound mail disabled in test instance
+smtpd_relay_restrictions = reject_unauth_destination
+`;
   const mainCf = `compatibility_level = 3.6
 queue_directory = ${base}/queue
 data_directory = ${base}/data
@@ -85,11 +110,7 @@ mynetworks = 127.0.0.0/8
 mydestination =
 alias_maps =
 alias_database =
-relayhost =
-default_transport = error:outbound mail disabled in test instance
-relay_transport = error:outbound mail disabled in test instance
-local_transport = error:local delivery disabled in test instance
-smtpd_relay_restrictions = reject_unauth_destination
+${relay}local_transport = error:local delivery disabled in test instance
 smtpd_peername_lookup = no
 local_header_rewrite_clients =
 virtual_mailbox_domains = example.test
@@ -113,6 +134,8 @@ error     unix  - - n - - error
 retry     unix  - - n - - error
 discard   unix  - - n - - discard
 virtual   unix  - n n - - virtual
+smtp      unix  - - n - - smtp
+tlsmgr    unix  - - n 1000? 1 tlsmgr
 anvil     unix  - - n - 1 anvil
 scache    unix  - - n - 1 scache
 postlog   unix-dgram n - n - 1 postlogd

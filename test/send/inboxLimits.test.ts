@@ -7,28 +7,13 @@
  * real CLI (`smtp-eml inbox`) in its own process, so its memory is its own.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { CLI_PATH } from '../helpers/cli';
-
-/** Starts `smtp-eml inbox --port 0 --dir dir`; resolves with the port it printed. */
-async function startInboxProcess(dir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [CLI_PATH, 'inbox', '--port', '0', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on 127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`the inbox exited (${code}): ${out}`)));
-  });
-  return { child, port };
-}
+import { startCliInbox } from '../helpers/cli';
 
 /** Peak resident memory of a process (VmHWM), in MB. */
 function peakMb(pid: number): number {
@@ -109,7 +94,7 @@ after(() => {
 describe('local inbox: bounded memory and no leftovers', () => {
   test('two 130 MB streams without SIZE: 552 each, memory bounded, the inbox stays up, nothing stored', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'smtp-eml-inbox-big-'));
-    const { child, port } = await startInboxProcess(dir);
+    const { child, port } = await startCliInbox(['--dir', dir]);
     cleanups.push(() => {
       child.kill();
       rmSync(dir, { recursive: true, force: true });
@@ -135,7 +120,7 @@ describe('local inbox: bounded memory and no leftovers', () => {
       t.skip('cannot mount a small tmpfs here (no privilege): the full-disk case is not exercised');
       return;
     }
-    const { child, port } = await startInboxProcess(mount);
+    const { child, port } = await startCliInbox(['--dir', mount]);
     cleanups.push(() => {
       child.kill();
       spawnSync('umount', ['-l', mount]);

@@ -4,13 +4,17 @@
  * must hold the sent message byte for byte (Postfix stores CRLF as LF and adds
  * its four delivery headers on top). Without Postfix the test is skipped with
  * a reason, except under CI=true, where it fails: CI must not skip silently.
+ * Then Postfix as a client: its smtp client relays (opportunistic STARTTLS,
+ * pipelining) into the local inbox, whose session transcript must validate clean.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { prepareData } from '../../src/mail/envelope';
 import { validateTranscript } from '../../src/mail/transcript/validate';
+import { startLocalInbox, type InboxSession, type LocalInbox, type StoredEnvelope } from '../../src/send/inbox';
 import { sendMessage } from '../../src/send/send';
 import { mailauth, stubResolver, testKey } from '../helpers/dkim';
 import { postfixUnavailableReason, startPostfix, type PostfixInstance } from '../helpers/postfix';
@@ -106,5 +110,74 @@ describe('Postfix (real MTA on 127.0.0.1)', { skip }, () => {
     // Postfix stores LF line ends and adds its delivery fields on top; neither is signed.
     const verdict = await mailauth.dkimVerify(delivered.toString('utf8').replace(/\r?\n/g, '\r\n'), { resolver: stubResolver({ 's1._domainkey.example.org': key }) });
     assert.equal(verdict.results[0].status.result, 'pass', JSON.stringify(verdict.results[0].status));
+  });
+});
+
+describe('Postfix as a relay client of the local inbox', { skip }, () => {
+  let dir: string;
+  let inbox: LocalInbox | undefined;
+  let postfix: PostfixInstance | undefined;
+  const sessions: InboxSession[] = [];
+  let sessionArrived: () => void = () => undefined;
+  /** Resolves with the first session that stored a message (Postfix may also open sessions that store nothing). */
+  const storedSession = async (): Promise<InboxSession> => {
+    for (;;) {
+      const s = sessions.find((x) => x.messages.length);
+      if (s) return s;
+      await new Promise<void>((resolve) => (sessionArrived = resolve));
+    }
+  };
+
+  before(async () => {
+    if (unavailable) assert.fail(`CI=true but Postfix cannot run: ${unavailable}`);
+    dir = mkdtempSync(join(tmpdir(), 'smtp-eml-postfix-relay-'));
+    inbox = await startLocalInbox({ port: 0, dir });
+    inbox.onSession((s) => {
+      sessions.push(s);
+      sessionArrived();
+    });
+    // Opportunistic TLS, as Debian configures Postfix: it takes the inbox's STARTTLS.
+    postfix = await startPostfix(undefined, { relayTo: `127.0.0.1:${inbox.port}`, relayTls: 'may' });
+  });
+  after(async () => {
+    await postfix?.stop();
+    await inbox?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("Postfix's smtp client relays into the inbox: the message is stored and the session's transcript validates clean", async () => {
+    const pf = postfix!;
+    const text = MESSAGE.replace('To: Alice <alice@example.test>, carol@example.test', 'To: Dave <dave@elsewhere.test>').replace('Cc: bob@example.test\r\n', '').replace('Bcc: alice@example.test\r\n', '');
+    const result = await sendMessage({
+      text,
+      profile: { name: 'postfix', host: '127.0.0.1', port: pf.port, security: 'none', clientName: 'client.test', socketTimeout: 20_000 },
+    });
+    assert.equal(result.ok, true, `${result.error?.message}\n${result.transcript}\n${pf.log()}`);
+    // Postfix holds the connection in its cache for a moment; stopping it ends the session.
+    const stored = await Promise.race([
+      storedSession(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the inbox stored nothing\n${pf.log()}`)), 30_000).unref()),
+    ]);
+    const log = pf.log();
+    await pf.stop();
+    postfix = undefined;
+
+    const eml = stored.messages[0]!;
+    const envelope = JSON.parse(readFileSync(eml.replace(/\.eml$/, '.envelope.json'), 'utf8')) as StoredEnvelope;
+    assert.equal(envelope.mailFrom, 'sender@example.org');
+    assert.deepEqual(envelope.rcptTo, ['dave@elsewhere.test']);
+    const received = readFileSync(eml, 'utf8');
+    // Postfix adds its Received field on top and relays the rest unchanged.
+    assert.match(received, /^Received: from client\.test /);
+    assert.ok(received.endsWith(prepareData(text)), received);
+
+    const transcript = readFileSync(stored.transcript, 'utf8');
+    assert.match(transcript, /^C: EHLO mx\.test$/m);
+    assert.match(transcript, /^C: STARTTLS\nS: 220 .*\n# TLS: STARTTLS, TLSv1\.[23], cipher \S+\nC: EHLO mx\.test$/m, log);
+    assert.match(transcript, /^C: MAIL FROM:<sender@example\.org>/m);
+    assert.match(transcript, /^C: RCPT TO:<dave@elsewhere\.test>/m);
+    assert.match(transcript, /^C: QUIT$/m);
+    const problems = validateTranscript(transcript).map((p) => `${p.code} ${p.severity} ${JSON.stringify(transcript.slice(p.offset, p.offset + p.length))}`);
+    assert.deepEqual(problems, [], transcript);
   });
 });
