@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KeyLookup } from '../mail/auth/keys';
 import { CODES, type Problem } from '../mail/codes';
-import { withLocale } from '../mail/i18n';
+import { plural, withLocale } from '../mail/i18n';
 import { LineIndex } from './lineIndex';
 import { validateMessage } from '../mail/message/validate';
 import { htmlOptionsOf } from './htmlClients';
@@ -189,7 +189,7 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
         unreadable++;
         continue;
       }
-      io.stderr.write(`smtp-eml: ${file}: ${result.messages} message${result.messages === 1 ? '' : 's'}, ${result.withErrors} with errors\n`);
+      io.stderr.write(`smtp-eml: ${file}: ${result.messages} ${plural('en', result.messages, { one: 'message', other: 'messages' })}, ${result.withErrors} with errors\n`);
       continue;
     }
     let input: { text: string; encoding: 'utf8' | 'latin1' };
@@ -415,7 +415,7 @@ async function runInbox(args: string[], io: CliIo): Promise<number> {
     if (!loaded.script) {
       const index = new LineIndex(text);
       for (const p of loaded.problems) io.stderr.write(`${formatProblem(values.script, index, p)}\n`);
-      io.stderr.write(`smtp-eml: the script ${values.script} has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}; the inbox did not start\n`);
+      io.stderr.write(`smtp-eml: the script ${values.script} has ${loaded.problems.length} ${plural('en', loaded.problems.length, { one: 'problem', other: 'problems' })}; the inbox did not start\n`);
       return 1;
     }
     script = loaded.script;

@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from '../../../sr
 import { startTestClient } from '../../helpers/lspClient';
 import { ENCODINGS, EOLS, htmlMessage } from '../../mail/html/helpers';
 import { applyEdits, featureContext } from './util';
+import { serverBundleFor } from '../../../src/server/l10n';
 
 const withHtml = (html: Partial<ServerSettings['html']>): ServerSettings => ({ ...DEFAULT_SETTINGS, html: { ...DEFAULT_SETTINGS.html, ...html } });
 
@@ -53,7 +54,7 @@ describe('hover on a flagged feature', () => {
   });
   test('in Persian', () => {
     const text = htmlMessage('<div style="display:flex">x</div>', '8bit', '\n');
-    const ctx = { ...featureContext(text), locale: 'fa' };
+    const ctx = { ...featureContext(text), locale: 'fa', l10n: serverBundleFor('fa') };
     const hover = withLocale('fa', () => emlFeatures.hover!(ctx, ctx.document.positionAt(text.indexOf('display:flex') + 1)));
     assert.match((hover!.contents as lsp.MarkupContent).value, /\| کلاینت \| پشتیبانی \| یادداشت‌ها \|/);
   });
