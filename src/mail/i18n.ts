@@ -21,6 +21,8 @@
  *    under: `withLocale(bundle, run)` installs it for one synchronous call.
  * Diagnostic codes never depend on the language.
  */
+import { ALL_CODES, CODES, type ProblemCode } from './codes';
+import { PERSIAN_CODE_DOCS } from './codes.fa';
 import { setHtmlMessageTable, HTML_MESSAGE_TABLES, type HtmlMessageTable } from './html/messages';
 import { ENGLISH_DETAILS, ENGLISH_MESSAGES, setDetailTable, setMessageTable, type DetailTable, type MessageTable } from './message/messages';
 import { PERSIAN_DETAILS, PERSIAN_MESSAGES } from './message/messages.fa';
@@ -61,6 +63,10 @@ export interface CoreBundle {
   readonly preview: PreviewLabels;
   /** Translations of the SMTP catalogue's docs; absent: the catalogue's own English. */
   readonly catalog?: CatalogTexts;
+  /** One-line doc of each diagnostic code (the settings' descriptions). */
+  readonly codeDocs: Readonly<Record<ProblemCode, string>>;
+  /** The description of a code's severity setting (package.nls.<language>.json, written by scripts/sync-settings.mjs). */
+  readonly severitySetting: (code: ProblemCode, source: string, severity: string, doc: string) => string;
   /** Byte, kilobyte and megabyte units, as `formatSize` writes them. */
   readonly sizeUnits: readonly [string, string, string];
   /** Writes a number (already in Western digits) in the language's digits. */
@@ -78,6 +84,8 @@ const ENGLISH: CoreBundle = {
   auth: ENGLISH_AUTH_MESSAGES,
   html: HTML_MESSAGE_TABLES.en,
   preview: ENGLISH_PREVIEW_LABELS,
+  codeDocs: Object.fromEntries(ALL_CODES.map((code) => [code, CODES[code].doc])) as Record<ProblemCode, string>,
+  severitySetting: (code, source, severity, doc) => `Severity of \`${code}\` (${source}; default: ${severity}). ${doc}`,
   sizeUnits: ['B', 'KB', 'MB'],
   digits: (text) => text,
 };
@@ -94,6 +102,8 @@ const PERSIAN: CoreBundle = {
   html: HTML_MESSAGE_TABLES.fa,
   preview: PERSIAN_PREVIEW_LABELS,
   catalog: PERSIAN_CATALOG,
+  codeDocs: PERSIAN_CODE_DOCS,
+  severitySetting: (code, source, severity, doc) => `شدت \`${code}\` (${source}؛ پیش‌فرض: ${severity}). ${doc}`,
   sizeUnits: ['بایت', 'کیلوبایت', 'مگابایت'],
   digits: toPersianDigits,
 };
