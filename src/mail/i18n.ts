@@ -39,7 +39,9 @@ import { PERSIAN_TRANSCRIPT_LABELS, PERSIAN_TRANSCRIPT_MESSAGES } from './transc
 import { ENGLISH_AUTH_MESSAGES, setAuthMessageTable, type AuthMessageTable } from './auth/messages';
 import { PERSIAN_AUTH_MESSAGES } from './auth/messages.fa';
 
-export { plural, type PluralForms } from './plural';
+import { plural, type PluralForms } from './plural';
+
+export { plural, type PluralForms };
 
 /** Every text of the core in one language (see the module comment for how it is used). */
 export interface CoreBundle {
@@ -67,8 +69,8 @@ export interface CoreBundle {
   readonly codeDocs: Readonly<Record<ProblemCode, string>>;
   /** The description of a code's severity setting (package.nls.<language>.json, written by scripts/sync-settings.mjs). */
   readonly severitySetting: (code: ProblemCode, source: string, severity: string, doc: string) => string;
-  /** Byte, kilobyte and megabyte units, as `formatSize` writes them. */
-  readonly sizeUnits: readonly [string, string, string];
+  /** Units of `formatSize`: bytes (by plural category, short and spelt out), kilobytes, megabytes. */
+  readonly sizeUnits: { readonly byteShort: string; readonly bytes: PluralForms; readonly kilobytes: string; readonly megabytes: string };
   /** Writes a number (already in Western digits) in the language's digits. */
   readonly digits: (text: string) => string;
 }
@@ -86,7 +88,7 @@ const ENGLISH: CoreBundle = {
   preview: ENGLISH_PREVIEW_LABELS,
   codeDocs: Object.fromEntries(ALL_CODES.map((code) => [code, CODES[code].doc])) as Record<ProblemCode, string>,
   severitySetting: (code, source, severity, doc) => `Severity of \`${code}\` (${source}; default: ${severity}). ${doc}`,
-  sizeUnits: ['B', 'KB', 'MB'],
+  sizeUnits: { byteShort: 'B', bytes: { one: 'byte', other: 'bytes' }, kilobytes: 'KB', megabytes: 'MB' },
   digits: (text) => text,
 };
 
@@ -104,7 +106,7 @@ const PERSIAN: CoreBundle = {
   catalog: PERSIAN_CATALOG,
   codeDocs: PERSIAN_CODE_DOCS,
   severitySetting: (code, source, severity, doc) => `شدت \`${code}\` (${source}؛ پیش‌فرض: ${severity}). ${doc}`,
-  sizeUnits: ['بایت', 'کیلوبایت', 'مگابایت'],
+  sizeUnits: { byteShort: 'بایت', bytes: { other: 'بایت' }, kilobytes: 'کیلوبایت', megabytes: 'مگابایت' },
   digits: toPersianDigits,
 };
 
@@ -138,10 +140,15 @@ export function allBundles(): CoreBundle[] {
   return LANGUAGES.map((l) => BUNDLES[l]);
 }
 
-/** A byte count for people in the bundle's language: `812 B`, `14.2 KB`, `3.1 MB` (Persian: `۱۴٫۲ کیلوبایت`). */
-export function formatSize(bytes: number, bundle: CoreBundle = ENGLISH): string {
-  const [b, kb, mb] = bundle.sizeUnits;
-  const text = bytes < 1024 ? `${bytes} ${b}` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} ${kb}` : `${(bytes / (1024 * 1024)).toFixed(1)} ${mb}`;
+/**
+ * A byte count for people in the bundle's language: `812 B`, `14.2 KB`, `3.1 MB`
+ * (Persian: `۱۴٫۲ کیلوبایت`). `spelt` writes small counts with the word
+ * (`1 byte`, `39 bytes`), as the preview does; hovers and the outline use the short unit.
+ */
+export function formatSize(bytes: number, bundle: CoreBundle = ENGLISH, spelt = false): string {
+  const u = bundle.sizeUnits;
+  const small = spelt ? plural(bundle.language, bytes, u.bytes) : u.byteShort;
+  const text = bytes < 1024 ? `${bytes} ${small}` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} ${u.kilobytes}` : `${(bytes / (1024 * 1024)).toFixed(1)} ${u.megabytes}`;
   return bundle.digits(text);
 }
 

@@ -88,8 +88,9 @@ test('the walk reaches every code, every detail key and every table of every bun
 });
 
 test('every bundle has the keys of the English one (and no others)', () => {
-  // English keeps the SMTP catalogue's and the field table's own docs; their translations have parity tests of their own.
-  const keyed = (bundle: object) => new Set(textsOf(bundle).map(([p]) => p).filter((p) => !p.startsWith('catalog.') && !p.startsWith('eml.fieldDocs.')));
+  // English keeps the SMTP catalogue's and the field table's own docs (their translations have parity tests of
+  // their own); plural forms are the categories each language has.
+  const keyed = (bundle: object) => new Set(textsOf(bundle).map(([p]) => p).filter((p) => !p.startsWith('catalog.') && !p.startsWith('eml.fieldDocs.') && !p.startsWith('sizeUnits.bytes.')));
   const english = keyed(serverBundleFor('en'));
   for (const bundle of allServerBundles()) {
     const own = keyed(bundle);
@@ -165,4 +166,9 @@ test('formatSize: one function for hovers, outline and preview, in the language 
   assert.equal(formatSize(3.1 * 1024 * 1024, bundleFor('en')), '3.1 MB');
   assert.equal(formatSize(14540, bundleFor('fa')), '۱۴٫۲ کیلوبایت');
   assert.equal(formatSize(5, bundleFor('fa')), '۵ بایت');
+  // The preview spells small counts out, by plural category (it said "1 bytes").
+  assert.equal(formatSize(39, bundleFor('en'), true), '39 bytes');
+  assert.equal(formatSize(1, bundleFor('en'), true), '1 byte');
+  assert.equal(formatSize(14540, bundleFor('en'), true), '14.2 KB');
+  assert.equal(formatSize(39, bundleFor('fa'), true), '۳۹ بایت');
 });

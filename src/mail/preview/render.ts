@@ -132,7 +132,7 @@ function renderAttachments(message: PreviewMessage, labels: PreviewLabels, optio
           : '';
       return (
         `<li class="attachment"${spanAttrs(a)} data-path="${escapeHtml(a.path)}"><span class="att-name" dir="auto">${escapeHtml(a.name ?? a.mediaType)}</span>` +
-        `<span class="att-type">${escapeHtml(a.mediaType)}</span><span class="att-size">${escapeHtml(formatSize(a.size, bundleFor(options.language)))}</span>${buttons}</li>`
+        `<span class="att-type">${escapeHtml(a.mediaType)}</span><span class="att-size">${escapeHtml(formatSize(a.size, bundleFor(options.language), true))}</span>${buttons}</li>`
       );
     })
     .join('');

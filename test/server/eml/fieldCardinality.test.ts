@@ -55,7 +55,7 @@ function messageWithTwo(info: FieldInfo, eol: string): { text: string; second: n
 }
 
 function hoverValue(text: string, offset: number, locale: string): string {
-  const ctx = { ...featureContext(text), locale };
+  const ctx = { ...featureContext(text), locale, l10n: serverBundleFor(locale) };
   const hover = emlHover(ctx, ctx.document.positionAt(offset + 1));
   assert.ok(hover, 'a hover on the field name');
   return (hover.contents as lsp.MarkupContent).value;

@@ -25,7 +25,7 @@ function diagnosticsOf(text: string, settings = DEFAULT_SETTINGS): lsp.Diagnosti
 }
 
 function actionsFor(text: string, code: string, locale = 'en'): lsp.CodeAction[] {
-  const ctx = { ...featureContext(text), locale };
+  const ctx = { ...featureContext(text), locale, l10n: serverBundleFor(locale) };
   const d = toDiagnostics(ctx.document, emlFeatures.validate(ctx), DEFAULT_SETTINGS).find((x) => x.code === code);
   assert.ok(d, `${code} diagnostic present`);
   return emlFeatures.codeActions!(ctx, d.range, [d]);
