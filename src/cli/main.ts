@@ -368,7 +368,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       signal: controller.signal,
       onLog: (line) => out.write(`${line}\n`),
       dkim,
-      locale: localeFromEnv(io.env),
+      locale: cliLocale(undefined, io.env),
     });
     for (const r of result.recipients) {
       if (!r.accepted && r.reply) io.stderr.write(`smtp-eml: refused ${r.address}: ${r.reply}\n`);
