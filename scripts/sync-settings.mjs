@@ -24,18 +24,17 @@ for (const code of ALL_CODES) {
 writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + '\n');
 
 // The descriptions themselves live in package.nls.json (English) and
-// package.nls.fa.json (Persian, from src/mail/codes.fa.ts), VS Code's
-// localisation of package.json.
-const { PERSIAN_CODE_DOCS } = require('../out/src/mail/codes.fa.js');
-const nlsText = {
-  en: (code, info) => `Severity of \`${code}\` (${info.source}; default: ${info.severity}). ${info.doc}`,
-  fa: (code, info) => `شدت \`${code}\` (${info.source}؛ پیش‌فرض: ${info.severity}). ${PERSIAN_CODE_DOCS[code]}`,
-};
-for (const [lang, file] of [['en', '../package.nls.json'], ['fa', '../package.nls.fa.json']]) {
-  const nlsPath = new URL(file, import.meta.url);
+// package.nls.<language>.json (every other registered locale bundle, from its
+// codeDocs), VS Code's localisation of package.json.
+const { allBundles } = require('../out/src/mail/i18n.js');
+for (const bundle of allBundles()) {
+  const nlsPath = new URL(bundle.language === 'en' ? '../package.nls.json' : `../package.nls.${bundle.language}.json`, import.meta.url);
   const nls = JSON.parse(readFileSync(nlsPath, 'utf8'));
   for (const key of Object.keys(nls)) if (key.startsWith('config.diagnostics.')) delete nls[key];
-  for (const code of ALL_CODES) nls[`config.diagnostics.${code}.markdownDescription`] = nlsText[lang](code, CODES[code]);
+  for (const code of ALL_CODES) {
+    const info = CODES[code];
+    nls[`config.diagnostics.${code}.markdownDescription`] = bundle.severitySetting(code, info.source, info.severity, bundle.codeDocs[code]);
+  }
   writeFileSync(nlsPath, JSON.stringify(nls, null, 2) + '\n');
 }
 console.log(`package.json: ${ALL_CODES.length} diagnostic settings`);

@@ -115,3 +115,13 @@ export function endQuietlyOnClosedPipe(streams: NodeJS.WritableStream[]): void {
     });
   }
 }
+
+/**
+ * The locale of the CLI's texts: `--locale` when given, else the POSIX variables
+ * in gettext's order of precedence (LC_ALL, LC_MESSAGES, LANG). The caller takes
+ * its bundle with `bundleFor` (src/mail/i18n.ts); `C`, `POSIX` and unknown
+ * languages are English.
+ */
+export function cliLocale(option: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  return option ?? (env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined);
+}

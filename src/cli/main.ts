@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KeyLookup } from '../mail/auth/keys';
 import { CODES, type Problem } from '../mail/codes';
-import { withLocale } from '../mail/i18n';
+import { plural, withLocale } from '../mail/i18n';
 import { LineIndex } from './lineIndex';
 import { validateMessage } from '../mail/message/validate';
 import { htmlOptionsOf } from './htmlClients';
@@ -29,7 +29,7 @@ import type * as SendModule from '../send/send';
 import type { Security, SmtpProfile } from '../send/types';
 import { VERSION } from '../version';
 import { CHECK_DKIM_OPTIONS, keysFromFile, SEND_DKIM_OPTIONS, signingFromArgs } from './dkim';
-import { DEFAULT_MAX_INPUT_BYTES, endQuietlyOnClosedPipe, escapeJson, escapeTerminal, escapingWriter, parseMaxSize } from './io';
+import { cliLocale, DEFAULT_MAX_INPUT_BYTES, endQuietlyOnClosedPipe, escapeJson, escapeTerminal, escapingWriter, parseMaxSize } from './io';
 import { checkMailbox, isMailboxFile, runJoin, runSplit } from './mailbox';
 import { readPassword } from './password';
 import { readText } from './readText';
@@ -131,11 +131,6 @@ function checkText(file: string, text: string, encoding: 'utf8' | 'latin1', loca
   return withLocale(locale, () => (/\.smtp$/i.test(file) ? validateTranscript(text, options) : validateMessage(text, options)));
 }
 
-/** The locale of messages: the POSIX variables in their order of precedence (gettext's), when not given. */
-function localeFromEnv(env: NodeJS.ProcessEnv): string | undefined {
-  return env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined;
-}
-
 async function runCheck(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -149,7 +144,7 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(values.format)}`);
   if (positionals.length === 0) throw new UsageError('check needs at least one FILE');
   const maxBytes = maxSizeOf(values['max-size']);
-  const locale = values.locale ?? localeFromEnv(io.env);
+  const locale = cliLocale(values.locale, io.env);
   const htmlChoice = htmlOptionsOf(values['html-clients']);
   if ('error' in htmlChoice) throw new UsageError(htmlChoice.error);
   const html = htmlChoice.options;
@@ -189,7 +184,7 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
         unreadable++;
         continue;
       }
-      io.stderr.write(`smtp-eml: ${file}: ${result.messages} message${result.messages === 1 ? '' : 's'}, ${result.withErrors} with errors\n`);
+      io.stderr.write(`smtp-eml: ${file}: ${result.messages} ${plural('en', result.messages, { one: 'message', other: 'messages' })}, ${result.withErrors} with errors\n`);
       continue;
     }
     let input: { text: string; encoding: 'utf8' | 'latin1' };
@@ -373,7 +368,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       signal: controller.signal,
       onLog: (line) => out.write(`${line}\n`),
       dkim,
-      locale: localeFromEnv(io.env),
+      locale: cliLocale(undefined, io.env),
     });
     for (const r of result.recipients) {
       if (!r.accepted && r.reply) io.stderr.write(`smtp-eml: refused ${r.address}: ${r.reply}\n`);
@@ -411,11 +406,11 @@ async function runInbox(args: string[], io: CliIo): Promise<number> {
       io.stderr.write(`smtp-eml: cannot read ${values.script}: ${(e as Error).message}\n`);
       return 2;
     }
-    const loaded = withLocale(localeFromEnv(io.env), () => loadInboxScript(text));
+    const loaded = withLocale(cliLocale(undefined, io.env), () => loadInboxScript(text));
     if (!loaded.script) {
       const index = new LineIndex(text);
       for (const p of loaded.problems) io.stderr.write(`${formatProblem(values.script, index, p)}\n`);
-      io.stderr.write(`smtp-eml: the script ${values.script} has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}; the inbox did not start\n`);
+      io.stderr.write(`smtp-eml: the script ${values.script} has ${loaded.problems.length} ${plural('en', loaded.problems.length, { one: 'problem', other: 'problems' })}; the inbox did not start\n`);
       return 1;
     }
     script = loaded.script;

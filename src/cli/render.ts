@@ -16,6 +16,7 @@ import { messageAt, mboxMessageAt, type DocumentKind, type LocatedMessage } from
 import { parseTranscript } from '../mail/transcript';
 import { readText } from './readText';
 import { RENDER_USAGE } from './usage';
+import { cliLocale } from './io';
 
 /** The command's part of `smtp-eml --help`. */
 /** Where the CLI writes (the subset of main.ts's CliIo this command uses). */
@@ -84,7 +85,7 @@ export function runRender(args: string[], io: RenderIo): number {
     io.stderr.write(`smtp-eml: ${file} has no message ${n}${kind === 'transcript' ? ' (no DATA with a recorded body)' : ''}\n`);
     return 1;
   }
-  const locale = values.locale ?? (io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG || undefined);
+  const locale = cliLocale(values.locale, io.env);
   const language = resolveLanguage(locale);
   const problems = withLocale(locale, () => validateMessage(located.text));
   const preview = buildPreview({ text: located.text }, { allowRemote: values['allow-remote'] });

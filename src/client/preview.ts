@@ -14,11 +14,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { decodedBytes, decodedText, isTextual, mediaType } from '../mail/message/body';
-import { resolveLanguage, type Language } from '../mail/i18n';
+import { bundleFor, resolveLanguage, type Language } from '../mail/i18n';
 import { walkParts, type MimePart } from '../mail/message/model';
 import { parseMessage } from '../mail/message/parse';
 import { buildPreview } from '../mail/preview/build';
-import { previewLabels } from '../mail/preview/labels';
 import { PREVIEW_CSS, VIEW_SCRIPT, escapeHtml, renderSections, type RenderedSection } from '../mail/preview/render';
 import { messageAt, type DocumentKind, type LocatedMessage } from '../mail/preview/source';
 import { languageOf, safeFileName } from './emlCommands';
@@ -174,7 +173,7 @@ class PreviewPanel {
     private sourceColumn: vscode.ViewColumn | undefined,
     private readonly onDispose: () => void,
   ) {
-    const labels = previewLabels(this.language);
+    const labels = bundleFor(this.language).preview;
     this.panel = vscode.window.createWebviewPanel('smtpEml.preview', labels.documentTitle(path.basename(document.fileName)), { viewColumn: column, preserveFocus: true }, {
       enableScripts: true,
       enableFindWidget: true,
@@ -257,7 +256,7 @@ class PreviewPanel {
       "form-action 'none'",
       "base-uri 'none'",
     ].join('; ');
-    const dir = this.language === 'fa' ? 'rtl' : 'ltr';
+    const dir = bundleFor(this.language).dir;
     const body = sections.map((s) => `<div class="section" data-key="${escapeHtml(s.key)}">${s.html}</div>`).join('');
     return (
       `<!DOCTYPE html><html lang="${this.language}" dir="${dir}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}">` +

@@ -1,17 +1,33 @@
 /**
- * Locale selection for every text the pure core produces (diagnostic messages,
- * transcript labels) and for the editor features' tables.
+ * Locale bundles: every text the pure core produces (diagnostic messages,
+ * parser details, transcript labels, HTML checks, the preview's words, the SMTP
+ * catalogue's docs) in one language, as one object.
  *
- * English is the source language and the fallback; Persian (`fa`, `fa-IR`, …)
- * is the one translation. `withLocale(locale, run)` runs one synchronous call
- * (a validation, a hover) with the tables of that locale and restores the
- * previous tables in `finally`: JavaScript runs one synchronous call at a time,
- * so two documents (or two servers in one process) with different locales never
- * see each other's tables, and the table is chosen once per call, not per
- * problem. Diagnostic codes never depend on the locale.
+ * The shape, for anyone adding texts:
+ *  - one `CoreBundle` per language, registered once in `BUNDLES` below; English
+ *    is complete and the fallback for any locale not registered;
+ *  - a caller picks the bundle once per request with `bundleFor(locale)` and
+ *    passes it on (the server's `FeatureContext.l10n`, which extends it with the
+ *    editor features' texts; the CLI's `--locale`/`LANG`);
+ *  - a table is a record of functions, one per key (a diagnostic code, a detail
+ *    key, a label); arguments are counts, technical tokens or the user's own
+ *    text, never an English phrase: a reason is a detail key (`Detail`);
+ *  - counts go through `plural(language, n, forms)` (./plural.ts, CLDR plural
+ *    categories), never a glued-on "s"; and
+ *    sizes through `formatSize(bytes, bundle)`;
+ *  - adding a key: add it to the English table of the area and to every other
+ *    language's table (the tables are typed, so a missing key does not compile);
+ *  - the validators render their messages with the tables of the bundle they run
+ *    under: `withLocale(bundle, run)` installs it for one synchronous call.
+ * Diagnostic codes never depend on the language.
  */
+import { ALL_CODES, CODES, type ProblemCode } from './codes';
+import { PERSIAN_CODE_DOCS } from './codes.fa';
+import { setHtmlMessageTable, HTML_MESSAGE_TABLES, type HtmlMessageTable } from './html/messages';
 import { ENGLISH_DETAILS, ENGLISH_MESSAGES, setDetailTable, setMessageTable, type DetailTable, type MessageTable } from './message/messages';
 import { PERSIAN_DETAILS, PERSIAN_MESSAGES } from './message/messages.fa';
+import { ENGLISH_PREVIEW_LABELS, PERSIAN_PREVIEW_LABELS, toPersianDigits, type PreviewLabels } from './preview/labels';
+import { PERSIAN_CATALOG, type CatalogTexts } from './transcript/catalog.fa';
 import {
   ENGLISH_TRANSCRIPT_LABELS,
   ENGLISH_TRANSCRIPT_MESSAGES,
@@ -23,64 +39,150 @@ import { PERSIAN_TRANSCRIPT_LABELS, PERSIAN_TRANSCRIPT_MESSAGES } from './transc
 import { ENGLISH_AUTH_MESSAGES, setAuthMessageTable, type AuthMessageTable } from './auth/messages';
 import { PERSIAN_AUTH_MESSAGES } from './auth/messages.fa';
 
+import { plural, type PluralForms } from './plural';
+
+export { plural, type PluralForms };
+
+/** Every text of the core in one language (see the module comment for how it is used). */
+export interface CoreBundle {
+  /** The primary language subtag (`en`, `fa`). */
+  readonly language: Language;
+  /** Other tags of the language a locale may use (ISO 639-2/3 codes such as `fas`). */
+  readonly aliases: readonly string[];
+  /** Writing direction of the language's text. */
+  readonly dir: 'ltr' | 'rtl';
+  /** Diagnostics of `eml` documents, by code and variant. */
+  readonly messages: MessageTable;
+  /** Why a value failed to parse, by detail key (inside messages and hovers). */
+  readonly details: DetailTable;
+  readonly transcriptMessages: TranscriptMessageTable;
+  readonly transcriptLabels: TranscriptLabelTable;
+  /** DKIM/ARC diagnostics. */
+  readonly auth: AuthMessageTable;
+  /** HTML checks. */
+  readonly html: HtmlMessageTable;
+  /** The preview's own words. */
+  readonly preview: PreviewLabels;
+  /** Translations of the SMTP catalogue's docs; absent: the catalogue's own English. */
+  readonly catalog?: CatalogTexts;
+  /** One-line doc of each diagnostic code (the settings' descriptions). */
+  readonly codeDocs: Readonly<Record<ProblemCode, string>>;
+  /** The description of a code's severity setting (package.nls.<language>.json, written by scripts/sync-settings.mjs). */
+  readonly severitySetting: (code: ProblemCode, source: string, severity: string, doc: string) => string;
+  /** Units of `formatSize`: bytes (by plural category, short and spelt out), kilobytes, megabytes. */
+  readonly sizeUnits: { readonly byteShort: string; readonly bytes: PluralForms; readonly kilobytes: string; readonly megabytes: string };
+  /** Writes a number (already in Western digits) in the language's digits. */
+  readonly digits: (text: string) => string;
+}
+
+const ENGLISH: CoreBundle = {
+  language: 'en',
+  aliases: ['eng'],
+  dir: 'ltr',
+  messages: ENGLISH_MESSAGES,
+  details: ENGLISH_DETAILS,
+  transcriptMessages: ENGLISH_TRANSCRIPT_MESSAGES,
+  transcriptLabels: ENGLISH_TRANSCRIPT_LABELS,
+  auth: ENGLISH_AUTH_MESSAGES,
+  html: HTML_MESSAGE_TABLES.en,
+  preview: ENGLISH_PREVIEW_LABELS,
+  codeDocs: Object.fromEntries(ALL_CODES.map((code) => [code, CODES[code].doc])) as Record<ProblemCode, string>,
+  severitySetting: (code, source, severity, doc) => `Severity of \`${code}\` (${source}; default: ${severity}). ${doc}`,
+  sizeUnits: { byteShort: 'B', bytes: { one: 'byte', other: 'bytes' }, kilobytes: 'KB', megabytes: 'MB' },
+  digits: (text) => text,
+};
+
+const PERSIAN: CoreBundle = {
+  language: 'fa',
+  aliases: ['fas', 'per'],
+  dir: 'rtl',
+  messages: PERSIAN_MESSAGES,
+  details: PERSIAN_DETAILS,
+  transcriptMessages: PERSIAN_TRANSCRIPT_MESSAGES,
+  transcriptLabels: PERSIAN_TRANSCRIPT_LABELS,
+  auth: PERSIAN_AUTH_MESSAGES,
+  html: HTML_MESSAGE_TABLES.fa,
+  preview: PERSIAN_PREVIEW_LABELS,
+  catalog: PERSIAN_CATALOG,
+  codeDocs: PERSIAN_CODE_DOCS,
+  severitySetting: (code, source, severity, doc) => `شدت \`${code}\` (${source}؛ پیش‌فرض: ${severity}). ${doc}`,
+  sizeUnits: { byteShort: 'بایت', bytes: { other: 'بایت' }, kilobytes: 'کیلوبایت', megabytes: 'مگابایت' },
+  digits: toPersianDigits,
+};
+
+/** The registered bundles, English (the fallback) first: a new language is one more entry. */
+const BUNDLES = { en: ENGLISH, fa: PERSIAN } as const;
+
 /** The languages the product speaks. */
-export type Language = 'en' | 'fa';
+export type Language = keyof typeof BUNDLES;
 
 /** Every supported language, English (the fallback) first. */
-export const LANGUAGES: readonly Language[] = ['en', 'fa'];
+export const LANGUAGES: readonly Language[] = Object.keys(BUNDLES) as Language[];
 
 /**
- * The supported language of a BCP 47 tag or VS Code locale (`fa`, `fa-IR`,
- * `fa_IR`, `FA` → `fa`); anything else, or nothing, is English.
+ * The supported language of a BCP 47 tag, POSIX locale or VS Code locale (`fa`,
+ * `fa-IR`, `fa_IR.UTF-8`, `FA`, `fas` → `fa`); anything else, or nothing, is English.
  */
 export function resolveLanguage(locale: string | undefined | null): Language {
   if (!locale) return 'en';
   const primary = String(locale).trim().toLowerCase().split(/[-_.@]/)[0];
-  return primary === 'fa' || primary === 'per' || primary === 'fas' ? 'fa' : 'en';
+  for (const language of LANGUAGES) if (language === primary || BUNDLES[language].aliases.includes(primary)) return language;
+  return 'en';
 }
 
-interface CoreTables {
-  readonly messages: MessageTable;
-  /** The parsers' details (why an address, date, parameter... is malformed) outside a message, e.g. in hovers. */
-  readonly details: DetailTable;
-  readonly transcriptMessages: TranscriptMessageTable;
-  readonly transcriptLabels: TranscriptLabelTable;
-  readonly auth: AuthMessageTable;
+/** The bundle of a locale (English when the language is not registered). */
+export function bundleFor(locale: string | undefined | null): CoreBundle {
+  return BUNDLES[resolveLanguage(locale)];
 }
 
-const TABLES: Readonly<Record<Language, CoreTables>> = {
-  en: { messages: ENGLISH_MESSAGES, details: ENGLISH_DETAILS, transcriptMessages: ENGLISH_TRANSCRIPT_MESSAGES, transcriptLabels: ENGLISH_TRANSCRIPT_LABELS, auth: ENGLISH_AUTH_MESSAGES },
-  fa: { messages: PERSIAN_MESSAGES, details: PERSIAN_DETAILS, transcriptMessages: PERSIAN_TRANSCRIPT_MESSAGES, transcriptLabels: PERSIAN_TRANSCRIPT_LABELS, auth: PERSIAN_AUTH_MESSAGES },
-};
-
-let active: Language = 'en';
-
-/** The language of the `withLocale` call in progress (English outside any). */
-export function currentLanguage(): Language {
-  return active;
+/** Every registered bundle, English first (tests walk them all). */
+export function allBundles(): CoreBundle[] {
+  return LANGUAGES.map((l) => BUNDLES[l]);
 }
 
 /**
- * Runs `run` with the core's message tables of `locale` (English fallback) and
- * restores the previous tables afterwards, also when `run` throws. Nested calls
- * work. `run` must be synchronous: the tables are only in force until it returns.
+ * A byte count for people in the bundle's language: `812 B`, `14.2 KB`, `3.1 MB`
+ * (Persian: `۱۴٫۲ کیلوبایت`). `spelt` writes small counts with the word
+ * (`1 byte`, `39 bytes`), as the preview does; hovers and the outline use the short unit.
  */
-export function withLocale<T>(locale: string | undefined, run: () => T): T {
-  const language = resolveLanguage(locale);
-  const tables = TABLES[language];
-  const previousLanguage = active;
-  active = language;
-  const previousMessages = setMessageTable(tables.messages);
-  const previousDetails = setDetailTable(tables.details);
-  const [previousTranscript, previousLabels] = setTranscriptTables(tables.transcriptMessages, tables.transcriptLabels);
-  const previousAuth = setAuthMessageTable(tables.auth);
+export function formatSize(bytes: number, bundle: CoreBundle = ENGLISH, spelt = false): string {
+  const u = bundle.sizeUnits;
+  const small = spelt ? plural(bundle.language, bytes, u.bytes) : u.byteShort;
+  const text = bytes < 1024 ? `${bytes} ${small}` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} ${u.kilobytes}` : `${(bytes / (1024 * 1024)).toFixed(1)} ${u.megabytes}`;
+  return bundle.digits(text);
+}
+
+let active: CoreBundle = ENGLISH;
+
+/** The language of the bundle in force (English outside any `withLocale`). */
+export function currentLanguage(): Language {
+  return active.language;
+}
+
+/**
+ * Runs `run` with the core's tables of `locale` (a bundle, or a locale whose
+ * bundle is taken; English fallback) and restores the previous ones
+ * afterwards, also when `run` throws. Nested calls work. `run` must be
+ * synchronous: JavaScript runs one synchronous call at a time, so two documents
+ * (or two servers in one process) with different locales never see each
+ * other's texts.
+ */
+export function withLocale<T>(locale: CoreBundle | string | undefined, run: () => T): T {
+  const bundle = typeof locale === 'object' && locale !== null ? locale : bundleFor(locale);
+  const previous = active;
+  install(bundle);
   try {
     return run();
   } finally {
-    active = previousLanguage;
-    setMessageTable(previousMessages);
-    setDetailTable(previousDetails);
-    setTranscriptTables(previousTranscript, previousLabels);
-    setAuthMessageTable(previousAuth);
+    install(previous);
   }
+}
+
+function install(bundle: CoreBundle): void {
+  active = bundle;
+  setMessageTable(bundle.messages);
+  setDetailTable(bundle.details);
+  setTranscriptTables(bundle.transcriptMessages, bundle.transcriptLabels);
+  setAuthMessageTable(bundle.auth);
+  setHtmlMessageTable(bundle.html);
 }

@@ -11,6 +11,7 @@ import type * as lsp from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../mail/codes';
 import type { TextEdit } from '../mail/message/incremental';
+import type { ServerBundle } from './l10n';
 import type { SemanticTokenSpan } from './semanticTokens';
 import type { ServerSettings } from './settings';
 
@@ -24,8 +25,10 @@ export interface FeatureContext {
    * the action the user picks, not on every request.
    */
   readonly resolvesCodeActionEdits?: boolean;
-  /** BCP 47 locale the client asked for (`en` when none). */
+  /** BCP 47 locale the client asked for (`en` when none); dates and numbers are formatted for it. */
   readonly locale: string;
+  /** Every text of the locale's language (./l10n.ts), chosen once per request. */
+  readonly l10n: ServerBundle;
   /**
    * A per-document-version memo: the same key returns the same value until the
    * document changes. Use it to share one parse between validation and features.

@@ -7,22 +7,28 @@
  * edits are in), so a combined edit is always well formed.
  */
 import * as lsp from 'vscode-languageserver';
-import { resolveLanguage } from '../mail/i18n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The kind of the whole-document action (a sub-kind of `source.fixAll`). */
 export const FIX_ALL_KIND = `${lsp.CodeActionKind.SourceFixAll}.smtp-eml`;
 
-const TEXTS = {
-  en: {
-    fixAllOfCode: (code: string, count: number) => `Fix all ${count} ${code} problems`,
-    fixAll: 'Fix all auto-fixable problems',
-  },
-  fa: {
-    fixAllOfCode: (code: string, count: number) => `رفع همه‌ی ${count} مشکل ⁦${code}⁩`,
-    fixAll: 'رفع همه‌ی مشکل‌هایی که خودکار رفع می‌شوند',
-  },
-} as const;
+/** The titles of the bulk fixes in one language (held by the locale bundle, ./l10n.ts). */
+export interface FixAllTexts {
+  readonly fixAllOfCode: (code: string, count: number) => string;
+  readonly fixAll: string;
+}
+
+/** The English titles ("Fix all" is only offered for two or more problems, so the count is always plural). */
+export const ENGLISH_FIX_ALL_TEXTS: FixAllTexts = {
+  fixAllOfCode: (code, count) => `Fix all ${count} ${code} problems`,
+  fixAll: 'Fix all auto-fixable problems',
+};
+
+/** The Persian titles. */
+export const PERSIAN_FIX_ALL_TEXTS: FixAllTexts = {
+  fixAllOfCode: (code, count) => `رفع همه‌ی ${count} مشکل ⁦${code}⁩`,
+  fixAll: 'رفع همه‌ی مشکل‌هایی که خودکار رفع می‌شوند',
+};
 
 function codeOf(d: lsp.Diagnostic): string | undefined {
   return typeof d.code === 'string' ? d.code : d.code === undefined ? undefined : String(d.code);
@@ -67,12 +73,11 @@ export function mergeActionEdits(document: TextDocument, actions: readonly lsp.C
  */
 export function withFixAllOfCode(
   document: TextDocument,
-  locale: string,
+  texts: FixAllTexts,
   actions: lsp.CodeAction[],
   all: readonly lsp.Diagnostic[],
   fixesFor: (diagnostics: lsp.Diagnostic[]) => lsp.CodeAction[],
 ): lsp.CodeAction[] {
-  const texts = TEXTS[resolveLanguage(locale)];
   const out = [...actions];
   const done = new Set<string>();
   for (const action of actions) {
@@ -115,11 +120,11 @@ function firstPerDiagnostic(actions: readonly lsp.CodeAction[]): lsp.CodeAction[
 }
 
 /** The `source.fixAll` action: the preferred fix of every diagnostic that has one, or null when there is none. */
-export function fixAllAction(document: TextDocument, locale: string, quickFixes: readonly lsp.CodeAction[]): lsp.CodeAction | null {
+export function fixAllAction(document: TextDocument, texts: FixAllTexts, quickFixes: readonly lsp.CodeAction[]): lsp.CodeAction | null {
   const merged = mergeActionEdits(document, firstPerDiagnostic(quickFixes.filter((a) => a.kind === lsp.CodeActionKind.QuickFix)));
   if (!merged.edits.length) return null;
   return {
-    title: TEXTS[resolveLanguage(locale)].fixAll,
+    title: texts.fixAll,
     kind: FIX_ALL_KIND,
     diagnostics: merged.diagnostics,
     edit: { changes: { [document.uri]: merged.edits } },

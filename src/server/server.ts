@@ -7,6 +7,7 @@ import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { withLocale } from '../mail/i18n';
+import { serverBundleFor } from './l10n';
 import { toDiagnostics } from './diagnostics';
 import type { FeatureContext, LanguageFeatures, PreviousValue } from './features';
 import { composeEdits, type TextEdit } from '../mail/message/incremental';
@@ -135,6 +136,7 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     document,
     settings,
     locale,
+    l10n: serverBundleFor(locale),
     resolvesCodeActionEdits,
     workspaceFolders,
     otherDocuments: () => documents.all().filter((d) => d.uri !== document.uri),
@@ -375,11 +377,11 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
       const all = computeDiagnostics(document, ctx.settings);
       const actions: lsp.CodeAction[] = [];
       if (wanted(lsp.CodeActionKind.QuickFix) || wanted(lsp.CodeActionKind.RefactorRewrite) || wanted(lsp.CodeActionKind.Source)) {
-        actions.push(...withFixAllOfCode(document, locale, f.codeActions(ctx, p.range, p.context.diagnostics), all, fixesFor));
+        actions.push(...withFixAllOfCode(document, ctx.l10n.fixAll, f.codeActions(ctx, p.range, p.context.diagnostics), all, fixesFor));
       }
       // VS Code asks for source.fixAll by kind (Fix All, codeActionsOnSave): the whole document's fixes in one edit.
       if (only && wanted(FIX_ALL_KIND)) {
-        const fixAll = fixAllAction(document, locale, fixesFor([...all]));
+        const fixAll = fixAllAction(document, ctx.l10n.fixAll, fixesFor([...all]));
         if (fixAll) actions.push(fixAll);
       }
       return actions.filter((a) => wanted(a.kind));

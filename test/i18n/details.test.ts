@@ -15,6 +15,7 @@ import { validateMessage } from '../../src/mail/message/validate';
 import { emlHover } from '../../src/server/eml/hover';
 import { featureContext, positionOf } from '../server/eml/util';
 import { DETAIL_SAMPLES, NOT_IN_DIAGNOSTICS, sampleMessage } from './emlDetailSamples';
+import { serverBundleFor } from '../../src/server/l10n';
 
 const KEYS = Object.keys(ENGLISH_DETAILS) as DetailKey[];
 
@@ -103,7 +104,7 @@ test('detailText follows withLocale (English outside, Persian inside, restored a
 test('Persian hovers give the reason in Persian: a malformed encoded word (hover-only detail) and a bad date', () => {
   // A candidate of over 1000 characters is not decoded (tokens.ts): the hover calls it malformed.
   const text = sampleMessage(['Comments: =?utf-8?x?abc?=', `Keywords: =?utf-8?q?${'a'.repeat(1000)}?=`, 'Resent-Date: 1 Jan 2026 10:00:00 +01']);
-  const ctx = { ...featureContext(text), locale: 'fa' };
+  const ctx = { ...featureContext(text), locale: 'fa', l10n: serverBundleFor('fa') };
   const hover = (needle: string): string => {
     const h = withLocale('fa', () => emlHover(ctx, positionOf(text, needle, 3)));
     assert.ok(h, `a hover at ${needle}`);

@@ -17,7 +17,8 @@ import { PERSIAN_CATALOG } from '../../src/mail/transcript/catalog.fa';
 import { ENGLISH_TRANSCRIPT_LABELS, ENGLISH_TRANSCRIPT_MESSAGES, transcriptMessages } from '../../src/mail/transcript/messages';
 import { PERSIAN_TRANSCRIPT_LABELS, PERSIAN_TRANSCRIPT_MESSAGES } from '../../src/mail/transcript/messages.fa';
 import { validateTranscript } from '../../src/mail/transcript/validate';
-import { ENGLISH_EML_TEXTS, textsFor } from '../../src/server/eml/texts';
+import { ENGLISH_EML_TEXTS } from '../../src/server/eml/texts';
+import { serverBundleFor } from '../../src/server/l10n';
 import { PERSIAN_EML_TEXTS } from '../../src/server/eml/texts.fa';
 
 /** Asserts both tables have the same keys, naming the ones missing on either side. */
@@ -109,8 +110,8 @@ test('every Persian text is Persian (holds right-to-left letters) and differs fr
 test('resolveLanguage: fa, fa-IR, fa_IR, FA are Persian; anything else (or nothing) is English', () => {
   for (const l of ['fa', 'fa-IR', 'fa_IR', 'FA', 'fa-ir.UTF-8']) assert.equal(resolveLanguage(l), 'fa', l);
   for (const l of ['en', 'en-US', 'de', 'far', '', undefined, null]) assert.equal(resolveLanguage(l), 'en', String(l));
-  assert.equal(textsFor('fa-IR'), PERSIAN_EML_TEXTS);
-  assert.equal(textsFor('fr'), ENGLISH_EML_TEXTS);
+  assert.equal(serverBundleFor('fa-IR').eml, PERSIAN_EML_TEXTS);
+  assert.equal(serverBundleFor('fr').eml, ENGLISH_EML_TEXTS);
 });
 
 test('withLocale switches the tables for one call only, restores them after a throw, and nests', () => {

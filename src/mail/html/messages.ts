@@ -1,10 +1,9 @@
 /**
- * Texts of the HTML diagnostics, English and Persian, picked by the language
- * of the `withLocale` call in progress (../i18n.ts). Feature titles, client
+ * Texts of the HTML diagnostics, English and Persian; the locale bundle of the
+ * call in progress (../i18n.ts) picks the table. Feature titles, client
  * names and caniemail's notes are data and stay as published (English).
  */
 import { isolate as iso, ltr } from '../bidi';
-import { currentLanguage } from '../i18n';
 
 /** One partial-support group: clients that share caniemail's notes. */
 export interface PartialGroup {
@@ -73,9 +72,18 @@ const fa: HtmlMessageTable = {
   sameFeature: (title) => `${ltr(title)}: این‌جا هم به کار رفته است`,
 };
 
-/** The table of the current language. */
+let current: HtmlMessageTable = en;
+
+/** The table of the locale bundle in force (English outside any). */
 export function htmlMessages(): HtmlMessageTable {
-  return currentLanguage() === 'fa' ? fa : en;
+  return current;
+}
+
+/** Replaces the active table (a locale bundle does, ../i18n.ts); returns the previous one. */
+export function setHtmlMessageTable(table: HtmlMessageTable): HtmlMessageTable {
+  const previous = current;
+  current = table;
+  return previous;
 }
 
 /** Both tables, for tests that compare them. */

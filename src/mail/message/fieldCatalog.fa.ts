@@ -57,6 +57,6 @@ export const PERSIAN_FIELD_DOCS: Readonly<Record<string, string>> = {
   'disposition-notification-to': 'رسید خواندن (اعلان وضعیت پیام) را به این نشانی درخواست می‌کند.',
   importance: `فرستنده پیام را چقدر مهم می‌داند: ${ltr('low')}، ${ltr('normal')} یا ${ltr('high')}.`,
   sensitivity: `${ltr('Personal')}، ${ltr('Private')} یا ${ltr('Company-Confidential')}.`,
-  organization: 'سازمان فرستنده (از Usenet آمده و در ایمیل فراوان به کار می‌رود).',
+  organization: `سازمان فرستنده (از ${ltr('Usenet')} آمده و در ایمیل فراوان به کار می‌رود).`,
   precedence: `اولویت غیراستاندارد (${ltr('bulk')}، ${ltr('list')}، ${ltr('junk')})؛ پاسخ‌دهنده‌های خودکار با آن ساکت می‌مانند.`,
 };

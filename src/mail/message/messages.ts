@@ -1,9 +1,10 @@
 /**
- * Every message text of the `eml` diagnostics, in one table, so a translation
- * (e.g. Persian) can swap the whole table with `setMessageTable`.
+ * Every message text of the `eml` diagnostics, in one table; a language's
+ * locale bundle (../i18n.ts) holds its own table.
  * Texts are for a person who has not read the RFC: say what is wrong, where
  * the limit comes from, and what to do.
  */
+import { plural } from '../plural';
 
 /**
  * Why a value failed to parse, as the parsers report it: a key of the detail
@@ -259,7 +260,7 @@ const en = {
   'base64-invalid-char': (ch: Detail) => `${d(ch)} is not a base64 character.`,
   'base64-invalid-after-padding': () => 'Base64 data continues after the "=" padding that marks its end.',
   'base64-invalid-length': (extra: number) =>
-    `The base64 data ends with ${extra} leftover character${extra === 1 ? '' : 's'}; it must be a multiple of 4 characters (pad with "=").`,
+    `The base64 data ends with ${extra} leftover ${plural('en', extra, { one: 'character', other: 'characters' })}; it must be a multiple of 4 characters (pad with "=").`,
   'base64-invalid-padding': () => 'Too much "=" padding at the end of base64 data.',
   'base64-line-length': (length: number) => `Base64 line is ${length} characters long; at most 76 are allowed.`,
   'qp-invalid': (seq: string) =>

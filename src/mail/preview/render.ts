@@ -9,8 +9,8 @@
  * source span they show.
  */
 import { createHash } from 'node:crypto';
-import type { Language } from '../i18n';
-import { previewLabels, type PreviewLabels } from './labels';
+import { bundleFor, formatSize, type Language } from '../i18n';
+import type { PreviewLabels } from './labels';
 import type { Preview, PreviewAlternative, PreviewBlock, PreviewMessage, SourceSpan } from './model';
 
 /** Options of the renderers. */
@@ -132,7 +132,7 @@ function renderAttachments(message: PreviewMessage, labels: PreviewLabels, optio
           : '';
       return (
         `<li class="attachment"${spanAttrs(a)} data-path="${escapeHtml(a.path)}"><span class="att-name" dir="auto">${escapeHtml(a.name ?? a.mediaType)}</span>` +
-        `<span class="att-type">${escapeHtml(a.mediaType)}</span><span class="att-size">${escapeHtml(labels.size(a.size))}</span>${buttons}</li>`
+        `<span class="att-type">${escapeHtml(a.mediaType)}</span><span class="att-size">${escapeHtml(formatSize(a.size, bundleFor(options.language), true))}</span>${buttons}</li>`
       );
     })
     .join('');
@@ -152,7 +152,7 @@ function renderMessageParts(message: PreviewMessage, preview: Preview, labels: P
 
 /** The page's sections, top to bottom: problems banner, remote-content bar, the message. */
 export function renderSections(preview: Preview, options: RenderOptions): RenderedSection[] {
-  const labels = previewLabels(options.language);
+  const labels = bundleFor(options.language).preview;
   const sections: RenderedSection[] = [];
   const errors = options.problems?.errors ?? 0;
   if (errors > 0) {
@@ -223,14 +223,14 @@ export function scriptHash(script: string): string {
  * load unless `allowRemote`, no script but the page's own, by hash).
  */
 export function renderStandalone(preview: Preview, options: Omit<RenderOptions, 'mode'>): string {
-  const labels = previewLabels(options.language);
+  const labels = bundleFor(options.language).preview;
   const subject = preview.message.headers.find((h) => h.name === 'subject')?.value || labels.noSubject;
   const remote = preview.allowRemote ? ' https: http:' : '';
   const csp = `default-src 'none'; img-src data:${remote}; style-src 'unsafe-inline'${remote}; font-src data:${remote}; script-src ${scriptHash(VIEW_SCRIPT)}; form-action 'none'; base-uri 'none'`;
   const body = renderSections(preview, { ...options, mode: 'standalone' })
     .map((s) => s.html)
     .join('\n');
-  const dir = options.language === 'fa' ? 'rtl' : 'ltr';
+  const dir = bundleFor(options.language).dir;
   return (
     `<!DOCTYPE html>\n<html lang="${options.language}" dir="${dir}"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${csp}"><meta name="referrer" content="no-referrer">` +

@@ -59,7 +59,7 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   authTwice: () => `${ltr('AUTH')} پس از یک ${ltr('AUTH')} موفق: سرور باید آن را با ${ltr(503)} رد کند (RFC 4954 §4).`,
   authInTransaction: () => `${ltr('AUTH')} در میان یک تراکنش ایمیل مجاز نیست (RFC 4954 §4).`,
   afterGroupEnder: (verb, previous) =>
-    `${ltr(verb)} پس از ${ltr(previous)} به صورت لوله‌ای (pipelined) فرستاده شده، در حالی که ${ltr(previous)} باید آخرین فرمان گروه باشد (RFC 2920 §3.1).`,
+    `${ltr(verb)} پس از ${ltr(previous)} به صورت لوله‌ای (${ltr('pipelined')}) فرستاده شده، در حالی که ${ltr(previous)} باید آخرین فرمان گروه باشد (RFC 2920 §3.1).`,
   afterClosingReply: (code) => `فرمانی پس از آن‌که سرور نشست را با ${ltr(code)} بست.`,
 
   missingGreeting: () => `نشست با خوشامد ${ltr(220)} سرور شروع نمی‌شود.`,
@@ -96,7 +96,7 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   credentialsPlain: () => `داده‌ی ${ltr('AUTH PLAIN')} فقط ${ltr('base64')} است: هر کس این رونوشت را بخواند می‌تواند نام کاربری و گذرواژه را رمزگشایی کند. آن را پنهان کنید.`,
   credentialsUserOnly: () => `گذرواژه پوشانده شده، اما نام کاربری در این داده‌ی ${ltr('AUTH')} (${ltr('base64')}) خواناست. آن را پنهان کنید.`,
   credentialsLogin: (what) => `این پاسخ ${ltr('AUTH LOGIN')} همان ${d(what)} است که فقط با ${ltr('base64')} رمزگذاری شده. آن را پنهان کنید.`,
-  credentialsToken: (mechanism) => `این پاسخ ${ltr(mechanism)} یک توکن حامل (bearer token) دارد که در رونوشت خواناست. آن را پنهان کنید.`,
+  credentialsToken: (mechanism) => `این پاسخ ${ltr(mechanism)} یک توکن حامل (${ltr('bearer token')}) دارد که در رونوشت خواناست. آن را پنهان کنید.`,
   credentialsClearPlain: () => `این داده‌ی ${ltr('AUTH PLAIN')} نام کاربری و گذرواژه را به شکل متن ساده نشان می‌دهد (همان‌طور که ${ltr('swaks --auth-plaintext')} چاپ می‌کند). آن را پنهان کنید.`,
   credentialsClearUser: () => `گذرواژه پوشانده شده، اما این داده‌ی ${ltr('AUTH')} نام کاربری را به شکل متن ساده نشان می‌دهد. آن را پنهان کنید.`,
   credentialsClearLogin: (what) => `این پاسخ ${ltr('AUTH LOGIN')} همان ${d(what)} به شکل متن ساده است (همان‌طور که ${ltr('swaks --auth-plaintext')} چاپ می‌کند). آن را پنهان کنید.`,

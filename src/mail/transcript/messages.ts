@@ -2,6 +2,7 @@
  * Every user-facing text of the transcript validator, in one module, one
  * function per code (and per variant), so that a later pass can localise them.
  */
+import { plural } from '../plural';
 import { ENGLISH_DETAILS, renderDetail, type Detail } from '../message/messages';
 import { DIALECT_NAMES, type Dialect } from './lines';
 
@@ -102,7 +103,7 @@ const englishTranscriptMessages = {
   missingQuit: (): string => 'The transcript ends with the session still open (no QUIT and 221).',
 
   problemsLeftOut: (total: number, max: number, byCode: string): string =>
-    `(${total} more problems left out: each code is reported at most ${max} times per document; ${byCode}.)`,
+    `(${total} more ${plural('en', total, { one: 'problem', other: 'problems' })} left out: each code is reported at most ${max} times per document; ${byCode}.)`,
 
   // eight-bit-without-8bitmime (RFC 6152 §3)
   eightBitUndeclared: (): string => 'This message line holds octets above 127, but MAIL FROM did not declare BODY=8BITMIME (RFC 6152 §3): re-encode the part (quoted-printable or base64) or declare it.',
@@ -113,7 +114,7 @@ const englishTranscriptMessages = {
 
   // outcomes (code lens / inlay hints / outline)
   outcomeDelivered: (accepted: number, total: number, reply: string): string =>
-    accepted === total ? `delivered to ${accepted} recipient${accepted === 1 ? '' : 's'}: ${reply}` : `delivered to ${accepted} of ${total} recipients: ${reply}`,
+    accepted === total ? `delivered to ${accepted} ${plural('en', accepted, { one: 'recipient', other: 'recipients' })}: ${reply}` : `delivered to ${accepted} of ${total} recipients: ${reply}`,
   outcomeRejectedAt: (stage: string, reply: string): string => `rejected at ${stage}: ${reply}`,
   outcomeNoRecipients: (total: number): string => `no recipient accepted (${total} refused)`,
   outcomeReset: (): string => 'aborted with RSET',
@@ -189,10 +190,10 @@ const englishTranscriptLabels = {
   refused: (code: number): string => `${code} refused`,
   noReply: 'no reply',
   message: 'Message',
-  octets: (n: number, lines: number): string => `${n} octets, ${lines} lines`,
+  octets: (n: number, lines: number): string => `${n} ${plural('en', n, { one: 'octet', other: 'octets' })}, ${lines} ${plural('en', lines, { one: 'line', other: 'lines' })}`,
   elided: 'body not recorded',
   finalReply: 'Final reply',
-  extensions: (n: number): string => `${n} extension${n === 1 ? '' : 's'}`,
+  extensions: (n: number): string => `${n} ${plural('en', n, { one: 'extension', other: 'extensions' })}`,
   clientLine: 'client line',
   serverLine: 'server line',
   snippetFrom: 'MAIL FROM:<address>',

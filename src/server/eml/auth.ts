@@ -10,7 +10,7 @@ import type { HeaderField, MimePart } from '../../mail/message/model';
 import { keyLookupOf } from '../authKeys';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
-import { authTextsFor, type AuthTexts } from './authTexts';
+import type { AuthTexts } from './authTexts';
 import { parsedOf } from './parsed';
 
 // mailauth's Authentication-Results parser (RFC 8601 syntax, comments included): a small module without dependencies.
@@ -107,7 +107,7 @@ function resultsMarkdown(t: AuthTexts, field: HeaderField): string {
 export function authHover(ctx: FeatureContext, part: MimePart, field: HeaderField): lsp.Hover | undefined {
   const lower = field.name.toLowerCase();
   const range = rangeOf(ctx.document, field.offset, field.end - field.offset);
-  const t = authTextsFor(ctx.locale);
+  const t = ctx.l10n.authFeatures;
   if (lower === 'authentication-results' || lower === 'arc-authentication-results') {
     let body = resultsMarkdown(t, field);
     if (lower === 'arc-authentication-results') body = `${arcSetLine(ctx, t, part, field)}\n\n${body}`;
@@ -138,7 +138,7 @@ function arcSetLine(ctx: FeatureContext, t: AuthTexts, part: MimePart, field: He
 export function authSymbols(ctx: FeatureContext): lsp.DocumentSymbol[] {
   const report = authReportOf(ctx);
   if (!report.messages.length) return [];
-  const t = authTextsFor(ctx.locale);
+  const t = ctx.l10n.authFeatures;
   const { document } = ctx;
   const fieldSymbol = (f: HeaderField, name: string, detail: string, kind: lsp.SymbolKind = lsp.SymbolKind.Key): lsp.DocumentSymbol => ({
     name,
@@ -185,7 +185,7 @@ export function authSymbols(ctx: FeatureContext): lsp.DocumentSymbol[] {
 /** A code lens above each DKIM-Signature ("DKIM: pass / body changed / signature invalid / key unknown") and above the newest ARC set. */
 export function authCodeLenses(ctx: FeatureContext): lsp.CodeLens[] {
   const report = authReportOf(ctx);
-  const t = authTextsFor(ctx.locale);
+  const t = ctx.l10n.authFeatures;
   const lenses: lsp.CodeLens[] = [];
   const at = (f: HeaderField, title: string): void => {
     const start = ctx.document.positionAt(f.offset);

@@ -1,7 +1,8 @@
 /**
  * Texts of the authentication editor features (hover, outline, code lens),
- * English and Persian, picked by locale like ./texts.ts.
+ * English and Persian; the request's locale bundle (../l10n.ts) holds them.
  */
+import { plural } from '../../mail/plural';
 import { isolate as iso, ltr } from '../../mail/bidi';
 import type { SignatureStatus } from '../../mail/auth/verify';
 
@@ -49,9 +50,10 @@ const MEANINGS_EN: Record<string, string> = {
   bestguesspass: 'no published policy, but a guess passed',
 };
 
-const en: AuthTexts = {
+/** The English texts. */
+export const ENGLISH_AUTH_TEXTS: AuthTexts = {
   lens: { pass: 'DKIM: pass', 'body-changed': 'DKIM: body changed', 'signature-invalid': 'DKIM: signature invalid', 'key-unavailable': 'DKIM: key unknown', malformed: 'DKIM: malformed' },
-  arcLens: (s, n) => `ARC: ${s === 'pass' ? 'pass' : s === 'fail' ? 'chain broken' : 'key unknown'} (${n} set${n === 1 ? '' : 's'})`,
+  arcLens: (s, n) => `ARC: ${s === 'pass' ? 'pass' : s === 'fail' ? 'chain broken' : 'key unknown'} (${n} ${plural('en', n, { one: 'set', other: 'sets' })})`,
   dkimTitle: 'DKIM signature (RFC 6376)',
   arcSealTitle: (i) => `ARC-Seal, set i=${i} (RFC 8617)`,
   arcSignatureTitle: (i) => `ARC-Message-Signature, set i=${i} (RFC 8617)`,
@@ -73,11 +75,11 @@ const en: AuthTexts = {
   expired: 'expired',
   inFuture: 'in the future',
   wholeBody: 'the whole body',
-  bodyLength: (n) => `the first ${n} octets (l=): text added after them is not covered`,
+  bodyLength: (n) => `the first ${n} ${plural('en', n, { one: 'octet', other: 'octets' })} (l=): text added after them is not covered`,
   bodyHashNow: 'Body hash now',
   keyRecord: 'Key',
   keyInfo: (type, bits, testing) => `${type}${bits ? `, ${bits} bits` : ''}${testing ? ', testing mode (t=y)' : ''}`,
-  chain: (s, n) => `Chain of ${n} set${n === 1 ? '' : 's'}: ${s === 'pass' ? 'pass' : s === 'fail' ? 'broken' : 'structure sound; some key unknown, so not every signature was checked'}`,
+  chain: (s, n) => `Chain of ${n} ${plural('en', n, { one: 'set', other: 'sets' })}: ${s === 'pass' ? 'pass' : s === 'fail' ? 'broken' : 'structure sound; some key unknown, so not every signature was checked'}`,
   cv: {
     none: 'none: the first set; there was no chain before it',
     pass: 'pass: the chain before this set validated when it was added',
@@ -111,7 +113,8 @@ const MEANINGS_FA: Record<string, string> = {
   bestguesspass: 'سیاستی منتشر نشده، ولی حدس گذشت',
 };
 
-const fa: AuthTexts = {
+/** The Persian texts. */
+export const PERSIAN_AUTH_TEXTS: AuthTexts = {
   lens: { pass: 'DKIM: معتبر', 'body-changed': 'DKIM: بدنه تغییر کرده', 'signature-invalid': 'DKIM: امضا نامعتبر', 'key-unavailable': 'DKIM: کلید ناشناخته', malformed: 'DKIM: نادرست' },
   arcLens: (s, n) => `ARC: ${s === 'pass' ? 'معتبر' : s === 'fail' ? 'زنجیره شکسته' : 'کلید ناشناخته'} (${ltr(n)} مجموعه)`,
   dkimTitle: `امضای DKIM (${ltr('RFC 6376')})`,
@@ -160,8 +163,3 @@ const fa: AuthTexts = {
   },
 };
 
-/** The texts for a locale (English fallback). */
-export function authTextsFor(locale: string | undefined): AuthTexts {
-  const primary = (locale ?? 'en').toLowerCase().split(/[-_]/)[0];
-  return primary === 'fa' ? fa : en;
-}

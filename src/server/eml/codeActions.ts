@@ -21,7 +21,7 @@ import { domainOfFrom, freshMessageId } from './generate';
 import { htmlCodeActions } from './htmlFeatures';
 import { parsedOf } from './parsed';
 import { partAt } from './parts';
-import { textsFor, type EmlTexts } from './texts';
+import type { EmlTexts } from './texts';
 
 /** `data` of the validator's "insert a header field" problems. */
 interface InsertData {
@@ -35,7 +35,7 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 
 /** Code actions for the diagnostics the client sent. */
 export function emlCodeActions(ctx: FeatureContext, _range: lsp.Range, diagnostics: lsp.Diagnostic[]): lsp.CodeAction[] {
-  const texts = textsFor(ctx.locale);
+  const texts = ctx.l10n.eml;
   const out: lsp.CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.source !== 'eml' || typeof d.code !== 'string') continue;

@@ -13,7 +13,6 @@ import type { FeatureContext } from '../features';
 import { formatRfc5322Date } from '../../mail/message/dates';
 import { domainOfFrom, freshBoundary, freshMessageId } from './generate';
 import { addressesInHeader, WorkspaceAddressBook } from './addressBook';
-import { textsFor } from './texts';
 
 /** A field-name-ish line start: `Name:` (5322 §2.2 ftext), with obsolete space before the colon. */
 const FIELD_LINE = /^[!-9;-~]+[ \t]*:/;
@@ -94,7 +93,7 @@ export function emlCompletion(ctx: FeatureContext, position: lsp.Position): lsp.
   const before = text.slice(lineStart, offset);
   const block = inHeaderBlock(text, lineStart);
   if (!block.inside) return [];
-  const texts = textsFor(ctx.locale);
+  const texts = ctx.l10n.eml;
 
   // At the start of a header line: field names, without once-only fields the block already has.
   if (/^[A-Za-z0-9-]*$/.test(before)) {

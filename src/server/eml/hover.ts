@@ -17,7 +17,9 @@ import { htmlHover } from './htmlFeatures';
 import { parsedOf } from './parsed';
 import { boundaryLineAt, decodedSize, headerAt, isTextual, mediaType, partAt } from './parts';
 import { encodedWordsIn, forEachValueLine, type FoundWord } from './tokens';
-import { formatSize, textsFor, type EmlTexts } from './texts';
+import { formatSize } from '../../mail/i18n';
+import type { ServerBundle } from '../l10n';
+import type { EmlTexts } from './texts';
 
 /** How much of an encoded body is decoded for a preview. */
 const PREVIEW_RAW_CHARS = 8192;
@@ -41,7 +43,7 @@ export function emlHover(ctx: FeatureContext, position: lsp.Position): lsp.Hover
   const offset = document.offsetAt(position);
   const { root } = parsedOf(ctx);
   const part = partAt(root, offset);
-  const texts = textsFor(ctx.locale);
+  const texts = ctx.l10n.eml;
 
   // A flagged HTML feature: client support and caniemail's notes.
   const html = offset >= part.bodyOffset ? htmlHover(ctx, offset) : null;
@@ -53,7 +55,7 @@ export function emlHover(ctx: FeatureContext, position: lsp.Position): lsp.Hover
   const delimiter = offset >= part.bodyOffset ? boundaryLineAt(part, offset) : undefined;
   if (delimiter) {
     const subject = delimiter.next ?? part;
-    return markdown(partSummary(text, subject, texts), rangeOf(document, delimiter.line.offset, delimiter.line.length));
+    return markdown(partSummary(text, subject, ctx.l10n), rangeOf(document, delimiter.line.offset, delimiter.line.length));
   }
 
   const encodedBody = part.transferEncoding === 'base64' || part.transferEncoding === 'quoted-printable';
@@ -62,7 +64,7 @@ export function emlHover(ctx: FeatureContext, position: lsp.Position): lsp.Hover
     while (start > part.bodyOffset && text.charCodeAt(start - 1) !== 10) start--;
     let end = offset;
     while (end < part.bodyEnd && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    return markdown(partSummary(text, part, texts), rangeOf(document, start, end - start));
+    return markdown(partSummary(text, part, ctx.l10n), rangeOf(document, start, end - start));
   }
   return null;
 }
@@ -93,11 +95,11 @@ function headerHover(ctx: FeatureContext, texts: EmlTexts, part: MimePart, h: He
     if (hit) return hit;
     if (grammar === 'date-time') return markdown(dateMarkdown(ctx, texts, text.slice(h.valueOffset, h.end)), rangeOf(document, h.valueOffset, h.end - h.valueOffset));
     if (describesPart) {
-      return markdown(partSummary(text, part, texts), rangeOf(document, h.offset, h.end - h.offset));
+      return markdown(partSummary(text, part, ctx.l10n), rangeOf(document, h.offset, h.end - h.offset));
     }
   }
   if (describesPart) {
-    return markdown(`${fieldMarkdown(texts, h.name)}\n\n---\n\n${partSummary(text, part, texts)}`, rangeOf(document, h.nameOffset, h.nameLength));
+    return markdown(`${fieldMarkdown(texts, h.name)}\n\n---\n\n${partSummary(text, part, ctx.l10n)}`, rangeOf(document, h.nameOffset, h.nameLength));
   }
   return markdown(fieldMarkdown(texts, h.name), rangeOf(document, h.nameOffset, h.nameLength));
 }
@@ -180,7 +182,8 @@ function preview(text: string, part: MimePart): string {
 }
 
 /** Markdown summary of a part: type, encoding, charset, file name, size, and a preview or "binary, N KB". */
-export function partSummary(text: string, part: MimePart, texts: EmlTexts): string {
+export function partSummary(text: string, part: MimePart, l10n: ServerBundle): string {
+  const texts = l10n.eml;
   const type = mediaType(part);
   const out = [`**${texts.partTitle(type)}**${part.path ? ` (${part.path})` : ''}`, ''];
   const facts: string[] = [];
@@ -194,13 +197,13 @@ export function partSummary(text: string, part: MimePart, texts: EmlTexts): stri
     return out.join('\n');
   }
   const size = decodedSize(text, part);
-  facts.push(`${texts.partSize}: ${formatSize(size)}`);
+  facts.push(`${texts.partSize}: ${formatSize(size, l10n)}`);
   out.push(facts.join(' · '));
   if (isTextual(part) && !part.embedded) {
     const first = preview(text, part);
     if (first.trim()) out.push('', `${texts.partPreview}:`, '', fenced(first));
   } else if (!part.embedded) {
-    out.push('', texts.partBinary(formatSize(size)));
+    out.push('', texts.partBinary(formatSize(size, l10n)));
   }
   return out.join('\n');
 }

@@ -7,7 +7,6 @@
  */
 import * as lsp from 'vscode-languageserver';
 import { ltr } from '../../mail/bidi';
-import { resolveLanguage } from '../../mail/i18n';
 import type { Problem } from '../../mail/codes';
 import { decodeHtmlPart, rawSpanOf } from '../../mail/html/decode';
 import { plainNote, supportRows } from '../../mail/html/check';
@@ -22,7 +21,8 @@ import { parsedOf } from './parsed';
 import { problemsOf } from './problems';
 
 /** Texts of these features, English and Persian. */
-interface HtmlTexts {
+/** The words of the HTML hovers and fixes in one language. */
+export interface HtmlTexts {
   client: string;
   support: string;
   notes: string;
@@ -34,7 +34,8 @@ interface HtmlTexts {
   decodePart: string;
 }
 
-const en: HtmlTexts = {
+/** The English texts. */
+export const ENGLISH_HTML_TEXTS: HtmlTexts = {
   client: 'Client',
   support: 'Support',
   notes: 'Notes',
@@ -46,7 +47,8 @@ const en: HtmlTexts = {
   decodePart: 'Decode Part (show the decoded HTML)',
 };
 
-const fa: HtmlTexts = {
+/** The Persian texts. */
+export const PERSIAN_HTML_TEXTS: HtmlTexts = {
   client: 'کلاینت',
   support: 'پشتیبانی',
   notes: 'یادداشت‌ها',
@@ -58,9 +60,6 @@ const fa: HtmlTexts = {
   decodePart: 'رمزگشایی بخش (نمایش HTML رمزگشایی‌شده)',
 };
 
-function textsOf(locale: string): HtmlTexts {
-  return resolveLanguage(locale) === 'fa' ? fa : en;
-}
 
 /** Most features described in one hover (a base64 part puts all of its problems on one line). */
 const MAX_HOVER_FEATURES = 5;
@@ -82,7 +81,7 @@ export function htmlHover(ctx: FeatureContext, offset: number): lsp.Hover | null
   if (!hits.length) return null;
   const support = loadSupport();
   if (!support) return null;
-  const texts = textsOf(ctx.locale);
+  const texts = ctx.l10n.htmlFeatures;
   const clients = selectClients(support.data, ctx.settings.html.clients);
   const sections: string[] = [];
   const seen = new Set<string>();
@@ -122,7 +121,7 @@ function partStartingAt(ctx: FeatureContext, offset: number): MimePart | undefin
 export function htmlCodeActions(ctx: FeatureContext, d: lsp.Diagnostic): lsp.CodeAction[] {
   if (typeof d.code !== 'string' || !(d.code.startsWith('html-') || d.code === 'message-clipped')) return [];
   const data = (d.data ?? {}) as Record<string, unknown>;
-  const texts = textsOf(ctx.locale);
+  const texts = ctx.l10n.htmlFeatures;
   const out: lsp.CodeAction[] = [];
   const part = isNumber(data.partOffset) ? partStartingAt(ctx, data.partOffset) : undefined;
   if (!part) return out;

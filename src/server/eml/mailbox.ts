@@ -19,7 +19,6 @@ import { MAX_PER_CODE } from '../../mail/message/validate';
 import type { FeatureContext, LanguageFeatures, PreviousValue } from '../features';
 import { rangeOf } from '../diagnostics';
 import { parsedOf } from './parsed';
-import { textsFor } from './texts';
 
 /** One message of a mailbox document, with the context its features run in. */
 export interface MessageView {
@@ -53,6 +52,7 @@ export function viewOf(ctx: FeatureContext, message: MboxMessage): MessageView {
       document: sub,
       settings: ctx.settings,
       locale: ctx.locale,
+      l10n: ctx.l10n,
       refresh: ctx.refresh,
       // A message's actions carry offsets in the message, not the mailbox: their edits are computed at once.
       resolvesCodeActionEdits: false,
@@ -115,7 +115,7 @@ function messageSymbol(ctx: FeatureContext, view: MessageView, children: lsp.Doc
   const separatorEnd = ctx.document.getText().indexOf('\n', message.offset);
   const lineLength = (separatorEnd < 0 ? message.headerOffset : separatorEnd) - message.offset;
   return {
-    name: subject || textsFor(ctx.locale).outlineMessage(message.index + 1),
+    name: subject || ctx.l10n.eml.outlineMessage(message.index + 1),
     detail: detail.length > 80 ? `${detail.slice(0, 79)}…` : detail || undefined,
     kind: lsp.SymbolKind.Object,
     range: rangeOf(ctx.document, message.offset, message.end - message.offset),

@@ -10,7 +10,6 @@ import { rangeOf } from '../diagnostics';
 import { authSymbols } from './auth';
 import { parsedOf } from './parsed';
 import { decodedText, partLabel } from './parts';
-import { textsFor } from './texts';
 
 /**
  * Deepest nesting of symbols sent to the client. Deeper parts are still listed,
@@ -77,7 +76,7 @@ function headerBlockSymbol(ctx: FeatureContext, part: MimePart, name: string, em
 function partSymbol(ctx: FeatureContext, part: MimePart): lsp.DocumentSymbol {
   const { document } = ctx;
   const text = document.getText();
-  const label = partLabel(text, part);
+  const label = partLabel(text, part, ctx.l10n);
   const ct = part.headers.find((h) => h.name.toLowerCase() === 'content-type');
   const kind = part.children.length || part.embedded ? lsp.SymbolKind.Module : part.contentType.type === 'text' ? lsp.SymbolKind.String : lsp.SymbolKind.File;
   // An attached message is best known by its subject.
@@ -99,7 +98,7 @@ function partSymbol(ctx: FeatureContext, part: MimePart): lsp.DocumentSymbol {
 /** The outline: the header block (each field), then the MIME tree with type, file name and size. */
 export function emlDocumentSymbols(ctx: FeatureContext): lsp.DocumentSymbol[] {
   const { root } = parsedOf(ctx);
-  const texts = textsFor(ctx.locale);
+  const texts = ctx.l10n.eml;
   const result: lsp.DocumentSymbol[] = [];
   const headers = headerBlockSymbol(ctx, root, texts.outlineHeaders, texts.emptyFieldName);
   if (headers) result.push(headers);

@@ -5,7 +5,7 @@
  */
 import { decodedSize, mediaType } from '../../mail/message/body';
 import type { BoundaryLine, HeaderField, MimePart } from '../../mail/message/model';
-import { formatSize } from './texts';
+import { formatSize, type CoreBundle } from '../../mail/i18n';
 
 // The body helpers live in the core (the preview reads bodies the same way); the features import them from here.
 export { decodedBytes, decodedSize, decodedText, isTextual, mediaType, rawBody } from '../../mail/message/body';
@@ -61,10 +61,10 @@ export function boundaryLineAt(part: MimePart, offset: number): { line: Boundary
 }
 
 /** A short one-line description of a part: `text/plain, 1.2 KB, report.pdf`. */
-export function partLabel(text: string, part: MimePart): { name: string; detail: string } {
+export function partLabel(text: string, part: MimePart, l10n: CoreBundle): { name: string; detail: string } {
   const name = mediaType(part);
   const bits: string[] = [];
   if (part.filename) bits.push(part.filename);
-  if (part.children.length === 0 && !part.embedded) bits.push(formatSize(decodedSize(text, part)));
+  if (part.children.length === 0 && !part.embedded) bits.push(formatSize(decodedSize(text, part), l10n));
   return { name, detail: bits.join(', ') };
 }

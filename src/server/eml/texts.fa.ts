@@ -54,7 +54,7 @@ export const PERSIAN_EML_TEXTS: EmlTexts = {
   fixToQuotedPrintable: `تبدیل این بخش به ${ltr('quoted-printable')}`,
   fixAppendCloseDelimiter: (b) => `افزودن جداکننده‌ی پایانی ${ltr(`--${b}--`)}`,
   fixReplaceWith: (r) => `جایگزینی با ${iso(r)}`,
-  fixAddPadding: (p) => `افزودن لایه‌ی base64 ${ltr(p)}`,
+  fixAddPadding: (p) => `افزودن لایه‌ی ${ltr('base64')} ${ltr(p)}`,
   fixSetMimeVersion: `تنظیم ${ltr('MIME-Version')} روی ${ltr('1.0')}`,
   fixRemoveSpaceBeforeColon: 'حذف فاصله‌ی پیش از دونقطه',
   fixRemoveDuplicate: (name) => `حذف این فیلد ${ltr(name)} (نخستین می‌ماند)`,

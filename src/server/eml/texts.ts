@@ -1,12 +1,11 @@
 /**
  * Every user-facing string of the `.eml` editor features (hover, completion,
- * code-action titles), kept as data so a translation is one more table keyed by
- * locale. `textsFor(ctx.locale)` picks the best table (`fa-IR` → `fa` → `en`).
+ * code-action titles), kept as data: the request's locale bundle (../l10n.ts)
+ * holds one table per language, features read it as `ctx.l10n.eml`.
  * Field meanings live in `src/mail/message/fieldCatalog.ts`; a translation may
  * override them through `fieldDocs`.
  */
-import { resolveLanguage } from '../../mail/i18n';
-import { PERSIAN_EML_TEXTS } from './texts.fa';
+import { plural } from '../../mail/plural';
 
 /** The strings of one language. Functions take the variable parts. */
 export interface EmlTexts {
@@ -83,11 +82,11 @@ const en: EmlTexts = {
   partEncoding: 'Transfer encoding',
   partCharset: 'Charset',
   partFilename: 'File name',
-  partChildren: (n) => `${n} child part${n === 1 ? '' : 's'}`,
+  partChildren: (n) => `${n} child ${plural('en', n, { one: 'part', other: 'parts' })}`,
   partBinary: (size) => `binary, ${size}`,
   partPreview: 'First lines',
   outlineHeaders: 'Headers',
-  outlinePartsLeftOut: (n) => `(${n} more parts not listed)`,
+  outlinePartsLeftOut: (n) => `(${n} more ${plural('en', n, { one: 'part', other: 'parts' })} not listed)`,
   outlineMessage: (n) => `Message ${n}`,
   completionFreshDate: 'The current date and time (RFC 5322 §3.3)',
   completionFreshMessageId: 'A fresh unique id at the domain of From',
@@ -110,21 +109,5 @@ const en: EmlTexts = {
   emptyFieldName: '(empty name)',
 };
 
-/** The tables by primary language subtag. Add `fa` here to localise. */
-const TABLES: Readonly<Record<string, EmlTexts>> = { en, fa: PERSIAN_EML_TEXTS };
-
-/** The English table (parity tests, translations). */
+/** The English table (the locale bundle's, ../l10n.ts; parity tests, translations). */
 export const ENGLISH_EML_TEXTS: EmlTexts = en;
-
-/** The texts for a BCP 47 locale, falling back to English. */
-export function textsFor(locale: string | undefined): EmlTexts {
-  // The same reading of a locale as the core's tables (`fa`, `fa-IR`, `fas`, `per` → Persian).
-  return TABLES[resolveLanguage(locale)] ?? en;
-}
-
-/** Formats a byte count for people: `812 B`, `14.2 KB`, `3.1 MB`. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}

@@ -1,7 +1,6 @@
 /** Code actions on transcripts: redact credentials, convert a tool's log to C:/S:. */
 import * as lsp from 'vscode-languageserver';
 import { convertToCanonical, credentialRedactions } from '../../mail/transcript/convert';
-import { transcriptMessages as M } from '../../mail/transcript/messages';
 import { REDACTED } from '../../mail/transcript/syntax';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
@@ -10,6 +9,7 @@ import { sessionOf } from './session';
 /** Quick fixes for the diagnostics in range, plus the whole-file conversion when the file is another tool's log. */
 export function smtpCodeActions(ctx: FeatureContext, _range: lsp.Range, diagnostics: lsp.Diagnostic[]): lsp.CodeAction[] {
   const uri = ctx.document.uri;
+  const M = ctx.l10n.transcriptMessages;
   const { session } = sessionOf(ctx);
   const out: lsp.CodeAction[] = [];
   const credentialDiagnostics = diagnostics.filter((d) => d.code === 'credentials-exposed');

@@ -1,22 +1,20 @@
 /** Completion in transcripts: verbs, MAIL/RCPT path skeletons, reply codes fitting the command. */
 import * as lsp from 'vscode-languageserver';
 import { COMMANDS, COMPLETION_VERBS, DATA_END_REPLIES, GREETING_REPLIES, REPLY_CODES } from '../../mail/transcript/catalog';
-import { PERSIAN_CATALOG } from '../../mail/transcript/catalog.fa';
-import { currentLanguage } from '../../mail/i18n';
-import { transcriptLabels as L } from '../../mail/transcript/messages';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
 import { commandMarkdown, replyCodeMarkdown } from './hover';
 import { lineAt, sessionOf } from './session';
 
-const PATH_SNIPPETS: Record<string, { label: string; snippet: string }> = {
-  MAIL: { label: L.snippetFrom, snippet: 'FROM:<${1:sender@example.org}>' },
-  RCPT: { label: L.snippetTo, snippet: 'TO:<${1:recipient@example.com}>' },
+const PATH_SNIPPETS: Record<string, { label: 'snippetFrom' | 'snippetTo'; snippet: string }> = {
+  MAIL: { label: 'snippetFrom', snippet: 'FROM:<${1:sender@example.org}>' },
+  RCPT: { label: 'snippetTo', snippet: 'TO:<${1:recipient@example.com}>' },
 };
 
 /** Completion items at `position`. */
 export function smtpCompletion(ctx: FeatureContext, position: lsp.Position): lsp.CompletionItem[] {
   const { session, roles } = sessionOf(ctx);
+  const L = ctx.l10n.transcriptLabels;
   const text = ctx.document.getText();
   const offset = ctx.document.offsetAt(position);
   const line = lineAt(session, offset);
@@ -41,7 +39,7 @@ export function smtpCompletion(ctx: FeatureContext, position: lsp.Position): lsp
           label: verb,
           kind: lsp.CompletionItemKind.Keyword,
           detail: COMMANDS[verb].syntax,
-          documentation: { kind: 'markdown', value: commandMarkdown(verb) ?? '' },
+          documentation: { kind: 'markdown', value: commandMarkdown(ctx.l10n, verb) ?? '' },
           sortText: String(i).padStart(2, '0'),
           ...(path
             ? { insertTextFormat: lsp.InsertTextFormat.Snippet, textEdit: edit(line.contentOffset, `${verb} ${path.snippet}`) }
@@ -54,7 +52,7 @@ export function smtpCompletion(ctx: FeatureContext, position: lsp.Position): lsp
       const path = PATH_SNIPPETS[m[1].toUpperCase()];
       return [
         {
-          label: path.label,
+          label: L[path.label],
           kind: lsp.CompletionItemKind.Snippet,
           insertTextFormat: lsp.InsertTextFormat.Snippet,
           textEdit: edit(offset - m[2].length, path.snippet),
@@ -73,8 +71,8 @@ export function smtpCompletion(ctx: FeatureContext, position: lsp.Position): lsp
     return codes.map((code, i) => ({
       label: String(code),
       kind: lsp.CompletionItemKind.Value,
-      detail: (currentLanguage() === 'fa' ? PERSIAN_CATALOG.replyCodes[code] : undefined) ?? REPLY_CODES[code] ?? '',
-      documentation: { kind: 'markdown', value: replyCodeMarkdown(String(code)) },
+      detail: ctx.l10n.catalog?.replyCodes[code] ?? REPLY_CODES[code] ?? '',
+      documentation: { kind: 'markdown', value: replyCodeMarkdown(ctx.l10n, String(code)) },
       sortText: String(i).padStart(3, '0'),
       textEdit: edit(line.contentOffset, `${code} `),
     }));

@@ -3,14 +3,14 @@
  * transaction as code lens and inlay hint.
  */
 import * as lsp from 'vscode-languageserver';
-import { transcriptLabels as L } from '../../mail/transcript/messages';
+import type { TranscriptLabelTable } from '../../mail/transcript/messages';
 import { recipientOutcomes, transactionOutcome, type Command, type Reply, type Transaction } from '../../mail/transcript/parse';
 import { rangeOf } from '../diagnostics';
 import type { FeatureContext } from '../features';
 import { sessionOf } from './session';
 
 const short = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
-const replyDetail = (r: Reply | undefined): string => (r ? short(`${r.code} ${r.lines[r.lines.length - 1].text}`.trim()) : L.noReply);
+const replyDetail = (L: TranscriptLabelTable, r: Reply | undefined): string => (r ? short(`${r.code} ${r.lines[r.lines.length - 1].text}`.trim()) : L.noReply);
 
 function symbol(
   ctx: FeatureContext,
@@ -37,23 +37,24 @@ function commandSymbol(ctx: FeatureContext, c: Command, name: string, detail: st
 }
 
 function transactionSymbol(ctx: FeatureContext, t: Transaction): lsp.DocumentSymbol {
+  const L = ctx.l10n.transcriptLabels;
   const outcome = transactionOutcome(t);
   const children: lsp.DocumentSymbol[] = [];
   const end = t.end_;
-  if (t.mail) children.push(commandSymbol(ctx, t.mail, L.sender(t.mail.address === '' ? L.nullSender : `<${t.mail.address ?? '?'}>`), replyDetail(t.mail.reply), lsp.SymbolKind.Field, end));
+  if (t.mail) children.push(commandSymbol(ctx, t.mail, L.sender(t.mail.address === '' ? L.nullSender : `<${t.mail.address ?? '?'}>`), replyDetail(L, t.mail.reply), lsp.SymbolKind.Field, end));
   for (const r of t.rcpts) {
     const detail = r.reply ? (Math.floor(r.reply.code / 100) === 2 ? L.accepted(r.reply.code) : L.refused(r.reply.code)) : L.noReply;
     children.push(commandSymbol(ctx, r, L.recipient(`<${r.address ?? '?'}>`), detail, lsp.SymbolKind.Field, end));
   }
   if (t.data) {
     const b = t.block;
-    const detail = !b ? replyDetail(t.data.reply) : b.elided ? L.elided : L.octets(b.octets, b.lines.length);
+    const detail = !b ? replyDetail(L, t.data.reply) : b.elided ? L.elided : L.octets(b.octets, b.lines.length);
     const blockEnd = b?.endLine?.end ?? b?.lines[b.lines.length - 1]?.end ?? t.data.line.end;
     children.push(symbol(ctx, L.message, detail, lsp.SymbolKind.String, t.data.line.offset, Math.min(Math.max(blockEnd, t.data.line.end), end), t.data.verbOffset, t.data.verbLength));
   }
   if (t.end?.reply) {
     const r = t.end.reply;
-    children.push(symbol(ctx, L.finalReply, replyDetail(r), lsp.SymbolKind.Event, r.offset, Math.min(r.end, end), r.lines[0].codeOffset, 3));
+    children.push(symbol(ctx, L.finalReply, replyDetail(L, r), lsp.SymbolKind.Event, r.offset, Math.min(r.end, end), r.lines[0].codeOffset, 3));
   }
   const from = t.mail ? (t.mail.address === '' ? L.nullSender : `<${t.mail.address ?? '?'}>`) : L.unknownSender;
   const sel = t.mail ?? t.rcpts[0] ?? t.data;
@@ -62,29 +63,30 @@ function transactionSymbol(ctx: FeatureContext, t: Transaction): lsp.DocumentSym
 
 /** The outline: connection, EHLO (extensions), TLS, AUTH, transactions, QUIT, in document order. */
 export function smtpDocumentSymbols(ctx: FeatureContext): lsp.DocumentSymbol[] {
+  const L = ctx.l10n.transcriptLabels;
   const { session } = sessionOf(ctx);
   const items: Array<{ at: number; symbol: lsp.DocumentSymbol }> = [];
   const g = session.greeting;
-  if (g) items.push({ at: g.offset, symbol: symbol(ctx, L.connection, replyDetail(g), lsp.SymbolKind.Event, g.offset, g.end, g.lines[0].codeOffset, 3) });
+  if (g) items.push({ at: g.offset, symbol: symbol(ctx, L.connection, replyDetail(L, g), lsp.SymbolKind.Event, g.offset, g.end, g.lines[0].codeOffset, 3) });
   for (const h of session.hellos) {
     const c = h.command;
     const end = Math.max(c.line.end, c.reply?.end ?? 0);
     const children = h.extensions.map((e) => symbol(ctx, e.keyword, e.params, lsp.SymbolKind.Property, e.offset, e.offset + e.length, e.offset, e.length));
     items.push({
       at: c.line.offset,
-      symbol: symbol(ctx, c.line.content.trim(), h.extensions.length ? L.extensions(h.extensions.length) : replyDetail(c.reply), lsp.SymbolKind.Module, c.line.offset, end, c.verbOffset, c.verbLength, children),
+      symbol: symbol(ctx, c.line.content.trim(), h.extensions.length ? L.extensions(h.extensions.length) : replyDetail(L, c.reply), lsp.SymbolKind.Module, c.line.offset, end, c.verbOffset, c.verbLength, children),
     });
   }
-  for (const c of session.starttls) items.push({ at: c.line.offset, symbol: commandSymbol(ctx, c, L.tls, replyDetail(c.reply), lsp.SymbolKind.Key) });
+  for (const c of session.starttls) items.push({ at: c.line.offset, symbol: commandSymbol(ctx, c, L.tls, replyDetail(L, c.reply), lsp.SymbolKind.Key) });
   for (const a of session.auths) {
     const last = a.result?.end ?? a.command.line.end;
     items.push({
       at: a.command.line.offset,
-      symbol: symbol(ctx, `AUTH ${a.mechanism}`, replyDetail(a.result), lsp.SymbolKind.Key, a.command.line.offset, Math.max(last, a.command.line.end), a.command.verbOffset, a.command.verbLength),
+      symbol: symbol(ctx, `AUTH ${a.mechanism}`, replyDetail(L, a.result), lsp.SymbolKind.Key, a.command.line.offset, Math.max(last, a.command.line.end), a.command.verbOffset, a.command.verbLength),
     });
   }
   for (const t of session.transactions) items.push({ at: t.offset, symbol: transactionSymbol(ctx, t) });
-  if (session.quit) items.push({ at: session.quit.line.offset, symbol: commandSymbol(ctx, session.quit, 'QUIT', replyDetail(session.quit.reply), lsp.SymbolKind.Event) });
+  if (session.quit) items.push({ at: session.quit.line.offset, symbol: commandSymbol(ctx, session.quit, 'QUIT', replyDetail(L, session.quit.reply), lsp.SymbolKind.Event) });
   return items.sort((a, b) => a.at - b.at).map((i) => i.symbol);
 }
 

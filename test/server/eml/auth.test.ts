@@ -206,6 +206,19 @@ describe('authentication in the editor', () => {
     }
   });
 
+  test('Persian for every tag of the language: a client locale of "fas" gets the Persian lens (was English)', async () => {
+    const { client: fa } = await startTestClient({ locale: 'fas' });
+    try {
+      const uri = uriIn(dir);
+      const text = signed().replace('the report', 'the rep0rt');
+      await fa.open(uri, 'eml', text);
+      assert.deepEqual((await fa.codeLenses(uri)).map((l) => l.command?.title), ['DKIM: بدنه تغییر کرده']);
+      assert.match(hoverText(await fa.hover(uri, positionOf(text, 'bh=', 1))), /امضای DKIM/);
+    } finally {
+      await fa.dispose();
+    }
+  });
+
   test('a transcript: a signed message in DATA whose body changed', async () => {
     const message = signed().replace('the report', 'the rep0rt');
     const lines = message.replace(/\r\n$/, '').split('\r\n').map((l) => `C: ${l.startsWith('.') ? `.${l}` : l}`);

@@ -9,7 +9,7 @@ import type * as lsp from 'vscode-languageserver';
 import { FIELD_CATALOG, type FieldGrammar, type FieldInfo } from '../../../src/mail/message/fieldCatalog';
 import { validateMessage } from '../../../src/mail/message/validate';
 import { emlHover } from '../../../src/server/eml/hover';
-import { textsFor } from '../../../src/server/eml/texts';
+import { serverBundleFor } from '../../../src/server/l10n';
 import { EOLS, featureContext } from './util';
 
 /** A value each grammar accepts, so only the repeat can be reported. */
@@ -55,7 +55,7 @@ function messageWithTwo(info: FieldInfo, eol: string): { text: string; second: n
 }
 
 function hoverValue(text: string, offset: number, locale: string): string {
-  const ctx = { ...featureContext(text), locale };
+  const ctx = { ...featureContext(text), locale, l10n: serverBundleFor(locale) };
   const hover = emlHover(ctx, ctx.document.positionAt(offset + 1));
   assert.ok(hover, 'a hover on the field name');
   return (hover.contents as lsp.MarkupContent).value;
@@ -71,7 +71,7 @@ describe('field table: duplicate check and hover agree', () => {
         const flagged = duplicate.length === 1;
         assert.equal(flagged, info.cardinality !== 'many', `validator on two ${info.name}`);
         for (const locale of ['en', 'fa']) {
-          const texts = textsFor(locale);
+          const texts = serverBundleFor(locale).eml;
           const hover = hoverValue(text, second, locale);
           const said = [texts.onceOnly, texts.oncePerResentBlock, texts.mayRepeat].filter((s) => hover.includes(s));
           assert.equal(said.length, 1, `${locale}: one cardinality line in ${hover}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FIELD_CATALOG, fieldHref, lookupField } from '../../../src/mail/message/fieldCatalog';
-import { textsFor } from '../../../src/server/eml/texts';
+import { serverBundleFor } from '../../../src/server/l10n';
 
 test('field catalogue: unique names, real RFC links, a doc line each', () => {
   const seen = new Set<string>();
@@ -43,10 +43,10 @@ test('lookup ignores case; usual casing is kept; families are set', () => {
 
 test('texts fall back to English for locales without a table; fa and fa-IR get Persian', () => {
   for (const locale of ['en', 'en-US', 'xx', '']) {
-    assert.equal(textsFor(locale).outlineHeaders, 'Headers', locale);
+    assert.equal(serverBundleFor(locale).eml.outlineHeaders, 'Headers', locale);
   }
   for (const locale of ['fa', 'fa-IR']) {
-    assert.notEqual(textsFor(locale).outlineHeaders, 'Headers', locale);
-    assert.match(textsFor(locale).outlineHeaders, /[\u0600-\u06FF]/, locale);
+    assert.notEqual(serverBundleFor(locale).eml.outlineHeaders, 'Headers', locale);
+    assert.match(serverBundleFor(locale).eml.outlineHeaders, /[\u0600-\u06FF]/, locale);
   }
 });

@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from '../../../sr
 import { startTestClient } from '../../helpers/lspClient';
 import { ENCODINGS, EOLS, htmlMessage } from '../../mail/html/helpers';
 import { applyEdits, featureContext } from './util';
+import { serverBundleFor } from '../../../src/server/l10n';
 
 const withHtml = (html: Partial<ServerSettings['html']>): ServerSettings => ({ ...DEFAULT_SETTINGS, html: { ...DEFAULT_SETTINGS.html, ...html } });
 
@@ -24,7 +25,7 @@ function diagnosticsOf(text: string, settings = DEFAULT_SETTINGS): lsp.Diagnosti
 }
 
 function actionsFor(text: string, code: string, locale = 'en'): lsp.CodeAction[] {
-  const ctx = { ...featureContext(text), locale };
+  const ctx = { ...featureContext(text), locale, l10n: serverBundleFor(locale) };
   const d = toDiagnostics(ctx.document, emlFeatures.validate(ctx), DEFAULT_SETTINGS).find((x) => x.code === code);
   assert.ok(d, `${code} diagnostic present`);
   return emlFeatures.codeActions!(ctx, d.range, [d]);
@@ -53,7 +54,7 @@ describe('hover on a flagged feature', () => {
   });
   test('in Persian', () => {
     const text = htmlMessage('<div style="display:flex">x</div>', '8bit', '\n');
-    const ctx = { ...featureContext(text), locale: 'fa' };
+    const ctx = { ...featureContext(text), locale: 'fa', l10n: serverBundleFor('fa') };
     const hover = withLocale('fa', () => emlFeatures.hover!(ctx, ctx.document.positionAt(text.indexOf('display:flex') + 1)));
     assert.match((hover!.contents as lsp.MarkupContent).value, /\| کلاینت \| پشتیبانی \| یادداشت‌ها \|/);
   });

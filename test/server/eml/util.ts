@@ -3,6 +3,7 @@ import type * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../../src/server/semanticTokens';
 import type { FeatureContext } from '../../../src/server/features';
+import { serverBundleFor } from '../../../src/server/l10n';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../../../src/server/settings';
 import type { TestClient } from '../../helpers/lspClient';
 
@@ -105,6 +106,7 @@ export function featureContext(text: string, settings: ServerSettings = DEFAULT_
     document,
     settings,
     locale: 'en',
+    l10n: serverBundleFor('en'),
     workspaceFolders: [],
     otherDocuments: () => [],
     memo<T>(key: string, compute: () => T): T {
