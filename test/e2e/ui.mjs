@@ -525,8 +525,18 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     const tocRow = (re) => editor.locator('.settings-toc-container .monaco-list-row').filter({ hasText: re }).first();
     // The whole table of contents is back (search mode lists only the extension's group).
     await tocRow(/^\s*Commonly Used\b/).waitFor();
+    const toc = editor.locator('.settings-toc-container').first();
+    /** The table of contents is a virtual list: rows below its fold are not in the page until it scrolls. */
     const openTocRow = async (re) => {
       const row = tocRow(re);
+      const deadline = Date.now() + STEP_DEADLINE_MS;
+      while (!(await row.count())) {
+        if (Date.now() > deadline) throw new Error(`no table of contents row matches ${re}`);
+        await toc.hover();
+        await page.mouse.wheel(0, 120);
+        // Each turn waits for the list to draw again: this loop follows the view, not a clock.
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      }
       await row.click();
       if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
     };
@@ -536,7 +546,7 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     await defaultServer.waitFor();
     const general = (await labelsOf()).filter((r) => r.label);
     await shot('settings-toc');
-    await tocRow(/^\s*Diagnostic Severities\b/).click();
+    await openTocRow(/^\s*Diagnostic Severities\b/);
     await editor.locator('.settings-tree-container .setting-item-contents').filter({ has: page.locator('.setting-item-label', { hasText: /^Address-syntax$/ }) }).first().waitFor();
     const severities = (await labelsOf()).filter((r) => r.label);
     await shot('settings-toc-severities');
