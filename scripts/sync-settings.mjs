@@ -9,7 +9,8 @@ const require = createRequire(import.meta.url);
 const { CODES, ALL_CODES } = require('../out/src/mail/codes.js');
 const pkgPath = new URL('../package.json', import.meta.url);
 const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
-const props = pkg.contributes.configuration.properties;
+// The per-code severities are a configuration section of their own (a group in the Settings editor).
+const props = pkg.contributes.configuration.find((section) => section.id === 'smtpEml.diagnostics').properties;
 for (const key of Object.keys(props)) if (key.startsWith('smtpEml.diagnostics.')) delete props[key];
 for (const code of ALL_CODES) {
   const info = CODES[code];

@@ -5,11 +5,12 @@ import { test } from 'node:test';
 import { ALL_CODES, CODES } from '../src/mail/codes';
 import { readSettings } from '../src/server/settings';
 import { VERSION } from '../src/version';
+import { contributedSettings } from './helpers/contributedSettings';
 
 const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
 
 test('package.json has a severity setting for every diagnostic code', () => {
-  const props = pkg.contributes.configuration.properties;
+  const props = contributedSettings(pkg);
   for (const code of ALL_CODES) {
     const setting = props[`smtpEml.diagnostics.${code}`];
     assert.ok(setting, `missing smtpEml.diagnostics.${code} (run scripts/sync-settings.mjs)`);

@@ -551,10 +551,15 @@ const EHLO_KEYWORDS = [
   'REQUIRETLS', 'RRVS', 'SIZE', 'SMTPUTF8', 'STARTTLS', 'SUBMITTER', 'VERB', 'VRFY', 'XCLIENT', 'XFORWARD',
   'XEXCH50', 'X-EXPS', 'TURN', 'ATRN', 'ONEX', 'UTF8SMTP', 'CONNEG', 'DELIVERBY',
 ];
+// The second scope picks the colour. Dark Modern and Light Modern (Dark+/Light+
+// beneath) colour each of these apart: 2xx green, 3xx blue, 5xx red; 4xx, a
+// failure to retry later, takes the function colour (pale yellow / brown), because
+// every red-ish scope they colour (string.regexp, invalid, markup.deleted) would
+// read as one more permanent failure.
 const REPLY_CLASSES = [
   ['2', 'success', 'markup.inserted'],
   ['3', 'intermediate', 'markup.changed'],
-  ['4', 'transient', 'string.regexp'],
+  ['4', 'transient', 'entity.name.function'],
   ['5', 'permanent', 'markup.deleted'],
 ];
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { contributedSettings } from '../helpers/contributedSettings';
 
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -27,13 +28,13 @@ test('Send Message is in the editor title bar (with the send icon) and the conte
 });
 
 test('server profile settings have no password field, and certificates are verified by default', () => {
-  const servers = pkg.contributes.configuration.properties['smtpEml.servers'];
+  const servers = contributedSettings(pkg)['smtpEml.servers'];
   assert.equal(servers.items.additionalProperties, false);
   assert.equal('password' in servers.items.properties, false);
   assert.equal(servers.items.properties.rejectUnauthorized.default, true);
   assert.deepEqual(servers.items.properties.security.enum, ['starttls', 'tls', 'none']);
   for (const key of ['smtpEml.defaultServer', 'smtpEml.localInbox.port', 'smtpEml.localInbox.folder']) {
-    assert.ok(pkg.contributes.configuration.properties[key], key);
+    assert.ok(contributedSettings(pkg)[key], key);
   }
 });
 

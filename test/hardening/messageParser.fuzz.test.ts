@@ -18,6 +18,7 @@ import { walkParts, type MimePart, type ParsedMessage } from '../../src/mail/mes
 import { DEFAULT_MAX_DEPTH, parseMessage } from '../../src/mail/message/parse';
 import { DEFAULT_MAX_FULL_SIZE, validateMessage, type MessageValidationOptions } from '../../src/mail/message/validate';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
+import { contributedSettings } from '../helpers/contributedSettings';
 import { CORPUS_ROOT, listCorpusFiles } from '../helpers/corpus';
 import { assertProperty, params } from './fuzzConfig';
 import { assertProblemsInside } from './problemChecks';
@@ -239,9 +240,9 @@ describe('work grows linearly with the input (counted, not timed)', () => {
 describe('limits are settings with sane defaults and a clear diagnostic', () => {
   test('the defaults agree: package.json, server settings and the validator', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-      contributes: { configuration: { properties: Record<string, { default: unknown }> } };
+      contributes: { configuration: Array<{ properties: Record<string, { default: unknown }> }> };
     };
-    const props = pkg.contributes.configuration.properties;
+    const props = contributedSettings(pkg);
     assert.equal(props['smtpEml.validation.maxFullSize'].default, DEFAULT_SETTINGS.limits.maxFullSize);
     assert.equal(props['smtpEml.validation.maxDepth'].default, DEFAULT_SETTINGS.limits.maxDepth);
     assert.equal(DEFAULT_SETTINGS.limits.maxFullSize, DEFAULT_MAX_FULL_SIZE);

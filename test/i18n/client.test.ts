@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { contributedSettings } from '../helpers/contributedSettings';
 import { hasRtl } from '../../src/mail/bidi';
 import { formatMessage, setTranslator, t } from '../../src/client/l10n';
 import { describeStage, gateSend } from '../../src/client/sendLogic';
@@ -69,14 +70,14 @@ function userFacing(): Array<[string, string]> {
     out.push([`${c.command}.title`, c.title]);
     if (c.category) out.push([`${c.command}.category`, c.category]);
   }
-  out.push(['configuration.title', pkg.contributes.configuration.title]);
+  for (const section of pkg.contributes.configuration) out.push([`configuration.${section.id}.title`, section.title]);
   const walk = (path: string, schema: Record<string, any>) => {
     for (const k of ['description', 'markdownDescription']) if (schema[k] !== undefined) out.push([`${path}.${k}`, schema[k]]);
     (schema.enumDescriptions ?? []).forEach((d: string, i: number) => out.push([`${path}.enumDescriptions[${i}]`, d]));
     for (const [k, v] of Object.entries(schema.items?.properties ?? {})) walk(`${path}.${k}`, v as Record<string, any>);
     for (const [k, v] of Object.entries(schema.properties ?? {})) walk(`${path}.${k}`, v as Record<string, any>);
   };
-  for (const [key, schema] of Object.entries(pkg.contributes.configuration.properties)) walk(key, schema as Record<string, any>);
+  for (const [key, schema] of Object.entries(contributedSettings(pkg))) walk(key, schema as Record<string, any>);
   return out;
 }
 

@@ -7,7 +7,7 @@
  * per type: a `number` token made 220, 452 and 550 look alike, and one `string`
  * token per DATA line flattened the embedded message's field names and values.
  * The grammar colours each reply class apart (2xx `markup.inserted`, 3xx
- * `markup.changed`, 4xx `string.regexp`, 5xx `markup.deleted`) and highlights the
+ * `markup.changed`, 4xx `entity.name.function`, 5xx `markup.deleted`) and highlights the
  * message with the eml rules, so semantic tokens only add what it cannot know.
  */
 import type { FeatureContext } from '../features';
