@@ -64,6 +64,7 @@ export class TranscriptParser {
   lastProtocol = -1;
   lastWasUnansweredData: Command | undefined;
   openReply: { lines: ReplyLine[] } | undefined;
+  /** The transaction of each command still waiting for its final reply. */
   readonly txOf = new Map<Command, Transaction>();
   /** The log shows only the client (swaks --hide-receive) or only the server (--hide-send): no reply is missing. */
   readonly clientOnly: boolean;
@@ -245,6 +246,8 @@ export class TranscriptParser {
       return;
     }
     cmd.reply = reply;
+    // Answered for good: the command never waits again, so its entry goes (the map holds only what is pending).
+    this.txOf.delete(cmd);
 
     const expected = cmd.kind === 'data-end' ? DATA_END_REPLIES : COMMANDS[cmd.verb]?.replies;
     if (expected && !expected.includes(reply.code) && !ALWAYS_ACCEPTED.has(reply.code)) {

@@ -165,6 +165,8 @@ const data: VerbHandler = {
     if (cmd.kind !== 'command' || reply.code !== 354) return false;
     addIntermediate(cmd, reply);
     s.openBlock(cmd, t);
+    // The 354 is the last reply DATA gets (the body's `.` gets the outcome): it waits no more.
+    s.txOf.delete(cmd);
     return true;
   },
   answered(s, _cmd, _reply, t) {

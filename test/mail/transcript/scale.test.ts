@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseTranscript, transactionOutcome } from '../../../src/mail/transcript/parse';
+import { TranscriptParser } from '../../../src/mail/transcript/session';
 import { validateTranscript } from '../../../src/mail/transcript/validate';
 
 test('10,000 answered commands: every reply matched, no problem', () => {
@@ -58,3 +59,40 @@ test('a 1 MB line and odd bytes: reported, never thrown', () => {
   assert.ok(codes.includes('command-too-long'));
   assert.ok(codes.includes('line-prefix'));
 });
+
+/** A session of `count` answered transactions (MAIL, two RCPTs, DATA with a body), lines joined with `eol`. */
+const transactions = (count: number, eol: string): string => {
+  const L = ['S: 220 mx', 'C: EHLO a.example', 'S: 250-mx', 'S: 250 PIPELINING'];
+  for (let i = 0; i < count; i++) {
+    L.push(`C: MAIL FROM:<s${i}@example.org>`, 'S: 250 OK', `C: RCPT TO:<a${i}@example.net>`, 'S: 250 OK', `C: RCPT TO:<b${i}@example.net>`, 'S: 550 no');
+    L.push('C: DATA', 'S: 354 go', `C: Subject: ${i}`, 'C: ', 'C: body', 'C: .', 'S: 250 queued');
+  }
+  L.push('C: QUIT', 'S: 221 bye', '');
+  return L.join(eol);
+};
+
+for (const eol of ['\r\n', '\n']) {
+  test(`the map of commands to transactions holds only the commands still waiting, whatever the session's length (${JSON.stringify(eol)})`, () => {
+    const largest = (count: number): { most: number; left: number } => {
+      const parser = new TranscriptParser(transactions(count, eol), undefined);
+      const map = parser.txOf;
+      const set = map.set.bind(map);
+      let most = 0;
+      map.set = (cmd, t) => {
+        set(cmd, t);
+        most = Math.max(most, map.size);
+        return map;
+      };
+      const s = parser.run();
+      assert.deepEqual(s.problems, []);
+      assert.equal(s.transactions.length, count);
+      return { most, left: map.size };
+    };
+    const short = largest(10);
+    const long = largest(1000);
+    // Each command leaves the map with its final reply: a session 100 times as long keeps no more entries.
+    assert.equal(long.most, short.most);
+    assert.ok(short.most <= 2, `at most the DATA and its end wait at once, got ${short.most}`);
+    assert.equal(long.left, 0);
+  });
+}
