@@ -1,7 +1,7 @@
 /**
  * The composing commands: Attach File…, Reply, Forward as Attachment, and
  * header encoding for Format Document and on save. Loaded
- * on first use (its own bundle, dist/compose.js: mime-types' table is not read
+ * on first use (from dist/features.js, the client's lazily loaded bundle: mime-types' table is not read
  * at activation). The message transformations are pure (src/mail/compose/);
  * this file picks files, resolves the From address and opens documents.
  */

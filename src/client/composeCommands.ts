@@ -2,7 +2,7 @@
  * Registers Attach File…, Reply, Forward as Attachment, and the formatter that
  * encodes raw non-ASCII header text (Format Document; on save when
  * `smtpEml.format.encodeHeadersOnSave` is on for the document). Each loads its
- * implementation (./compose, its own bundle) on first use.
+ * implementation (./compose, in the lazily loaded dist/features.js) on first use.
  */
 import * as vscode from 'vscode';
 import type * as ComposeModule from './compose';

@@ -1,7 +1,7 @@
 /**
  * Show Preview / Show Preview to the Side: registered at activation, the
  * preview itself (sanitizer, renderer, webview) is loaded on first use from
- * its own chunk (dist/preview.js), so activation stays light.
+ * the lazily loaded dist/features.js, so activation stays light.
  */
 import * as vscode from 'vscode';
 import type * as PreviewModule from './preview';

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 const root = join(__dirname, '..', '..', '..');
 
 interface BuildScript {
-  CLIENT_CHUNKS: Record<string, { source: string; outfile: string }>;
+  CLIENT_CHUNKS: Record<string, { source: string; outfile: string; member?: string }>;
   clientChunks: unknown;
   common: Record<string, unknown>;
 }
@@ -52,10 +52,8 @@ test('dist/extension.js holds no vscode-languageclient, nodemailer or smtp-serve
 
 test('every chunk extension.js requires is built beside it and shipped in the .vsix', async () => {
   const { externals, chunks } = await bundleClient();
-  const required = externals.filter((p) => p.startsWith('./')).sort();
-  const expected = Object.values(chunks)
-    .map((c) => `./${c.outfile.slice('dist/'.length)}`)
-    .sort();
+  const required = [...new Set(externals.filter((p) => p.startsWith('./')))].sort();
+  const expected = [...new Set(Object.values(chunks).map((c) => `./${c.outfile.slice('dist/'.length)}`))].sort();
   assert.deepEqual(required, expected);
   const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split(/\r?\n/);
   for (const chunk of Object.values(chunks)) {
@@ -63,4 +61,24 @@ test('every chunk extension.js requires is built beside it and shipped in the .v
     assert.ok(ignore.includes(`!${chunk.outfile}`), `.vscodeignore ships ${chunk.outfile}`);
   }
   assert.ok(ignore.includes('!dist/extension.js') && ignore.includes('!dist/server.js'));
+});
+
+test('a shared bundle serves every member the client requires, and loading it runs no member', async () => {
+  const build = (await import(pathToFileURL(join(root, 'scripts', 'build.mjs')).href)) as BuildScript;
+  const members = Object.values(build.CLIENT_CHUNKS).filter((c) => c.member);
+  assert.ok(members.length > 1, 'the send/inbox/preview/compose family shares one bundle');
+  for (const chunk of members) {
+    const file = join(root, chunk.outfile);
+    assert.ok(existsSync(file), `${chunk.outfile} is built (scripts/test.mjs bundles before the tests)`);
+    // Plain Node has no `vscode` module: requiring the bundle must not run the preview or
+    // compose code that imports it; only reading a member does.
+    const bundle = require(file) as Record<string, unknown>;
+    const getter = Object.getOwnPropertyDescriptor(bundle, chunk.member!)?.get;
+    assert.equal(typeof getter, 'function', `${chunk.outfile} has a lazy ${chunk.member}`);
+  }
+  const features = require(join(root, 'dist', 'features.js')) as Record<string, Record<string, unknown>>;
+  assert.equal(typeof features.send!.sendMessage, 'function');
+  assert.equal(typeof features.inbox!.startLocalInbox, 'function');
+  assert.equal(typeof features.inboxScript!.loadInboxScript, 'function');
+  assert.throws(() => features.preview, /vscode/, 'the preview member is the real module, which needs the editor');
 });
