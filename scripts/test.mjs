@@ -2,8 +2,10 @@
 // Phases: compile (tsc + esbuild), lint (eslint.config.mjs), unit (node:test over out/test/**/*.test.js,
 // pure and in-process), integration (the tests that open sockets or spawn processes:
 // real SMTP servers, fault servers with their timeouts, the CLI and the server as
-// child processes), grammar (vscode-tmgrammar-test + snapshots), e2e (code-server +
-// Chromium). `node scripts/test.mjs unit grammar` runs only the named phases.
+// child processes), grammar (vscode-tmgrammar-test + snapshots), package (the
+// production build packed by vsce, offline: under 1 MB and holding every file the
+// extension loads; it leaves dist/ as shipped, so the e2e phase after it drives the
+// production bundles), e2e (code-server + Chromium). `node scripts/test.mjs unit grammar` runs only the named phases.
 // Node 20's `node --test` has no globs, so the files are found here and listed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const asked = process.argv.slice(2);
-const phases = asked.length ? asked : ['lint', 'unit', 'integration', 'grammar', 'e2e'];
+const phases = asked.length ? asked : ['lint', 'unit', 'integration', 'grammar', 'package', 'e2e'];
 
 /**
  * Test files of the integration phase, by path under out/test: real sockets and
@@ -61,6 +63,9 @@ for (const phase of ['unit', 'integration']) {
 }
 if (phases.includes('grammar') && existsSync(join(root, 'scripts', 'test-grammar.mjs'))) {
   run('grammar', process.execPath, ['scripts/test-grammar.mjs']);
+}
+if (phases.includes('package')) {
+  run('package', process.execPath, ['scripts/test-package.mjs']);
 }
 if (phases.includes('e2e') && existsSync(join(root, 'test', 'e2e', 'run.mjs'))) {
   run('e2e', process.execPath, ['test/e2e/run.mjs']);
