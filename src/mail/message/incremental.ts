@@ -219,6 +219,9 @@ function shiftData(data: Record<string, unknown>, s: number, e: number, delta: n
     if (typeof value !== 'number') return undefined;
     if (COUNT_KEYS.has(key)) continue;
     if (!OFFSET_KEYS.has(key)) return undefined;
+    // `needsLineBreak` says whether the character before `insertOffset` is a line end: an edit that
+    // ends right at that offset may have changed that character, so the flag cannot be carried over.
+    if (key === 'insertOffset' && 'needsLineBreak' in data && value > s && value <= e) return undefined;
     const moved = shiftOffset(value, s, e, delta);
     if (moved === undefined) return undefined;
     if (moved !== value) (out ??= { ...data })[key] = moved;

@@ -126,6 +126,30 @@ test('random edits: incremental parse and problems equal a full parse and valida
   assert.ok(incremental > edits / 10, `${incremental} of ${edits} edits incremental`);
 });
 
+test('an edit ending at a missing close delimiter\'s insertion point recomputes whether a line break is needed before it', () => {
+  // Found by the property above: the quick fix's `needsLineBreak` depends on the character just before
+  // `insertOffset`, which an edit ending there replaces; carrying the old flag over was wrong.
+  const text0 =
+    'From: a@example.org\r\nTo: b@example.org\r\nSubject: test\r\nDate: Mon, 1 Jan 2024 10:00:00 +0000\r\nMessage-ID: <1@example.org>\r\n' +
+    'MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="b1"\r\n\r\npreamble\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\r\n' +
+    '--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\r\n' +
+    '--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\r\n--b1\r\nContent-Type: multipart/alternative; boundary="b2"\r\n\r\n' +
+    '--b2\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\r\n=\n\r\n--b1--\r\n\r\n--b2--\r\n--b1--\r\nepilogue';
+  const specs = [
+    { at: 0, blank: 7, intoBody: 3, remove: 1, insert: 'x' },
+    { at: 0, blank: 0, intoBody: undefined, remove: 0, insert: 'x' },
+  ];
+  let state = validateState(parseMessage(text0));
+  let text = text0;
+  for (const spec of specs) {
+    const applied = applyEdit(text, spec);
+    text = applied.text;
+    state = next(state, text, applied.edit).state;
+    assert.deepEqual(shape(state.parsed), shape(parseMessage(text)));
+    assert.deepEqual(state.problems, validateMessage(text));
+  }
+});
+
 test('edits composed into one give the same text', () => {
   fc.assert(
     fc.property(fc.string({ maxLength: 40 }), fc.array(editSpec, { minLength: 1, maxLength: 5 }), (text0, specs) => {
