@@ -11,7 +11,7 @@ const KiB = 1024;
 const MiB = 1024 * 1024;
 
 /** mulberry32: a small, fast, seeded PRNG (the output only has to be stable, not strong). */
-function createRandom(seed) {
+export function createRandom(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -19,6 +19,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { createRandom } from '../bench/generate.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
@@ -39,18 +40,8 @@ const DEADLINE_MS = Number(arg('deadline', 60_000));
 /** For the hostile documents (50 MB and friends): generous, because CI machines can be heavily loaded; a quadratic scan of them would still take hours. */
 const HOSTILE_DEADLINE_MS = Number(arg('hostile-deadline', 240_000));
 
-/** mulberry32: a small seeded PRNG so runs are reproducible. */
-function prng(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(seed);
+// mulberry32, the bench's seeded PRNG, so runs are reproducible.
+const random = createRandom(seed);
 const int = (n) => Math.floor(random() * n);
 const pick = (xs) => xs[int(xs.length)];
 

@@ -125,14 +125,18 @@ function joinInBuffer(block: Block, total: number): string {
     const start = bodyStart(block, k);
     const end = table.ends[k];
     if (end > start) p += buf.write(table.text.slice(start, end), p, encoding);
-    // CRLF in either encoding (UTF-16 little-endian: CR 0 LF 0).
-    buf[p] = 13;
-    if (width === 2) buf[p + 1] = 0;
-    buf[p + width] = 10;
-    if (width === 2) buf[p + 3] = 0;
-    p += 2 * width;
+    p = writeCrlf(buf, p, width);
   }
   return buf.toString(encoding, 0, p);
+}
+
+/** Writes CRLF at `p` in latin1 (`width` 1) or UTF-16 little-endian (`width` 2: CR 0 LF 0); returns the offset after it. */
+function writeCrlf(buf: Buffer, p: number, width: number): number {
+  buf[p] = 13;
+  if (width === 2) buf[p + 1] = 0;
+  buf[p + width] = 10;
+  if (width === 2) buf[p + 3] = 0;
+  return p + 2 * width;
 }
 
 /**
@@ -176,11 +180,7 @@ function compactInPlace(block: Block, encoding: 'latin1' | 'utf16le', width: num
     const end = table.ends[k];
     if (end > start) buf.copyWithin(p, (start - base) * width, (end - base) * width);
     p += (end - start) * width;
-    buf[p] = 13;
-    if (width === 2) buf[p + 1] = 0;
-    buf[p + width] = 10;
-    if (width === 2) buf[p + 3] = 0;
-    p += 2 * width;
+    p = writeCrlf(buf, p, width);
   }
   return buf.toString(encoding, 0, p);
 }
