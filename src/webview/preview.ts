@@ -23,7 +23,25 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('preview') as HTMLElement;
 /** The HTML each section element was built from. */
 const built = new WeakMap<Element, string>();
-for (const el of Array.from(root.children)) built.set(el, el.innerHTML);
+/**
+ * Sections of the first page: what `built` holds for them is the browser's
+ * serialization (`innerHTML`), not the HTML they were rendered from, so an
+ * update is compared with its HTML serialized the same way; otherwise the first
+ * update would rebuild every section (and reload its message frame) although
+ * nothing in it changed.
+ */
+const fromPage = new WeakSet<Element>();
+for (const el of Array.from(root.children)) {
+  built.set(el, el.innerHTML);
+  fromPage.add(el);
+}
+
+/** `html` as the browser serializes it once parsed. */
+function serialized(html: string): string {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.innerHTML;
+}
 
 function sectionElement(section: Section): HTMLElement {
   const el = document.createElement('div');
@@ -62,9 +80,11 @@ function update(sections: Section[]): void {
   const wanted = sections.map((s) => {
     const el = old.get(s.key);
     const before = el ? built.get(el) : undefined;
-    if (el && before !== undefined && (before === s.html || (withoutSpans(before) === withoutSpans(s.html) && moveSpans(el, s.html)))) {
+    const html = el && fromPage.has(el) ? serialized(s.html) : s.html;
+    if (el && before !== undefined && (before === html || (withoutSpans(before) === withoutSpans(html) && moveSpans(el, html)))) {
       // Unchanged, or only its source offsets moved (an edit above it): keep the element and its frames.
       built.set(el, s.html);
+      fromPage.delete(el);
       old.delete(s.key);
       return el;
     }
