@@ -262,7 +262,8 @@ class PreviewPanel {
       `<!DOCTYPE html><html lang="${this.language}" dir="${dir}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}">` +
       `<meta name="referrer" content="no-referrer"><style>${PREVIEW_CSS}</style></head>` +
       `<body data-remote="${this.allowRemote}"><main id="preview" class="message">${body}</main>` +
-      `<script nonce="${nonce}">${VIEW_SCRIPT}</script><script nonce="${nonce}">${this.pageScript.replace(/<\/script/gi, '<\\/script')}</script></body></html>`
+      // The messaging script first: it records each section's HTML before VIEW_SCRIPT marks the frames and rewrites the dates.
+      `<script nonce="${nonce}">${this.pageScript.replace(/<\/script/gi, '<\\/script')}</script><script nonce="${nonce}">${VIEW_SCRIPT}</script></body></html>`
     );
   }
 

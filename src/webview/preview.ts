@@ -25,7 +25,9 @@ const root = document.getElementById('preview') as HTMLElement;
 const built = new WeakMap<Element, string>();
 /**
  * Sections of the first page: what `built` holds for them is the browser's
- * serialization (`innerHTML`), not the HTML they were rendered from, so an
+ * serialization (`innerHTML`, read before any other script of the page has
+ * touched it: the page runs this script first), not the HTML they were
+ * rendered from, so an
  * update is compared with its HTML serialized the same way; otherwise the first
  * update would rebuild every section (and reload its message frame) although
  * nothing in it changed.
