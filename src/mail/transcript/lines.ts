@@ -296,8 +296,15 @@ export class LineTable {
     return this.isAscii() ? end - co : octetsIn(this.text, co, end);
   }
 
-  /** Line `k` as an object; the same object every time. */
+  /**
+   * Whether `line(k)` keeps the objects it makes (the same object every time);
+   * when not, each call makes a new view, garbage as soon as its user is.
+   */
+  keepsLines = true;
+
+  /** Line `k` as an object; the same object every time while `keepsLines`. */
   line(k: number): TranscriptLine {
+    if (!this.keepsLines) return new Line(this, k);
     const made = (this.made ??= new Array<TranscriptLine | undefined>(this.count));
     return (made[k] ??= new Line(this, k));
   }

@@ -158,6 +158,14 @@ export function addIntermediate(cmd: Command, reply: Reply): void {
   else cmd.intermediate.push(reply);
 }
 
+/**
+ * True when MAIL FROM carries the SMTPUTF8 parameter (RFC 6531 §3.4): the
+ * transaction may then use UTF-8 addresses and raw UTF-8 headers (RFC 6532).
+ */
+export function declaresSmtpUtf8(mail: Command | undefined): boolean {
+  return /(^|\s)SMTPUTF8(\s|$)/i.test(mail?.argument?.text ?? '');
+}
+
 /** Stores what `checkPathCommand` found (nothing when the path did not parse). */
 export function setAddress(cmd: Command, found: { address?: string; addressOffset?: number }): void {
   if (found.address !== undefined) cmd.address = found.address;

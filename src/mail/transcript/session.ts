@@ -14,7 +14,7 @@ import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from '.
 import { checkClearCredentials, checkCredentials } from './credentials';
 import { ENHANCED_LIKE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, octetsOf, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
 import { transcriptMessages as M } from './messages';
-import { addIntermediate, Block, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
+import { addIntermediate, Block, declaresSmtpUtf8, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
 import { countSides, lookAhead } from './partial';
 import { PendingQueue } from './pending';
 import { PRDR_INTERMEDIATE, PrdrReplies } from './prdr';
@@ -74,11 +74,21 @@ export class TranscriptParser {
   lost = false;
   readonly prdr = new PrdrReplies();
 
+  /**
+   * @param keepsModel false when only the problems are wanted (validation): the
+   *   session then lists no commands, replies or transactions (only the DATA
+   *   blocks, and the transactions the message checks read: those declaring
+   *   SMTPUTF8), so each command and reply is garbage as soon as it is
+   *   answered instead of living, with its line and texts, until the whole
+   *   session is dropped. The checks read none of those lists.
+   */
   constructor(
     readonly text: string,
     dialect: Dialect | undefined,
+    readonly keepsModel = true,
   ) {
     const table = (this.table = readLineTable(text, dialect));
+    table.keepsLines = keepsModel;
     this.problems = [];
     this.session = {
       text,
@@ -141,7 +151,7 @@ export class TranscriptParser {
     // No object spread here or below: a spread of a conditional literal is a slow path per transaction.
     // Every field in the literal, so that setting one later does not grow the object.
     const t: Transaction = { mail, rcpts: [], data: undefined, block: undefined, end: undefined, reset: undefined, prdr: undefined, offset: at.offset, end_: at.end };
-    this.session.transactions.push(t);
+    if (this.keepsModel || declaresSmtpUtf8(mail)) this.session.transactions.push(t);
     this.tx = t;
     return t;
   }
@@ -181,7 +191,7 @@ export class TranscriptParser {
     if (address === undefined || cmd.addressOffset === undefined || !/[^\x00-\x7f]/.test(address)) return;
     if (this.extensions && !this.extensions.has('SMTPUTF8')) {
       this.report('smtputf8-required', cmd.addressOffset, address.length, M.utf8AddressNotOffered(cmd.verb));
-    } else if (mail && !/(^|\s)SMTPUTF8(\s|$)/i.test(mail.argument?.text ?? '')) {
+    } else if (mail && !declaresSmtpUtf8(mail)) {
       this.report('smtputf8-required', cmd.addressOffset, address.length, M.utf8AddressUndeclared(cmd.verb));
     }
   }
@@ -206,7 +216,7 @@ export class TranscriptParser {
   }
 
   dispatch(reply: Reply): void {
-    this.session.replies.push(reply);
+    if (this.keepsModel) this.session.replies.push(reply);
     const first = reply.lines[0];
     if (!this.greetingDone) {
       this.greetingDone = true;
@@ -323,7 +333,7 @@ export class TranscriptParser {
     b.terminated = true;
     this.block = undefined;
     const end = newCommand('data-end', line, '.', line.contentOffset, 1, undefined, true);
-    this.session.commands.push(end);
+    if (this.keepsModel) this.session.commands.push(end);
     if (this.blockTx) {
       this.blockTx.end = end;
       this.txOf.set(end, this.blockTx);
@@ -427,7 +437,7 @@ export class TranscriptParser {
       }
       this.report('unknown-command', line.contentOffset, Math.max(1, v), M.unknownCommand(s.slice(0, v) || s));
     }
-    this.session.commands.push(cmd);
+    if (this.keepsModel) this.session.commands.push(cmd);
     // The verb's range for reports (two numbers, not an array made for every command).
     const at = cmd.verbOffset;
     const atLength = Math.max(1, cmd.verbLength);

@@ -6,7 +6,9 @@
 import type { Problem, RelatedLocation } from '../codes';
 import { validateMessage, type MessageValidationOptions } from '../message/validate';
 import type { Dialect } from './lines';
-import { Block, MAX_PROBLEMS_PER_CODE, parseTranscript, type DataBlock, type TranscriptSession } from './parse';
+import { declaresSmtpUtf8 } from './model';
+import { Block, MAX_PROBLEMS_PER_CODE, type DataBlock, type TranscriptSession } from './parse';
+import { TranscriptParser } from './session';
 import { transcriptMessages as M } from './messages';
 
 /** A message rebuilt from a DATA block, with the way back to the transcript. */
@@ -221,7 +223,7 @@ export function validateSessionMessages(session: TranscriptSession, options: Mes
   // RFC 6531: a transaction opened with MAIL ... SMTPUTF8 may carry raw UTF-8 headers (RFC 6532).
   const utf8Blocks = new Set<DataBlock>();
   for (const t of session.transactions) {
-    if (t.block && t.mail?.argument && /(^|\s)SMTPUTF8(\s|$)/i.test(t.mail.argument.text)) utf8Blocks.add(t.block);
+    if (t.block && declaresSmtpUtf8(t.mail)) utf8Blocks.add(t.block);
   }
   for (const block of session.dataBlocks) {
     if (block.elided) continue;
@@ -254,7 +256,8 @@ export function validateSessionMessages(session: TranscriptSession, options: Mes
 
 /** Returns every problem in `text`, a whole transcript in any supported dialect. Never throws. */
 export function validateTranscript(text: string, options: TranscriptValidationOptions = {}): Problem[] {
-  const session = parseTranscript(text, options.dialect);
+  // Only the problems are returned: the parser keeps no model of the session beyond what the message checks read.
+  const session = new TranscriptParser(text, options.dialect, false).run();
   if (options.skipMessages) return capProblems(session.problems, session.leftOut);
   return capProblems([...session.problems, ...validateSessionMessages(session, options)], session.leftOut);
 }
