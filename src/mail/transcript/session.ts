@@ -135,6 +135,8 @@ export class TranscriptParser {
   }
 
   keepScratch(): void {
+    // Most commands leave nothing here, and setting an array's length is a call into the runtime.
+    if (this.scratch.length === 0) return;
     for (const p of this.scratch) this.keep(p);
     this.scratch.length = 0;
   }

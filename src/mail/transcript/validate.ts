@@ -85,16 +85,22 @@ function textOfTable(block: Block): string {
   const n = block.lineCount;
   if (n === 0) return '';
   const table = block.lineTable;
+  const ends = table.ends;
+  // One pass for the length and for whether the lines can be moved left in place (see the note above compactInPlace).
+  const base = table.offsets[block.lineNumber(0)];
   let total = 0;
+  let inPlace = true;
   for (let i = 0; i < n; i++) {
     const k = block.lineNumber(i);
-    total += table.ends[k] - bodyStart(block, k) + 2;
+    const start = bodyStart(block, k);
+    if (total > start - base) inPlace = false;
+    total += ends[k] - start + 2;
   }
-  if (total >= LARGE_MESSAGE) return joinInBuffer(block, total);
+  if (total >= LARGE_MESSAGE) return joinInBuffer(block, total, inPlace);
   const parts: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const k = block.lineNumber(i);
-    parts[i] = table.text.slice(bodyStart(block, k), table.ends[k]);
+    parts[i] = table.text.slice(bodyStart(block, k), ends[k]);
   }
   return parts.join('\r\n') + '\r\n';
 }
@@ -114,13 +120,13 @@ const LARGE_MESSAGE = 0xfbee9;
  * whole text fits in it (one octet a character), UTF-16 code units otherwise;
  * either way the result equals the join.
  */
-function joinInBuffer(block: Block, total: number): string {
+function joinInBuffer(block: Block, total: number, inPlace: boolean): string {
   const table = block.lineTable;
   const oneByte = table.isOneByte();
   const encoding = oneByte ? 'latin1' : 'utf16le';
   const width = oneByte ? 1 : 2;
-  if (compactsInPlace(block)) return compactInPlace(block, encoding, width);
-  const buf = Buffer.allocUnsafe(total * width);
+  if (inPlace) return compactInPlace(block, encoding, width);
+  const buf = scratchBuffer(total * width);
   let p = 0;
   for (let i = 0; i < block.lineCount; i++) {
     const k = block.lineNumber(i);
@@ -132,6 +138,20 @@ function joinInBuffer(block: Block, total: number): string {
   return buf.toString(encoding, 0, p);
 }
 
+/**
+ * The buffer large messages are joined in, kept for the next one: a fresh
+ * buffer of 10 MB is fresh memory from the system every time (the allocator
+ * maps large blocks and unmaps them when freed), and touching each of its pages
+ * the first time costs a page fault: as much time as the copy itself. The
+ * joined text is copied out of it (`toString`), so nothing keeps a view of it.
+ * One buffer, the size of the largest message joined so far.
+ */
+let scratch: Buffer | undefined;
+function scratchBuffer(size: number): Buffer {
+  if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafe(size);
+  return scratch;
+}
+
 /** Writes CRLF at `p` in latin1 (`width` 1) or UTF-16 little-endian (`width` 2: CR 0 LF 0); returns the offset after it. */
 function writeCrlf(buf: Buffer, p: number, width: number): number {
   buf[p] = 13;
@@ -141,28 +161,17 @@ function writeCrlf(buf: Buffer, p: number, width: number): number {
   return p + 2 * width;
 }
 
-/**
- * True when the body can be joined by moving each line left inside one copy of
- * the block's span: every line's message text starts at or after the place
- * where it goes, so no move (nor the CRLF written after it) overwrites text
- * not read yet. So it is whenever each line's prefix and break take at least
- * the two characters of the CRLF that replaces them (`C: ` and a break always do).
+/*
+ * A body compacts in place (textOfTable's `inPlace`) when it can be joined by
+ * moving each line left inside one copy of the block's span: every line's
+ * message text starts at or after the place where it goes, so no move (nor the
+ * CRLF written after it) overwrites text not read yet. So it is whenever each
+ * line's prefix and break take at least the two characters of the CRLF that
+ * replaces them (`C: ` and a break always do).
  */
-function compactsInPlace(block: Block): boolean {
-  const table = block.lineTable;
-  const base = table.offsets[block.lineNumber(0)];
-  let p = 0;
-  for (let i = 0; i < block.lineCount; i++) {
-    const k = block.lineNumber(i);
-    const start = bodyStart(block, k);
-    if (p > start - base) return false;
-    p += table.ends[k] - start + 2;
-  }
-  return true;
-}
 
 /**
- * The join of `joinInBuffer` for a block that `compactsInPlace`: the block's
+ * The join of `joinInBuffer` for a block that compacts in place: the block's
  * span is encoded once (one native call) and each line moved left within it
  * (`copyWithin`, a memmove), instead of one string slice and one encode per
  * line. Three times faster on a 10 MB body.
@@ -173,7 +182,7 @@ function compactInPlace(block: Block, encoding: 'latin1' | 'utf16le', width: num
   const base = table.offsets[block.lineNumber(0)];
   const spanEnd = table.ends[block.lineNumber(n - 1)];
   // The last line's CRLF may end two characters past the span.
-  const buf = Buffer.allocUnsafe((spanEnd - base + 2) * width);
+  const buf = scratchBuffer((spanEnd - base + 2) * width);
   buf.write(table.text.slice(base, spanEnd), 0, encoding);
   let p = 0;
   for (let i = 0; i < n; i++) {
