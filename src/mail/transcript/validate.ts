@@ -126,7 +126,7 @@ function joinInBuffer(block: Block, total: number, inPlace: boolean): string {
   const encoding = oneByte ? 'latin1' : 'utf16le';
   const width = oneByte ? 1 : 2;
   if (inPlace) return compactInPlace(block, encoding, width);
-  const buf = scratchBuffer(total * width);
+  const buf = Buffer.allocUnsafe(total * width);
   let p = 0;
   for (let i = 0; i < block.lineCount; i++) {
     const k = block.lineNumber(i);
@@ -136,20 +136,6 @@ function joinInBuffer(block: Block, total: number, inPlace: boolean): string {
     p = writeCrlf(buf, p, width);
   }
   return buf.toString(encoding, 0, p);
-}
-
-/**
- * The buffer large messages are joined in, kept for the next one: a fresh
- * buffer of 10 MB is fresh memory from the system every time (the allocator
- * maps large blocks and unmaps them when freed), and touching each of its pages
- * the first time costs a page fault: as much time as the copy itself. The
- * joined text is copied out of it (`toString`), so nothing keeps a view of it.
- * One buffer, the size of the largest message joined so far.
- */
-let scratch: Buffer | undefined;
-function scratchBuffer(size: number): Buffer {
-  if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafe(size);
-  return scratch;
 }
 
 /** Writes CRLF at `p` in latin1 (`width` 1) or UTF-16 little-endian (`width` 2: CR 0 LF 0); returns the offset after it. */
@@ -182,7 +168,7 @@ function compactInPlace(block: Block, encoding: 'latin1' | 'utf16le', width: num
   const base = table.offsets[block.lineNumber(0)];
   const spanEnd = table.ends[block.lineNumber(n - 1)];
   // The last line's CRLF may end two characters past the span.
-  const buf = scratchBuffer((spanEnd - base + 2) * width);
+  const buf = Buffer.allocUnsafe((spanEnd - base + 2) * width);
   buf.write(table.text.slice(base, spanEnd), 0, encoding);
   let p = 0;
   for (let i = 0; i < n; i++) {
