@@ -173,7 +173,7 @@ if (wants('validate')) {
   const cell = (r, key) => (r.error ? `error: ${r.error}` : r.skipped ? '—' : fmtMs(r[key]));
   say('### Full validation in-process (parser + validator)');
   say();
-  say('Times are CPU time (user + system) of the measuring process, so that other work on the shared machine does not inflate them; wall times are in results.json. Warm = median of repeated runs in one process; cold = the first call in a fresh process. Peak memory = peak RSS during the first validation minus RSS with the document loaded. Line scan = `Buffer.indexOf` over every line break of the same bytes (the floor). Ratios > 1 mean we are faster.');
+  say('Times are CPU time (user + system) of the measuring process, so that other work on the shared machine does not inflate them; wall times are in results.json. Warm = median of repeated runs in one process, after untimed warm-up runs (at least 3 and 500 ms of CPU time: V8 optimizes on background threads for several runs after the first); cold = the first call in a fresh process. Peak memory = peak RSS during the first validation minus RSS with the document loaded. Line scan = `Buffer.indexOf` over every line break of the same bytes (the floor). Ratios > 1 mean we are faster.');
   say();
   say('| input | size | warm | cold | throughput | peak mem over doc | line scan | x scan | mailparser | vs mailparser | CPython email | vs CPython | problems |');
   say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
