@@ -291,7 +291,9 @@ export function generateAll(dir, { includeBig = true } = {}) {
   const write = (name, ext, make) => {
     const file = path.join(dir, `${name}.${ext}`);
     const known = manifest.files[name];
-    if (known && fs.existsSync(file) && fs.statSync(file).size === known.bytes) return known;
+    // The path is always this directory's: .cache may be shared (a symlink) by several
+    // checkouts, so the manifest can hold another checkout's absolute path.
+    if (known && fs.existsSync(file) && fs.statSync(file).size === known.bytes) return { ...known, file };
     const made = make(createRandom(seedOf(name)));
     const text = typeof made === 'string' ? made : made.text;
     fs.writeFileSync(file, text, 'latin1');
