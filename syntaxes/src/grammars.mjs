@@ -102,6 +102,36 @@ function shift(captures, k) {
   return out;
 }
 
+/** How many escape runs one match of the quoted-printable rule may cover. */
+const QP_RUNS_PER_MATCH = 8;
+
+/**
+ * The quoted-printable rule: a run of =XX escapes (or a soft line break), then up to
+ * QP_RUNS_PER_MATCH - 1 more, each after the plain text before it. Each match makes
+ * vscode-textmate rescan the line with every body pattern from where the match ended, and a
+ * line of UTF-8 text in quoted-printable is mostly escapes between letters (=C3=A7a=C3=A9...):
+ * one match per run cost a scan per run. The text between runs is not captured, so it keeps
+ * the body's scope, and the tokens are the ones a match per run gives: the match starts at an
+ * escape and ends after one, never inside text. The continuations are nested, so one that
+ * fails (no escape after the text) ends the match without the later ones rescanning that text.
+ */
+function quotedPrintableRule(sc) {
+  const run = '(?:=[0-9A-Fa-f]{2})++';
+  const soft = '=(?=[ \\t]*+\\r?$)';
+  // Text between escapes: anything but `=`, or an `=` that starts neither an escape nor a soft break.
+  const text = '(?:[^=\\n]++|=(?![0-9A-Fa-f]{2}|[ \\t]*+\\r?$))*+';
+  let tail = '';
+  for (let i = QP_RUNS_PER_MATCH - 1; i > 0; i--) tail = `(?:${text}(?:(${run})${tail}|(${soft})))?`;
+  // Groups by their opening parenthesis: the runs come first (each continuation's run opens
+  // before its soft break's alternative), then the soft breaks, innermost first.
+  const captures = {};
+  for (let i = 1; i <= QP_RUNS_PER_MATCH; i++) {
+    captures[i] = { name: sc('constant.character.escape.quoted-printable') };
+    captures[QP_RUNS_PER_MATCH + i] = { name: sc('constant.character.escape.soft-line-break') };
+  }
+  return { match: `(${run})${tail}|(${soft})`, captures };
+}
+
 // ---------------------------------------------------------------- value rules (no line anchors)
 
 function valueRepository(S) {
@@ -291,12 +321,7 @@ function valueRepository(S) {
     'unstructured-value': { patterns: [{ include: '#encoded-word' }] },
     'quoted-printable': {
       comment: 'RFC 2045 §6.7: =XX escapes and the soft line break (= at the line end).',
-      patterns: [
-        // A run of escapes is one match: each match restarts the scan over every body pattern,
-        // and a quoted-printable line of UTF-8 text is mostly escapes (=C3=A9=E2=80=99...).
-        { match: '(?:=[0-9A-Fa-f]{2})++', name: sc('constant.character.escape.quoted-printable') },
-        { match: '=(?=[ \\t]*+\\r?$)', name: sc('constant.character.escape.soft-line-break') },
-      ],
+      patterns: [quotedPrintableRule(sc)],
     },
   };
 }
