@@ -494,18 +494,35 @@ function lineRules(S, p) {
   // A line of only base64 characters: 40 or more, or any length ending in = padding. An atomic
   // run of 40 or more instead of a 40-character lookahead and a second run over the same
   // characters: the same lines, one pass over each.
-  const BASE64_LINE = `((?>[A-Za-z0-9+/]{40,})={0,2}|[A-Za-z0-9+/]++={1,2})[ \\t]*+\\r?$`;
-  repo[key('base64')] = {
-    comment:
-      'A run of base64 lines. Base64 bodies are most of the lines of a big message, so after the ' +
-      'first one each following line is checked by the `while` pattern alone instead of every body ' +
-      'rule; the first line that is not base64 (a boundary, a short last line) ends the run.',
-    begin: `${p.prefix}${BASE64_LINE}`,
-    beginCaptures: pre({ 1: { name: sc('string.unquoted.base64') } }),
-    while: `${p.prefix}${BASE64_LINE}`,
-    whileCaptures: pre({ 1: { name: sc('string.unquoted.base64') } }),
-    patterns: [],
-  };
+  const BASE64_TEXT = '(?>[A-Za-z0-9+/]{40,})={0,2}|[A-Za-z0-9+/]++={1,2}';
+  const BASE64_LINE = `(${BASE64_TEXT})[ \\t]*+\\r?$`;
+  repo[key('base64')] = p.k
+    ? {
+      comment:
+        'A run of base64 lines behind a line prefix: after the first one each following line is ' +
+        'checked by the `while` pattern alone instead of every body rule; the first line that is ' +
+        'not base64 (a boundary, a short last line) ends the run.',
+      begin: `${p.prefix}${BASE64_LINE}`,
+      beginCaptures: pre({ 1: { name: sc('string.unquoted.base64') } }),
+      while: `${p.prefix}${BASE64_LINE}`,
+      whileCaptures: pre({ 1: { name: sc('string.unquoted.base64') } }),
+      patterns: [],
+    }
+    : {
+      comment:
+        'A run of base64 lines, most of the lines of a big message. Each following line that is ' +
+        'nothing but base64 costs vscode-textmate one scan, of the `end` pattern at the line start, ' +
+        'and no match: the line takes the scope from contentName. (A `while` rule costs two scans ' +
+        'per line, the `while` match and then one of its patterns, and a capture.) The `end` can use ' +
+        '\\G at the line start because the begin match takes the line end with it; the lookbehind ' +
+        'keeps it from matching right after the begin match, at the end of that line (vscode-textmate ' +
+        'turns \\z into a pattern that cannot match there). A line with trailing white space or a CR ' +
+        'ends the run and starts the next one, so the white space never takes the scope.',
+      begin: `^(${BASE64_TEXT})[ \\t]*+\\r?\\n`,
+      beginCaptures: { 1: { name: sc('string.unquoted.base64') } },
+      end: `\\G(?<!\\n)(?!(?:${BASE64_TEXT})$)`,
+      contentName: sc('string.unquoted.base64'),
+    };
   repo[key('body')] = {
     patterns: [
       { include: `#${key('boundary-close')}` },
