@@ -16,6 +16,7 @@ import { decodeHtmlPart, rawSpanOf, type DecodedHtml } from './decode';
 import { htmlMessages, type PartialGroup } from './messages';
 import { isConditional, noteApplies, type FeatureUse } from './notes';
 import { attributeValue, scanHtml, type HtmlAttribute, type HtmlStartTag } from './scan';
+import { keepShape } from './shapes';
 import { clientName, DEFAULT_HTML_CLIENTS, loadSupport, parseResult, selectClients, verdictFor, type FeatureIndex, type SupportData, type SupportFeature } from './support';
 
 /** Options of the HTML checks. */
@@ -235,7 +236,8 @@ class PartChecker {
   private readonly styleVerdicts = new Map<string, Map<string, Array<{ hit: StyleHit; verdict: NonNullable<Verdict> }>>>();
 
   constructor(
-    private readonly text: string,
+    /** The whole document (the parts and headers that `cid:` URLs name). */
+    private readonly source: string,
     private readonly decoded: DecodedHtml,
     private readonly message: MimePart,
     private readonly ids: Set<string>,
@@ -256,19 +258,20 @@ class PartChecker {
     }
   }
 
+  /** Tokenizes the part with this checker as the visitor (its methods outlive the scan, see `scanHtml`). */
   private scan(html: string): void {
-    scanHtml(html, {
-      startTag: (tag) => this.startTag(tag),
-      text: (start, end, rawIn) => {
-        if (rawIn === 'style' && this.support && !this.clientFull()) {
-          scanStylesheet(html.slice(start, end), start, {
-            declaration: (d) => this.declaration(d),
-            atRule: (name, offset, end, prelude, preludeOffset) => this.atRule(name, offset, end, prelude, preludeOffset),
-            selector: (selector, offset) => this.selector(selector, offset),
-          });
-        }
-      },
-    });
+    scanHtml(html, this);
+  }
+
+  /** Visitor: raw text; the content of `<style>` is a stylesheet. */
+  text(start: number, end: number, rawIn: string | undefined): void {
+    if (rawIn === 'style' && this.support && !this.clientFull()) {
+      scanStylesheet(this.decoded.html.slice(start, end), start, {
+        declaration: (d) => this.declaration(d),
+        atRule: (name, offset, end, prelude, preludeOffset) => this.atRule(name, offset, end, prelude, preludeOffset),
+        selector: (selector, offset) => this.selector(selector, offset),
+      });
+    }
   }
 
   /** Reports `code` at decoded [from, to). */
@@ -334,8 +337,9 @@ class PartChecker {
   private verdictOf(feature: SupportFeature, use: FeatureUse | undefined): Verdict {
     let state = this.states.get(feature);
     if (!state) {
-      state = { conditional: this.isConditionalFeature(feature) };
-      if (!state.conditional) state.verdict = this.describe(feature, undefined);
+      // Every field from the start: one object shape for all states.
+      const conditional = this.isConditionalFeature(feature);
+      state = { conditional, verdict: conditional ? undefined : this.describe(feature, undefined), byUse: undefined, report: undefined };
       this.states.set(feature, state);
     }
     let v: Verdict | undefined = state.verdict;
@@ -400,7 +404,8 @@ class PartChecker {
     return { code: verdict.unsupported.length ? 'html-client-unsupported' : 'html-client-partial', message };
   }
 
-  private startTag(tag: HtmlStartTag): void {
+  /** Visitor: a start tag with its attributes. */
+  startTag(tag: HtmlStartTag): void {
     if (tag.name === 'script') this.add('html-script', tag.start, tag.nameEnd, this.messages.scriptElement());
     if (tag.name === 'img' && attributeValue(tag, 'alt') === undefined) this.add('html-image-alt-missing', tag.start, tag.nameEnd, this.messages.imageAltMissing(), { nameEnd: tag.nameEnd });
     const index = this.clientFull() ? undefined : this.support?.index;
@@ -457,7 +462,7 @@ class PartChecker {
       else if (lower.startsWith('mailto:')) this.feature(index.get({ kind: 'link', scheme: 'mailto' }), ...valueSpan, { element: tag.name, value: url });
     }
     if ((name === 'src' && (tag.name === 'img' || tag.name === 'source')) || name === 'background') {
-      for (const format of imageFormats(url, this.text, this.message)) this.feature(index.named('image', format), ...valueSpan, { element: tag.name });
+      for (const format of imageFormats(url, this.source, this.message)) this.feature(index.named('image', format), ...valueSpan, { element: tag.name });
     }
   }
 
@@ -523,6 +528,9 @@ class PartChecker {
     }
   }
 }
+
+// The checker's shape outlives each part (see ./shapes).
+keepShape(new PartChecker('', {} as DecodedHtml, {} as MimePart, new Set(), undefined, [], () => undefined, () => false));
 
 /** A URL as URL parsing reads it: tabs and newlines removed, leading and trailing C0 controls and spaces trimmed (URL Standard §4.4). */
 function cleanUrl(value: string): string {

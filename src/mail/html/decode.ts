@@ -11,6 +11,7 @@
 import { isUtf8 } from 'node:buffer';
 import { decodeBase64, decodeCharset } from '../message/encodings';
 import type { MimePart } from '../message/model';
+import { keepShape } from './shapes';
 
 /** A span in the raw text. */
 export interface RawSpan {
@@ -187,6 +188,9 @@ export class QpMap {
     return { offset: start, length: Math.max(0, end - start) };
   }
 }
+
+// The map's shape outlives each decoded part (see ./shapes).
+keepShape(new QpMap());
 
 /**
  * The common case of `decodeQpWithMap`: a body of US-ASCII characters (what

@@ -7,6 +7,7 @@
  */
 import { decodeHTMLAttribute } from 'entities';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { keepShape } from './shapes';
 
 /** One attribute of a start tag. */
 export interface HtmlAttribute {
@@ -65,6 +66,125 @@ function hasUpper(s: string): boolean {
 }
 
 /**
+ * The tokenizer's callbacks for one scan. A class, not closures made per
+ * call: optimized code inlines the callbacks it calls, and a closure that
+ * dies after the scan makes the next garbage collection throw that code
+ * away, so every scan after a full collection would run unoptimized.
+ * Prototype methods live as long as the module.
+ */
+class TokenCollector implements TokenizerCallbacks {
+  private tag: HtmlStartTag | undefined = undefined;
+  private attr: HtmlAttribute | undefined = undefined;
+  private rawIn: string | undefined = undefined;
+  private entityStart = -1;
+  /** The value of the attribute being read, when it holds a character reference (else sliced at its end). */
+  private decoded: string | undefined = undefined;
+
+  constructor(
+    private readonly html: string,
+    private readonly visitor: HtmlVisitor,
+    private readonly decodeEntities: boolean,
+  ) {}
+
+  private finishTag(end: number): void {
+    const tag = this.tag;
+    if (!tag) return;
+    tag.end = end;
+    this.tag = undefined;
+    this.visitor.startTag?.(tag);
+    if (RAW_TEXT.has(tag.name)) this.rawIn = tag.name;
+  }
+
+  onattribname(start: number, endIndex: number): void {
+    let name = this.html.slice(start, endIndex);
+    if (hasUpper(name)) name = name.toLowerCase();
+    this.attr = { name, nameStart: start, nameEnd: endIndex, value: '', valueStart: -1, valueEnd: endIndex, end: endIndex };
+    this.decoded = undefined;
+  }
+
+  onattribdata(start: number, endIndex: number): void {
+    const attr = this.attr;
+    if (!attr) return;
+    if (attr.valueStart < 0) attr.valueStart = start;
+    // The value is sliced once at its end; only values with character references are built piece by piece.
+    if (this.decoded !== undefined) this.decoded += this.html.slice(start, endIndex);
+    attr.valueEnd = endIndex;
+  }
+
+  onattribentity(codepoint: number): void {
+    const attr = this.attr;
+    if (!attr) return;
+    if (this.decoded === undefined) this.decoded = attr.valueStart < 0 ? '' : this.html.slice(attr.valueStart, attr.valueEnd);
+    this.decoded += String.fromCodePoint(codepoint);
+    // The reference itself is part of the written value: the next data starts after it.
+  }
+
+  onattribend(quote: number, endIndex: number): void {
+    const attr = this.attr;
+    const tag = this.tag;
+    if (!attr || !tag) return;
+    if (attr.valueStart < 0) {
+      // Empty or absent value: an empty span where the value would be.
+      const quoted = quote === 2 || quote === 3;
+      attr.valueStart = attr.valueEnd = quoted ? endIndex - 1 : attr.nameEnd;
+    } else if (quote === 2 || quote === 3) attr.valueEnd = Math.max(attr.valueEnd, endIndex - 1);
+    if (this.decoded !== undefined) attr.value = this.decoded;
+    else {
+      const raw = this.html.slice(attr.valueStart, attr.valueEnd);
+      attr.value = !this.decodeEntities && raw.includes('&') ? decodeHTMLAttribute(raw) : raw;
+    }
+    this.decoded = undefined;
+    attr.end = endIndex;
+    tag.attributes.push(attr);
+    this.attr = undefined;
+  }
+
+  oncdata(): void {}
+
+  onclosetag(start: number, endIndex: number): void {
+    const name = this.html.slice(start, endIndex).toLowerCase();
+    if (this.rawIn === name) this.rawIn = undefined;
+    this.visitor.endTag?.(name, start);
+  }
+
+  oncomment(): void {}
+  ondeclaration(): void {}
+  onend(): void {}
+
+  onopentagend(endIndex: number): void {
+    this.finishTag(endIndex + 1);
+  }
+
+  onopentagname(start: number, endIndex: number): void {
+    let name = this.html.slice(start, endIndex);
+    if (hasUpper(name)) name = name.toLowerCase();
+    this.tag = { name, start: start - 1, nameEnd: endIndex, end: endIndex, attributes: [] };
+  }
+
+  onprocessinginstruction(): void {}
+
+  onselfclosingtag(endIndex: number): void {
+    const name = this.tag?.name;
+    this.finishTag(endIndex + 1);
+    // `<style/>` does not open raw text in HTML, but a self-closed tag has no content to scan either.
+    if (name && this.rawIn === name) this.rawIn = undefined;
+  }
+
+  ontext(start: number, endIndex: number): void {
+    this.visitor.text?.(start, endIndex, this.rawIn);
+    this.entityStart = endIndex;
+  }
+
+  ontextentity(codepoint: number, endIndex: number): void {
+    // The reference starts at the last "&" before its end.
+    const amp = this.html.lastIndexOf('&', endIndex - 1);
+    const start = amp >= this.entityStart ? amp : endIndex;
+    this.visitor.textEntity?.(codepoint, start, endIndex);
+    this.entityStart = endIndex;
+  }
+}
+
+/**
  * Tokenizes `html`, calling `visitor` for tags and text in document order.
  *
  * Without a `textEntity` visitor, character references are left to the
@@ -72,96 +192,17 @@ function hasUpper(s: string): boolean {
  * in attributes, §13.2.5.73): the tokenizer then skips over text and
  * attribute values natively instead of visiting each character. Tags, spans
  * and values are the same either way.
+ *
+ * The visitor's methods are called as methods: pass an object whose methods
+ * outlive the call (a class instance) on hot paths, for the reason given at
+ * `TokenCollector`.
  */
 export function scanHtml(html: string, visitor: HtmlVisitor): void {
   const decodeEntities = visitor.textEntity !== undefined;
-  let tag: HtmlStartTag | undefined;
-  let attr: HtmlAttribute | undefined;
-  let rawIn: string | undefined;
-  let entityStart = -1;
-  /** The value of the attribute being read, when it holds a character reference (else sliced at its end). */
-  let decoded: string | undefined;
-  const finishTag = (end: number): void => {
-    if (!tag) return;
-    tag.end = end;
-    visitor.startTag?.(tag);
-    if (RAW_TEXT.has(tag.name)) rawIn = tag.name;
-    tag = undefined;
-  };
-  const callbacks: TokenizerCallbacks = {
-    onattribname(start, endIndex) {
-      let name = html.slice(start, endIndex);
-      if (hasUpper(name)) name = name.toLowerCase();
-      attr = { name, nameStart: start, nameEnd: endIndex, value: '', valueStart: -1, valueEnd: endIndex, end: endIndex };
-      decoded = undefined;
-    },
-    onattribdata(start, endIndex) {
-      if (!attr) return;
-      if (attr.valueStart < 0) attr.valueStart = start;
-      // The value is sliced once at its end; only values with character references are built piece by piece.
-      if (decoded !== undefined) decoded += html.slice(start, endIndex);
-      attr.valueEnd = endIndex;
-    },
-    onattribentity(codepoint) {
-      if (!attr) return;
-      if (decoded === undefined) decoded = attr.valueStart < 0 ? '' : html.slice(attr.valueStart, attr.valueEnd);
-      decoded += String.fromCodePoint(codepoint);
-      // The reference itself is part of the written value: the next data starts after it.
-    },
-    onattribend(quote, endIndex) {
-      if (!attr || !tag) return;
-      if (attr.valueStart < 0) {
-        // Empty or absent value: an empty span where the value would be.
-        const quoted = quote === 2 || quote === 3;
-        attr.valueStart = attr.valueEnd = quoted ? endIndex - 1 : attr.nameEnd;
-      } else if (quote === 2 || quote === 3) attr.valueEnd = Math.max(attr.valueEnd, endIndex - 1);
-      if (decoded !== undefined) attr.value = decoded;
-      else {
-        const raw = html.slice(attr.valueStart, attr.valueEnd);
-        attr.value = !decodeEntities && raw.includes('&') ? decodeHTMLAttribute(raw) : raw;
-      }
-      decoded = undefined;
-      attr.end = endIndex;
-      tag.attributes.push(attr);
-      attr = undefined;
-    },
-    oncdata() {},
-    onclosetag(start, endIndex) {
-      const name = html.slice(start, endIndex).toLowerCase();
-      if (rawIn === name) rawIn = undefined;
-      visitor.endTag?.(name, start);
-    },
-    oncomment() {},
-    ondeclaration() {},
-    onend() {},
-    onopentagend(endIndex) {
-      finishTag(endIndex + 1);
-    },
-    onopentagname(start, endIndex) {
-      let name = html.slice(start, endIndex);
-      if (hasUpper(name)) name = name.toLowerCase();
-      tag = { name, start: start - 1, nameEnd: endIndex, end: endIndex, attributes: [] };
-    },
-    onprocessinginstruction() {},
-    onselfclosingtag(endIndex) {
-      const name = tag?.name;
-      finishTag(endIndex + 1);
-      // `<style/>` does not open raw text in HTML, but a self-closed tag has no content to scan either.
-      if (name && rawIn === name) rawIn = undefined;
-    },
-    ontext(start, endIndex) {
-      visitor.text?.(start, endIndex, rawIn);
-      entityStart = endIndex;
-    },
-    ontextentity(codepoint, endIndex) {
-      // The reference starts at the last "&" before its end.
-      const amp = html.lastIndexOf('&', endIndex - 1);
-      const start = amp >= entityStart ? amp : endIndex;
-      visitor.textEntity?.(codepoint, start, endIndex);
-      entityStart = endIndex;
-    },
-  };
-  const tokenizer = new Tokenizer({ decodeEntities }, callbacks);
+  const tokenizer = new Tokenizer({ decodeEntities }, new TokenCollector(html, visitor, decodeEntities));
   tokenizer.write(html);
   tokenizer.end();
 }
+
+// The shapes of the tokenizer and its callbacks outlive each scan (see ./shapes).
+keepShape(new Tokenizer({ decodeEntities: false }, new TokenCollector('', {}, false)));
