@@ -65,6 +65,60 @@ function hasUpper(s: string): boolean {
   return false;
 }
 
+/** Slots of the name table (a power of two). */
+const NAME_SLOTS = 1024;
+/** Longer names are sliced each time (real tag and attribute names are short). */
+const MAX_INTERNED = 24;
+/** Lowercased ASCII tag and attribute names met before, by a hash of their characters. */
+const names: Array<string | undefined> = new Array(NAME_SLOTS).fill(undefined);
+
+/**
+ * The lowercased name at html[start, end). Names repeat thousands of times in
+ * a big part: the same string each time means no new string, and lookups by
+ * name reuse its hash instead of computing it again. A slot holds the last
+ * name that hashed to it; the characters are compared before reuse. Names
+ * with other than ASCII are sliced and lowercased as before: whole with
+ * `lowerWhole`, else only when they hold an ASCII capital.
+ */
+function nameAt(html: string, start: number, end: number, lowerWhole = false): string {
+  const n = end - start;
+  if (n <= MAX_INTERNED && n > 0) {
+    let h = n;
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      let c = html.charCodeAt(i);
+      if (c >= 128) {
+        ascii = false;
+        break;
+      }
+      if (c >= 65 && c <= 90) c += 32;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    if (ascii) {
+      const slot = (h ^ (h >>> 10)) & (NAME_SLOTS - 1);
+      const known = names[slot];
+      if (known !== undefined && known.length === n) {
+        let same = true;
+        for (let i = 0; i < n; i++) {
+          let c = html.charCodeAt(start + i);
+          if (c >= 65 && c <= 90) c += 32;
+          if (c !== known.charCodeAt(i)) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return known;
+      }
+      // ASCII only: lowercasing the ASCII capitals is the whole of toLowerCase.
+      const name = html.slice(start, end).toLowerCase();
+      names[slot] = name;
+      return name;
+    }
+  }
+  const name = html.slice(start, end);
+  return lowerWhole || hasUpper(name) ? name.toLowerCase() : name;
+}
+
 /**
  * The tokenizer's callbacks for one scan. A class, not closures made per
  * call: optimized code inlines the callbacks it calls, and a closure that
@@ -96,8 +150,7 @@ class TokenCollector implements TokenizerCallbacks {
   }
 
   onattribname(start: number, endIndex: number): void {
-    let name = this.html.slice(start, endIndex);
-    if (hasUpper(name)) name = name.toLowerCase();
+    const name = nameAt(this.html, start, endIndex);
     this.attr = { name, nameStart: start, nameEnd: endIndex, value: '', valueStart: -1, valueEnd: endIndex, end: endIndex };
     this.decoded = undefined;
   }
@@ -142,7 +195,8 @@ class TokenCollector implements TokenizerCallbacks {
   oncdata(): void {}
 
   onclosetag(start: number, endIndex: number): void {
-    const name = this.html.slice(start, endIndex).toLowerCase();
+    // A closing tag's name is lowercased whole (an open tag's only when it has an ASCII capital).
+    const name = nameAt(this.html, start, endIndex, true);
     if (this.rawIn === name) this.rawIn = undefined;
     this.visitor.endTag?.(name, start);
   }
@@ -156,8 +210,7 @@ class TokenCollector implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, endIndex: number): void {
-    let name = this.html.slice(start, endIndex);
-    if (hasUpper(name)) name = name.toLowerCase();
+    const name = nameAt(this.html, start, endIndex);
     this.tag = { name, start: start - 1, nameEnd: endIndex, end: endIndex, attributes: [] };
   }
 
