@@ -190,6 +190,20 @@ interface StyleHit {
   value: string | undefined;
 }
 
+/** A style="" hit that some target client lacks on one element, with the verdict. */
+interface FlaggedHit {
+  hit: StyleHit;
+  verdict: NonNullable<Verdict>;
+}
+
+/** What one distinct style="" value holds. */
+interface StyleEntry {
+  /** Features found in the value, at offsets relative to it. */
+  hits: StyleHit[];
+  /** Of those, the ones some target client lacks, by element (the verdicts depend on the element only). */
+  flagged: Map<string, FlaggedHit[]>;
+}
+
 /** The client-support problem of one feature in one part, and where else the part uses the feature. */
 interface FeatureReport {
   problem: Problem;
@@ -230,10 +244,8 @@ class PartChecker {
   private readonly featureReports: FeatureReport[] = [];
   private lineStarts: number[] | undefined;
   private clientDone = false;
-  /** Features found in each distinct style="" value, at offsets relative to the value. */
-  private readonly styleHits = new Map<string, StyleHit[]>();
-  /** Of those, the ones some target client lacks, by value and element. */
-  private readonly styleVerdicts = new Map<string, Map<string, Array<{ hit: StyleHit; verdict: NonNullable<Verdict> }>>>();
+  /** What each distinct style="" value holds (one lookup per style attribute). */
+  private readonly styles = new Map<string, StyleEntry>();
 
   constructor(
     /** The whole document (the parts and headers that `cid:` URLs name). */
@@ -424,42 +436,39 @@ class PartChecker {
       // Inlined CSS repeats the same style="" on many elements: scan each distinct value once.
       // The CSS is the source text (offsets stay true); the value is that text unless it held a character reference.
       const css = attr.value.length === attr.valueEnd - attr.valueStart && !attr.value.includes('&') ? attr.value : this.decoded.html.slice(attr.valueStart, attr.valueEnd);
-      let hits = this.styleHits.get(css);
-      if (!hits) {
-        const found: StyleHit[] = [];
-        scanDeclarations(css, 0, (d) => this.declaration(d, (feature, from, to, value) => found.push({ feature, from, to, value })));
-        hits = found;
-        if (this.styleHits.size < MAX_CACHED_STYLES) this.styleHits.set(css, hits);
+      let entry = this.styles.get(css);
+      if (!entry) {
+        const hits: StyleHit[] = [];
+        scanDeclarations(css, 0, (d) => this.declaration(d, (feature, from, to, value) => hits.push({ feature, from, to, value })));
+        entry = { hits, flagged: new Map() };
+        if (this.styles.size < MAX_CACHED_STYLES) this.styles.set(css, entry);
       }
       // The verdicts of a value depend on the element only: resolve them once per value and element.
-      let byElement = this.styleVerdicts.get(css);
-      if (!byElement) this.styleVerdicts.set(css, (byElement = new Map()));
-      let flagged = byElement.get(tag.name);
+      let flagged = entry.flagged.get(tag.name);
       if (!flagged) {
         flagged = [];
-        for (const h of hits) {
+        for (const h of entry.hits) {
           const v = h.feature ? this.verdictOf(h.feature, { element: tag.name, value: h.value, sheet: false }) : null;
           if (v) flagged.push({ hit: h, verdict: v });
         }
-        if (this.styleHits.size < MAX_CACHED_STYLES) byElement.set(tag.name, flagged);
+        entry.flagged.set(tag.name, flagged);
       }
       for (const f of flagged) this.record(f.hit.feature!, f.verdict, attr.valueStart + f.hit.from, attr.valueStart + f.hit.to);
     }
     if (!URL_ATTRIBUTES.has(name) && !(name === 'srcset')) return;
     // URL parsing removes tabs and newlines, and leading/trailing C0 controls and spaces (URL Standard §4.4).
     const url = cleanUrl(attr.value);
-    // Only the scheme and the first characters decide anything here: lowercase those, not a long URL.
-    const lower = url.slice(0, 16).toLowerCase();
+    // Only the scheme and the first characters decide anything here: compare those, without a lowercased copy.
     const valueSpan: [number, number] = [attr.valueStart, attr.valueEnd];
-    if (lower.startsWith('javascript:')) this.add('html-script', ...valueSpan, this.messages.scriptUrl());
-    if (lower.startsWith('cid:')) {
+    if (startsWithLower(url, 'javascript:')) this.add('html-script', ...valueSpan, this.messages.scriptUrl());
+    if (startsWithLower(url, 'cid:')) {
       const id = cidOf(url);
       if (!this.ids.has(id) && !this.ids.has(url.slice(4))) this.add('html-cid-not-found', ...valueSpan, this.messages.cidNotFound(url));
     }
     if (!index) return;
     if (name === 'href' && tag.name === 'a') {
-      if (lower.startsWith('#') && url.length > 1) this.feature(index.get({ kind: 'link', scheme: 'anchor' }), ...valueSpan, { element: tag.name, value: url });
-      else if (lower.startsWith('mailto:')) this.feature(index.get({ kind: 'link', scheme: 'mailto' }), ...valueSpan, { element: tag.name, value: url });
+      if (url.charCodeAt(0) === 0x23 /* # */ && url.length > 1) this.feature(index.get({ kind: 'link', scheme: 'anchor' }), ...valueSpan, { element: tag.name, value: url });
+      else if (startsWithLower(url, 'mailto:')) this.feature(index.get({ kind: 'link', scheme: 'mailto' }), ...valueSpan, { element: tag.name, value: url });
     }
     if ((name === 'src' && (tag.name === 'img' || tag.name === 'source')) || name === 'background') {
       for (const format of imageFormats(url, this.source, this.message)) this.feature(index.named('image', format), ...valueSpan, { element: tag.name });
@@ -532,6 +541,21 @@ class PartChecker {
 // The checker's shape outlives each part (see ./shapes).
 keepShape(new PartChecker('', {} as DecodedHtml, {} as MimePart, new Set(), undefined, [], () => undefined, () => false));
 
+/**
+ * True when `s` starts with `prefix` (lowercase ASCII) in any case. Same as
+ * lowercasing `s` first: no other character lowercases to an ASCII letter of
+ * the prefixes used (only the Kelvin sign becomes `k`).
+ */
+function startsWithLower(s: string, prefix: string): boolean {
+  if (s.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 /** A URL as URL parsing reads it: tabs and newlines removed, leading and trailing C0 controls and spaces trimmed (URL Standard §4.4). */
 function cleanUrl(value: string): string {
   const n = value.length;
@@ -542,12 +566,11 @@ function cleanUrl(value: string): string {
 
 /** Image formats of an image URL: its file extension, `data` (plus the media type) for data: URLs, the Content-Type of a cid: part. */
 export function imageFormats(url: string, text: string, message: MimePart): string[] {
-  const lower = url.slice(0, 64).toLowerCase();
-  if (lower.startsWith('data:')) {
-    const m = /^data:image\/([a-z0-9.+-]+)/.exec(lower);
+  if (startsWithLower(url, 'data:')) {
+    const m = /^data:image\/([a-z0-9.+-]+)/.exec(url.slice(0, 64).toLowerCase());
     return m ? ['data', formatOfSubtype(m[1])] : ['data'];
   }
-  if (lower.startsWith('cid:')) {
+  if (startsWithLower(url, 'cid:')) {
     const part = partByContentId(text, message, cidOf(url));
     return part && part.contentType.type === 'image' ? [formatOfSubtype(part.contentType.subtype)] : [];
   }
