@@ -56,6 +56,12 @@ const WIDE = 2;
  * dropped trailing white space), so a 1 MB body needs tens of thousands of
  * entries, not millions. Then where each decoded UTF-16 unit's octets are:
  * only the units that are not one octet are listed.
+ *
+ * For a US-ASCII body the anchors are not recorded while decoding: the map
+ * replays the decoding over the raw text when a position is asked for, only
+ * as far as that position (`replayAsciiLater`). The problems of a part are
+ * reported in document order and mostly near its start, so a 1 MB part
+ * usually needs the anchors of its first kilobytes only.
  */
 export class QpMap {
   /** Octet index, raw index and kind of each anchor (three entries each), by increasing octet index; grown by doubling. */
@@ -66,6 +72,16 @@ export class QpMap {
   private leadCount = 0;
   /** The decoded octets, kept until the wide units are listed (on the first `span`). */
   private bytes: Uint8Array | undefined;
+  /** Leads already turned into wide units, and the extra octets of those units. */
+  private listedLeads = 0;
+  private listedExtra = 0;
+  /** The raw text of a US-ASCII body whose anchors are still to be replayed (see `replayAsciiLater`). */
+  private replayText: string | undefined = undefined;
+  /** Where the replay stands: raw index, end of the body, octets produced, raw index that continues the current run (-1: none). */
+  private replayAt = 0;
+  private replayEnd = 0;
+  private replayOctets = 0;
+  private replayRunNext = -1;
   /** Units that are not one octet: their index and the extra octets of all such units up to and including them. */
   private wideUnits: number[] = [];
   private extraAfter: number[] = [];
@@ -106,12 +122,91 @@ export class QpMap {
     this.bytes = bytes;
   }
 
+  /**
+   * Declares that text[from, to), a US-ASCII quoted-printable body, was
+   * decoded without recording anchors (`decodeAsciiQpWithMap` without a map):
+   * they are replayed from it on demand, exactly as the general loop records
+   * them.
+   */
+  replayAsciiLater(text: string, from: number, to: number): void {
+    this.replayText = text;
+    this.replayAt = from;
+    this.replayEnd = to;
+    this.replayOctets = 0;
+    this.replayRunNext = -1;
+  }
+
+  /**
+   * Replays the decoding of a US-ASCII body (the general loop of
+   * `decodeQpWithMap`, without writing octets) until the anchors and leads
+   * cover octet `octet`, or the body ends.
+   */
+  private cover(octet: number): void {
+    const text = this.replayText;
+    if (text === undefined) return;
+    let i = this.replayAt;
+    const to = this.replayEnd;
+    let n = this.replayOctets;
+    let runNext = this.replayRunNext;
+    while (i < to && n <= octet) {
+      const c = text.charCodeAt(i);
+      if (c === 0x3d) {
+        const h1 = i + 1 < to ? hexValue(text.charCodeAt(i + 1)) : -1;
+        const h2 = i + 2 < to ? hexValue(text.charCodeAt(i + 2)) : -1;
+        if (h1 >= 0 && h2 >= 0) {
+          this.anchor(n, i, ESCAPE);
+          if (((h1 << 4) | h2) >= 0xc0) this.lead(n);
+          n++;
+          i += 3;
+          runNext = -1;
+          continue;
+        }
+        let j = i + 1;
+        while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+        if (j >= to) {
+          i = to;
+          break;
+        }
+        if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) {
+          i = j + 2;
+          continue;
+        }
+        if (text.charCodeAt(j) === 10) {
+          i = j + 1;
+          continue;
+        }
+      } else if (c === 32 || c === 9) {
+        let j = i;
+        while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+        if (j >= to || text.charCodeAt(j) === 10 || (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10)) {
+          i = j;
+          continue;
+        }
+        for (; i < j; i++) {
+          if (i !== runNext) this.anchor(n, i, RUN);
+          runNext = i + 1;
+          n++;
+        }
+        continue;
+      }
+      if (i !== runNext) this.anchor(n, i, RUN);
+      runNext = i + 1;
+      n++;
+      i++;
+    }
+    this.replayAt = i;
+    this.replayOctets = n;
+    this.replayRunNext = runNext;
+    if (i >= to) this.replayText = undefined;
+  }
+
+  /** Lists the wide units of the leads recorded so far (all of them once the replay is done). */
   private listWideUnits(): void {
     const bytes = this.bytes;
     if (!bytes) return;
-    this.bytes = undefined;
-    let extra = 0;
-    for (let i = 0; i < this.leadCount; i++) {
+    if (this.replayText === undefined) this.bytes = undefined;
+    let extra = this.listedExtra;
+    for (let i = this.listedLeads; i < this.leadCount; i++) {
       const o = this.leads[i];
       const b = bytes[o];
       const unit = o - extra;
@@ -128,6 +223,19 @@ export class QpMap {
         this.extraAfter.push(extra);
         this.unitOctets.push(octets);
       }
+    }
+    this.listedLeads = this.leadCount;
+    this.listedExtra = extra;
+  }
+
+  /** The first octet of a unit and how many octets it has, once the replay has gone past them. */
+  private coveredOctetsOfUnit(unit: number): { first: number; count: number } {
+    for (;;) {
+      this.listWideUnits();
+      const o = this.octetsOfUnit(unit);
+      // Every lead before the replay's position is listed: the answer is exact once the unit lies before it.
+      if (this.replayText === undefined || o.first + o.count < this.replayOctets) return o;
+      this.cover(o.first + o.count + 4096);
     }
   }
 
@@ -158,6 +266,7 @@ export class QpMap {
 
   /** Raw span of one octet. */
   private rawOfOctet(octet: number): { start: number; end: number } {
+    if (this.replayText !== undefined && octet >= this.replayOctets) this.cover(octet);
     const a = this.anchors;
     let lo = 0;
     let hi = this.anchorCount - 1;
@@ -180,10 +289,9 @@ export class QpMap {
 
   /** Raw span of decoded units [from, to). */
   span(from: number, to: number): RawSpan {
-    this.listWideUnits();
-    const a = this.octetsOfUnit(from);
+    const a = this.coveredOctetsOfUnit(from);
     const start = this.rawOfOctet(a.first).start;
-    const b = to > from ? this.octetsOfUnit(to - 1) : a;
+    const b = to > from ? this.coveredOctetsOfUnit(to - 1) : a;
     const end = to > from ? this.rawOfOctet(b.first + b.count - 1).end : start;
     return { offset: start, length: Math.max(0, end - start) };
   }
@@ -198,9 +306,9 @@ keepShape(new QpMap());
  * buffer once and decoded in place: native searches find each `=` and each
  * line end, the literal runs between them move down in place, so the cost is
  * per escape and per line, not per character. Same output and anchors as the
- * general loop.
+ * general loop. Without a map, nothing is recorded (see `QpMap.replayAsciiLater`).
  */
-export function decodeAsciiQpWithMap(text: string, from: number, to: number, map: QpMap): Buffer {
+export function decodeAsciiQpWithMap(text: string, from: number, to: number, map: QpMap | undefined): Buffer {
   const bytes = Buffer.from(text.slice(from, to), 'latin1');
   const len = bytes.length;
   let n = 0;
@@ -209,7 +317,7 @@ export function decodeAsciiQpWithMap(text: string, from: number, to: number, map
   let runNext = -1;
   const copy = (s: number, e: number): void => {
     if (e <= s) return;
-    if (s !== runNext) map.anchor(n, from + s, RUN);
+    if (map && s !== runNext) map.anchor(n, from + s, RUN);
     if (n !== s) {
       // Most runs lie between two escapes and are short: a loop beats the native call's fixed cost.
       if (e - s > 48) bytes.copyWithin(n, s, e);
@@ -235,8 +343,10 @@ export function decodeAsciiQpWithMap(text: string, from: number, to: number, map
       const h2 = eq + 2 < len ? hexValue(bytes[eq + 2]) : -1;
       if (h1 >= 0 && h2 >= 0) {
         const b = (h1 << 4) | h2;
-        map.anchor(n, from + eq, ESCAPE);
-        if (b >= 0xc0) map.lead(n);
+        if (map) {
+          map.anchor(n, from + eq, ESCAPE);
+          if (b >= 0xc0) map.lead(n);
+        }
         // n <= eq: the write never overtakes what is still to be read.
         bytes[n++] = b;
         k = eq + 3;
@@ -362,7 +472,9 @@ export function decodeHtmlPart(text: string, part: MimePart): DecodedHtml {
     const body = text.slice(part.bodyOffset, part.bodyEnd);
     // Only US-ASCII characters when each is one UTF-8 octet (a native count, no scan in JavaScript).
     const ascii = Buffer.byteLength(body, 'utf8') === body.length;
-    const bytes = (ascii ? decodeAsciiQpWithMap : decodeQpWithMap)(text, part.bodyOffset, part.bodyEnd, map);
+    // US-ASCII: decoded without the anchors, which are replayed when a problem needs a position.
+    const bytes = ascii ? decodeAsciiQpWithMap(text, part.bodyOffset, part.bodyEnd, undefined) : decodeQpWithMap(text, part.bodyOffset, part.bodyEnd, map);
+    if (ascii) map.replayAsciiLater(text, part.bodyOffset, part.bodyEnd);
     const utf8 = charset === 'utf-8' || charset === 'utf8' || charset === 'us-ascii' || charset === 'ascii';
     const html = utf8 ? bytes.toString('utf8') : decodeCharset(bytes, charset);
     // Valid UTF-8 (a native check): each character's octets are known, so the map is exact.
