@@ -45,6 +45,7 @@ export function attributeValue(tag: HtmlStartTag, name: string): string | undefi
 
 /** What `scanHtml` reports. */
 export interface HtmlVisitor {
+  /** A start tag. The tag and its attributes are reused for the next tag (a big part has tens of thousands): copy what is kept. */
   startTag?(tag: HtmlStartTag): void;
   endTag?(name: string, start: number): void;
   /** Text from `start` to `end` (raw source; character references not decoded); `rawIn` is the raw-text element it sits in (`style`, `script`). */
@@ -129,6 +130,13 @@ function nameAt(html: string, start: number, end: number, lowerWhole = false): s
 class TokenCollector implements TokenizerCallbacks {
   private tag: HtmlStartTag | undefined = undefined;
   private attr: HtmlAttribute | undefined = undefined;
+  /** The one start tag object, refilled for each tag (see `HtmlVisitor.startTag`). */
+  private readonly tagObject: HtmlStartTag = { name: '', start: 0, nameEnd: 0, end: 0, attributes: [] };
+  /** Attribute objects refilled for each tag, and how many the current tag has taken. */
+  private readonly attrPool: HtmlAttribute[] = [];
+  private attrsTaken = 0;
+  /** How many attributes the current tag has kept (its array is cut to that length when the tag ends, not emptied first: emptying drops the array's storage). */
+  private attrsKept = 0;
   private rawIn: string | undefined = undefined;
   private entityStart = -1;
   /** The value of the attribute being read, when it holds a character reference (else sliced at its end). */
@@ -144,6 +152,7 @@ class TokenCollector implements TokenizerCallbacks {
     const tag = this.tag;
     if (!tag) return;
     tag.end = end;
+    if (tag.attributes.length !== this.attrsKept) tag.attributes.length = this.attrsKept;
     this.tag = undefined;
     this.visitor.startTag?.(tag);
     if (RAW_TEXT.has(tag.name)) this.rawIn = tag.name;
@@ -151,7 +160,21 @@ class TokenCollector implements TokenizerCallbacks {
 
   onattribname(start: number, endIndex: number): void {
     const name = nameAt(this.html, start, endIndex);
-    this.attr = { name, nameStart: start, nameEnd: endIndex, value: '', valueStart: -1, valueEnd: endIndex, end: endIndex };
+    let attr = this.attrPool[this.attrsTaken];
+    if (attr === undefined) {
+      attr = { name, nameStart: start, nameEnd: endIndex, value: '', valueStart: -1, valueEnd: endIndex, end: endIndex };
+      this.attrPool.push(attr);
+    } else {
+      attr.name = name;
+      attr.nameStart = start;
+      attr.nameEnd = endIndex;
+      attr.value = '';
+      attr.valueStart = -1;
+      attr.valueEnd = endIndex;
+      attr.end = endIndex;
+    }
+    this.attrsTaken++;
+    this.attr = attr;
     this.decoded = undefined;
   }
 
@@ -188,7 +211,7 @@ class TokenCollector implements TokenizerCallbacks {
     }
     this.decoded = undefined;
     attr.end = endIndex;
-    tag.attributes.push(attr);
+    tag.attributes[this.attrsKept++] = attr;
     this.attr = undefined;
   }
 
@@ -210,8 +233,14 @@ class TokenCollector implements TokenizerCallbacks {
   }
 
   onopentagname(start: number, endIndex: number): void {
-    const name = nameAt(this.html, start, endIndex);
-    this.tag = { name, start: start - 1, nameEnd: endIndex, end: endIndex, attributes: [] };
+    const tag = this.tagObject;
+    tag.name = nameAt(this.html, start, endIndex);
+    tag.start = start - 1;
+    tag.nameEnd = endIndex;
+    tag.end = endIndex;
+    this.attrsTaken = 0;
+    this.attrsKept = 0;
+    this.tag = tag;
   }
 
   onprocessinginstruction(): void {}
