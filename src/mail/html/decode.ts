@@ -462,6 +462,20 @@ function firstLineOf(text: string, part: MimePart): RawSpan {
   return { offset: part.bodyOffset, length: end - part.bodyOffset };
 }
 
+/** A decoded part: one class, so one object shape whatever the encoding, kept alive between checks (see ./shapes). */
+class DecodedPart implements DecodedHtml {
+  constructor(
+    readonly part: MimePart,
+    readonly html: string,
+    readonly mapping: DecodedHtml['mapping'],
+    readonly octets: number,
+    readonly firstLine: RawSpan,
+    readonly qp: QpMap | undefined = undefined,
+  ) {}
+}
+
+keepShape(new DecodedPart({} as MimePart, '', 'identity', 0, { offset: 0, length: 0 }, new QpMap()));
+
 /** Decodes a text/html part for the checks. */
 export function decodeHtmlPart(text: string, part: MimePart): DecodedHtml {
   const firstLine = firstLineOf(text, part);
@@ -480,20 +494,20 @@ export function decodeHtmlPart(text: string, part: MimePart): DecodedHtml {
     // Valid UTF-8 (a native check): each character's octets are known, so the map is exact.
     if (utf8 && isUtf8(bytes)) {
       map.indexUtf8Units(bytes);
-      return { part, html, mapping: 'quoted-printable', octets: bytes.length, qp: map, firstLine };
+      return new DecodedPart(part, html, 'quoted-printable', bytes.length, firstLine, map);
     }
     // One octet, one character: the octet map is the character map.
-    if (!utf8 && isSingleOctet(charset) && html.length === bytes.length) return { part, html, mapping: 'quoted-printable', octets: bytes.length, qp: map, firstLine };
+    if (!utf8 && isSingleOctet(charset) && html.length === bytes.length) return new DecodedPart(part, html, 'quoted-printable', bytes.length, firstLine, map);
     // Invalid UTF-8 or a multi-octet charset: replacement characters hide how many octets each stands for.
-    return { part, html, mapping: 'first-line', octets: bytes.length, firstLine };
+    return new DecodedPart(part, html, 'first-line', bytes.length, firstLine);
   }
   if (cte === 'base64') {
     const bytes = decodeBase64(text.slice(part.bodyOffset, part.bodyEnd));
-    return { part, html: decodeCharset(bytes, charset), mapping: 'first-line', octets: bytes.length, firstLine };
+    return new DecodedPart(part, decodeCharset(bytes, charset), 'first-line', bytes.length, firstLine);
   }
   // 7bit, 8bit, binary: the editor already turned the octets into these characters.
   const html = text.slice(part.bodyOffset, part.bodyEnd);
-  return { part, html, mapping: 'identity', octets: Buffer.byteLength(html, 'utf8'), firstLine };
+  return new DecodedPart(part, html, 'identity', Buffer.byteLength(html, 'utf8'), firstLine);
 }
 
 /** The raw span of decoded [from, to). */
