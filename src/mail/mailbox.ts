@@ -18,8 +18,9 @@
  *
  * A problem is a detail key (rendered by each language's detail table) and the
  * range of the offending part, absolute in the text passed in. Linear in the
- * length; no regular expressions.
+ * length.
  */
+import { isAsciiAtext } from './message/lexer';
 import type { Detail } from './message/messages';
 
 /** Why a text is not a mailbox, and where. */
@@ -32,16 +33,8 @@ export interface MailboxProblem {
   readonly length: number;
 }
 
-const ATEXT_ASCII = new Uint8Array(128);
-for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+-/=?^_`{|}~") ATEXT_ASCII[ch.charCodeAt(0)] = 1;
-
-/** RFC 5322 §3.2.3 atext, the ASCII characters an atom is made of (RFC 5321 §4.1.2 Atom uses it too). */
-export function isAsciiAtext(c: number): boolean {
-  return c < 128 && ATEXT_ASCII[c] === 1;
-}
-
 /** RFC 5321 Atom characters: atext, plus non-ASCII under SMTPUTF8 (RFC 6531 §3.3). */
-const isAtext = (c: number): boolean => c > 127 || ATEXT_ASCII[c] === 1;
+const isAtext = (c: number): boolean => c > 127 || isAsciiAtext(c);
 const isAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** RFC 5321 Let-dig, plus non-ASCII for U-labels (RFC 6531 §3.3). */
@@ -84,8 +77,11 @@ export function scanDomain(s: string, i: number, end: number): number | MailboxP
   for (;;) {
     // sub-domain = Let-dig [Ldh-str]
     if (i >= end || !isLetDig(s.charCodeAt(i))) {
-      if (i === start) return problemAt(['smtp-domain-missing'], i, 0);
-      return problemAt(['smtp-label-invalid'], i, i < end ? 1 : 0);
+      if (i >= end) return i === start ? problemAt(['smtp-domain-missing'], i, 0) : problemAt(['smtp-label-invalid'], i, 0);
+      const c = s.charCodeAt(i);
+      // A label that is empty or starts with a hyphen; any other character is named.
+      if (c === 46 || c === 45) return problemAt(['smtp-label-invalid'], i, 1);
+      return unexpectedCharacter(s, i, true);
     }
     let last = s.charCodeAt(i);
     i++;
