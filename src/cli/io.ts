@@ -55,6 +55,12 @@ export function escapingWriter(stream: NodeJS.WritableStream): NodeJS.WritableSt
 /** Why an input cannot be read: the message is for the user, without a stack. */
 export class InputError extends Error {}
 
+/** Writes a usage error with the pointer to `--help` and returns exit code 2 (wrong usage). */
+export function usageError(stderr: NodeJS.WritableStream, message: string): number {
+  stderr.write(`smtp-eml: ${message}\nRun smtp-eml --help for usage.\n`);
+  return 2;
+}
+
 /** "200 MB" for a byte count, in the binary megabytes the limit is given in. */
 function megabytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;

@@ -32,7 +32,7 @@ import { CHECK_DKIM_OPTIONS, keysFromFile, SEND_DKIM_OPTIONS, signingFromArgs } 
 import { cliLocale, DEFAULT_MAX_INPUT_BYTES, endQuietlyOnClosedPipe, escapeJson, escapeTerminal, escapingWriter, parseMaxSize } from './io';
 import { checkMailbox, isMailboxFile, runJoin, runSplit } from './mailbox';
 import { readPassword } from './password';
-import { readText } from './readText';
+import { readText, readTextOrReport } from './readText';
 import type * as RenderModule from './render';
 import type * as ReplayModule from './replay';
 import { RENDER_USAGE, REPLAY_USAGE } from './usage';
@@ -187,11 +187,8 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
       io.stderr.write(`smtp-eml: ${file}: ${result.messages} ${plural('en', result.messages, { one: 'message', other: 'messages' })}, ${result.withErrors} with errors\n`);
       continue;
     }
-    let input: { text: string; encoding: 'utf8' | 'latin1' };
-    try {
-      input = readText(file, maxBytes);
-    } catch (e) {
-      io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
+    const input = readTextOrReport(file, io.stderr, maxBytes);
+    if (!input) {
       unreadable++;
       continue;
     }
@@ -294,13 +291,8 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
   }
   const file = positionals[0]!;
   const maxBytes = maxSizeOf(values['max-size']);
-  let input: { text: string; encoding: 'utf8' | 'latin1' };
-  try {
-    input = readText(file, maxBytes);
-  } catch (e) {
-    io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const input = readTextOrReport(file, io.stderr, maxBytes);
+  if (!input) return 2;
 
   const profile: SmtpProfile = { name: `command line (${values.host})`, host: values.host, security };
   if (port !== undefined) profile.port = port;

@@ -14,9 +14,9 @@ import { renderStandalone } from '../mail/preview/render';
 import { splitMbox } from '../mail/mbox/split';
 import { messageAt, mboxMessageAt, type DocumentKind, type LocatedMessage } from '../mail/preview/source';
 import { parseTranscript } from '../mail/transcript';
-import { readText } from './readText';
+import { readTextOrReport } from './readText';
 import { RENDER_USAGE } from './usage';
-import { cliLocale } from './io';
+import { cliLocale, usageError } from './io';
 
 /** The command's part of `smtp-eml --help`. */
 /** Where the CLI writes (the subset of main.ts's CliIo this command uses). */
@@ -26,10 +26,7 @@ interface RenderIo {
   env: NodeJS.ProcessEnv;
 }
 
-function usageError(io: RenderIo, message: string): number {
-  io.stderr.write(`smtp-eml: ${message}\nRun smtp-eml --help for usage.\n`);
-  return 2;
-}
+const usage = (io: RenderIo, message: string): number => usageError(io.stderr, message);
 
 /** The Nth message (1-based) of a document of `kind`. */
 function nthMessage(kind: DocumentKind, text: string, n: number): LocatedMessage | undefined {
@@ -61,24 +58,20 @@ export function runRender(args: string[], io: RenderIo): number {
       },
     });
   } catch (e) {
-    return usageError(io, (e as Error).message);
+    return usage(io, (e as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(RENDER_USAGE);
     return 0;
   }
-  if (positionals.length !== 1) return usageError(io, 'render needs exactly one FILE');
+  if (positionals.length !== 1) return usage(io, 'render needs exactly one FILE');
   const n = values.message === undefined ? 1 : Number(values.message);
-  if (!Number.isInteger(n) || n < 1) return usageError(io, `--message must be a number from 1, not ${JSON.stringify(values.message)}`);
+  if (!Number.isInteger(n) || n < 1) return usage(io, `--message must be a number from 1, not ${JSON.stringify(values.message)}`);
   const file = positionals[0];
-  let text: string;
-  try {
-    text = readText(file).text;
-  } catch (e) {
-    io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const input = readTextOrReport(file, io.stderr);
+  if (!input) return 2;
+  const text = input.text;
   const kind: DocumentKind = /\.smtp$/i.test(file) ? 'transcript' : /\.mbox$/i.test(file) ? 'mbox' : 'eml';
   const located = nthMessage(kind, text, n);
   if (!located) {

@@ -9,14 +9,14 @@
 import { parseArgs } from 'node:util';
 import { replayTranscript, type ReplayMatch } from '../send/replay';
 import type { CliIo } from './main';
-import { readText } from './readText';
+import { readTextOrReport } from './readText';
+import { usageError } from './io';
 import { REPLAY_USAGE } from './usage';
 import { readPassword } from './password';
 
 /** Usage of `replay`, also part of `smtp-eml --help`. */
 function usage(io: CliIo, message: string): number {
-  io.stderr.write(`smtp-eml: ${message}\nRun smtp-eml --help for usage.\n`);
-  return 2;
+  return usageError(io.stderr, message);
 }
 
 /** Runs `smtp-eml replay ...`; resolves to the exit code. */
@@ -48,13 +48,9 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
   if (values.port !== undefined && (!/^\d+$/.test(values.port) || Number(values.port) === 0 || Number(values.port) > 65535)) return usage(io, `--port must be a port number 1-65535, not ${JSON.stringify(values.port)}`);
   if (values.timeout !== undefined && (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0)) return usage(io, '--timeout must be a positive number of milliseconds');
   const file = positionals[0]!;
-  let text: string;
-  try {
-    text = readText(file).text;
-  } catch (e) {
-    io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
-    return 2;
-  }
+  const input = readTextOrReport(file, io.stderr);
+  if (!input) return 2;
+  const text = input.text;
   let password: string | undefined;
   if (values.user) {
     password = io.env.SMTP_PASSWORD ?? (await readPassword(`Password for ${values.user} at ${values.host}: `, io.stdin, io.stderr));

@@ -12,11 +12,14 @@
  *   (the domain compared case-insensitively, RFC 5321 §2.4; the local part as written).
  * - When a Resent block is present (RFC 5322 §3.6.6), the topmost (newest) block
  *   decides instead: Resent-To/Cc/Bcc and Resent-Sender, else Resent-From.
- * - Every address is checked before it can reach an SMTP command: a CR, LF,
- *   NUL, `<`, `>`, other control character or white space outside quotes
- *   rejects it (it could end the command and start another).
+ * - Every address is checked before it can reach an SMTP command, by the
+ *   RFC 5321 path syntax the transcript checks too (no control character, no
+ *   white space outside quotes, local-part@domain) and never with a CR, LF,
+ *   NUL, `<` or `>` (it could end the command and start another).
  */
+import { checkPathContent, type MailboxProblem } from './mailbox';
 import { parseAddressList } from './message/address';
+import { detailText, type Detail } from './message/messages';
 import type { Problem } from './codes';
 import { fieldNames, type EnvelopeRole } from './message/fieldCatalog';
 import type { HeaderField, MimePart } from './message/model';
@@ -153,36 +156,30 @@ const AUTHOR = namesOf(['author'], false);
 const RESENT_RECIPIENTS = namesOf(['recipient', 'blind-recipient'], true);
 const RECIPIENTS = namesOf(['recipient', 'blind-recipient'], false);
 
+/** Characters refused anywhere in a path, in the order they are reported. */
+const TRANSMISSION_REFUSALS: ReadonlyArray<[RegExp, Detail]> = [
+  [/[\r\n]/, ['path-line-break']],
+  [/\u0000/, ['path-nul']],
+  [/[<>]/, ['path-angle']],
+];
+
 /**
  * Why `address` cannot go into `MAIL FROM:<...>` / `RCPT TO:<...>`, or
- * undefined when it can. Checks only what keeps the command one command with
- * one path (RFC 5321 §4.1.2 has no CR, LF, NUL, angle brackets or unquoted
- * space in a path); the server judges the rest.
+ * undefined when it can: the path syntax of RFC 5321 §4.1.2 (the one check
+ * the transcript applies to the same commands, ./mailbox.ts), after what this
+ * program refuses to transmit whatever the grammar says. A CR, LF or NUL
+ * anywhere could end the command and start another, and an angle bracket,
+ * even quoted (the grammar allows it there), is where many servers end the
+ * path. The empty address is refused too: the null reverse-path is not
+ * something a message's header asks for.
  */
-export function checkEnvelopeAddress(address: string, role: 'sender' | 'recipient'): string | undefined {
-  if (address === '') return 'it is empty';
-  if (/[\r\n]/.test(address)) return 'it contains a line break';
-  if (address.includes('\u0000')) return 'it contains a NUL character';
-  if (/[<>]/.test(address)) return 'it contains < or > (give the bare address)';
-  if (/[\u0001-\u001f\u007f]/.test(address)) return 'it contains a control character';
-  if (Buffer.byteLength(address, 'utf8') > 254) return 'it is longer than 254 octets (RFC 5321 §4.5.3.1.3)';
-  let inQuote = false;
-  let at = -1;
-  for (let i = 0; i < address.length; i++) {
-    const c = address[i];
-    if (inQuote && c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '"') inQuote = !inQuote;
-    else if (!inQuote && (c === ' ' || c === '\t')) return 'it contains white space outside quotes';
-    else if (!inQuote && c === '@') at = i;
+export function checkEnvelopeAddress(address: string, role: 'sender' | 'recipient'): MailboxProblem | undefined {
+  if (address === '') return { detail: ['smtp-address-empty'], offset: 0, length: 0 };
+  for (const [pattern, detail] of TRANSMISSION_REFUSALS) {
+    const at = address.search(pattern);
+    if (at >= 0) return { detail, offset: at, length: 1 };
   }
-  if (inQuote) return 'it has an unclosed quote';
-  // RFC 5321 §4.5.1: "postmaster" alone is a valid recipient.
-  if (at < 0 && role === 'recipient' && address.toLowerCase() === 'postmaster') return undefined;
-  if (at <= 0 || at === address.length - 1) return 'it is not of the form local-part@domain';
-  return undefined;
+  return checkPathContent(address, 0, address.length, role);
 }
 
 /** The key under which two recipients count as the same: domain lowercased. */
@@ -316,7 +313,7 @@ function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from
   } else {
     const why = checkEnvelopeAddress(from, 'sender');
     if (why) {
-      problems.push(`Sender ${JSON.stringify(from)} cannot be used: ${why}.`);
+      problems.push(`Sender ${JSON.stringify(from)} cannot be used: ${detailText(why.detail)}.`);
       from = undefined;
     }
   }
@@ -341,7 +338,7 @@ function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from
   for (const address of candidates) {
     const why = checkEnvelopeAddress(address, 'recipient');
     if (why) {
-      problems.push(`Recipient ${JSON.stringify(address)} cannot be used: ${why}.`);
+      problems.push(`Recipient ${JSON.stringify(address)} cannot be used: ${detailText(why.detail)}.`);
       continue;
     }
     const key = recipientKey(address);

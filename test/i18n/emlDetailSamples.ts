@@ -135,4 +135,8 @@ export const DETAIL_SAMPLES: readonly DetailSample[] = [
 export const NOT_IN_DIAGNOSTICS: Readonly<Record<string, string>> = {
   // Only src/server/eml/tokens.ts gives it, for the hover on a `=?...?=` candidate the decoder rejects.
   'word-malformed': 'hover only',
+  // Only src/mail/envelope.ts gives them, for an address it refuses to transmit (test/mail/mailbox.test.ts).
+  'path-line-break': 'envelope only',
+  'path-nul': 'envelope only',
+  'path-angle': 'envelope only',
 };

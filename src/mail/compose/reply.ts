@@ -5,6 +5,7 @@
  * Pure: message text in, message text out.
  */
 import { encodeParameter } from './attach';
+import { foldAtSpaces } from './encodeHeaders';
 import { decodedText } from '../message/body';
 import { formatRfc5322Date } from '../message/dates';
 import { decodeEncodedWords, encodeEncodedWord, encodeQuotedPrintable } from '../message/encodings';
@@ -24,24 +25,14 @@ export interface ComposeOptions {
   eol?: '\r\n' | '\n';
 }
 
-/** Longest header line written (RFC 5322 §2.1.1 SHOULD). */
-const LINE = 78;
-
-/** `Name: value` folded at white space so lines stay within 78 characters (RFC 5322 §2.2.3). */
+/**
+ * `Name: value` with the value's runs of white space made single spaces, folded
+ * at them so lines stay within 78 characters (RFC 5322 §2.2.3), as any field is
+ * folded (`foldAtSpaces`).
+ */
 export function foldField(name: string, value: string, eol: string): string {
   const words = value.split(/[ \t]+/).filter(Boolean);
-  let out = `${name}:`;
-  let line = out.length;
-  for (const w of words) {
-    if (line + 1 + w.length > LINE && line > name.length + 1) {
-      out += `${eol} ${w}`;
-      line = 1 + w.length;
-    } else {
-      out += ` ${w}`;
-      line += 1 + w.length;
-    }
-  }
-  return out;
+  return words.length ? foldAtSpaces(`${name}: ${words.join(' ')}`, eol) : `${name}:`;
 }
 
 /** A header value for a new field: raw text as is when ASCII, else RFC 2047 encoded words (RFC 6532 is not assumed). */

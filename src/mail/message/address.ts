@@ -8,6 +8,13 @@
  * in it; folds and comments are white space to the tokenizer. So every offset
  * is simply `baseOffset + index in value`, absolute in the document, with no
  * mapping from an unfolded string back to the text.
+ *
+ * An addr-spec is not always an SMTP path: RFC 5322 allows "_" or a leading
+ * hyphen in a dot-atom domain, folding white space in a domain literal and the
+ * obsolete local parts, RFC 5321 §4.1.2 does not. The two grammars share the
+ * atom characters (`isAsciiAtext`, ./lexer.ts, the complement of the specials
+ * this tokenizer splits on); whether an address read here can go into
+ * MAIL FROM / RCPT TO is ../mailbox.ts's to say, and the envelope asks it.
  */
 import { problem, type Problem } from '../codes';
 import { tokenize, RFC5322_SPECIALS, type Token } from './lexer';

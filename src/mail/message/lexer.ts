@@ -26,6 +26,17 @@ export interface Token {
 
 /** RFC 5322 §3.2.3 specials. */
 export const RFC5322_SPECIALS = '()<>[]:;@\\,."';
+const ATEXT_ASCII = new Uint8Array(128);
+for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+-/=?^_`{|}~") ATEXT_ASCII[ch.charCodeAt(0)] = 1;
+
+/**
+ * RFC 5322 §3.2.3 atext, the ASCII characters an atom is made of: printable
+ * ASCII but the specials, space, quote and parentheses (RFC 5321 §4.1.2 Atom uses it too).
+ */
+export function isAsciiAtext(c: number): boolean {
+  return c < 128 && ATEXT_ASCII[c] === 1;
+}
+
 /** RFC 2045 §5.1 tspecials. */
 export const MIME_TSPECIALS = '()<>@,;:\\"/[]?=';
 

@@ -107,7 +107,7 @@ const enDetails = {
   'char-control-sentence': (code: number) => `The control character ${code}`,
   'char-del': () => 'DEL',
   'char-trailing-space': () => 'a space at the end',
-  // SMTP paths and arguments (../transcript/syntax.ts, RFC 5321 §4.1.2, §4.1.1 and the extensions' parameters).
+  // SMTP paths and arguments (../mailbox.ts, ../transcript/syntax.ts, RFC 5321 §4.1.2, §4.1.1 and the extensions' parameters).
   'smtp-address-empty': () => 'the address is empty',
   'smtp-quote-unclosed': () => 'the quoted local part is not closed',
   'smtp-quoted-control': () => 'a control character in the quoted local part',
@@ -120,6 +120,13 @@ const enDetails = {
   'smtp-domain-missing': () => 'the domain is missing',
   'smtp-label-invalid': () => 'a domain label is empty or starts with an invalid character',
   'smtp-label-hyphen': () => 'a domain label ends with a hyphen',
+  'smtp-space': () => 'it contains white space outside quotes',
+  'smtp-control': () => 'it contains a control character',
+  'smtp-path-too-long': () => 'it is longer than 254 octets (RFC 5321 §4.5.3.1.3)',
+  // What the envelope refuses to put into a command at all, quoted or not (../envelope.ts).
+  'path-line-break': () => 'it contains a line break',
+  'path-nul': () => 'it contains a NUL character',
+  'path-angle': () => 'it contains < or > (give the bare address)',
   'expect-domain-or-queue': () => 'a domain or queue name',
   'expect-user-or-mailbox': () => 'a user name or mailbox',
   'expect-client-domain': () => "the client's domain name (or an address literal)",

@@ -16,7 +16,7 @@ import { problem, type Problem, type ProblemCode } from '../codes';
 import { parseAddressList, mailboxesOf, type AddressItem } from './address';
 import { parseDateTime } from './dates';
 import { decodeEncodedWords, isBase64Char, isKnownCharset } from './encodings';
-import { tokenize, RFC5322_SPECIALS, stripComments, type Token } from './lexer';
+import { isAsciiAtext, tokenize, RFC5322_SPECIALS, stripComments, type Token } from './lexer';
 import { MESSAGES, type Detail } from './messages';
 import type { HeaderField, MimePart, ParsedMessage } from './model';
 import { fieldNames, isAddressField, lookupLowerField, type FieldInfo } from './fieldCatalog';
@@ -494,23 +494,12 @@ function checkDateField(text: string, h: HeaderField, out: Reporter): void {
   }
 }
 
-/** RFC 5322 §3.2.3 atext: ALPHA / DIGIT / "!#$%&'*+-/=?^_`{|}~" (no special, space, quote or parenthesis). */
-const ATEXT = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]/.test(ch)) ATEXT[c] = 1;
-}
-
 /** The end of a dot-atom-text (atext+ *("." atext+)) starting at `i`, or -1. */
 function dotAtomEnd(text: string, i: number, end: number): number {
   let words = 0;
   for (;;) {
     const start = i;
-    while (i < end) {
-      const c = text.charCodeAt(i);
-      if (c >= 128 || ATEXT[c] !== 1) break;
-      i++;
-    }
+    while (i < end && isAsciiAtext(text.charCodeAt(i))) i++;
     if (i === start) return -1;
     words++;
     if (i < end && text.charCodeAt(i) === 46 /* . */) i++;

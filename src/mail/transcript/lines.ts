@@ -218,7 +218,8 @@ export function lineWithContent(line: TranscriptLine, content: string): Transcri
 }
 
 const KINDS: readonly LineKind[] = ['client', 'server', 'annotation', 'blank', 'invalid'];
-const KIND_CODE: Readonly<Record<LineKind, number>> = { client: 0, server: 1, annotation: 2, blank: 3, invalid: 4 };
+/** The kind code of each line kind, as `LineTable.kindCode` gives it (the index in KINDS). */
+export const KIND_CODE = { client: 0, server: 1, annotation: 2, blank: 3, invalid: 4 } as const satisfies Readonly<Record<LineKind, number>>;
 const TLS = 8;
 const ELIDED_DATA_FLAG = 16;
 const MAYBE_DATA = 32;
@@ -258,7 +259,7 @@ export class LineTable {
   kind(k: number): LineKind {
     return KINDS[this.info[k] & 7];
   }
-  /** Kind code: 0 client, 1 server, 2 annotation, 3 blank, 4 invalid. */
+  /** Kind code (`KIND_CODE`): 0 client, 1 server, 2 annotation, 3 blank, 4 invalid. */
   kindCode(k: number): number {
     return this.info[k] & 7;
   }

@@ -5,11 +5,10 @@
  * ahead at the replies that do arrive tells the two apart, so one lost reply
  * gives one `missing-reply` and not a cascade of sequence errors.
  */
-import type { LineTable } from './lines';
+import { KIND_CODE, type LineTable } from './lines';
 
-/** Kind codes of the line table (`LineTable.kindCode`). */
-const CLIENT = 0;
-const SERVER = 1;
+const CLIENT = KIND_CODE.client;
+const SERVER = KIND_CODE.server;
 
 /** Lines looked at past a command, at most: beyond that the command is taken as pipelined. */
 const MAX_LOOKAHEAD = 2000;

@@ -12,7 +12,7 @@
 import { problem, type Problem } from '../codes';
 import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from './catalog';
 import { checkClearCredentials, checkCredentials } from './credentials';
-import { ENHANCED_LIKE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, octetsOf, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
+import { ENHANCED_LIKE, KIND_CODE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, octetsOf, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
 import { transcriptMessages as M } from './messages';
 import { addIntermediate, Block, declaresSmtpUtf8, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
 import { countSides, lookAhead } from './partial';
@@ -21,8 +21,6 @@ import { PRDR_INTERMEDIATE, PrdrReplies } from './prdr';
 import { isBase64, isPlaceholder, type ArgumentSpan } from './syntax';
 import { verbHandler } from './verbs';
 
-/** Line kind codes of the line table (`LineTable.kindCode`). */
-const LINE_KINDS = { client: 0, server: 1, annotation: 2, blank: 3, invalid: 4 } as const;
 
 /**
  * One parse of one transcript: the session state in fields, the steps as
@@ -527,7 +525,7 @@ export class TranscriptParser {
   run(): TranscriptSession {
     for (let k = 0; k < this.table.count; k++) {
       const kind = this.table.kindCode(k);
-      if (kind === LINE_KINDS.blank || kind === LINE_KINDS.annotation) {
+      if (kind === KIND_CODE.blank || kind === KIND_CODE.annotation) {
         // nodemailer: the body of DATA is logged at DEBUG level without C:, and
         // `<N bytes encoded mime message ...>` ends it (with or without a `.` line).
         if (this.block && this.table.isMaybeData(k)) {
@@ -539,28 +537,28 @@ export class TranscriptParser {
           if (this.block!.lineCount === 0) this.block!.elided = true;
           // The summary line stands for the `.` (the body is always a dot-stuffed DATA one here).
           this.endBlock(lineWithContent(this.table.line(k), '.'));
-        } else if (this.block && kind === LINE_KINDS.annotation && this.session.dialect === 'canonical' && this.reportBareLf(k)) {
+        } else if (this.block && kind === KIND_CODE.annotation && this.session.dialect === 'canonical' && this.reportBareLf(k)) {
           // A fact about the wire the C: lines cannot show; see reportBareLf.
-        } else if (this.block && kind === LINE_KINDS.annotation && this.session.dialect === 'canonical' && this.block.lineCount === 0) {
+        } else if (this.block && kind === KIND_CODE.annotation && this.session.dialect === 'canonical' && this.block.lineCount === 0) {
           this.block.elided = true;
         }
         continue;
       }
-      if (kind === LINE_KINDS.invalid) {
+      if (kind === KIND_CODE.invalid) {
         const trimmed = this.text.slice(this.table.offsets[k], this.table.ends[k]).trimEnd().length;
         this.report('line-prefix', this.table.offsets[k], Math.max(1, trimmed), M.linePrefix(), { annotate: true });
         continue;
       }
       if (!this.started) {
         this.started = true;
-        if (kind === LINE_KINDS.client) {
+        if (kind === KIND_CODE.client) {
           this.greetingDone = true;
           this.fragment = true;
           this.txUnknown = true;
           if (!this.clientOnly) this.report('missing-greeting', this.table.offsets[k], Math.max(1, this.table.ends[k] - this.table.offsets[k]), M.missingGreetingFragment());
         }
       }
-      if (kind === LINE_KINDS.server) {
+      if (kind === KIND_CODE.server) {
         if (this.block) this.abandonBlock();
         if (this.bdatCommand && this.bdatRemaining > 0) {
           this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(this.bdatRemaining + this.bdatConsumed, this.bdatConsumed));

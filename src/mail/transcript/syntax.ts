@@ -3,7 +3,7 @@
  * parameters). Hand-written scanners, linear in the line length.
  */
 import { problem, type Problem } from '../codes';
-import type { Detail } from '../message/messages';
+import { checkPathContent, scanDomain } from '../mailbox';
 import { transcriptMessages as M } from './messages';
 
 /** Where a command's argument is in the transcript. */
@@ -12,81 +12,6 @@ export interface ArgumentSpan {
   readonly text: string;
   /** Offset of `text` in the transcript. */
   readonly offset: number;
-}
-
-const isAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-/** RFC 5321 atext (RFC 5322 §3.2.3), plus non-ASCII for SMTPUTF8 (RFC 6531). */
-const isAtext = (c: number): boolean => isAlpha(c) || isDigit(c) || "!#$%&'*+-/=?^_`{|}~".includes(String.fromCharCode(c)) || c > 127;
-const isLetDig = (c: number): boolean => isAlpha(c) || isDigit(c) || c > 127;
-
-/** Returns the length of a valid RFC 5321 Domain at `s[i..]`, or why it is not one. */
-function scanDomain(s: string, i: number, end: number): number | Detail {
-  const start = i;
-  if (s.charCodeAt(i) === 91 /* [ */) {
-    const close = s.indexOf(']', i);
-    if (close < 0 || close >= end) return ['smtp-literal-unclosed'];
-    const inner = s.slice(i + 1, close);
-    if (!inner || /[[\]\\\s]/.test(inner)) return ['smtp-literal-invalid'];
-    return close + 1 - start;
-  }
-  for (;;) {
-    // sub-domain = Let-dig [Ldh-str]
-    if (i >= end || !isLetDig(s.charCodeAt(i))) return i === start ? ['smtp-domain-missing'] : ['smtp-label-invalid'];
-    let last = s.charCodeAt(i);
-    i++;
-    while (i < end && (isLetDig(s.charCodeAt(i)) || s.charCodeAt(i) === 45)) {
-      last = s.charCodeAt(i);
-      i++;
-    }
-    if (last === 45) return ['smtp-label-hyphen'];
-    if (i < end && s.charCodeAt(i) === 46) {
-      i++;
-      continue;
-    }
-    return i - start;
-  }
-}
-
-/** Checks `Mailbox` (Local-part "@" Domain) in `s[start..end)`; returns why it is not one, or undefined. */
-export function checkMailbox(s: string, start: number, end: number): Detail | undefined {
-  let i = start;
-  if (i >= end) return ['smtp-address-empty'];
-  if (s.charCodeAt(i) === 34 /* " */) {
-    i++;
-    for (;;) {
-      if (i >= end) return ['smtp-quote-unclosed'];
-      const ch = s.charCodeAt(i);
-      if (ch === 92) {
-        i += 2;
-        continue;
-      }
-      if (ch === 34) {
-        i++;
-        break;
-      }
-      if (ch < 32 || ch === 127) return ['smtp-quoted-control'];
-      i++;
-    }
-  } else {
-    let atomStart = i;
-    for (;;) {
-      while (i < end && isAtext(s.charCodeAt(i))) i++;
-      if (i === atomStart) return i < end && s.charCodeAt(i) !== 64 ? ['smtp-local-char', s[i]] : ['smtp-local-empty'];
-      if (i < end && s.charCodeAt(i) === 46) {
-        i++;
-        atomStart = i;
-        continue;
-      }
-      break;
-    }
-  }
-  if (i >= end || s.charCodeAt(i) !== 64 /* @ */) return i >= end ? ['smtp-domain-absent'] : ['smtp-local-char', s[i]];
-  i++;
-  const d = scanDomain(s, i, end);
-  if (typeof d !== 'number') return d;
-  if (i + d !== end) return ['smtp-domain-char', s[i + d]];
-  return undefined;
 }
 
 /** Checks an ESMTP parameter list; reports per bad parameter. */
@@ -204,18 +129,13 @@ export function checkPathCommand(
     out.push(problem('command-syntax', arg.offset + i, s.length - i, M.pathUnclosed()));
     return {};
   }
-  let a = i + 1;
-  const inner = s.slice(a, close);
+  const inner = s.slice(i + 1, close);
   if (inner === '') {
     if (verb === 'RCPT') out.push(problem('command-syntax', arg.offset + i, 2, M.nullPathNotAllowed()));
-  } else if (!(verb === 'RCPT' && /^postmaster$/i.test(inner))) {
-    // Obsolete source route `@a,@b:` (RFC 5321 §4.1.2 A-d-l), accepted and ignored.
-    if (inner.charCodeAt(0) === 64) {
-      const colon = s.indexOf(':', a);
-      if (colon > 0 && colon < close) a = colon + 1;
-    }
-    const err = checkMailbox(s, a, close);
-    if (err) out.push(problem('command-syntax', arg.offset + i + 1, Math.max(1, close - i - 1), M.mailboxSyntax(err)));
+  } else {
+    // The whole path is the range: the reason names the offending part.
+    const bad = checkPathContent(s, i + 1, close, verb === 'MAIL' ? 'sender' : 'recipient');
+    if (bad) out.push(problem('command-syntax', arg.offset + i + 1, Math.max(1, close - i - 1), M.mailboxSyntax(bad.detail)));
   }
   if (close + 1 < s.length) {
     if (s.charCodeAt(close + 1) !== 32) {
@@ -237,7 +157,7 @@ export function checkHelloArgument(verb: string, arg: ArgumentSpan | undefined, 
   const lead = arg.text.length - arg.text.trimStart().length;
   const d = scanDomain(text, 0, text.length);
   // Many clients send a bare host name or an IP without brackets; only reject what is clearly not a name.
-  if (typeof d === 'string' || d !== text.length) {
+  if (d !== text.length) {
     if (!/^[\x21-\x7e\u0080-\uffff]+$/.test(text)) out.push(problem('command-syntax', arg.offset + lead, text.length, M.domainSyntax(verb)));
   }
 }
