@@ -298,8 +298,8 @@ export class SendSession {
     if (!why) return true;
     this.overLimit = true;
     const stage = this.stage;
-    this.fail({ stage, message: this.t.sendReplyTooBig(`${this.profile.host}:${this.port}`, why, stage) });
-    this.log.note(`ended: the server sent ${why}`);
+    this.fail({ stage, message: this.t.sendReplyTooBig(`${this.profile.host}:${this.port}`, this.t.sendReplyOverflow(why.unit, why.limit), stage) });
+    this.log.note(`ended: the server sent a reply of more than ${why.limit} ${why.unit}`);
     this.conn!.close();
     return false;
   }
@@ -408,14 +408,14 @@ export class SendSession {
     const conn = this.conn!;
     if (this.security !== 'none' && !conn.secure) {
       // requireTLS makes nodemailer insist; this is a second lock on the door.
-      this.fail({ stage: 'tls', message: 'The connection is not encrypted although the profile requires TLS.' });
+      this.fail({ stage: 'tls', message: this.t.sendNotEncrypted() });
       return this.quit();
     }
     if (user && profile.auth === 'oauth2') {
       this.setStage('auth');
       const getAccessToken = this.req.getAccessToken;
       if (!getAccessToken) {
-        this.fail({ stage: 'auth', message: 'No OAuth2 access token: the profile has no token command.' });
+        this.fail({ stage: 'auth', message: this.t.sendNoOAuth2Token() });
         return this.quit();
       }
       // SASL XOAUTH2: nodemailer asks for a token, and for a fresh one (renew) after the server refused it.
@@ -436,7 +436,7 @@ export class SendSession {
       conn.login({ user, oauth2 } as unknown as SMTPConnection.AuthenticationCredentials, (err) => {
         if (err) {
           const e = err as SmtpError;
-          this.fail({ stage: 'auth', ...describeOAuth2Failure(e.message ?? String(e), e.response ? oneLine(e.response) : undefined, e.responseCode ?? replyCode(e.response), fetched) });
+          this.fail({ stage: 'auth', ...describeOAuth2Failure(e.message ?? String(e), e.response ? oneLine(e.response) : undefined, e.responseCode ?? replyCode(e.response), fetched, this.t) });
           return this.quit();
         }
         log.note('authenticated (XOAUTH2)');

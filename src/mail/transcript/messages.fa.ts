@@ -155,6 +155,14 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   sendMaybeDelivered: (message) => `${message} کل پیام فرستاده شده بود و پاسخی به آن نیامد: شاید تحویل شده باشد؛ پیش از فرستادن دوباره بررسی کنید.`,
   sendStageDeadline: (server, stage, ms) => `سرور ${ltr(server)} مرحله‌ی ${stageName(stage)} را در ${ltr(ms)} میلی‌ثانیه (مهلت هر مرحله) تمام نکرد؛ نشست پایان یافت.`,
   sendReplyTooBig: (server, what, stage) => `سرور ${ltr(server)} در مرحله‌ی ${stageName(stage)} ${iso(what)} فرستاد (RFC 5321 §4.5.3.1.5 هر خط را ${ltr(512)} اکتت مجاز می‌داند)؛ نشست پایان یافت.`,
+  sendReplyOverflow: (unit, limit) => `پاسخی بیش از ${ltr(limit)} ${unit === 'bytes' ? 'بایت' : 'خط'}`,
+  sendNotEncrypted: () => `اتصال رمزگذاری نشده است، در حالی که نمایه ${ltr('TLS')} را الزامی کرده است.`,
+  sendNoOAuth2Token: () => `توکن دسترسی ${ltr('OAuth2')} نیست: نمایه فرمانی برای گرفتن توکن ندارد.`,
+  oauth2LoginFailed: (why) => `ورود ${ltr('OAuth2')} ناموفق بود: ${iso(why)}`,
+  oauth2NotOffered: (reply) => `سرور ورود ${ltr('XOAUTH2')} (${ltr('OAuth2')}) را نمی‌پذیرد: ${iso(reply)}`,
+  oauth2TokenRefused: (reply, fetched) =>
+    `سرور توکن دسترسی ${ltr('OAuth2')} را رد کرد: ${iso(reply)}. به احتمال زیاد توکن منقضی شده، یا برای حساب دیگری یا بی دامنه‌ی دسترسی نامه صادر شده است (${ltr('Gmail: https://mail.google.com/')}؛ ${ltr('Microsoft 365: SMTP.Send')}).${fetched > 1 ? ` فرمان توکن ${ltr(fetched)} بار اجرا شد؛ توکن تازه هم رد شد.` : ''} بررسی کنید که فرمان توکن یک توکن دسترسی معتبر برای این کاربر چاپ کند.`,
+  oauth2Refused: (reply) => `سرور ورود ${ltr('OAuth2')} را رد کرد: ${iso(reply)}`,
   sendCaFileUnreadable: (file, why) => `فایل ${ltr('CA')} ${iso(file)} خوانده نشد: ${iso(why)}`,
   sendEhloNameInvalid: (name) =>
     `نام ${ltr('EHLO')} ${iso(JSON.stringify(name))} به کار نمی‌آید: یک نام دامنه (مانند ${ltr('client.example.com')}) یا یک نشانی لفظی (مانند ${ltr('[192.0.2.1]')}) بدهید.`,

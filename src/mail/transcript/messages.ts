@@ -167,6 +167,17 @@ const englishTranscriptMessages = {
     `The server at ${server} did not complete ${stage} within ${ms} ms (the deadline of a stage); the session was ended.`,
   sendReplyTooBig: (server: string, what: string, stage: string): string =>
     `The server at ${server} sent ${what} during ${stage} (RFC 5321 §4.5.3.1.5 allows 512 octets a line); the session was ended.`,
+  /** What made a reply too big (inside `sendReplyTooBig`). */
+  sendReplyOverflow: (unit: 'bytes' | 'lines', limit: number): string => `a reply of more than ${limit} ${unit}`,
+  sendNotEncrypted: (): string => 'The connection is not encrypted although the profile requires TLS.',
+  sendNoOAuth2Token: (): string => 'No OAuth2 access token: the profile has no token command.',
+  // XOAUTH2 logins that failed (RFC 7628 §3.2.2).
+  oauth2LoginFailed: (why: string): string => `The OAuth2 login failed: ${why}`,
+  oauth2NotOffered: (reply: string): string => `The server does not accept XOAUTH2 (OAuth2) logins: ${reply}`,
+  /** `fetched`: how many times the token command ran (more than once: a fresh token was refused too). */
+  oauth2TokenRefused: (reply: string, fetched: number): string =>
+    `The server refused the OAuth2 access token: ${reply}. The token has most likely expired, or it was issued for another account or without the mail scope (Gmail: https://mail.google.com/; Microsoft 365: SMTP.Send).${fetched > 1 ? ` The token command ran ${fetched} times; the fresh token was refused too.` : ''} Check that the token command prints a current access token for this user.`,
+  oauth2Refused: (reply: string): string => `Server refused the OAuth2 login: ${reply}`,
   // Refusals before connecting (the profile or the message cannot be sent as they are).
   sendCaFileUnreadable: (file: string, why: string): string => `Cannot read the CA file ${file}: ${why}`,
   sendEhloNameInvalid: (name: string): string =>
