@@ -15,11 +15,10 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, st
 import { join as joinPath } from 'node:path';
 import { parseArgs } from 'node:util';
 import { problem, type Problem } from '../mail/codes';
-import { withLocale } from '../mail/i18n';
+import { bundleFor } from '../mail/i18n';
 import { isSeparatorLine, quoteFromLines, separatorLine, unquoteFromLines, HEAD_CHARS } from '../mail/mbox/split';
 import { mailboxesOf, parseAddressList } from '../mail/message/address';
 import { parseDateTime } from '../mail/message/dates';
-import { MESSAGES } from '../mail/message/messages';
 import { findHeader } from '../mail/message/model';
 import { parseMessage } from '../mail/message/parse';
 import { DEFAULT_MAX_FULL_SIZE } from '../mail/message/validate';
@@ -75,7 +74,7 @@ export async function checkMailbox(
       let text = '';
       if (!m.bytes) {
         const size = m.message.end - m.message.headerOffset;
-        problems = [problem('too-large', 0, 0, withLocale(locale, () => MESSAGES['too-large'](size, DEFAULT_MAX_FULL_SIZE)))];
+        problems = [problem('too-large', 0, 0, bundleFor(locale).messages['too-large'](size, DEFAULT_MAX_FULL_SIZE))];
       } else {
         const decoded = decodeBytes(m.bytes);
         text = decoded.text;

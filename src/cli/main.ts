@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KeyLookup } from '../mail/auth/keys';
 import { CODES, type Problem } from '../mail/codes';
-import { plural, withLocale } from '../mail/i18n';
+import { bundleFor, plural } from '../mail/i18n';
 import { LineIndex } from './lineIndex';
 import { validateMessage } from '../mail/message/validate';
 import { htmlOptionsOf } from './htmlClients';
@@ -127,8 +127,8 @@ export function formatProblem(file: string, index: LineIndex, p: Problem): strin
  * A file read as latin1 has one character per octet, so line lengths count characters.
  */
 function checkText(file: string, text: string, encoding: 'utf8' | 'latin1', locale: string | undefined, html: HtmlCheckOptions | false, keys?: KeyLookup): Problem[] {
-  const options = { textEncoding: encoding, html, keys };
-  return withLocale(locale, () => (/\.smtp$/i.test(file) ? validateTranscript(text, options) : validateMessage(text, options)));
+  const options = { textEncoding: encoding, html, keys, l10n: bundleFor(locale) };
+  return /\.smtp$/i.test(file) ? validateTranscript(text, options) : validateMessage(text, options);
 }
 
 async function runCheck(args: string[], io: CliIo): Promise<number> {
@@ -309,7 +309,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
   }
   if (values['allow-cleartext-auth']) profile.allowCleartextAuth = true;
   // Before any password prompt: a login that would go out in the clear is refused unless insisted on.
-  const cleartext = cleartextAuthProblem(profile);
+  const cleartext = cleartextAuthProblem(profile, bundleFor(cliLocale(undefined, io.env)).transcriptMessages);
   if (cleartext) {
     io.stderr.write(`smtp-eml: not sent: ${cleartext}\n`);
     return 1;
@@ -398,7 +398,7 @@ async function runInbox(args: string[], io: CliIo): Promise<number> {
       io.stderr.write(`smtp-eml: cannot read ${values.script}: ${(e as Error).message}\n`);
       return 2;
     }
-    const loaded = withLocale(cliLocale(undefined, io.env), () => loadInboxScript(text));
+    const loaded = loadInboxScript(text, bundleFor(cliLocale(undefined, io.env)));
     if (!loaded.script) {
       const index = new LineIndex(text);
       for (const p of loaded.problems) io.stderr.write(`${formatProblem(values.script, index, p)}\n`);

@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { resolveLanguage, withLocale } from '../mail/i18n';
+import { bundleFor, resolveLanguage } from '../mail/i18n';
 import { validateMessage } from '../mail/message/validate';
 import { buildPreview } from '../mail/preview/build';
 import { renderStandalone } from '../mail/preview/render';
@@ -80,7 +80,7 @@ export function runRender(args: string[], io: RenderIo): number {
   }
   const locale = cliLocale(values.locale, io.env);
   const language = resolveLanguage(locale);
-  const problems = withLocale(locale, () => validateMessage(located.text));
+  const problems = validateMessage(located.text, { l10n: bundleFor(locale) });
   const preview = buildPreview({ text: located.text }, { allowRemote: values['allow-remote'] });
   const html = renderStandalone(preview, {
     language,

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type * as InboxModule from '../send/inbox';
 import type { InboxScript } from '../send/inboxScript';
 import type * as ScriptModule from '../send/inboxScript';
+import type * as I18nModule from '../mail/i18n';
 import type * as ListingModule from '../send/inboxListing';
 import type { InboxSessionEntry } from '../send/inboxListing';
 
@@ -193,7 +194,8 @@ export function registerLocalInboxCommands(controller: LocalInboxController): vs
       if (!uri) return undefined;
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       const { loadInboxScript } = require('../send/inboxScript') as typeof ScriptModule;
-      const loaded = loadInboxScript(text);
+      const { bundleFor } = require('../mail/i18n') as typeof I18nModule;
+      const loaded = loadInboxScript(text, bundleFor(vscode.env.language));
       if (!loaded.script) {
         const first = loaded.problems[0]!;
         const line = text.slice(0, first.offset).split(/\r\n|\r|\n/).length;

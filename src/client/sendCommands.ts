@@ -7,6 +7,7 @@ import { dkimSigningFor, setDkimSecret } from './dkimSigning';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { buildEnvelope } from '../mail/envelope';
+import type * as I18nModule from '../mail/i18n';
 import { splitMbox, type MboxMessage } from '../mail/mbox/split';
 import type * as SendModule from '../send/send';
 import { runTokenCommand } from '../send/oauth2';
@@ -222,7 +223,9 @@ export function registerSendCommands(
 
     // What stops a send: no envelope, or errors the user has not accepted.
     const profileFrom = target === 'local' ? undefined : target.from;
-    const envelope = buildEnvelope(text, profileFrom ? { from: profileFrom } : {});
+    // The locale bundles load on the first send, not at activation.
+    const { bundleFor } = require('../mail/i18n') as typeof I18nModule;
+    const envelope = buildEnvelope(text, profileFrom ? { from: profileFrom } : {}, bundleFor(vscode.env.language));
     const gate = gateSend(envelope, summarizeDiagnostics(document.uri).filter(inMessage));
     if (gate.kind === 'stop') {
       void vscode.window.showErrorMessage(gate.message);

@@ -158,8 +158,10 @@ export function gateSend(
 ): SendGate {
   if (envelope.problems.length > 0 || !envelope.from || envelope.to.length === 0) {
     const reasons = [...envelope.problems];
-    if (!envelope.from && !reasons.some((r) => /from|sender/i.test(r))) reasons.push(t('The message has no From address.'));
-    if (envelope.to.length === 0 && !reasons.some((r) => /recipient|to\b/i.test(r))) reasons.push(t('The message has no recipient (To, Cc or Bcc).'));
+    // The envelope names every reason it has, in the user's language (a missing sender or recipient included);
+    // these two cover an envelope that came without reasons.
+    if (!envelope.problems.length && !envelope.from) reasons.push(t('The message has no From address.'));
+    if (!envelope.problems.length && envelope.to.length === 0) reasons.push(t('The message has no recipient (To, Cc or Bcc).'));
     return { kind: 'stop', message: t('Nothing was sent. {0}', reasons.join(' ')) };
   }
   const errors = diagnostics.filter((d) => d.severity === 'error');

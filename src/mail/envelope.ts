@@ -19,8 +19,10 @@
  */
 import { checkPathContent, type MailboxProblem } from './mailbox';
 import { parseAddressList } from './message/address';
-import { detailText, type Detail } from './message/messages';
 import type { Problem } from './codes';
+import type { CoreBundle } from './i18n';
+import { ENGLISH_DETAILS, ENGLISH_MESSAGES, renderDetail, type Detail, type DetailTable, type MessageTable } from './message/messages';
+import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from './transcript/messages';
 import { fieldNames, type EnvelopeRole } from './message/fieldCatalog';
 import type { HeaderField, MimePart } from './message/model';
 import { parseMessage } from './message/parse';
@@ -89,7 +91,7 @@ interface TopHeader {
    * Lines of the header section that are not fields (see `uncertainLines`):
    * offset of the line and why. Empty when every line reads one way only.
    */
-  uncertain: Array<{ offset: number; why: string }>;
+  uncertain: Array<{ offset: number; why: UncertainWhy }>;
 }
 
 /**
@@ -119,16 +121,32 @@ function parseTopHeader(text: string): TopHeader {
  * ASCII (a NUL, a look-alike letter) or a fold that continues no field is the
  * same kind of doubt. Such a message is refused, never sent "best effort".
  */
-function uncertainLines(root: MimePart, problems: readonly Problem[], sectionEnd: number): Array<{ offset: number; why: string }> {
-  const out: Array<{ offset: number; why: string }> = [];
+function uncertainLines(root: MimePart, problems: readonly Problem[], sectionEnd: number): Array<{ offset: number; why: UncertainWhy }> {
+  const out: Array<{ offset: number; why: UncertainWhy }> = [];
   for (const p of problems) {
     if (p.offset >= sectionEnd) continue;
-    if (p.code === 'header-syntax' && p.offset === root.headerEnd) out.push({ offset: p.offset, why: 'it is not a header field (a field is Name: value, the name without spaces), so the header would end there and every line after it, a Bcc field too, would be read as body' });
-    else if (p.code === 'header-name-invalid' && p.offset < root.headerEnd) out.push({ offset: p.offset, why: 'its field name is empty or holds a character outside printable ASCII, so readers may disagree on which field it is' });
-    else if (p.code === 'continuation-first' && p.offset < root.headerEnd) out.push({ offset: p.offset, why: 'it is indented but continues no field' });
+    if (p.code === 'header-syntax' && p.offset === root.headerEnd) out.push({ offset: p.offset, why: 'envelopeNotAField' });
+    else if (p.code === 'header-name-invalid' && p.offset < root.headerEnd) out.push({ offset: p.offset, why: 'envelopeFieldNameUnclear' });
+    else if (p.code === 'continuation-first' && p.offset < root.headerEnd) out.push({ offset: p.offset, why: 'envelopeFoldContinuesNothing' });
   }
   return out;
 }
+
+/** Why a header line is in doubt: the key of its text. */
+type UncertainWhy = 'envelopeNotAField' | 'envelopeFieldNameUnclear' | 'envelopeFoldContinuesNothing';
+
+/** The texts the envelope speaks in: the transcript table's `envelope*` keys, the address parser's messages and the reasons (details) of the mailbox check. */
+interface EnvelopeTexts {
+  t: TranscriptMessageTable;
+  messages: MessageTable;
+  details: DetailTable;
+}
+
+const textsOf = (l10n: CoreBundle | undefined): EnvelopeTexts => ({
+  t: l10n?.transcriptMessages ?? ENGLISH_TRANSCRIPT_MESSAGES,
+  messages: l10n?.messages ?? ENGLISH_MESSAGES,
+  details: l10n?.details ?? ENGLISH_DETAILS,
+});
 
 /** 1-based line number of `offset` in a CRLF text (the header only: cheap). */
 function lineNumberAt(text: string, offset: number): number {
@@ -189,11 +207,11 @@ function recipientKey(address: string): string {
 }
 
 /** Every mailbox address in the fields, groups expanded; parse problems reported. */
-function collectAddresses(text: string, fields: readonly HeaderField[], problems: string[]): string[] {
+function collectAddresses(text: string, fields: readonly HeaderField[], problems: string[], texts: EnvelopeTexts): string[] {
   const out: string[] = [];
   for (const field of fields) {
     // The raw slice, folds included: the parser treats a fold as white space.
-    const parsed = parseAddressList(text.slice(field.valueOffset, field.end), field.valueOffset);
+    const parsed = parseAddressList(text.slice(field.valueOffset, field.end), field.valueOffset, texts.messages);
     for (const p of parsed.problems) {
       if (p.severity === 'error') problems.push(`${field.name.trim()}: ${p.message}`);
     }
@@ -206,9 +224,9 @@ function collectAddresses(text: string, fields: readonly HeaderField[], problems
 }
 
 /** The first mailbox address of the first of these fields that has one. */
-function firstMailbox(text: string, fields: readonly HeaderField[], problems: string[]): string | undefined {
+function firstMailbox(text: string, fields: readonly HeaderField[], problems: string[], texts: EnvelopeTexts): string | undefined {
   for (const field of fields) {
-    const found = collectAddresses(text, [field], problems);
+    const found = collectAddresses(text, [field], problems, texts);
     if (found.length) return found[0];
   }
   return undefined;
@@ -248,11 +266,12 @@ function withoutBom(text: string): string {
 /**
  * Works out MAIL FROM and RCPT TO for `text` (see the module comment for the
  * rules). `overrides.from` / `overrides.to` (when non-empty) replace what the
- * header says; they are checked like header addresses. Never throws.
+ * header says; they are checked like header addresses. The problems are
+ * written with `l10n` (English when absent). Never throws.
  */
-export function buildEnvelope(text: string, overrides: { from?: string; to?: string[] } = {}): EnvelopeResult {
+export function buildEnvelope(text: string, overrides: { from?: string; to?: string[] } = {}, l10n?: CoreBundle): EnvelopeResult {
   const normalised = normaliseLineEnds(withoutBom(text));
-  return envelopeOf(normalised, parseTopHeader(normalised.text), overrides);
+  return envelopeOf(normalised, parseTopHeader(normalised.text), overrides, textsOf(l10n));
 }
 
 /**
@@ -260,22 +279,28 @@ export function buildEnvelope(text: string, overrides: { from?: string; to?: str
  * give them, with the line ends normalised and the header parsed once for both
  * (what the Send path uses: a 10 MB message is scanned once, not twice).
  */
-export function prepareSend(text: string, overrides: { from?: string; to?: string[] } = {}): { envelope: EnvelopeResult; data: string; bomRemoved: boolean } {
+export function prepareSend(
+  text: string,
+  overrides: { from?: string; to?: string[] } = {},
+  l10n?: CoreBundle,
+): { envelope: EnvelopeResult; data: string; bomRemoved: boolean } {
+  const texts = textsOf(l10n);
   const bomRemoved = text.charCodeAt(0) === BOM;
   const normalised = normaliseLineEnds(bomRemoved ? text.slice(1) : text);
   const header = parseTopHeader(normalised.text);
-  const envelope = envelopeOf(normalised, header, overrides);
+  const envelope = envelopeOf(normalised, header, overrides, texts);
   const data = dataOf(normalised.text, header.root);
   // Second lock: read the header of what would be transmitted, as the server will, and
   // refuse when a blind field is still in it (RFC 5322 §3.6.3) or it reads two ways.
   const sent = parseTopHeader(data);
   if (!envelope.problems.length && (sent.uncertain.length || sent.root.headers.some((h) => BLIND_FIELDS.has(fieldName(h))))) {
-    envelope.problems.push('The header of the data to transmit still holds a Bcc field or a line that is not a field; the message is not sent.');
+    envelope.problems.push(texts.t.envelopeBlindFieldLeft());
   }
   return { envelope, data, bomRemoved };
 }
 
-function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from?: string; to?: string[] }): EnvelopeResult {
+function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from?: string; to?: string[] }, texts: EnvelopeTexts): EnvelopeResult {
+  const { t } = texts;
   const problems: string[] = [];
   const root = header.root;
   const headers = root.headers;
@@ -284,11 +309,11 @@ function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from
     const lineEnd = normalised.text.indexOf('\r\n', u.offset);
     const line = normalised.text.slice(u.offset, lineEnd < 0 ? normalised.text.length : lineEnd);
     const shown = JSON.stringify(line.length > 60 ? `${line.slice(0, 60)}…` : line);
-    problems.push(`The header cannot be read with certainty: line ${lineNumberAt(normalised.text, u.offset)} (${shown}) ${u.why}. Correct that line (or add the blank line where the body starts); the message is not sent as it is.`);
+    problems.push(t.envelopeHeaderUncertain(lineNumberAt(normalised.text, u.offset), shown, t[u.why]()));
   }
 
   if (normalised.firstBareCr >= 0 && normalised.firstBareCr < root.headerEnd) {
-    problems.push('The header holds a bare CR (a carriage return without a line feed): it could split a field in two. Remove it or make it a proper line end.');
+    problems.push(t.envelopeBareCr());
   }
 
   const named = (names: string[], within: readonly HeaderField[] = headers): HeaderField[] =>
@@ -303,17 +328,17 @@ function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from
   if (fromOverride) {
     from = fromOverride;
   } else if (block) {
-    from = firstMailbox(normalised.text, named(RESENT_SENDER, block), problems) ?? firstMailbox(normalised.text, named(RESENT_AUTHOR, block), problems);
+    from = firstMailbox(normalised.text, named(RESENT_SENDER, block), problems, texts) ?? firstMailbox(normalised.text, named(RESENT_AUTHOR, block), problems, texts);
   }
   if (!fromOverride && from === undefined) {
-    from = firstMailbox(normalised.text, named(SENDER), problems) ?? firstMailbox(normalised.text, named(AUTHOR), problems);
+    from = firstMailbox(normalised.text, named(SENDER), problems, texts) ?? firstMailbox(normalised.text, named(AUTHOR), problems, texts);
   }
   if (from === undefined) {
-    problems.push('No sender: the message has no From or Sender mailbox; add a From field or give an envelope sender.');
+    problems.push(t.envelopeNoSender());
   } else {
     const why = checkEnvelopeAddress(from, 'sender');
     if (why) {
-      problems.push(`Sender ${JSON.stringify(from)} cannot be used: ${detailText(why.detail)}.`);
+      problems.push(t.envelopeSenderUnusable(from, renderDetail(texts.details, why.detail)));
       from = undefined;
     }
   }
@@ -323,22 +348,20 @@ function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from
   let none: string;
   if (toOverride && toOverride.length) {
     candidates = toOverride.map((a) => String(a).replace(/^[ \t]+|[ \t]+$/g, ''));
-    none = 'the recipient list is empty';
+    none = t.envelopeNoRecipientListEmpty();
   } else {
     const names = block ? RESENT_RECIPIENTS : RECIPIENTS;
     const fields = named(names, block ?? headers);
     const label = block ? 'Resent-To, Resent-Cc or Resent-Bcc' : 'To, Cc or Bcc';
-    candidates = collectAddresses(normalised.text, fields, problems);
-    none = fields.length === 0
-      ? (block ? `the newest Resent block has no ${label}` : `the message has no ${label}`)
-      : `the ${label} fields name no address that could be read`;
+    candidates = collectAddresses(normalised.text, fields, problems, texts);
+    none = fields.length === 0 ? t.envelopeNoRecipientField(block !== undefined, label) : t.envelopeNoRecipientReadable(label);
   }
   const to: string[] = [];
   const seen = new Set<string>();
   for (const address of candidates) {
     const why = checkEnvelopeAddress(address, 'recipient');
     if (why) {
-      problems.push(`Recipient ${JSON.stringify(address)} cannot be used: ${detailText(why.detail)}.`);
+      problems.push(t.envelopeRecipientUnusable(address, renderDetail(texts.details, why.detail)));
       continue;
     }
     const key = recipientKey(address);
@@ -346,8 +369,8 @@ function envelopeOf(normalised: Normalised, header: TopHeader, overrides: { from
     seen.add(key);
     to.push(address);
   }
-  if (to.length === 0 && candidates.length === 0) problems.push(`No recipient: ${none}`);
-  else if (to.length === 0) problems.push('No recipient: none of the addresses can be used.');
+  if (to.length === 0 && candidates.length === 0) problems.push(none);
+  else if (to.length === 0) problems.push(t.envelopeNoUsableRecipient());
 
   return from === undefined ? { to, problems } : { from, to, problems };
 }

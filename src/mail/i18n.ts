@@ -17,26 +17,28 @@
  *    sizes through `formatSize(bytes, bundle)`;
  *  - adding a key: add it to the English table of the area and to every other
  *    language's table (the tables are typed, so a missing key does not compile);
- *  - the validators render their messages with the tables of the bundle they run
- *    under: `withLocale(bundle, run)` installs it for one synchronous call.
+ *  - the validators take the bundle in their options (`l10n`, English when
+ *    absent) and hand its tables down to the checks that write messages: no
+ *    table is global, so two calls in different languages, interleaved or not,
+ *    never see each other's texts.
  * Diagnostic codes never depend on the language.
  */
 import { ALL_CODES, CODES, type ProblemCode } from './codes';
 import { PERSIAN_CODE_DOCS } from './codes.fa';
-import { setHtmlMessageTable, HTML_MESSAGE_TABLES, type HtmlMessageTable } from './html/messages';
-import { ENGLISH_DETAILS, ENGLISH_MESSAGES, setDetailTable, setMessageTable, type DetailTable, type MessageTable } from './message/messages';
+import { ENGLISH_HTML_MESSAGES, type HtmlMessageTable } from './html/messages';
+import { PERSIAN_HTML_MESSAGES } from './html/messages.fa';
+import { ENGLISH_DETAILS, ENGLISH_MESSAGES, type DetailTable, type MessageTable } from './message/messages';
 import { PERSIAN_DETAILS, PERSIAN_MESSAGES } from './message/messages.fa';
 import { ENGLISH_PREVIEW_LABELS, PERSIAN_PREVIEW_LABELS, toPersianDigits, type PreviewLabels } from './preview/labels';
 import { PERSIAN_CATALOG, type CatalogTexts } from './transcript/catalog.fa';
 import {
   ENGLISH_TRANSCRIPT_LABELS,
   ENGLISH_TRANSCRIPT_MESSAGES,
-  setTranscriptTables,
   type TranscriptLabelTable,
   type TranscriptMessageTable,
 } from './transcript/messages';
 import { PERSIAN_TRANSCRIPT_LABELS, PERSIAN_TRANSCRIPT_MESSAGES } from './transcript/messages.fa';
-import { ENGLISH_AUTH_MESSAGES, setAuthMessageTable, type AuthMessageTable } from './auth/messages';
+import { ENGLISH_AUTH_MESSAGES, type AuthMessageTable } from './auth/messages';
 import { PERSIAN_AUTH_MESSAGES } from './auth/messages.fa';
 
 import { plural, type PluralForms } from './plural';
@@ -84,7 +86,7 @@ const ENGLISH: CoreBundle = {
   transcriptMessages: ENGLISH_TRANSCRIPT_MESSAGES,
   transcriptLabels: ENGLISH_TRANSCRIPT_LABELS,
   auth: ENGLISH_AUTH_MESSAGES,
-  html: HTML_MESSAGE_TABLES.en,
+  html: ENGLISH_HTML_MESSAGES,
   preview: ENGLISH_PREVIEW_LABELS,
   codeDocs: Object.fromEntries(ALL_CODES.map((code) => [code, CODES[code].doc])) as Record<ProblemCode, string>,
   severitySetting: (code, source, severity, doc) => `Severity of \`${code}\` (${source}; default: ${severity}). ${doc}`,
@@ -101,7 +103,7 @@ const PERSIAN: CoreBundle = {
   transcriptMessages: PERSIAN_TRANSCRIPT_MESSAGES,
   transcriptLabels: PERSIAN_TRANSCRIPT_LABELS,
   auth: PERSIAN_AUTH_MESSAGES,
-  html: HTML_MESSAGE_TABLES.fa,
+  html: PERSIAN_HTML_MESSAGES,
   preview: PERSIAN_PREVIEW_LABELS,
   catalog: PERSIAN_CATALOG,
   codeDocs: PERSIAN_CODE_DOCS,
@@ -150,39 +152,4 @@ export function formatSize(bytes: number, bundle: CoreBundle = ENGLISH, spelt = 
   const small = spelt ? plural(bundle.language, bytes, u.bytes) : u.byteShort;
   const text = bytes < 1024 ? `${bytes} ${small}` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} ${u.kilobytes}` : `${(bytes / (1024 * 1024)).toFixed(1)} ${u.megabytes}`;
   return bundle.digits(text);
-}
-
-let active: CoreBundle = ENGLISH;
-
-/** The language of the bundle in force (English outside any `withLocale`). */
-export function currentLanguage(): Language {
-  return active.language;
-}
-
-/**
- * Runs `run` with the core's tables of `locale` (a bundle, or a locale whose
- * bundle is taken; English fallback) and restores the previous ones
- * afterwards, also when `run` throws. Nested calls work. `run` must be
- * synchronous: JavaScript runs one synchronous call at a time, so two documents
- * (or two servers in one process) with different locales never see each
- * other's texts.
- */
-export function withLocale<T>(locale: CoreBundle | string | undefined, run: () => T): T {
-  const bundle = typeof locale === 'object' && locale !== null ? locale : bundleFor(locale);
-  const previous = active;
-  install(bundle);
-  try {
-    return run();
-  } finally {
-    install(previous);
-  }
-}
-
-function install(bundle: CoreBundle): void {
-  active = bundle;
-  setMessageTable(bundle.messages);
-  setDetailTable(bundle.details);
-  setTranscriptTables(bundle.transcriptMessages, bundle.transcriptLabels);
-  setAuthMessageTable(bundle.auth);
-  setHtmlMessageTable(bundle.html);
 }

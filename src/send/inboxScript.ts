@@ -16,6 +16,8 @@
  * after its command makes it unusable, with those problems as the reason.
  */
 import type { Problem } from '../mail/codes';
+import type { CoreBundle } from '../mail/i18n';
+import { ENGLISH_TRANSCRIPT_MESSAGES } from '../mail/transcript/messages';
 import { validateTranscript } from '../mail/transcript/validate';
 
 /** One scripted answer. */
@@ -53,9 +55,11 @@ export const normalise = (argument: string): string => argument.trim().replace(/
 /**
  * Reads and validates a script. `problems` are those that refuse it (empty
  * when `script` is given); positions are offsets into `text` as everywhere.
+ * The problems are written with `l10n` (English when absent).
  */
-export function loadInboxScript(text: string): { script?: InboxScript; problems: Problem[] } {
-  const problems = validateTranscript(text, { skipMessages: true }).filter((p) => REFUSING.has(p.code));
+export function loadInboxScript(text: string, l10n?: CoreBundle): { script?: InboxScript; problems: Problem[] } {
+  const problems = validateTranscript(text, { skipMessages: true, l10n }).filter((p) => REFUSING.has(p.code));
+  const messages = l10n?.transcriptMessages ?? ENGLISH_TRANSCRIPT_MESSAGES;
   const own: Problem[] = [];
   const rules: ScriptRule[] = [];
   let greeting: ScriptRule | undefined;
@@ -95,7 +99,7 @@ export function loadInboxScript(text: string): { script?: InboxScript; problems:
     const wait = /^wait\s+(\d+(?:\.\d+)?)\s*(ms|s|m)$/i.exec(note);
     if (wait) {
       const ms = Number(wait[1]) * (wait[2]!.toLowerCase() === 'ms' ? 1 : wait[2]!.toLowerCase() === 's' ? 1000 : 60_000);
-      if (ms > MAX_WAIT_MS) own.push({ code: 'command-syntax', severity: 'error', offset: at, length: raw.length, message: `A wait of at most 1 hour is allowed, not ${wait[1]}${wait[2]}.` });
+      if (ms > MAX_WAIT_MS) own.push({ code: 'command-syntax', severity: 'error', offset: at, length: raw.length, message: messages.scriptWaitTooLong(`${wait[1]}${wait[2]}`) });
       else target.waitMs = ms;
     } else if (/^close$/i.test(note)) {
       target.close = true;

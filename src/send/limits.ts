@@ -28,6 +28,12 @@ export const DATA_MS_PER_KB = 1;
  */
 export const MAX_TIMER_MS = 2_147_483_647;
 
+/** The limit a reply went over: its size in bytes or its number of lines. */
+export interface ReplyOverflow {
+  unit: 'bytes' | 'lines';
+  limit: number;
+}
+
 /** Counts the bytes and lines of the reply being received, across chunks. */
 export class ReplyMeter {
   private bytes = 0;
@@ -41,22 +47,22 @@ export class ReplyMeter {
   ) {}
 
   /**
-   * Takes the next chunk from the server. Returns why the reply is too big,
-   * or undefined while it is within bounds (the chunk may then be used).
+   * Takes the next chunk from the server. Returns which limit the reply went
+   * over, or undefined while it is within bounds (the chunk may then be used).
    */
-  feed(chunk: Buffer): string | undefined {
+  feed(chunk: Buffer): ReplyOverflow | undefined {
     let pos = 0;
     while (pos < chunk.length) {
       const lf = chunk.indexOf(10, pos);
       const end = lf < 0 ? chunk.length : lf + 1;
       if (this.head.length < 4) this.head += chunk.toString('latin1', pos, Math.min(end, pos + 4 - this.head.length));
       this.bytes += end - pos;
-      if (this.bytes > this.maxBytes) return `a reply of more than ${this.maxBytes} bytes`;
+      if (this.bytes > this.maxBytes) return { unit: 'bytes', limit: this.maxBytes };
       if (lf >= 0) {
         // RFC 5321 §4.2.1: "code-" continues the reply, "code SP" (or anything else) ends it.
         if (/^\d{3}-/.test(this.head)) {
           this.lines++;
-          if (this.lines >= this.maxLines) return `a reply of more than ${this.maxLines} lines`;
+          if (this.lines >= this.maxLines) return { unit: 'lines', limit: this.maxLines };
         } else {
           this.bytes = 0;
           this.lines = 0;

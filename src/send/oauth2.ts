@@ -5,6 +5,7 @@
  * the session and masked in every log line and error (see ./transcript.ts).
  */
 import { spawn } from 'node:child_process';
+import type { TranscriptMessageTable } from '../mail/transcript/messages';
 
 /** Longest a token command may run. */
 export const TOKEN_COMMAND_TIMEOUT_MS = 30_000;
@@ -88,20 +89,21 @@ export interface OAuth2Failure {
  * a refused token gets a 334 challenge (base64 JSON with the status), the
  * client answers with an empty line, and the server ends with 535.
  */
-export function describeOAuth2Failure(raw: string, reply: string | undefined, code: number | undefined, tokensFetched: number): OAuth2Failure {
+export function describeOAuth2Failure(
+  raw: string,
+  reply: string | undefined,
+  code: number | undefined,
+  tokensFetched: number,
+  t: TranscriptMessageTable,
+): OAuth2Failure {
   const out = (message: string): OAuth2Failure => {
     const f: OAuth2Failure = { message };
     if (reply !== undefined) f.reply = reply;
     if (code !== undefined) f.code = code;
     return f;
   };
-  if (!reply) return out(raw.startsWith('The OAuth2 token command') || raw === 'Cancelled' ? raw : `The OAuth2 login failed: ${raw}`);
-  if (code === 504 || code === 502) return out(`The server does not accept XOAUTH2 (OAuth2) logins: ${reply}`);
-  if (code === 535 || code === 334) {
-    const times = tokensFetched > 1 ? ` The token command ran ${tokensFetched} times; the fresh token was refused too.` : '';
-    return out(
-      `The server refused the OAuth2 access token: ${reply}. The token has most likely expired, or it was issued for another account or without the mail scope (Gmail: https://mail.google.com/; Microsoft 365: SMTP.Send).${times} Check that the token command prints a current access token for this user.`,
-    );
-  }
-  return out(`Server refused the OAuth2 login: ${reply}`);
+  if (!reply) return out(raw.startsWith('The OAuth2 token command') || raw === 'Cancelled' ? raw : t.oauth2LoginFailed(raw));
+  if (code === 504 || code === 502) return out(t.oauth2NotOffered(reply));
+  if (code === 535 || code === 334) return out(t.oauth2TokenRefused(reply, tokensFetched));
+  return out(t.oauth2Refused(reply));
 }

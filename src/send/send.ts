@@ -6,6 +6,8 @@
  * The envelope and the data come from `src/mail/envelope.ts`; nothing reaches
  * the connection before every address has been checked there.
  */
+import { bundleFor } from '../mail/i18n';
+import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from '../mail/transcript/messages';
 import { SendSession } from './sendSession';
 import type { SendRequest, SendResult, SmtpProfile } from './types';
 
@@ -34,9 +36,12 @@ export function findQueueId(reply: string | undefined): string | undefined {
  * without TLS, RFC 4954 §4 / RFC 8314 §5.1), or undefined when it would not or
  * the profile says the user accepts that (`allowCleartextAuth`).
  */
-export function cleartextAuthProblem(profile: Pick<SmtpProfile, 'security' | 'user' | 'allowCleartextAuth'>): string | undefined {
+export function cleartextAuthProblem(
+  profile: Pick<SmtpProfile, 'security' | 'user' | 'allowCleartextAuth'>,
+  messages: TranscriptMessageTable = ENGLISH_TRANSCRIPT_MESSAGES,
+): string | undefined {
   if (profile.security !== 'none' || !profile.user || profile.allowCleartextAuth) return undefined;
-  return 'Security "none" with a user name would send the password in the clear (AUTH without TLS). Use STARTTLS or TLS, or allow it explicitly for this profile (allowCleartextAuth: true; --allow-cleartext-auth on the command line).';
+  return messages.sendCleartextAuth();
 }
 
 /**
@@ -58,7 +63,7 @@ export async function sendMessage(req: SendRequest): Promise<SendResult> {
       recipients: [],
       envelope: { from: '', to: [] },
       transcript: `# internal error: ${message}\n`,
-      error: { stage: 'connecting', message: `Internal error: ${maskCredentials(message, req)}` },
+      error: { stage: 'connecting', message: bundleFor(req.locale).transcriptMessages.sendInternalError(maskCredentials(message, req)) },
       elapsedMs: 0,
     };
   }

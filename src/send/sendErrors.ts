@@ -1,6 +1,6 @@
 /**
- * Turns a nodemailer `SMTPConnection` error into plain words in the active
- * locale (the transcript message table, switched by `withLocale`).
+ * Turns a nodemailer `SMTPConnection` error into plain words in the caller's
+ * language (the transcript message table of its locale bundle).
  *
  * The decision is made on nodemailer's documented error fields, not on its
  * English message: `code` (ETIMEDOUT, ETLS, EAUTH, EENVELOPE, EMESSAGE,
@@ -12,7 +12,7 @@
  * tells apart the errors nodemailer gives one code, such as its three timeouts.
  */
 import { getSystemErrorName } from 'node:util';
-import { transcriptMessages as t } from '../mail/transcript/messages';
+import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from '../mail/transcript/messages';
 import type { RecipientResult, SendResult, SendStage, SmtpProfile } from './types';
 
 /** The fields nodemailer puts on the errors of `SMTPConnection`. */
@@ -79,9 +79,9 @@ function systemError(err: SmtpError): string | undefined {
 
 /**
  * Describes `err` for the user: the stage it belongs to, the message, and the
- * server's reply and its code when a reply caused it.
+ * server's reply and its code when a reply caused it, in the words of `t`.
  */
-export function describeSendError(err: SmtpError, ctx: ErrorContext): SendFailure {
+export function describeSendError(err: SmtpError, ctx: ErrorContext, t: TranscriptMessageTable = ENGLISH_TRANSCRIPT_MESSAGES): SendFailure {
   const { stage, profile } = ctx;
   const where = `${profile.host}:${ctx.port}`;
   const reply = err.response ? oneLine(err.response) : undefined;

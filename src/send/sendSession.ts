@@ -12,9 +12,9 @@ import { readFileSync } from 'node:fs';
 import type { TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { prepareSend } from '../mail/envelope';
-import { withLocale } from '../mail/i18n';
+import { bundleFor } from '../mail/i18n';
 import { toSevenBit } from '../mail/sevenBit';
-import { transcriptMessages as t } from '../mail/transcript/messages';
+import type { TranscriptMessageTable } from '../mail/transcript/messages';
 import { VERSION } from '../version';
 import { prepareSigner } from './dkim';
 import { DEFAULT_STAGE_TIMEOUT_MS, ReplyMeter, stageDeadline } from './limits';
@@ -28,7 +28,7 @@ import type { RecipientResult, SendRequest, SendResult, SendStage, SmtpProfile }
 export interface SessionHelpers {
   defaultPort(profile: SmtpProfile): number;
   findQueueId(reply: string | undefined): string | undefined;
-  cleartextAuthProblem(profile: SmtpProfile): string | undefined;
+  cleartextAuthProblem(profile: SmtpProfile, messages: TranscriptMessageTable): string | undefined;
   maskCredentials(text: string, req: SendRequest): string;
 }
 
@@ -92,18 +92,22 @@ export class SendSession {
   private overLimit = false;
   private readonly meter = new ReplyMeter();
   private readonly onAbort = (): void => this.cancel();
+  /** The failure texts, in the request's language (chosen once, for the whole session). */
+  private readonly t: TranscriptMessageTable;
 
   constructor(
     private readonly req: SendRequest,
     private readonly helpers: SessionHelpers,
   ) {
     this.profile = req.profile;
+    const l10n = bundleFor(req.locale);
+    this.t = l10n.transcriptMessages;
     this.security = this.profile.security ?? 'starttls';
     this.port = helpers.defaultPort(this.profile);
     this.user = this.profile.user || undefined;
     this.log = new SessionLog({ onLog: req.onLog, user: this.user, password: req.password, maxLoggedDataBytes: req.maxLoggedDataBytes });
     // One pass over the text for both: line ends normalised once, the header parsed once.
-    this.prepared = prepareSend(req.text, { from: req.envelope?.from || this.profile.from, to: req.envelope?.to });
+    this.prepared = prepareSend(req.text, { from: req.envelope?.from || this.profile.from, to: req.envelope?.to }, l10n);
     const env = this.prepared.envelope;
     this.envelope = { from: env.from ?? '', to: env.to };
     this.recipients = this.envelope.to.map((address) => ({ address, accepted: false, reply: '' }));
@@ -132,7 +136,7 @@ export class SendSession {
       try {
         ca = readFileSync(profile.caFile);
       } catch (e) {
-        this.failure = { stage: 'tls', message: `Cannot read the CA file ${profile.caFile}: ${(e as Error).message}` };
+        this.failure = { stage: 'tls', message: this.t.sendCaFileUnreadable(profile.caFile, (e as Error).message) };
         return Promise.resolve(this.result());
       }
     }
@@ -160,23 +164,18 @@ export class SendSession {
     }
     // The EHLO name goes into a command line as is.
     if (profile.clientName !== undefined && !EHLO_NAME.test(profile.clientName)) {
-      const message = `The EHLO name ${JSON.stringify(profile.clientName)} cannot be used: give a domain name (like client.example.com) or an address literal (like [192.0.2.1]).`;
+      const message = this.t.sendEhloNameInvalid(profile.clientName);
       log.note(`refused before connecting: ${message}`);
       return { stage: 'connecting', message };
     }
-    const cleartext = this.helpers.cleartextAuthProblem(profile);
+    const cleartext = this.helpers.cleartextAuthProblem(profile, this.t);
     if (cleartext) {
       log.note(`refused before connecting: ${cleartext}`);
       return { stage: 'auth', message: cleartext };
     }
     if (this.user && this.security === 'none') log.note('warning: AUTH without TLS: the password crosses the network in the clear (allowed for this profile)');
-    if (this.req.signal?.aborted) return { stage: this.stage, message: this.text(() => t.sendCancelled()) };
+    if (this.req.signal?.aborted) return { stage: this.stage, message: this.t.sendCancelled() };
     return undefined;
-  }
-
-  /** A text of the active locale's table, in the request's locale. */
-  private text<T = string>(render: () => T): T {
-    return withLocale(this.req.locale, render);
   }
 
   private connect(ca: Buffer | undefined, signer: Signer): void {
@@ -299,16 +298,17 @@ export class SendSession {
     if (!why) return true;
     this.overLimit = true;
     const stage = this.stage;
-    this.fail({ stage, message: this.text(() => t.sendReplyTooBig(`${this.profile.host}:${this.port}`, why, stage)) });
-    this.log.note(`ended: the server sent ${why}`);
+    this.fail({ stage, message: this.t.sendReplyTooBig(`${this.profile.host}:${this.port}`, this.t.sendReplyOverflow(why.unit, why.limit), stage) });
+    this.log.note(`ended: the server sent a reply of more than ${why.limit} ${why.unit}`);
     this.conn!.close();
     return false;
   }
 
   private describe(err: SmtpError, stage: SendStage = this.stage): SendFailure {
     const size = this.extensions.get('SIZE');
-    return this.text(() =>
-      describeSendError(err, {
+    return describeSendError(
+      err,
+      {
         stage,
         profile: this.profile,
         port: this.port,
@@ -317,7 +317,8 @@ export class SendSession {
         sizeLimit: size && /^\d+$/.test(size) && size !== '0' ? Number(size) : undefined,
         messageSize: this.payload.length,
         recipients: this.recipients,
-      }),
+      },
+      this.t,
     );
   }
 
@@ -344,7 +345,7 @@ export class SendSession {
     const current = this.stage;
     const ms = stageDeadline(this.profile.stageTimeout ?? DEFAULT_STAGE_TIMEOUT_MS, current, this.payload.length);
     this.stageTimer = setTimeout(() => {
-      this.fail({ stage: current, message: this.text(() => t.sendStageDeadline(`${this.profile.host}:${this.port}`, current, ms)) });
+      this.fail({ stage: current, message: this.t.sendStageDeadline(`${this.profile.host}:${this.port}`, current, ms) });
       this.log.note(`ended: ${current} took longer than ${ms} ms`);
       this.conn!.close();
     }, ms);
@@ -356,7 +357,7 @@ export class SendSession {
 
   private cancel(): void {
     this.cancelled = true;
-    this.failure = { stage: this.stage, message: this.text(() => t.sendCancelled()) };
+    this.failure = { stage: this.stage, message: this.t.sendCancelled() };
     this.log.note('cancelled by the user');
     this.conn!.close();
     // close() emits 'end' unless the connection had already ended.
@@ -383,7 +384,7 @@ export class SendSession {
     if (!this.ok && !this.failure) {
       const last = typeof conn.lastServerResponse === 'string' && conn.lastServerResponse ? oneLine(conn.lastServerResponse) : '';
       const stage = this.stage;
-      this.failure = { stage, message: this.text(() => t.sendClosed(stage, last)) };
+      this.failure = { stage, message: this.t.sendClosed(stage, last) };
     }
     if (this.quitTimer) clearTimeout(this.quitTimer);
     if (this.stageTimer) clearTimeout(this.stageTimer);
@@ -392,10 +393,10 @@ export class SendSession {
     if (!this.ok && failure && this.dataWritten) {
       if (this.cancelled) {
         this.deliveryUnknown = true;
-        this.failure = { ...failure, message: this.text(() => t.sendCancelledAfterData()) };
+        this.failure = { ...failure, message: this.t.sendCancelledAfterData() };
       } else if (failure.code === undefined) {
         this.deliveryUnknown = true;
-        this.failure = { ...failure, message: this.text(() => t.sendMaybeDelivered(failure.message)) };
+        this.failure = { ...failure, message: this.t.sendMaybeDelivered(failure.message) };
       }
     }
     this.req.signal?.removeEventListener('abort', this.onAbort);
@@ -407,14 +408,14 @@ export class SendSession {
     const conn = this.conn!;
     if (this.security !== 'none' && !conn.secure) {
       // requireTLS makes nodemailer insist; this is a second lock on the door.
-      this.fail({ stage: 'tls', message: 'The connection is not encrypted although the profile requires TLS.' });
+      this.fail({ stage: 'tls', message: this.t.sendNotEncrypted() });
       return this.quit();
     }
     if (user && profile.auth === 'oauth2') {
       this.setStage('auth');
       const getAccessToken = this.req.getAccessToken;
       if (!getAccessToken) {
-        this.fail({ stage: 'auth', message: 'No OAuth2 access token: the profile has no token command.' });
+        this.fail({ stage: 'auth', message: this.t.sendNoOAuth2Token() });
         return this.quit();
       }
       // SASL XOAUTH2: nodemailer asks for a token, and for a fresh one (renew) after the server refused it.
@@ -435,7 +436,7 @@ export class SendSession {
       conn.login({ user, oauth2 } as unknown as SMTPConnection.AuthenticationCredentials, (err) => {
         if (err) {
           const e = err as SmtpError;
-          this.fail({ stage: 'auth', ...describeOAuth2Failure(e.message ?? String(e), e.response ? oneLine(e.response) : undefined, e.responseCode ?? replyCode(e.response), fetched) });
+          this.fail({ stage: 'auth', ...describeOAuth2Failure(e.message ?? String(e), e.response ? oneLine(e.response) : undefined, e.responseCode ?? replyCode(e.response), fetched, this.t) });
           return this.quit();
         }
         log.note('authenticated (XOAUTH2)');
@@ -444,7 +445,7 @@ export class SendSession {
     } else if (user) {
       this.setStage('auth');
       if (!this.req.password) {
-        this.fail({ stage: 'auth', message: 'No password given for the login.' });
+        this.fail({ stage: 'auth', message: this.t.sendNoPassword() });
         return this.quit();
       }
       conn.login({ user, pass: this.req.password }, (err) => {
@@ -469,7 +470,7 @@ export class SendSession {
     // RFC 6531 §3.4: a non-ASCII address only with SMTPUTF8 (nodemailer would send it raw).
     const international = [envelope.from, ...envelope.to].find((a) => /[^\x00-\x7f]/.test(a));
     if (international !== undefined && !this.extensions.has('SMTPUTF8')) {
-      this.fail({ stage: international === envelope.from ? 'sender' : 'recipients', message: `The server does not offer SMTPUTF8 (RFC 6531), so the address ${international} (not ASCII) cannot be sent; use an ASCII address (a domain in its xn-- form).` });
+      this.fail({ stage: international === envelope.from ? 'sender' : 'recipients', message: this.t.sendNeedsSmtputf8(international) });
       return this.quit();
     }
     // RFC 6152 §3: 8-bit data with BODY=8BITMIME when offered (nodemailer adds it), else converted to 7 bit.

@@ -6,7 +6,6 @@
 import * as lsp from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
-import { withLocale } from '../mail/i18n';
 import { serverBundleFor } from './l10n';
 import { toDiagnostics } from './diagnostics';
 import type { FeatureContext, LanguageFeatures, PreviousValue } from './features';
@@ -176,8 +175,7 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
    */
   function guard<T>(what: string, fallback: T, run: () => T): T {
     try {
-      // Every feature call runs with the core's texts of the client's locale.
-      return withLocale(locale, run);
+      return run();
     } catch (err) {
       connection.console.error(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return fallback;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { hasRtl } from '../../src/mail/bidi';
-import { withLocale } from '../../src/mail/i18n';
+import { bundleFor } from '../../src/mail/i18n';
 import { validateTranscript } from '../../src/mail/transcript/validate';
 import { runCli } from '../helpers/cli';
 
@@ -28,7 +28,7 @@ test('20,000 unknown commands: at most 100 per code, and a closing note', () => 
   assert.ok(problems.length <= 300, `${problems.length} problems`);
   const last = problems[problems.length - 1]!;
   assert.match(last.message, /\(\d+ more problems left out: each code is reported at most 100 times per document; unknown-command ×19900/);
-  const fa = withLocale('fa', () => validateTranscript(FOO));
+  const fa = validateTranscript(FOO, { l10n: bundleFor('fa') });
   assert.equal(fa.length, problems.length);
   assert.ok(hasRtl(fa[fa.length - 1]!.message));
 });

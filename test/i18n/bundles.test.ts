@@ -13,8 +13,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hasRtl } from '../../src/mail/bidi';
 import { ALL_CODES } from '../../src/mail/codes';
-import { allBundles, bundleFor, formatSize, LANGUAGES, plural, resolveLanguage, withLocale } from '../../src/mail/i18n';
-import { MESSAGES } from '../../src/mail/message/messages';
+import { allBundles, bundleFor, formatSize, LANGUAGES, plural, resolveLanguage } from '../../src/mail/i18n';
+import { validateMessage } from '../../src/mail/message/validate';
 import { allServerBundles, serverBundleFor } from '../../src/server/l10n';
 import { documentForms, englishWords } from '../helpers/englishWords';
 
@@ -133,9 +133,11 @@ test('one reading of a locale for the core and the server: fa, fa-IR, fas, per a
   assert.deepEqual(allBundles().map((b) => b.language), ['en', 'fa']);
 });
 
-test('withLocale takes a bundle as well as a locale', () => {
-  assert.equal(withLocale(bundleFor('fa'), () => MESSAGES['missing-subject']()), bundleFor('fa').messages['missing-subject']());
-  assert.equal(MESSAGES['missing-subject'](), bundleFor('en').messages['missing-subject']());
+test('a validator writes with the bundle it is given, English without one', () => {
+  const text = 'From: a@example.org\r\nDate: Mon, 2 Jan 2006 15:04:05 +0000\r\nTo: b@example.org\r\nMessage-ID: <1@example.org>\r\n\r\nhi\r\n';
+  const missingSubject = (l10n?: ReturnType<typeof bundleFor>) => validateMessage(text, { l10n }).find((p) => p.code === 'missing-subject')!.message;
+  assert.equal(missingSubject(bundleFor('fa')), bundleFor('fa').messages['missing-subject']());
+  assert.equal(missingSubject(), bundleFor('en').messages['missing-subject']());
 });
 
 test('plurals: CLDR categories per language', () => {

@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FSI, hasRtl, LRI, PDI } from '../../src/mail/bidi';
-import { withLocale } from '../../src/mail/i18n';
-import { detailText, ENGLISH_DETAILS, renderDetail, type Detail, type DetailKey } from '../../src/mail/message/messages';
+import { bundleFor } from '../../src/mail/i18n';
+import { ENGLISH_DETAILS, renderDetail, type Detail, type DetailKey } from '../../src/mail/message/messages';
 import { PERSIAN_DETAILS } from '../../src/mail/message/messages.fa';
 import { validateMessage } from '../../src/mail/message/validate';
 import { emlHover } from '../../src/server/eml/hover';
@@ -74,7 +74,7 @@ for (const sample of DETAIL_SAMPLES) {
     const english = renderDetail(ENGLISH_DETAILS, detail);
     const persian = renderDetail(PERSIAN_DETAILS, detail);
     const en = validateMessage(sample.text);
-    const fa = withLocale('fa', () => validateMessage(sample.text));
+    const fa = validateMessage(sample.text, { l10n: bundleFor('fa') });
     const hit = en.findIndex((p) => p.message.includes(english));
     assert.ok(hit >= 0, `no English problem says "${english}":\n${en.map((p) => `${p.code}: ${p.message}`).join('\n')}`);
     // Same problem list in both languages; the Persian twin of that problem has the Persian detail.
@@ -94,11 +94,11 @@ test('English messages keep their wording (the detail is rendered in place)', ()
   assert.equal(b.message, 'The control character 1 is not a base64 character.');
 });
 
-test('detailText follows withLocale (English outside, Persian inside, restored after)', () => {
+test('a detail is rendered with the details of the bundle at hand (English by default, Persian for fa-IR)', () => {
   const detail: Detail = ['zone-invalid', '+01'];
-  assert.equal(detailText(detail), ENGLISH_DETAILS['zone-invalid']('+01'));
-  assert.equal(withLocale('fa-IR', () => detailText(detail)), PERSIAN_DETAILS['zone-invalid']('+01'));
-  assert.equal(detailText(detail), ENGLISH_DETAILS['zone-invalid']('+01'));
+  assert.equal(renderDetail(bundleFor(undefined).details, detail), ENGLISH_DETAILS['zone-invalid']('+01'));
+  assert.equal(renderDetail(bundleFor('fa-IR').details, detail), PERSIAN_DETAILS['zone-invalid']('+01'));
+  assert.equal(renderDetail(bundleFor('en').details, detail), ENGLISH_DETAILS['zone-invalid']('+01'));
 });
 
 test('Persian hovers give the reason in Persian: a malformed encoded word (hover-only detail) and a bad date', () => {
@@ -106,7 +106,7 @@ test('Persian hovers give the reason in Persian: a malformed encoded word (hover
   const text = sampleMessage(['Comments: =?utf-8?x?abc?=', `Keywords: =?utf-8?q?${'a'.repeat(1000)}?=`, 'Resent-Date: 1 Jan 2026 10:00:00 +01']);
   const ctx = { ...featureContext(text), locale: 'fa', l10n: serverBundleFor('fa') };
   const hover = (needle: string): string => {
-    const h = withLocale('fa', () => emlHover(ctx, positionOf(text, needle, 3)));
+    const h = emlHover(ctx, positionOf(text, needle, 3));
     assert.ok(h, `a hover at ${needle}`);
     return (h.contents as { value: string }).value;
   };

@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { FSI, hasRtl, LRI, PDI, stripBidi } from '../../src/mail/bidi';
-import { withLocale } from '../../src/mail/i18n';
+import { bundleFor } from '../../src/mail/i18n';
 import { validateMessage } from '../../src/mail/message/validate';
 import { CORPUS_ROOT, listCorpusFiles } from '../helpers/corpus';
 import { documentForms, englishWords } from '../helpers/englishWords';
@@ -29,7 +29,7 @@ import { DETAIL_SAMPLES } from './emlDetailSamples';
 /** Validates `text` in Persian and returns "code: message [english words]" for every message that has English words. */
 function englishInPersian(text: string): { findings: string[]; messages: number } {
   const forms = documentForms(text);
-  const problems = withLocale('fa', () => validateMessage(text));
+  const problems = validateMessage(text, { l10n: bundleFor('fa') });
   const findings: string[] = [];
   let messages = 0;
   for (const p of problems) {
@@ -77,7 +77,7 @@ test('Persian diagnostics of the shared eml corpus hold no English words', () =>
     const text = readFileSync(file, 'utf8');
     const r = englishInPersian(text);
     findings.push(...r.findings.map((f) => `${file.slice(CORPUS_ROOT.length + 1)} ${f}`));
-    for (const p of withLocale('fa', () => validateMessage(text))) codes.set(p.code, (codes.get(p.code) ?? 0) + 1);
+    for (const p of validateMessage(text, { l10n: bundleFor('fa') })) codes.set(p.code, (codes.get(p.code) ?? 0) + 1);
   }
   // The corpus does exercise the parsers whose details were English (so this is not an empty check).
   for (const code of ['address-syntax', 'date-syntax', 'parameter-syntax', 'content-type-syntax', 'encoded-word-invalid', 'base64-invalid']) {

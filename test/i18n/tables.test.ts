@@ -6,15 +6,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hasRtl, LRI, PDI, FSI, stripBidi } from '../../src/mail/bidi';
-import { currentLanguage, resolveLanguage, withLocale } from '../../src/mail/i18n';
+import { bundleFor, resolveLanguage } from '../../src/mail/i18n';
 import { FIELD_CATALOG } from '../../src/mail/message/fieldCatalog';
 import { PERSIAN_FIELD_DOCS } from '../../src/mail/message/fieldCatalog.fa';
-import { ENGLISH_MESSAGES, MESSAGES } from '../../src/mail/message/messages';
+import { ENGLISH_MESSAGES } from '../../src/mail/message/messages';
 import { PERSIAN_MESSAGES } from '../../src/mail/message/messages.fa';
 import { validateMessage } from '../../src/mail/message/validate';
 import * as catalog from '../../src/mail/transcript/catalog';
 import { PERSIAN_CATALOG } from '../../src/mail/transcript/catalog.fa';
-import { ENGLISH_TRANSCRIPT_LABELS, ENGLISH_TRANSCRIPT_MESSAGES, transcriptMessages } from '../../src/mail/transcript/messages';
+import { ENGLISH_TRANSCRIPT_LABELS, ENGLISH_TRANSCRIPT_MESSAGES } from '../../src/mail/transcript/messages';
 import { PERSIAN_TRANSCRIPT_LABELS, PERSIAN_TRANSCRIPT_MESSAGES } from '../../src/mail/transcript/messages.fa';
 import { validateTranscript } from '../../src/mail/transcript/validate';
 import { ENGLISH_EML_TEXTS } from '../../src/server/eml/texts';
@@ -114,27 +114,27 @@ test('resolveLanguage: fa, fa-IR, fa_IR, FA are Persian; anything else (or nothi
   assert.equal(serverBundleFor('fr').eml, ENGLISH_EML_TEXTS);
 });
 
-test('withLocale switches the tables for one call only, restores them after a throw, and nests', () => {
-  assert.equal(MESSAGES['missing-subject'](), ENGLISH_MESSAGES['missing-subject']());
-  const inside = withLocale('fa-IR', () => [MESSAGES['missing-subject'](), transcriptMessages.afterQuit(), currentLanguage()]);
-  assert.deepEqual(inside, [PERSIAN_MESSAGES['missing-subject'](), PERSIAN_TRANSCRIPT_MESSAGES.afterQuit(), 'fa']);
-  assert.equal(MESSAGES['missing-subject'](), ENGLISH_MESSAGES['missing-subject'](), 'restored');
-  assert.throws(() => withLocale('fa', () => { throw new Error('boom'); }), /boom/);
-  assert.equal(currentLanguage(), 'en', 'restored after a throw');
-  const nested = withLocale('fa', () => [withLocale('en', () => MESSAGES['missing-subject']()), MESSAGES['missing-subject']()]);
-  assert.deepEqual(nested, [ENGLISH_MESSAGES['missing-subject'](), PERSIAN_MESSAGES['missing-subject']()]);
+test('a call in one language leaves the next call in another untouched (no table is global)', () => {
+  const eml = 'From: a@example.ir\r\nDate: Mon, 2 Jan 2006 15:04:05 +0000\r\nTo: b@example.ir\r\n\r\nhi\r\n';
+  const smtp = 'S: 220 mx ESMTP\r\nC: EHLO c.example\r\nS: 250 mx\r\nC: QUIT\r\nS: 221 bye\r\nC: NOOP\r\n';
+  const subject = (l10n?: ReturnType<typeof bundleFor>) => validateMessage(eml, { l10n }).find((p) => p.code === 'missing-subject')!.message;
+  const afterQuit = (l10n?: ReturnType<typeof bundleFor>) => validateTranscript(smtp, { l10n }).find((p) => p.code === 'out-of-sequence')!.message;
+  assert.equal(subject(), ENGLISH_MESSAGES['missing-subject']());
+  assert.deepEqual([subject(bundleFor('fa-IR')), afterQuit(bundleFor('fa-IR'))], [PERSIAN_MESSAGES['missing-subject'](), PERSIAN_TRANSCRIPT_MESSAGES.afterQuit()]);
+  assert.equal(subject(), ENGLISH_MESSAGES['missing-subject'](), 'English again after a Persian call');
+  assert.equal(afterQuit(bundleFor('en')), ENGLISH_TRANSCRIPT_MESSAGES.afterQuit());
 });
 
 test('validation in fa: same codes, offsets and severities as in English, Persian messages', () => {
   const eml = 'To: ali@example.ir\r\nSubject: x\r\nContent-Type: multipart/mixed\r\n\r\nbody\r\n';
   const en = validateMessage(eml);
-  const fa = withLocale('fa', () => validateMessage(eml));
+  const fa = validateMessage(eml, { l10n: bundleFor('fa') });
   assert.ok(en.length >= 3);
   assert.deepEqual(fa.map((p) => [p.code, p.offset, p.length, p.severity]), en.map((p) => [p.code, p.offset, p.length, p.severity]));
   for (const p of fa) assert.ok(hasRtl(p.message), `${p.code}: ${p.message}`);
   const smtp = 'S: 220 mx.example.ir ESMTP\r\nC: EHLO client.example.ir\r\nS: 250 mx.example.ir\r\nC: RCPT TO:<ali@example.ir>\r\nS: 550 5.1.1 no such user\r\n';
   const ten = validateTranscript(smtp);
-  const tfa = withLocale('fa', () => validateTranscript(smtp));
+  const tfa = validateTranscript(smtp, { l10n: bundleFor('fa') });
   assert.ok(ten.length >= 1);
   assert.deepEqual(tfa.map((p) => [p.code, p.offset, p.length]), ten.map((p) => [p.code, p.offset, p.length]));
   for (const p of tfa) assert.ok(hasRtl(p.message), `${p.code}: ${p.message}`);

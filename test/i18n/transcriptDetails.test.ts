@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stripBidi } from '../../src/mail/bidi';
-import { withLocale } from '../../src/mail/i18n';
+import { bundleFor } from '../../src/mail/i18n';
 import { ENGLISH_DETAILS, type DetailKey } from '../../src/mail/message/messages';
 import { validateTranscript } from '../../src/mail/transcript';
 import { englishWords } from '../helpers/englishWords';
@@ -58,11 +58,11 @@ test('every transcript detail key has a sample', () => {
 for (const sample of SAMPLES) {
   test(`${sample.key}: the English message carries the detail; the Persian one holds no English words`, () => {
     const english = (ENGLISH_DETAILS[sample.key] as (...a: string[]) => string)('(', '_');
-    const englishMessages = withLocale('en', () => validateTranscript(sample.text)).map((p) => p.message);
+    const englishMessages = validateTranscript(sample.text, { l10n: bundleFor('en') }).map((p) => p.message);
     const stem = english.split('`')[0].trim();
     assert.ok(englishMessages.some((m) => m.includes(stem)), `no English message holds "${stem}": ${JSON.stringify(englishMessages)}`);
     const forms = [sample.text.toLowerCase().replace(/\s+/g, ' ')];
-    const findings = withLocale('fa', () => validateTranscript(sample.text))
+    const findings = validateTranscript(sample.text, { l10n: bundleFor('fa') })
       .map((p) => ({ code: p.code, words: englishWords(p.message, forms), message: stripBidi(p.message) }))
       .filter((f) => f.words.length);
     assert.deepEqual(findings, []);

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildEnvelope, checkEnvelopeAddress } from '../../src/mail/envelope';
-import { withLocale } from '../../src/mail/i18n';
+import { bundleFor } from '../../src/mail/i18n';
 import { checkMailbox, checkPathContent, type MailboxProblem } from '../../src/mail/mailbox';
 import { ENGLISH_DETAILS, renderDetail, type Detail } from '../../src/mail/message/messages';
 import { PERSIAN_DETAILS } from '../../src/mail/message/messages.fa';
@@ -173,9 +173,9 @@ describe('the envelope and the transcript agree on the same addresses', () => {
   test('in Persian both carry the Persian reason', () => {
     const address = 'a@exa_mple.org';
     const persian = renderDetail(PERSIAN_DETAILS, ['smtp-domain-char', '_']);
-    const env = withLocale('fa', () => buildEnvelope('From: a@example.com\n\nhi\n', { to: [address] }));
+    const env = buildEnvelope('From: a@example.com\n\nhi\n', { to: [address] }, bundleFor('fa'));
     assert.ok(env.problems[0].includes(persian), env.problems[0]);
-    const transcript = withLocale('fa', () => validateTranscript(transcriptOf(address))).filter((p) => p.code === 'command-syntax');
+    const transcript = validateTranscript(transcriptOf(address), { l10n: bundleFor('fa') }).filter((p) => p.code === 'command-syntax');
     assert.equal(transcript.length, 1);
     assert.ok(transcript[0].message.includes(persian), transcript[0].message);
   });

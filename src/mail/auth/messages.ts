@@ -1,6 +1,6 @@
 /**
  * Texts of the authentication diagnostics (DKIM, ARC), one table per language
- * like ../message/messages.ts; `withLocale` (../i18n.ts) swaps the table.
+ * like ../message/messages.ts; a caller passes its locale bundle's table in (../i18n.ts).
  */
 
 const en = {
@@ -52,20 +52,6 @@ const en = {
 
 /** The authentication message table type. */
 export type AuthMessageTable = typeof en;
-
-let current: AuthMessageTable = en;
-
-/** The active table (English by default). */
-export const AUTH_MESSAGES: AuthMessageTable = new Proxy({} as AuthMessageTable, {
-  get: (_t, key: string) => (current as Record<string, unknown>)[key],
-});
-
-/** Replaces the table (for a translation); returns the previous one. */
-export function setAuthMessageTable(table: AuthMessageTable): AuthMessageTable {
-  const previous = current;
-  current = table;
-  return previous;
-}
 
 /** The English table. */
 export const ENGLISH_AUTH_MESSAGES: AuthMessageTable = en;

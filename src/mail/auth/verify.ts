@@ -12,7 +12,8 @@ import type { HeaderField, MimePart, ParsedMessage } from '../message/model';
 import { walkParts } from '../message/model';
 import { canonicalizeField, hashBody, type BodyHash, type Canonicalization, type TextEncoding } from './canonical';
 import { parseKeyRecord, type KeyAnswer, type KeyLookup, type ParsedKey } from './keys';
-import { AUTH_MESSAGES as M } from './messages';
+import { ENGLISH_AUTH_MESSAGES, type AuthMessageTable } from './messages';
+import type { CoreBundle } from '../i18n';
 import { parseTagList, type Tag, type TagList } from './tags';
 
 /** Options of `authenticate`. */
@@ -21,6 +22,8 @@ export interface AuthOptions {
   keys?: KeyLookup;
   /** How the text became a string (see `MessageValidationOptions.textEncoding`). */
   textEncoding?: TextEncoding;
+  /** The locale bundle the problems are written with (../i18n.ts); English when absent. */
+  l10n?: CoreBundle;
 }
 
 /** The outcome of one signature, as the code lens says it. */
@@ -114,7 +117,7 @@ const isAuthName = (lower: string): boolean => lower === 'dkim-signature' || ARC
 const EMPTY: AuthReport = { messages: [], problems: [] };
 
 /** A cache per parse and key lookup, so validation, hover, outline and lenses share one verification. */
-const cache = new WeakMap<ParsedMessage, { keys: KeyLookup | undefined; encoding: TextEncoding; report: AuthReport }>();
+const cache = new WeakMap<ParsedMessage, { keys: KeyLookup | undefined; encoding: TextEncoding; messages: AuthMessageTable; report: AuthReport }>();
 
 /**
  * Verifies every DKIM signature and ARC chain of the message and of each
@@ -123,11 +126,13 @@ const cache = new WeakMap<ParsedMessage, { keys: KeyLookup | undefined; encoding
  */
 export function authenticate(parsed: ParsedMessage, options: AuthOptions = {}): AuthReport {
   const encoding = options.textEncoding ?? 'utf8';
+  const messageTable = options.l10n?.auth ?? ENGLISH_AUTH_MESSAGES;
   const hit = cache.get(parsed);
-  if (hit && hit.keys === options.keys && hit.encoding === encoding) return hit.report;
+  // The report's problems are written in one language: a call in another verifies afresh.
+  if (hit && hit.keys === options.keys && hit.encoding === encoding && hit.messages === messageTable) return hit.report;
   const messages: MessageAuth[] = [];
   walkParts(parsed.root, (part) => {
-    if (part.isMessage && hasAuthFields(part)) messages.push(authenticatePart(parsed.text, part, options.keys, encoding));
+    if (part.isMessage && hasAuthFields(part)) messages.push(authenticatePart(parsed.text, part, options.keys, encoding, messageTable));
   });
   if (!messages.length) return EMPTY;
   const problems: Problem[] = [];
@@ -139,7 +144,7 @@ export function authenticate(parsed: ParsedMessage, options: AuthOptions = {}): 
     }
   }
   const report = { messages, problems };
-  cache.set(parsed, { keys: options.keys, encoding, report });
+  cache.set(parsed, { keys: options.keys, encoding, messages: messageTable, report });
   return report;
 }
 
@@ -152,9 +157,11 @@ interface MessageText {
   byName: Map<string, number[]>;
   /** Body hashes by canonicalization, algorithm and l=, computed once. */
   bodyHashes: Map<string, BodyHash>;
+  /** The problems' texts (the call's locale bundle). */
+  messages: AuthMessageTable;
 }
 
-function authenticatePart(text: string, part: MimePart, keys: KeyLookup | undefined, encoding: TextEncoding): MessageAuth {
+function authenticatePart(text: string, part: MimePart, keys: KeyLookup | undefined, encoding: TextEncoding, messages: AuthMessageTable): MessageAuth {
   const byName = new Map<string, number[]>();
   part.headers.forEach((h, i) => {
     const n = h.name.toLowerCase();
@@ -162,7 +169,7 @@ function authenticatePart(text: string, part: MimePart, keys: KeyLookup | undefi
     if (list) list.push(i);
     else byName.set(n, [i]);
   });
-  const msg: MessageText = { text, part, encoding, byName, bodyHashes: new Map() };
+  const msg: MessageText = { text, part, encoding, byName, bodyHashes: new Map(), messages };
   // The newest signatures (top first), at most MAX_SIGNATURES: each distinct c=/l= costs a pass over the body.
   const dkim = (byName.get('dkim-signature') ?? []).slice(0, MAX_SIGNATURES).map((i) => verifySignature(msg, part.headers[i], 'dkim', keys));
   const hasArc = [...ARC_FIELDS].some((n) => byName.has(n));
@@ -187,6 +194,7 @@ function fieldRaw(msg: MessageText, field: HeaderField): string {
 
 /** Reads the tags every signature shares; returns the report with `malformed` set when it cannot be checked. */
 function readSignature(msg: MessageText, field: HeaderField, kind: SignatureKind): { report: SignatureReport; syntax?: { message: string; tag?: Tag } } {
+  const M = msg.messages;
   const valueFrom = field.colonOffset >= 0 ? field.valueOffset : field.end;
   const tags = parseTagList(msg.text, valueFrom, field.end);
   const get = (name: string): string | undefined => tags.byName.get(name)?.value;
@@ -312,7 +320,7 @@ function checkCrypto(algorithm: string, data: Buffer, key: KeyObject, signature:
 }
 
 /** Finds the key of a signature; sets `keyAnswer` / `keyInfo`; returns the key or the problem to report. */
-function keyFor(report: SignatureReport, keys: KeyLookup | undefined): { key: KeyObject } | { problem: Problem } {
+function keyFor(report: SignatureReport, keys: KeyLookup | undefined, M: AuthMessageTable): { key: KeyObject } | { problem: Problem } {
   const name = report.keyName!;
   const answer: KeyAnswer = keys ? keys.lookup(name) : { missing: 'unknown' };
   report.keyAnswer = answer;
@@ -356,6 +364,7 @@ function copiedFields(tags: TagList): Map<string, string> {
 
 /** Verifies one DKIM-Signature or ARC-Message-Signature; fills the report. */
 function verifySignature(msg: MessageText, field: HeaderField, kind: 'dkim' | 'arc-message', keys: KeyLookup | undefined): SignatureReport {
+  const M = msg.messages;
   const { report, syntax } = readSignature(msg, field, kind);
   if (syntax) {
     const span = spanOf(field, syntax.tag);
@@ -380,7 +389,7 @@ function verifySignature(msg: MessageText, field: HeaderField, kind: 'dkim' | 'a
     });
     return report;
   }
-  const key = keyFor(report, keys);
+  const key = keyFor(report, keys, M);
   if ('problem' in key) {
     report.status = key.problem.code === 'dkim-key-unavailable' ? 'key-unavailable' : 'signature-invalid';
     report.problem = key.problem;
@@ -422,6 +431,7 @@ function aarInstance(field: HeaderField): string | undefined {
 }
 
 function verifyArc(msg: MessageText, keys: KeyLookup | undefined): ArcReport {
+  const M = msg.messages;
   const { part } = msg;
   const sets = new Map<number, ArcSet>();
   const signatures: SignatureReport[] = [];
@@ -496,7 +506,7 @@ function verifyArc(msg: MessageText, keys: KeyLookup | undefined): ArcReport {
     const set = ordered[k];
     const seal = readers.get(set.seal!)!.report;
     signatures.push(seal);
-    const key = keyFor(seal, keys);
+    const key = keyFor(seal, keys, M);
     if ('problem' in key) {
       if (key.problem.code === 'dkim-key-unavailable') {
         seal.status = 'key-unavailable';

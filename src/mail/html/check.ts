@@ -13,7 +13,7 @@ import { problem, type Problem, type ProblemCode, type RelatedLocation } from '.
 import { findHeader, walkParts, type MimePart, type ParsedMessage } from '../message/model';
 import { scanDeclarations, scanStylesheet, type CssDeclaration } from './css';
 import { decodeHtmlPart, rawSpanOf, type DecodedHtml } from './decode';
-import { htmlMessages, type PartialGroup } from './messages';
+import { ENGLISH_HTML_MESSAGES, type HtmlMessageTable, type PartialGroup } from './messages';
 import { isConditional, noteApplies, type FeatureUse } from './notes';
 import { attributeValue, scanHtml, type HtmlAttribute, type HtmlStartTag } from './scan';
 import { keepShape } from './shapes';
@@ -141,13 +141,19 @@ export function plainNote(note: string): string {
 
 /**
  * Runs the HTML checks on every readable text/html part of `parsed` and hands
- * each problem to `report`. Never throws on any input.
+ * each problem to `report`, written with `messages` (the call's locale bundle's
+ * table). Never throws on any input.
  */
-export function checkHtml(parsed: ParsedMessage, options: HtmlCheckOptions, report: (p: Problem) => void, isFull: (code: ProblemCode) => boolean = () => false): void {
+export function checkHtml(
+  parsed: ParsedMessage,
+  options: HtmlCheckOptions,
+  report: (p: Problem) => void,
+  isFull: (code: ProblemCode) => boolean = () => false,
+  messages: HtmlMessageTable = ENGLISH_HTML_MESSAGES,
+): void {
   const parts = htmlParts(parsed);
   if (!parts.length) return;
   const { text } = parsed;
-  const messages = htmlMessages();
 
   // html-no-text-alternative, once per message that has an HTML body.
   const seen = new Set<MimePart>();
@@ -174,7 +180,7 @@ export function checkHtml(parsed: ParsedMessage, options: HtmlCheckOptions, repo
     const message = messageOf(part);
     let known = ids.get(message);
     if (!known) ids.set(message, (known = contentIds(text, message)));
-    new PartChecker(text, decoded, message, known, support, clients, report, isFull).run();
+    new PartChecker(text, decoded, message, known, support, clients, report, isFull, messages).run();
   }
 }
 
@@ -235,7 +241,6 @@ const MAX_CACHED_STYLES = 10_000;
 
 /** The checks of one decoded part. */
 class PartChecker {
-  private readonly messages = htmlMessages();
   /** What is known of each feature met in this part. */
   private readonly states = new Map<SupportFeature, FeatureState>();
   /** Verdicts cached per use, all features together (bounds the memory of hostile input). */
@@ -258,6 +263,7 @@ class PartChecker {
     private readonly report: (p: Problem) => void,
     /** True once a code has reached the reporter's cap: further occurrences are not even built. */
     private readonly isFull: (code: ProblemCode) => boolean,
+    private readonly messages: HtmlMessageTable,
   ) {}
 
   run(): void {
@@ -539,7 +545,7 @@ class PartChecker {
 }
 
 // The checker's shape outlives each part (see ./shapes).
-keepShape(new PartChecker('', {} as DecodedHtml, {} as MimePart, new Set(), undefined, [], () => undefined, () => false));
+keepShape(new PartChecker('', {} as DecodedHtml, {} as MimePart, new Set(), undefined, [], () => undefined, () => false, ENGLISH_HTML_MESSAGES));
 
 /**
  * True when `s` starts with `prefix` (lowercase ASCII) in any case. Same as

@@ -18,7 +18,7 @@
  */
 import { problem, type Problem } from '../codes';
 import { tokenize, RFC5322_SPECIALS, type Token } from './lexer';
-import { MESSAGES, type Detail } from './messages';
+import { ENGLISH_MESSAGES, type Detail, type MessageTable } from './messages';
 import { decodeEncodedWords } from './encodings';
 
 /** One mailbox: `Name <local@domain>` or `local@domain`. */
@@ -81,7 +81,7 @@ class Failure {
  * included), `baseOffset` its offset in the document. Never throws; a bad
  * element is reported (`address-syntax`, range = that element) and skipped.
  */
-export function parseAddressList(value: string, baseOffset: number): { items: AddressItem[]; problems: Problem[] } {
+export function parseAddressList(value: string, baseOffset: number, messages: MessageTable = ENGLISH_MESSAGES): { items: AddressItem[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const tokens = tokenize(value, 0, value.length, RFC5322_SPECIALS);
   for (const t of tokens) {
@@ -104,7 +104,7 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
     const lastTok = tokens[Math.max(start, j - 1)] ?? first;
     const offset = first ? first.offset : baseOffset;
     const length = first ? Math.max(lastTok.end - offset, 1) : 0;
-    problems.push(problem('address-syntax', offset, length, MESSAGES['address-syntax'](f.detail)));
+    problems.push(problem('address-syntax', offset, length, messages['address-syntax'](f.detail)));
     i = j;
   };
 
@@ -126,7 +126,7 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
         // RFC 2047 §5 (3): an encoded word must not appear within a quoted string.
         const words = decodeEncodedWords(t.value).words;
         if (words.length) {
-          problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, MESSAGES['encoded-word-invalid'](['encoded-word-in-quotes'])));
+          problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, messages['encoded-word-invalid'](['encoded-word-in-quotes'])));
         }
       }
       if (t.kind === 'atom' && hasBadAtomChar(t.value)) fail(t, ['control-char']);
@@ -144,14 +144,14 @@ export function parseAddressList(value: string, baseOffset: number): { items: Ad
       if (expectWord) {
         if (t.kind === 'atom' && t.value.includes('=?') && decodeEncodedWords(t.value).words.length) {
           // RFC 2047 §5 (3): an encoded word must not appear in any portion of an addr-spec.
-          problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, MESSAGES['encoded-word-invalid'](['encoded-word-in-address'])));
+          problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, messages['encoded-word-invalid'](['encoded-word-in-address'])));
         }
         if (t.kind === 'atom') local += t.value;
         else if (t.kind === 'quoted') {
           if (t.unterminated) fail(t, ['quote-unclosed']);
           if (t.value.includes('=?') && decodeEncodedWords(t.value).words.length) {
             // RFC 2047 §5: encoded words are not allowed in an addr-spec.
-            problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, MESSAGES['encoded-word-invalid'](['encoded-word-in-address'])));
+            problems.push(problem('encoded-word-invalid', t.offset, t.end - t.offset, messages['encoded-word-invalid'](['encoded-word-in-address'])));
           }
           local += value.slice(t.offset - baseOffset, t.end - baseOffset);
         } else fail(t, t.kind === 'special' && t.value === '.' ? ['local-empty-piece'] : ['local-char', t.value]);

@@ -4,7 +4,7 @@
  * comments and white space around them (and folding inside them) ignored.
  */
 import { problem, type Problem } from '../codes';
-import { MESSAGES } from './messages';
+import { ENGLISH_MESSAGES, type MessageTable } from './messages';
 import type { HeaderField } from './model';
 
 /** RFC 3986 §3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then ":". */
@@ -44,11 +44,11 @@ function untilComma(text: string, i: number, end: number): { offset: number; len
 }
 
 /** Reads `<URI>, <URI>` from text[start, end) (RFC 2369 §2). Linear: each character is looked at a bounded number of times. */
-function readListValue(text: string, start: number, end: number): ListValue {
+function readListValue(text: string, start: number, end: number, messages: MessageTable): ListValue {
   const uris: string[] = [];
   const problems: Problem[] = [];
-  const bad = (offset: number, length: number, detail: Parameters<(typeof MESSAGES)['list-unsubscribe-syntax']>[0]): void => {
-    problems.push(problem('list-unsubscribe-syntax', offset, length, MESSAGES['list-unsubscribe-syntax'](detail)));
+  const bad = (offset: number, length: number, detail: Parameters<MessageTable['list-unsubscribe-syntax']>[0]): void => {
+    problems.push(problem('list-unsubscribe-syntax', offset, length, messages['list-unsubscribe-syntax'](detail)));
   };
   let i = skipCfws(text, start, end);
   while (i < end) {
@@ -92,14 +92,14 @@ function readListValue(text: string, start: number, end: number): ListValue {
  * Problems of a message's List-Unsubscribe and List-Unsubscribe-Post fields
  * (each list is every occurrence in the header, in order).
  */
-export function checkListUnsubscribe(text: string, unsubscribe: HeaderField[] | undefined, post: HeaderField[] | undefined): Problem[] {
+export function checkListUnsubscribe(text: string, unsubscribe: HeaderField[] | undefined, post: HeaderField[] | undefined, messages: MessageTable = ENGLISH_MESSAGES): Problem[] {
   const out: Problem[] = [];
   const uris: string[] = [];
   for (const h of unsubscribe ?? []) {
     if (h.colonOffset < 0) continue;
-    const v = readListValue(text, h.valueOffset, h.end);
+    const v = readListValue(text, h.valueOffset, h.end, messages);
     if (v.uris.length === 0 && v.problems.length === 0) {
-      out.push(problem('list-unsubscribe-syntax', h.nameOffset, h.nameLength, MESSAGES['list-unsubscribe-syntax'](['field-empty', h.name])));
+      out.push(problem('list-unsubscribe-syntax', h.nameOffset, h.nameLength, messages['list-unsubscribe-syntax'](['field-empty', h.name])));
     }
     out.push(...v.problems);
     uris.push(...v.uris);
@@ -114,13 +114,13 @@ export function checkListUnsubscribe(text: string, unsubscribe: HeaderField[] | 
       while (s < e && ' \t\r\n'.includes(text[s])) s++;
       while (e > s && ' \t\r\n'.includes(text[e - 1])) e--;
       const at = e > s ? { offset: s, length: e - s } : { offset: first.nameOffset, length: first.nameLength };
-      out.push(problem('list-unsubscribe-syntax', at.offset, at.length, MESSAGES['list-unsubscribe-post-value'](text.slice(s, e))));
+      out.push(problem('list-unsubscribe-syntax', at.offset, at.length, messages['list-unsubscribe-post-value'](text.slice(s, e))));
     }
     // RFC 8058 §3.1: one-click needs an HTTPS URI in List-Unsubscribe to POST to.
     if (!unsubscribe?.length) {
-      out.push(problem('list-unsubscribe-syntax', first.nameOffset, first.nameLength, MESSAGES['list-unsubscribe-post-alone']()));
+      out.push(problem('list-unsubscribe-syntax', first.nameOffset, first.nameLength, messages['list-unsubscribe-post-alone']()));
     } else if (!uris.some((u) => /^https:/i.test(u))) {
-      out.push(problem('list-unsubscribe-syntax', first.nameOffset, first.nameLength, MESSAGES['list-unsubscribe-post-no-https']()));
+      out.push(problem('list-unsubscribe-syntax', first.nameOffset, first.nameLength, messages['list-unsubscribe-post-no-https']()));
     }
   }
   return out;

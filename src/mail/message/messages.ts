@@ -158,23 +158,6 @@ export function renderDetail(table: DetailTable, detail: Detail): string {
   return (table[key] as (...a: unknown[]) => string)(...args);
 }
 
-let currentDetails: DetailTable = enDetails;
-
-/**
- * Renders `detail` in the active language (set by `withLocale`, ../i18n.ts), for
- * texts outside the message tables (e.g. a hover that says why a date is bad).
- */
-export function detailText(detail: Detail): string {
-  return renderDetail(currentDetails, detail);
-}
-
-/** Replaces the active detail table (for a translation); returns the previous one. */
-export function setDetailTable(table: DetailTable): DetailTable {
-  const previous = currentDetails;
-  currentDetails = table;
-  return previous;
-}
-
 const d = (detail: Detail): string => renderDetail(enDetails, detail);
 
 const en = {
@@ -283,20 +266,6 @@ const en = {
 
 /** The message table type: one function per message key. */
 export type MessageTable = typeof en;
-
-let current: MessageTable = en;
-
-/** The active message table (English by default). */
-export const MESSAGES: MessageTable = new Proxy({} as MessageTable, {
-  get: (_t, key: string) => (current as Record<string, unknown>)[key],
-});
-
-/** Replaces the message table (for a translation); returns the previous one. */
-export function setMessageTable(table: MessageTable): MessageTable {
-  const previous = current;
-  current = table;
-  return previous;
-}
 
 /** The English table, for translations to start from. */
 export const ENGLISH_MESSAGES: MessageTable = en;

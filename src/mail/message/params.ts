@@ -6,7 +6,7 @@
  */
 import { problem, type Problem } from '../codes';
 import { tokenize, MIME_TSPECIALS, type Token } from './lexer';
-import { MESSAGES, type Detail } from './messages';
+import { ENGLISH_MESSAGES, type Detail, type MessageTable } from './messages';
 import { decodeCharset, decodeEncodedWords } from './encodings';
 
 /** One parameter as written (before RFC 2231 joining). */
@@ -78,7 +78,7 @@ function percentDecode(s: string): { bytes: Buffer; bad?: number } {
  * Parses `text[start, end)` as `value *(";" parameter)`. Problems (code
  * `parameter-syntax`) are appended to `problems`; the caller checks the head.
  */
-export function parseParameterised(text: string, start: number, end: number, problems: Problem[]): ParameterisedValue {
+export function parseParameterised(text: string, start: number, end: number, problems: Problem[], messages: MessageTable = ENGLISH_MESSAGES): ParameterisedValue {
   const tokens = tokenize(text, start, end, MIME_TSPECIALS);
   let i = 0;
   const head: Token[] = [];
@@ -96,23 +96,23 @@ export function parseParameterised(text: string, start: number, end: number, pro
     if (seg.length === 0) continue; // empty parameter (trailing ';') is tolerated by every reader
     const nameTok = seg[0];
     if (nameTok.kind !== 'atom') {
-      problems.push(problem('parameter-syntax', nameTok.offset, nameTok.end - nameTok.offset, MESSAGES['parameter-syntax'](['param-name-expected'])));
+      problems.push(problem('parameter-syntax', nameTok.offset, nameTok.end - nameTok.offset, messages['parameter-syntax'](['param-name-expected'])));
       continue;
     }
     if (seg.length < 2 || seg[1].kind !== 'special' || seg[1].value !== '=') {
-      problems.push(problem('parameter-syntax', nameTok.offset, seg[seg.length - 1].end - nameTok.offset, MESSAGES['parameter-syntax'](['param-no-equals', nameTok.value])));
+      problems.push(problem('parameter-syntax', nameTok.offset, seg[seg.length - 1].end - nameTok.offset, messages['parameter-syntax'](['param-no-equals', nameTok.value])));
       continue;
     }
     const valueTokens = seg.slice(2);
     if (valueTokens.length === 0) {
-      problems.push(problem('parameter-syntax', nameTok.offset, seg[1].end - nameTok.offset, MESSAGES['parameter-syntax'](['param-no-value', nameTok.value])));
+      problems.push(problem('parameter-syntax', nameTok.offset, seg[1].end - nameTok.offset, messages['parameter-syntax'](['param-no-value', nameTok.value])));
       continue;
     }
     let pvalue: string;
     const first = valueTokens[0];
     const last = valueTokens[valueTokens.length - 1];
     if (first.kind === 'quoted' && first.unterminated) {
-      problems.push(problem('parameter-syntax', first.offset, 1, MESSAGES['parameter-syntax'](['param-quote-unclosed', nameTok.value])));
+      problems.push(problem('parameter-syntax', first.offset, 1, messages['parameter-syntax'](['param-quote-unclosed', nameTok.value])));
       // Readers stop a runaway quoted value at the next ";" (no regex: linear on long values).
       const semi = first.value.indexOf(';');
       pvalue = (semi >= 0 ? first.value.slice(0, semi) : first.value).trimEnd();
@@ -124,22 +124,22 @@ export function parseParameterised(text: string, start: number, end: number, pro
       const bad = valueTokens.find((t) => t.kind === 'special');
       const ch = bad ? bad.value : pvalue.includes('(') ? '(' : undefined;
       const detail: Detail = ch !== undefined ? ['param-needs-quotes', nameTok.value, ch] : ['param-needs-quotes-space', nameTok.value];
-      problems.push(problem('parameter-syntax', first.offset, last.end - first.offset, MESSAGES['parameter-syntax'](detail)));
+      problems.push(problem('parameter-syntax', first.offset, last.end - first.offset, messages['parameter-syntax'](detail)));
     }
     raw.push({ name: commonName(nameTok.value.toLowerCase()), value: pvalue, nameOffset: nameTok.offset, valueOffset: first.offset, valueEnd: last.end, unterminated: first.kind === 'quoted' && first.unterminated });
   }
-  return { value, valueOffset, valueEnd, head, params: joinParameters(raw, problems), raw };
+  return { value, valueOffset, valueEnd, head, params: joinParameters(raw, problems, messages), raw };
 }
 
 /** RFC 2231 §3-§4: joins `name*0`, `name*1*`, ... and decodes `charset'lang'%XX` values. */
-export function joinParameters(raw: RawParameter[], problems: Problem[]): Record<string, string> {
+export function joinParameters(raw: RawParameter[], problems: Problem[], messages: MessageTable = ENGLISH_MESSAGES): Record<string, string> {
   const params: Record<string, string> = Object.create(null);
   if (!raw.some((p) => p.name.includes('*'))) {
     // The usual case, no RFC 2231 sections: each name once, values as written.
     for (const p of raw) {
       if (p.name in params) {
         // RFC 2045 §5.1 lists each parameter once; a repeat is ambiguous.
-        problems.push(problem('parameter-syntax', p.nameOffset, p.name.length, MESSAGES['parameter-syntax'](['param-repeated', p.name])));
+        problems.push(problem('parameter-syntax', p.nameOffset, p.name.length, messages['parameter-syntax'](['param-repeated', p.name])));
       } else params[p.name] = p.value;
     }
     return params;
@@ -149,13 +149,13 @@ export function joinParameters(raw: RawParameter[], problems: Problem[]): Record
   for (const p of raw) {
     const m = /^([^*]+)(?:\*(\d+))?(\*)?$/.exec(p.name);
     if (!m || (m[2] === undefined && !m[3] && p.name.includes('*'))) {
-      problems.push(problem('parameter-syntax', p.nameOffset, p.name.length, MESSAGES['parameter-syntax'](['param-name-invalid', p.name])));
+      problems.push(problem('parameter-syntax', p.nameOffset, p.name.length, messages['parameter-syntax'](['param-name-invalid', p.name])));
       continue;
     }
     const base = m[1];
     if (seen.has(p.name)) {
       // RFC 2045 §5.1 lists each parameter once; a repeat is ambiguous.
-      problems.push(problem('parameter-syntax', p.nameOffset, p.name.length, MESSAGES['parameter-syntax'](['param-repeated', p.name])));
+      problems.push(problem('parameter-syntax', p.nameOffset, p.name.length, messages['parameter-syntax'](['param-repeated', p.name])));
       continue;
     }
     seen.add(p.name);
@@ -165,7 +165,7 @@ export function joinParameters(raw: RawParameter[], problems: Problem[]): Record
       continue;
     }
     if (m[2].length > 1 && m[2].startsWith('0')) {
-      problems.push(problem('parameter-syntax', p.nameOffset, p.name.length, MESSAGES['parameter-syntax'](['param-leading-zero', p.name])));
+      problems.push(problem('parameter-syntax', p.nameOffset, p.name.length, messages['parameter-syntax'](['param-leading-zero', p.name])));
     }
     const list = groups.get(base) ?? [];
     list.push({ index: Number(m[2]), extended: !!m[3], p });
@@ -181,7 +181,7 @@ export function joinParameters(raw: RawParameter[], problems: Problem[]): Record
     for (let k = 0; k < list.length; k++) {
       const { index, extended, p } = list[k];
       if (!single && index !== k) {
-        problems.push(problem('parameter-syntax', p.nameOffset, p.name.length, MESSAGES['parameter-syntax'](['param-section-missing', base, k, p.name])));
+        problems.push(problem('parameter-syntax', p.nameOffset, p.name.length, messages['parameter-syntax'](['param-section-missing', base, k, p.name])));
         ok = false;
         break;
       }
@@ -192,7 +192,7 @@ export function joinParameters(raw: RawParameter[], problems: Problem[]): Record
           const q1 = v.indexOf("'");
           const q2 = q1 >= 0 ? v.indexOf("'", q1 + 1) : -1;
           if (q2 < 0) {
-            problems.push(problem('parameter-syntax', p.valueOffset, p.valueEnd - p.valueOffset, MESSAGES['parameter-syntax'](['param-extended-prefix', p.name])));
+            problems.push(problem('parameter-syntax', p.valueOffset, p.valueEnd - p.valueOffset, messages['parameter-syntax'](['param-extended-prefix', p.name])));
           } else {
             charset = v.slice(0, q1);
             v = v.slice(q2 + 1);
@@ -200,7 +200,7 @@ export function joinParameters(raw: RawParameter[], problems: Problem[]): Record
         }
         const d = percentDecode(v);
         if (d.bad !== undefined) {
-          problems.push(problem('parameter-syntax', p.valueOffset, p.valueEnd - p.valueOffset, MESSAGES['parameter-syntax'](['param-percent', p.name])));
+          problems.push(problem('parameter-syntax', p.valueOffset, p.valueEnd - p.valueOffset, messages['parameter-syntax'](['param-percent', p.name])));
         }
         bytes.push(d.bytes);
       } else bytes.push(Buffer.from(v, 'utf8'));

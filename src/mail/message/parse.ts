@@ -11,7 +11,8 @@
  */
 import { problem, type Problem } from '../codes';
 import type { BoundaryLine, ContentType, HeaderField, MimePart, ParsedMessage } from './model';
-import { MESSAGES, type Detail } from './messages';
+import { ENGLISH_MESSAGES, type Detail, type MessageTable } from './messages';
+import type { CoreBundle } from '../i18n';
 import { parseParameterised, displayFilename } from './params';
 import { stripComments } from './lexer';
 
@@ -19,6 +20,8 @@ import { stripComments } from './lexer';
 export interface ParseOptions {
   /** Deepest nesting parsed; deeper entities are kept as opaque bodies (`nesting-too-deep`). Default 100. */
   maxDepth?: number;
+  /** The locale bundle the parse problems are written with (../i18n.ts); English when absent. */
+  l10n?: CoreBundle;
 }
 
 /** How many distinct boundary lengths a `--` line is tried against (prefix matching). */
@@ -95,7 +98,7 @@ function boundaryCharOk(c: number): boolean {
  * Content-Type and parameters, boundaries, nesting) in `problems`.
  */
 export function parseMessage(text: string, options: ParseOptions = {}): ParsedMessage {
-  return new MessageParser(text, options.maxDepth ?? DEFAULT_MAX_DEPTH).run();
+  return new MessageParser(text, options.maxDepth ?? DEFAULT_MAX_DEPTH, options.l10n?.messages ?? ENGLISH_MESSAGES).run();
 }
 
 /**
@@ -122,6 +125,7 @@ class MessageParser {
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
+    private readonly messages: MessageTable,
   ) {
     this.len = text.length;
     this.root = newPart(0, 0, '', undefined, true);
@@ -290,12 +294,12 @@ class MessageParser {
       const anchor = frame.boundarySpan ?? { offset: part.offset, length: 0 };
       if (!frame.sawDelimiter) {
         // RFC 2046 §5.1.1: the body must contain at least one delimiter line.
-        this.problems.push(problem('boundary-not-found', anchor.offset, anchor.length, MESSAGES['boundary-not-found'](part.boundary), { data: { boundary: part.boundary } }));
+        this.problems.push(problem('boundary-not-found', anchor.offset, anchor.length, this.messages['boundary-not-found'](part.boundary), { data: { boundary: part.boundary } }));
       } else if (frame.mode !== 'epilogue') {
         // RFC 2046 §5.1.1: the last part is followed by the close delimiter.
         const insertOffset = endOffset;
         this.problems.push(
-          problem('closing-boundary-missing', anchor.offset, anchor.length, MESSAGES['closing-boundary-missing'](part.boundary), {
+          problem('closing-boundary-missing', anchor.offset, anchor.length, this.messages['closing-boundary-missing'](part.boundary), {
             data: { boundary: part.boundary, insertOffset, text: `--${part.boundary}--`, needsLineBreak: insertOffset > 0 && this.text.charCodeAt(insertOffset - 1) !== 10 },
           }),
         );
@@ -322,7 +326,7 @@ class MessageParser {
     // RFC 2046 §5.1.5: in a multipart/digest the default type is message/rfc822.
     part.contentType = frame.digestChild ? { type: 'message', subtype: 'rfc822', params: {}, explicit: false } : TEXT_PLAIN();
     if (ctField && ctField.colonOffset >= 0) {
-      const pv = parseParameterised(this.text, ctField.valueOffset, ctField.end, this.problems);
+      const pv = parseParameterised(this.text, ctField.valueOffset, ctField.end, this.problems, this.messages);
       this.steps += pv.head.length + pv.raw.length;
       const h = pv.head;
       // RFC 2045 §5.1: content := "Content-Type" ":" type "/" subtype *(";" parameter)
@@ -333,7 +337,7 @@ class MessageParser {
         const detail: Detail = h.length === 0 ? ['value-empty'] : h.length === 1 && h[0].kind === 'atom' ? ['subtype-missing', h[0].value] : ['not-type-subtype', this.text.slice(pv.valueOffset, pv.valueEnd)];
         const offset = h.length ? pv.valueOffset : ctField.nameOffset;
         const length = h.length ? pv.valueEnd - pv.valueOffset : ctField.nameLength;
-        this.problems.push(problem('content-type-syntax', offset, length, MESSAGES['content-type-syntax'](detail)));
+        this.problems.push(problem('content-type-syntax', offset, length, this.messages['content-type-syntax'](detail)));
         // RFC 2045 §5.2: a syntactically invalid Content-Type means this.text/plain; charset=us-ascii.
         part.contentType = TEXT_PLAIN();
         if (pv.params.charset) part.contentType.params = pv.params;
@@ -346,16 +350,16 @@ class MessageParser {
         const span = raw ? { offset: raw.valueOffset, length: raw.valueEnd - raw.valueOffset } : { offset: pv.valueOffset, length: pv.valueEnd - pv.valueOffset };
         frame.boundarySpan = span;
         if (b === undefined) {
-          this.problems.push(problem('boundary-missing', span.offset, span.length, MESSAGES['boundary-missing'](`${part.contentType.type}/${part.contentType.subtype}`)));
+          this.problems.push(problem('boundary-missing', span.offset, span.length, this.messages['boundary-missing'](`${part.contentType.type}/${part.contentType.subtype}`)));
         } else {
           // RFC 2046 §5.1.1: boundary := 0*69<bchars> bcharsnospace
-          if (b.length === 0) this.problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-empty']()));
-          else if (b.length > 70) this.problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-length'](b.length)));
+          if (b.length === 0) this.problems.push(problem('boundary-invalid', span.offset, span.length, this.messages['boundary-invalid-empty']()));
+          else if (b.length > 70) this.problems.push(problem('boundary-invalid', span.offset, span.length, this.messages['boundary-invalid-length'](b.length)));
           else {
             for (let i = 0; i < b.length; i++) {
               const c = b.charCodeAt(i);
               if (!boundaryCharOk(c) || (c === 32 && i === b.length - 1)) {
-                this.problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-char'](c === 32 ? ['char-trailing-space'] : ['char-quoted', b[i]])));
+                this.problems.push(problem('boundary-invalid', span.offset, span.length, this.messages['boundary-invalid-char'](c === 32 ? ['char-trailing-space'] : ['char-quoted', b[i]])));
                 break;
               }
             }
@@ -363,7 +367,7 @@ class MessageParser {
           if (b.length > 0) {
             if (this.active.has(b)) {
               // RFC 2046 §5.1.2: a nested multipart must not reuse an enclosing boundary.
-              this.problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-reused']()));
+              this.problems.push(problem('boundary-invalid', span.offset, span.length, this.messages['boundary-invalid-reused']()));
             } else {
               part.boundary = b;
               // RFC 2046 §5.1.1: delimiters match by prefix, so a boundary that starts with an
@@ -372,7 +376,7 @@ class MessageParser {
               for (const length of this.lengths.keys()) {
                 if (++tries > MAX_PREFIX_LENGTHS) break;
                 if (length < b.length && this.active.has(b.slice(0, length))) {
-                  this.problems.push(problem('boundary-invalid', span.offset, span.length, MESSAGES['boundary-invalid-prefix'](b.slice(0, length))));
+                  this.problems.push(problem('boundary-invalid', span.offset, span.length, this.messages['boundary-invalid-prefix'](b.slice(0, length))));
                   break;
                 }
               }
@@ -385,17 +389,17 @@ class MessageParser {
       part.transferEncoding = stripComments(this.text, cteField.valueOffset, cteField.end).toLowerCase() || '7bit';
     }
     if (cdField && cdField.colonOffset >= 0) {
-      const pv = parseParameterised(this.text, cdField.valueOffset, cdField.end, this.problems);
+      const pv = parseParameterised(this.text, cdField.valueOffset, cdField.end, this.problems, this.messages);
       this.steps += pv.head.length + pv.raw.length;
       part.disposition = pv.value || undefined;
       // RFC 2183 §2: disposition := disposition-type *(";" disposition-parm), the type one token.
       if (pv.head.length === 0 && pv.raw.length === 0) {
-        this.problems.push(problem('content-disposition-syntax', cdField.nameOffset, cdField.nameLength, MESSAGES['content-disposition-empty']()));
+        this.problems.push(problem('content-disposition-syntax', cdField.nameOffset, cdField.nameLength, this.messages['content-disposition-empty']()));
       } else if (pv.head.length !== 1 || pv.head[0].kind !== 'atom') {
         const shown = this.text.slice(pv.valueOffset, pv.valueEnd);
         const detail: Detail = pv.head.length === 0 ? ['value-empty'] : ['disposition-not-token', shown];
         const at = pv.head.length ? { offset: pv.valueOffset, length: pv.valueEnd - pv.valueOffset } : { offset: cdField.nameOffset, length: cdField.nameLength };
-        this.problems.push(problem('content-disposition-syntax', at.offset, at.length, MESSAGES['content-disposition-syntax'](detail)));
+        this.problems.push(problem('content-disposition-syntax', at.offset, at.length, this.messages['content-disposition-syntax'](detail)));
         part.disposition = undefined;
       }
       if (pv.params.filename !== undefined) part.filename = displayFilename(pv.params.filename);
@@ -409,7 +413,7 @@ class MessageParser {
       if (!this.reportedDepth) {
         this.reportedDepth = true;
         const anchor = ctField ?? part.headers[0];
-        this.problems.push(problem('nesting-too-deep', anchor ? anchor.nameOffset : part.offset, anchor ? anchor.nameLength : 0, MESSAGES['nesting-too-deep'](this.maxDepth)));
+        this.problems.push(problem('nesting-too-deep', anchor ? anchor.nameOffset : part.offset, anchor ? anchor.nameLength : 0, this.messages['nesting-too-deep'](this.maxDepth)));
       }
       part.boundary = undefined;
       frame.mode = 'body';
@@ -451,7 +455,7 @@ class MessageParser {
         part.headerEnd = next;
       } else {
         // RFC 5322 §2.2.3: folding continues a field; there is none yet.
-        this.problems.push(problem('continuation-first', pos, lineEnd - pos, MESSAGES['continuation-first']()));
+        this.problems.push(problem('continuation-first', pos, lineEnd - pos, this.messages['continuation-first']()));
         part.headerEnd = next;
       }
       return;
@@ -478,7 +482,7 @@ class MessageParser {
       // CPython's feedparser (MissingHeaderBodySeparatorDefect), the body starts here.
       const shown = this.text.slice(pos, Math.min(lineEnd, pos + 40));
       this.problems.push(
-        problem('header-syntax', pos, lineEnd - pos, MESSAGES['header-syntax'](shown + (lineEnd - pos > 40 ? '…' : '')), {
+        problem('header-syntax', pos, lineEnd - pos, this.messages['header-syntax'](shown + (lineEnd - pos > 40 ? '…' : '')), {
           data: { insertOffset: pos, eol: this.text.charCodeAt(lineEnd) === 13 ? '\r\n' : '\n' },
         }),
       );
@@ -489,20 +493,20 @@ class MessageParser {
       return;
     }
     if (nameEnd === pos) {
-      this.problems.push(problem('header-name-invalid', pos, colon - pos + 1, MESSAGES['header-name-invalid-empty']()));
+      this.problems.push(problem('header-name-invalid', pos, colon - pos + 1, this.messages['header-name-invalid-empty']()));
     } else {
       for (let i = pos; i < nameEnd; i++) {
         const d = this.text.charCodeAt(i);
         // RFC 5322 §3.6.8: ftext = %d33-57 / %d59-126
         if (d < 33 || d > 126) {
           const shown: Detail = d < 32 ? ['char-control', d] : d === 127 ? ['char-del'] : ['char-quoted', this.text[i]];
-          this.problems.push(problem('header-name-invalid', i, 1, MESSAGES['header-name-invalid'](shown)));
+          this.problems.push(problem('header-name-invalid', i, 1, this.messages['header-name-invalid'](shown)));
           break;
         }
       }
       if (nameEnd < colon) {
         // RFC 5322 §4.5 obs-optional: field-name *WSP ":"
-        this.problems.push(problem('header-space-before-colon', nameEnd, colon - nameEnd, MESSAGES['header-space-before-colon']()));
+        this.problems.push(problem('header-space-before-colon', nameEnd, colon - nameEnd, this.messages['header-space-before-colon']()));
       }
     }
     const field: HeaderField = {

@@ -17,7 +17,8 @@ import { parseAddressList, mailboxesOf, type AddressItem } from './address';
 import { parseDateTime } from './dates';
 import { decodeEncodedWords, isBase64Char, isKnownCharset } from './encodings';
 import { isAsciiAtext, tokenize, RFC5322_SPECIALS, stripComments, type Token } from './lexer';
-import { MESSAGES, type Detail } from './messages';
+import { ENGLISH_MESSAGES, type Detail, type MessageTable } from './messages';
+import type { CoreBundle } from '../i18n';
 import type { HeaderField, MimePart, ParsedMessage } from './model';
 import { fieldNames, isAddressField, lookupLowerField, type FieldInfo } from './fieldCatalog';
 import { walkParts } from './model';
@@ -45,6 +46,8 @@ export interface MessageValidationOptions {
   html?: HtmlCheckOptions | false;
   /** DKIM public keys at hand (a keys file, cached DNS answers); body hashes are checked without them. */
   keys?: KeyLookup;
+  /** The locale bundle the messages are written with (../i18n.ts `bundleFor`); English when absent. */
+  l10n?: CoreBundle;
 }
 
 /** Default of `maxFullSize` (the `smtpEml.validation.maxFullSize` setting). */
@@ -58,13 +61,14 @@ const MAX_WORDS_PER_FIELD = 1000;
 
 /** Returns every problem in `text`, a whole message, sorted by offset. Never throws. */
 export function validateMessage(text: string, options: MessageValidationOptions = {}): Problem[] {
-  const parsed = parseMessage(text, { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
+  const parsed = parseMessage(text, { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, l10n: options.l10n });
   return validateParsed(parsed, options);
 }
 
-/** Collects problems, capping each code at MAX_PER_CODE. */
+/** Collects problems, capping each code at MAX_PER_CODE, with the message table of the call's bundle. */
 class Reporter {
   readonly list: Problem[] = [];
+  constructor(readonly messages: MessageTable) {}
   /**
    * Bodies the transfer-encoding checks already read line by line and found to hold
    * only lines of at most 76 characters, no CR but in CRLF, no NUL (in document
@@ -113,10 +117,10 @@ export function validateWithLineEndings(parsed: ParsedMessage, options: MessageV
   const { text, root } = parsed;
   const maxFullSize = options.maxFullSize ?? DEFAULT_MAX_FULL_SIZE;
   const full = text.length <= maxFullSize;
-  const out = new Reporter();
+  const out = new Reporter(options.l10n?.messages ?? ENGLISH_MESSAGES);
   for (const p of parsed.problems) out.add(p);
   if (!full) {
-    out.add(problem('too-large', 0, 0, MESSAGES['too-large'](text.length, maxFullSize)));
+    out.add(problem('too-large', 0, 0, out.messages['too-large'](text.length, maxFullSize)));
   }
 
   const binaryRanges: Array<[number, number]> = [];
@@ -138,9 +142,9 @@ export function validateWithLineEndings(parsed: ParsedMessage, options: MessageV
   });
   const lineEndings = checkLines(text, 0, full ? text.length : maxFullSize, binaryRanges, options.textEncoding === 'latin1', out);
   checkMixedLineEndings(lineEndings, out);
-  if (full && options.html !== false) checkHtml(parsed, options.html ?? {}, (p) => out.add(p), (code) => out.full(code));
+  if (full && options.html !== false) checkHtml(parsed, options.html ?? {}, (p) => out.add(p), (code) => out.full(code), options.l10n?.html);
   // DKIM and ARC (RFC 6376, RFC 8617): free for a message without such fields.
-  if (full) for (const p of authenticate(parsed, { keys: options.keys, textEncoding: options.textEncoding }).problems) out.add(p);
+  if (full) for (const p of authenticate(parsed, { keys: options.keys, textEncoding: options.textEncoding, l10n: options.l10n }).problems) out.add(p);
   out.list.sort((a, b) => a.offset - b.offset || a.length - b.length);
   return { problems: out.list, lineEndings };
 }
@@ -152,7 +156,7 @@ export function validateWithLineEndings(parsed: ParsedMessage, options: MessageV
  * are exactly what `validateParsed` reports, as long as no code reaches its cap.
  */
 export function validateBody(text: string, part: MimePart, options: MessageValidationOptions = {}): { problems: Problem[]; lineEndings: LineEndings } {
-  const out = new Reporter();
+  const out = new Reporter(options.l10n?.messages ?? ENGLISH_MESSAGES);
   checkBody(text, part, out);
   const binary: Array<[number, number]> = part.transferEncoding === 'binary' ? [[part.bodyOffset, part.bodyEnd]] : [];
   const lineEndings = checkLines(text, part.bodyOffset, part.bodyEnd, binary, options.textEncoding === 'latin1', out);
@@ -263,7 +267,7 @@ function checkLines(text: string, from: number, limit: number, binaryRanges: Arr
         if (octets > 998) {
           // RFC 5322 §2.1.1: lines MUST be no more than 998 characters, excluding the CRLF.
           const from = cut >= 0 ? cut : pos + 998;
-          out.add(problem('line-too-long', from, lineEnd - from, MESSAGES['line-too-long'](octets), { data: { lineOffset: pos, lineEnd } }));
+          out.add(problem('line-too-long', from, lineEnd - from, out.messages['line-too-long'](octets), { data: { lineOffset: pos, lineEnd } }));
         }
       }
     }
@@ -280,14 +284,14 @@ function checkLines(text: string, from: number, limit: number, binaryRanges: Arr
       continue;
     }
     if (text.charCodeAt(i + 1) !== 10) {
-      out.add(problem('bare-cr', i, 1, MESSAGES['bare-cr']()));
+      out.add(problem('bare-cr', i, 1, out.messages['bare-cr']()));
       const nl = text.indexOf('\n', i);
       if (nl < 0) break;
       i = text.indexOf('\r', nl);
     } else i = text.indexOf('\r', i + 1);
   }
   for (let i = text.indexOf('\0', from); i >= 0 && i < len && !out.full('nul-character'); ) {
-    out.add(problem('nul-character', i, 1, MESSAGES['nul-character']()));
+    out.add(problem('nul-character', i, 1, out.messages['nul-character']()));
     // One per line: a binary file would otherwise give one per octet.
     const nl = text.indexOf('\n', i);
     if (nl < 0) break;
@@ -299,14 +303,14 @@ function checkLines(text: string, from: number, limit: number, binaryRanges: Arr
 /** RFC 5322 §2.1: lines end with CRLF; a mix means some tool rewrote part of the file. */
 function checkMixedLineEndings({ crlf, lf, firstCrlf, firstLf }: LineEndings, out: Reporter): void {
   if (crlf === 0 || lf === 0) return;
-  out.add(mixedLineEndingsProblem({ crlf, lf, firstCrlf, firstLf }));
+  out.add(mixedLineEndingsProblem({ crlf, lf, firstCrlf, firstLf }, out.messages));
 }
 
 /** The mixed-line-endings problem for counts where both styles occur: at the first break of the minority style. */
-export function mixedLineEndingsProblem({ crlf, lf, firstCrlf, firstLf }: LineEndings): Problem {
+export function mixedLineEndingsProblem({ crlf, lf, firstCrlf, firstLf }: LineEndings, messages: MessageTable = ENGLISH_MESSAGES): Problem {
   const minorityCrlf = crlf < lf;
   const at = minorityCrlf ? firstCrlf : firstLf;
-  return problem('mixed-line-endings', at, minorityCrlf ? 2 : 1, MESSAGES['mixed-line-endings'](crlf, lf), { data: { dominant: minorityCrlf ? '\n' : '\r\n', crlf, lf } });
+  return problem('mixed-line-endings', at, minorityCrlf ? 2 : 1, messages['mixed-line-endings'](crlf, lf), { data: { dominant: minorityCrlf ? '\n' : '\r\n', crlf, lf } });
 }
 
 // ---------------------------------------------------------------- headers
@@ -355,16 +359,16 @@ function checkMessageHeaders(text: string, msg: MimePart, names: string[], byNam
   const insert = lacksRequired ? insertionOf(text, msg) : NO_INSERT;
   if (isRoot) {
     // RFC 5322 §3.6: the only required fields are the origination date and the originator address(es).
-    if (!byName.has('from')) out.add(problem('missing-from', anchor.offset, anchor.length, MESSAGES['missing-from'](), { data: { ...insert, field: 'From' } }));
-    if (!byName.has('date')) out.add(problem('missing-date', anchor.offset, anchor.length, MESSAGES['missing-date'](), { data: { ...insert, field: 'Date' } }));
+    if (!byName.has('from')) out.add(problem('missing-from', anchor.offset, anchor.length, out.messages['missing-from'](), { data: { ...insert, field: 'From' } }));
+    if (!byName.has('date')) out.add(problem('missing-date', anchor.offset, anchor.length, out.messages['missing-date'](), { data: { ...insert, field: 'Date' } }));
     // RFC 5322 §3.6.3: destination fields are optional, but a message with none goes nowhere.
-    if (!byName.has('to') && !byName.has('cc') && !byName.has('bcc')) out.add(problem('missing-recipient', anchor.offset, anchor.length, MESSAGES['missing-recipient'](), { data: { ...insert, field: 'To' } }));
+    if (!byName.has('to') && !byName.has('cc') && !byName.has('bcc')) out.add(problem('missing-recipient', anchor.offset, anchor.length, out.messages['missing-recipient'](), { data: { ...insert, field: 'To' } }));
     // RFC 5322 §3.6.5: Subject is optional but expected; RFC 5322 §3.6.4: Message-ID SHOULD be present.
-    if (!byName.has('subject')) out.add(problem('missing-subject', anchor.offset, anchor.length, MESSAGES['missing-subject'](), { data: { ...insert, field: 'Subject' } }));
-    if (!byName.has('message-id')) out.add(problem('missing-message-id', anchor.offset, anchor.length, MESSAGES['missing-message-id'](), { data: { ...insert, field: 'Message-ID' } }));
+    if (!byName.has('subject')) out.add(problem('missing-subject', anchor.offset, anchor.length, out.messages['missing-subject'](), { data: { ...insert, field: 'Subject' } }));
+    if (!byName.has('message-id')) out.add(problem('missing-message-id', anchor.offset, anchor.length, out.messages['missing-message-id'](), { data: { ...insert, field: 'Message-ID' } }));
   } else if (!byName.has('from') && !byName.has('subject') && !byName.has('date')) {
     // RFC 2046 §5.2.1: an encapsulated message needs at least one of From, Subject, Date.
-    out.add(problem('missing-from', anchor.offset, anchor.length, MESSAGES['missing-from-embedded'](), { data: { ...insert, field: 'From' } }));
+    out.add(problem('missing-from', anchor.offset, anchor.length, out.messages['missing-from-embedded'](), { data: { ...insert, field: 'From' } }));
   }
   for (const name of ONCE_PER_MESSAGE) {
     const list = byName.get(name);
@@ -389,12 +393,12 @@ function checkMessageHeaders(text: string, msg: MimePart, names: string[], byNam
     if (!mv) {
       // RFC 2045 §4: MIME-Version is required at the top level of a MIME message.
       const first = msg.headers.find((h, k) => MIME_FIELDS.has(names[k]));
-      if (first) out.add(problem('mime-version-missing', first.nameOffset, first.nameLength, MESSAGES['mime-version-missing'](), { data: { ...insertionOf(text, msg), field: 'MIME-Version', text: 'MIME-Version: 1.0' } }));
+      if (first) out.add(problem('mime-version-missing', first.nameOffset, first.nameLength, out.messages['mime-version-missing'](), { data: { ...insertionOf(text, msg), field: 'MIME-Version', text: 'MIME-Version: 1.0' } }));
     }
   }
   // RFC 2369 §2 and RFC 8058 §3.1.
   if (byName.has('list-unsubscribe') || byName.has('list-unsubscribe-post')) {
-    for (const p of checkListUnsubscribe(text, byName.get('list-unsubscribe'), byName.get('list-unsubscribe-post'))) out.add(p);
+    for (const p of checkListUnsubscribe(text, byName.get('list-unsubscribe'), byName.get('list-unsubscribe-post'), out.messages)) out.add(p);
   }
 }
 
@@ -437,8 +441,8 @@ function reportDuplicates(list: HeaderField[], out: Reporter): void {
   for (let k = 1; k < list.length; k++) {
     const h = list[k];
     out.add(
-      problem('duplicate-header', h.nameOffset, h.nameLength, MESSAGES['duplicate-header'](h.name), {
-        related: [{ offset: first.nameOffset, length: first.nameLength, message: MESSAGES['duplicate-header-related'](first.name) }],
+      problem('duplicate-header', h.nameOffset, h.nameLength, out.messages['duplicate-header'](h.name), {
+        related: [{ offset: first.nameOffset, length: first.nameLength, message: out.messages['duplicate-header-related'](first.name) }],
         data: { fieldOffset: h.offset, fieldEnd: h.end, firstOffset: first.offset },
       }),
     );
@@ -447,30 +451,30 @@ function reportDuplicates(list: HeaderField[], out: Reporter): void {
 
 function checkAddressField(text: string, h: HeaderField, n: string, info: FieldInfo, out: Reporter, byName: Map<string, HeaderField[]>): void {
   const raw = text.slice(h.valueOffset, h.end);
-  const { items, problems } = parseAddressList(raw, h.valueOffset);
+  const { items, problems } = parseAddressList(raw, h.valueOffset, out.messages);
   for (const p of problems) out.add(p);
   if (items.length === 0 && problems.length === 0) {
     // RFC 5322 §3.6.3: only Bcc may be empty.
-    if (info.envelope !== 'blind-recipient') out.add(problem('address-syntax', h.nameOffset, h.nameLength, MESSAGES['address-empty'](h.name)));
+    if (info.envelope !== 'blind-recipient') out.add(problem('address-syntax', h.nameOffset, h.nameLength, out.messages['address-empty'](h.name)));
     return;
   }
   const mailboxOnly = info.grammar === 'mailbox' || info.grammar === 'mailbox-list';
   if (mailboxOnly) {
     // RFC 5322 §3.6.2: From is a mailbox-list and Sender a single mailbox: no groups.
     for (const item of items) {
-      if (item.kind === 'group') out.add(problem('address-syntax', item.offset, item.length, MESSAGES['address-syntax'](['group-not-allowed', h.name])));
+      if (item.kind === 'group') out.add(problem('address-syntax', item.offset, item.length, out.messages['address-syntax'](['group-not-allowed', h.name])));
     }
   }
   if (info.grammar === 'mailbox' && items.length > 1) {
     const second = items[1];
-    out.add(problem('address-syntax', second.offset, items[items.length - 1].offset + items[items.length - 1].length - second.offset, MESSAGES['address-syntax'](['one-mailbox-only', h.name])));
+    out.add(problem('address-syntax', second.offset, items[items.length - 1].offset + items[items.length - 1].length - second.offset, out.messages['address-syntax'](['one-mailbox-only', h.name])));
   }
   if (n === 'from') {
     const boxes = mailboxesOf(items as AddressItem[]);
     // RFC 5322 §3.6.2: with more than one author, Sender MUST name the one who sent it.
     if (boxes.length > 1 && !byName.has('sender')) {
       const span = valueSpan(text, h);
-      out.add(problem('sender-required', span.offset, span.length, MESSAGES['sender-required'](boxes.length), { data: { insertOffset: h.end, address: boxes[0].address } }));
+      out.add(problem('sender-required', span.offset, span.length, out.messages['sender-required'](boxes.length), { data: { insertOffset: h.end, address: boxes[0].address } }));
     }
   }
 }
@@ -480,17 +484,17 @@ function checkDateField(text: string, h: HeaderField, out: Reporter): void {
   if (info.error) {
     // RFC 5322 §3.3 date-time.
     const e = info.error.length > 0 ? info.error : valueSpan(text, h);
-    out.add(problem('date-syntax', e.offset, e.length || h.nameLength, MESSAGES['date-syntax'](info.error.detail), { data: { valueOffset: h.valueOffset, valueEnd: h.end } }));
+    out.add(problem('date-syntax', e.offset, e.length || h.nameLength, out.messages['date-syntax'](info.error.detail), { data: { valueOffset: h.valueOffset, valueEnd: h.end } }));
     return;
   }
   if (info.weekdayMismatch) {
     const w = info.weekdayMismatch;
-    out.add(problem('date-weekday-mismatch', w.offset, w.length, MESSAGES['date-weekday-mismatch'](w.written, w.actual), { data: { replacement: w.actual } }));
+    out.add(problem('date-weekday-mismatch', w.offset, w.length, out.messages['date-weekday-mismatch'](w.written, w.actual), { data: { replacement: w.actual } }));
   }
   if (info.obsoleteZone) {
     // RFC 5322 §4.3: zone names are obsolete; generate +hhmm.
     const z = info.obsoleteZone;
-    out.add(problem('date-obsolete-zone', z.offset, z.length, MESSAGES['date-obsolete-zone'](z.zone, z.numeric), { data: { replacement: z.numeric } }));
+    out.add(problem('date-obsolete-zone', z.offset, z.length, out.messages['date-obsolete-zone'](z.zone, z.numeric), { data: { replacement: z.numeric } }));
   }
 }
 
@@ -534,10 +538,10 @@ function checkMessageIdField(text: string, h: HeaderField, single: boolean, out:
   if (isPlainMsgIdList(text, h.valueOffset, h.end, single)) return;
   const tokens = tokenize(text, h.valueOffset, h.end, RFC5322_SPECIALS);
   const bad = (from: Token, to: Token, detail: Detail): void => {
-    out.add(problem('message-id-syntax', from.offset, to.end - from.offset, MESSAGES['message-id-syntax'](detail)));
+    out.add(problem('message-id-syntax', from.offset, to.end - from.offset, out.messages['message-id-syntax'](detail)));
   };
   if (tokens.length === 0) {
-    out.add(problem('message-id-syntax', h.nameOffset, h.nameLength, MESSAGES['message-id-syntax'](['field-empty', h.name])));
+    out.add(problem('message-id-syntax', h.nameOffset, h.nameLength, out.messages['message-id-syntax'](['field-empty', h.name])));
     return;
   }
   let ids = 0;
@@ -570,7 +574,7 @@ function checkMessageIdField(text: string, h: HeaderField, single: boolean, out:
     i = j + 1;
   }
   if (single && ids > 1) {
-    out.add(problem('message-id-syntax', h.valueOffset, h.end - h.valueOffset, MESSAGES['message-id-syntax'](['id-multiple', h.name])));
+    out.add(problem('message-id-syntax', h.valueOffset, h.end - h.valueOffset, out.messages['message-id-syntax'](['id-multiple', h.name])));
   }
 }
 
@@ -622,7 +626,7 @@ function checkEntityHeaders(text: string, part: MimePart, names: string[], byNam
     for (const line of h.lines) {
       // RFC 5322 §2.1.1: each line SHOULD be no more than 78 characters, excluding the CRLF.
       if (line.length > 78 && !out.full('line-over-78')) {
-        out.add(problem('line-over-78', line.offset + 78, line.length - 78, MESSAGES['line-over-78'](line.length), { data: { lineOffset: line.offset, lineEnd: line.offset + line.length } }));
+        out.add(problem('line-over-78', line.offset + 78, line.length - 78, out.messages['line-over-78'](line.length), { data: { lineOffset: line.offset, lineEnd: line.offset + line.length } }));
       }
     }
     // RFC 6532 §3 allows UTF-8 only when the transport supports SMTPUTF8; RFC 5322 §2.2 says US-ASCII.
@@ -641,7 +645,7 @@ function checkEntityHeaders(text: string, part: MimePart, names: string[], byNam
         }
       }
       if (first >= 0) {
-        out.add(problem('non-ascii-header', first, last - first + 1, MESSAGES['non-ascii-header'](h.name), { data: { name: h.name, valueOffset: h.valueOffset, valueEnd: h.end, fieldOffset: h.offset } }));
+        out.add(problem('non-ascii-header', first, last - first + 1, out.messages['non-ascii-header'](h.name), { data: { name: h.name, valueOffset: h.valueOffset, valueEnd: h.end, fieldOffset: h.offset } }));
       }
     }
     if (nextWordStart < h.valueOffset) {
@@ -655,8 +659,8 @@ function checkEntityHeaders(text: string, part: MimePart, names: string[], byNam
       for (const w of decodeEncodedWords(raw, MAX_WORDS_PER_FIELD).words) {
         const offset = h.valueOffset + w.offset;
         // RFC 2047 §2, §4, §5.
-        if (w.error && !out.full('encoded-word-invalid')) out.add(problem('encoded-word-invalid', offset, w.length, MESSAGES['encoded-word-invalid'](w.error)));
-        if (w.unknownCharset && !out.full('unknown-charset')) out.add(problem('unknown-charset', offset + 2, w.charset.length, MESSAGES['unknown-charset'](w.charset)));
+        if (w.error && !out.full('encoded-word-invalid')) out.add(problem('encoded-word-invalid', offset, w.length, out.messages['encoded-word-invalid'](w.error)));
+        if (w.unknownCharset && !out.full('unknown-charset')) out.add(problem('unknown-charset', offset + 2, w.charset.length, out.messages['unknown-charset'](w.charset)));
       }
     }
   }
@@ -664,10 +668,10 @@ function checkEntityHeaders(text: string, part: MimePart, names: string[], byNam
   // (Parsed again only when the field mentions a charset: the parse kept the value, not its span.)
   if (ct && ct.colonOffset >= 0 && /charset/i.test(text.slice(ct.valueOffset, ct.end))) {
     const scratch: Problem[] = [];
-    const pv = parseParameterised(text, ct.valueOffset, ct.end, scratch);
+    const pv = parseParameterised(text, ct.valueOffset, ct.end, scratch, out.messages);
     const cs = pv.raw.find((p) => p.name === 'charset');
     // RFC 2046 §4.1.2: charset values are IANA-registered names.
-    if (cs && !cs.unterminated && !isKnownCharset(cs.value)) out.add(problem('unknown-charset', cs.valueOffset, cs.valueEnd - cs.valueOffset, MESSAGES['unknown-charset'](cs.value)));
+    if (cs && !cs.unterminated && !isKnownCharset(cs.value)) out.add(problem('unknown-charset', cs.valueOffset, cs.valueEnd - cs.valueOffset, out.messages['unknown-charset'](cs.value)));
   }
   const mv = byName.get('mime-version');
   if (mv && mv[0].colonOffset >= 0) {
@@ -677,26 +681,26 @@ function checkEntityHeaders(text: string, part: MimePart, names: string[], byNam
     // RFC 2045 §4: version := "MIME-Version" ":" 1*DIGIT "." 1*DIGIT, and only 1.0 is defined.
     if (v !== '1.0') {
       const span = valueSpan(text, h);
-      out.add(problem('mime-version-value', span.offset, span.length, MESSAGES['mime-version-value'](v), { data: { valueOffset: h.valueOffset, valueEnd: h.end } }));
+      out.add(problem('mime-version-value', span.offset, span.length, out.messages['mime-version-value'](v), { data: { valueOffset: h.valueOffset, valueEnd: h.end } }));
     }
   }
   const cte = byName.get('content-transfer-encoding')?.[0];
   if (cte && cte.colonOffset >= 0 && stripComments(text, cte.valueOffset, cte.end) === '') {
     // RFC 2045 §6.1: the field holds a mechanism; an empty one names none (readers fall back to 7bit).
-    out.add(problem('cte-unknown', cte.nameOffset, cte.nameLength, MESSAGES['cte-unknown-empty'](), { data: { valueOffset: cte.valueOffset, valueEnd: cte.end } }));
+    out.add(problem('cte-unknown', cte.nameOffset, cte.nameLength, out.messages['cte-unknown-empty'](), { data: { valueOffset: cte.valueOffset, valueEnd: cte.end } }));
   } else if (cte && cte.colonOffset >= 0) {
     const v = part.transferEncoding;
     const span = valueSpan(text, cte);
     const known = v === '7bit' || v === '8bit' || v === 'binary' || v === 'quoted-printable' || v === 'base64';
     // RFC 2045 §6.1: mechanism := "7bit" / "8bit" / "binary" / "quoted-printable" / "base64" / ietf-token / x-token
     if (!known && !/^x-[!#$%&'*+\-.0-9A-Z^_`a-z{|}~]+$/i.test(v)) {
-      out.add(problem('cte-unknown', span.offset, span.length, MESSAGES['cte-unknown'](v), { data: { valueOffset: cte.valueOffset, valueEnd: cte.end } }));
+      out.add(problem('cte-unknown', span.offset, span.length, out.messages['cte-unknown'](v), { data: { valueOffset: cte.valueOffset, valueEnd: cte.end } }));
     }
     const type = part.contentType.type;
     const sub = part.contentType.subtype;
     // RFC 2045 §6.4 and RFC 2046 §5.2.1: composite types only in 7bit, 8bit or binary (RFC 6532 §3.5 lets message/global be encoded).
     if ((type === 'multipart' || (type === 'message' && !sub.startsWith('global'))) && v !== '7bit' && v !== '8bit' && v !== 'binary') {
-      out.add(problem('cte-composite', span.offset, span.length, MESSAGES['cte-composite'](`${type}/${sub}`, v), { data: { valueOffset: cte.valueOffset, valueEnd: cte.end } }));
+      out.add(problem('cte-composite', span.offset, span.length, out.messages['cte-composite'](`${type}/${sub}`, v), { data: { valueOffset: cte.valueOffset, valueEnd: cte.end } }));
     }
   }
 }
@@ -748,7 +752,7 @@ function checkSevenBit(text: string, part: MimePart, start: number, end: number,
     const i = start + m.index;
     if (field === null) field = cteField(part);
     out.add(
-      problem('eight-bit-data', i, 1, MESSAGES['eight-bit-data'](cte), {
+      problem('eight-bit-data', i, 1, out.messages['eight-bit-data'](cte), {
         data: {
           cteOffset: field?.offset,
           cteEnd: field?.end,
@@ -784,7 +788,7 @@ function checkBase64(text: string, start: number, end: number, out: Reporter): v
       const lineEnd = stop > lineStart && body.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
       if (lineEnd - lineStart > 76) {
         longLines++;
-        out.add(problem('base64-line-length', start + lineStart + 76, lineEnd - lineStart - 76, MESSAGES['base64-line-length'](lineEnd - lineStart)));
+        out.add(problem('base64-line-length', start + lineStart + 76, lineEnd - lineStart - 76, out.messages['base64-line-length'](lineEnd - lineStart)));
       }
       if (nl < 0) break;
       lf++;
@@ -825,7 +829,7 @@ function checkBase64(text: string, start: number, end: number, out: Reporter): v
       let lineEnd = i;
       if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
       if (lineEnd - lineStart > 76) {
-        out.add(problem('base64-line-length', lineStart + 76, lineEnd - lineStart - 76, MESSAGES['base64-line-length'](lineEnd - lineStart)));
+        out.add(problem('base64-line-length', lineStart + 76, lineEnd - lineStart - 76, out.messages['base64-line-length'](lineEnd - lineStart)));
       }
       lineStart = i + 1;
       reportedThisLine = false;
@@ -840,7 +844,7 @@ function checkBase64(text: string, start: number, end: number, out: Reporter): v
     if (isBase64Char(c)) {
       if (pad > 0 && !afterPadReported) {
         afterPadReported = true;
-        out.add(problem('base64-invalid', i, 1, MESSAGES['base64-invalid-after-padding']()));
+        out.add(problem('base64-invalid', i, 1, out.messages['base64-invalid-after-padding']()));
       }
       data++;
       lastData = i;
@@ -849,7 +853,7 @@ function checkBase64(text: string, start: number, end: number, out: Reporter): v
     if (!reportedThisLine) {
       reportedThisLine = true;
       const shown: Detail = c < 32 || c === 127 ? ['char-control-sentence', c] : ['char-quoted', text[i]];
-      out.add(problem('base64-invalid', i, 1, MESSAGES['base64-invalid-char'](shown)));
+      out.add(problem('base64-invalid', i, 1, out.messages['base64-invalid-char'](shown)));
     }
   }
   if (afterPadReported) return;
@@ -862,11 +866,11 @@ function reportBase64End(data: number, pad: number, lastData: number, padAt: num
   if (lastData < 0 && pad === 0) return;
   if (rem === 1) {
     // A single leftover character cannot encode a whole octet.
-    out.add(problem('base64-invalid', lastData, 1, MESSAGES['base64-invalid-length'](1)));
+    out.add(problem('base64-invalid', lastData, 1, out.messages['base64-invalid-length'](1)));
   } else if (rem !== 0 && pad === 0) {
-    out.add(problem('base64-invalid', lastData, 1, MESSAGES['base64-invalid-length'](rem), { data: { insertOffset: lastData + 1, text: '='.repeat(4 - rem) } }));
+    out.add(problem('base64-invalid', lastData, 1, out.messages['base64-invalid-length'](rem), { data: { insertOffset: lastData + 1, text: '='.repeat(4 - rem) } }));
   } else if ((rem === 0 && pad > 0) || (rem !== 0 && rem + pad !== 4)) {
-    out.add(problem('base64-invalid', padAt, pad, MESSAGES['base64-invalid-padding']()));
+    out.add(problem('base64-invalid', padAt, pad, out.messages['base64-invalid-padding']()));
   }
 }
 
@@ -884,7 +888,7 @@ function checkQuotedPrintable(text: string, part: MimePart, start: number, end: 
       let lineEnd = i;
       if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
       if (lineEnd - lineStart > 76) {
-        out.add(problem('qp-line-length', lineStart + 76, lineEnd - lineStart - 76, MESSAGES['qp-line-length'](lineEnd - lineStart)));
+        out.add(problem('qp-line-length', lineStart + 76, lineEnd - lineStart - 76, out.messages['qp-line-length'](lineEnd - lineStart)));
       }
       lineStart = i + 1;
       continue;
@@ -900,14 +904,14 @@ function checkQuotedPrintable(text: string, part: MimePart, start: number, end: 
       let j = i + 1;
       while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
       if (j >= end || text.charCodeAt(j) === 10 || (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10)) continue;
-      out.add(problem('qp-invalid', i, 1, MESSAGES['qp-invalid'](text.slice(i, Math.min(i + 3, end)).replace(/[\r\n].*$/s, ''))));
+      out.add(problem('qp-invalid', i, 1, out.messages['qp-invalid'](text.slice(i, Math.min(i + 3, end)).replace(/[\r\n].*$/s, ''))));
       continue;
     }
     if (c > 127 && eightBitLine !== lineStart) {
       eightBitLine = lineStart;
       const field = cteField(part);
       out.add(
-        problem('eight-bit-data', i, 1, MESSAGES['eight-bit-data']('quoted-printable'), {
+        problem('eight-bit-data', i, 1, out.messages['eight-bit-data']('quoted-printable'), {
           data: { cteOffset: field?.offset, cteEnd: field?.end, headerEnd: part.headerEnd, bodyOffset: part.bodyOffset, bodyEnd: part.bodyEnd, charset: part.charset },
         }),
       );

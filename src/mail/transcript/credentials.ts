@@ -4,11 +4,13 @@
  * written decoded.
  */
 import type { Reply } from './model';
-import { transcriptMessages as M } from './messages';
+import type { TranscriptMessageTable } from './messages';
 import { isBase64, isPlaceholder } from './syntax';
 
 /** Where the checks report. */
 export interface Reporter {
+  /** The texts of the call's locale bundle. */
+  readonly messages: TranscriptMessageTable;
   report(code: 'credentials-exposed', offset: number, length: number, message: string, data?: Record<string, unknown>): void;
 }
 
@@ -24,15 +26,15 @@ export function checkCredentials(s: Reporter, mechanism: string, data: string, o
     const pass = parts.length >= 3 ? parts[2] : decoded;
     const user = parts.length >= 3 ? parts[1] : '';
     if (isPlaceholder(pass) || pass === '') {
-      if (user && !isPlaceholder(user)) flag(M.credentialsUserOnly());
-    } else flag(M.credentialsPlain());
+      if (user && !isPlaceholder(user)) flag(s.messages.credentialsUserOnly());
+    } else flag(s.messages.credentialsPlain());
   } else if (mech === 'LOGIN') {
     if (isPlaceholder(decoded)) return;
     const prompt = challenge ? Buffer.from(challenge.lines[0]?.text ?? '', 'base64').toString('utf8').toLowerCase() : '';
     const what = prompt.startsWith('pass') || (!prompt.startsWith('user') && index > 0) ? 'credential-password' : 'credential-user';
-    flag(M.credentialsLogin([what]));
+    flag(s.messages.credentialsLogin([what]));
   } else if (mech === 'XOAUTH2' || mech === 'OAUTHBEARER') {
-    if (/auth=Bearer\s+\S/i.test(decoded) && !/auth=Bearer\s+(\/\* secret \*\/|<redacted>|\*+)\u0001/i.test(decoded)) flag(M.credentialsToken(mech));
+    if (/auth=Bearer\s+\S/i.test(decoded) && !/auth=Bearer\s+(\/\* secret \*\/|<redacted>|\*+)\u0001/i.test(decoded)) flag(s.messages.credentialsToken(mech));
   }
 }
 
@@ -53,15 +55,15 @@ export function checkClearCredentials(s: Reporter, mechanism: string, data: stri
     const user = parts[1];
     const pass = parts.slice(2).join('');
     if (isPlaceholder(pass) || pass === '') {
-      if (user && !isPlaceholder(user)) flag(M.credentialsClearUser());
-    } else flag(M.credentialsClearPlain());
+      if (user && !isPlaceholder(user)) flag(s.messages.credentialsClearUser());
+    } else flag(s.messages.credentialsClearPlain());
     return true;
   }
   if (mech === 'LOGIN') {
     const text = challenge?.lines[0]?.text.trim() ?? '';
     const prompt = (isBase64(text) ? Buffer.from(text, 'base64').toString('utf8') : text).toLowerCase();
     const what = prompt.startsWith('pass') || (!prompt.startsWith('user') && index > 0) ? 'credential-password' : 'credential-user';
-    flag(M.credentialsClearLogin([what]));
+    flag(s.messages.credentialsClearLogin([what]));
     return true;
   }
   return false;

@@ -14,7 +14,7 @@
 export { COMMANDS, ENHANCED_CLASS, ENHANCED_DETAIL, ENHANCED_SUBJECT, EXTENSIONS, REPLY_CODES, REPLY_FIRST_DIGIT, REPLY_SECOND_DIGIT } from './catalog';
 export { applyReplacements, convertToCanonical, credentialRedactions, type TextReplacement } from './convert';
 export { DIALECT_NAMES, detectDialect, readLines, type Dialect, type TranscriptLine } from './lines';
-export { transcriptLabels, transcriptMessages } from './messages';
+export { ENGLISH_TRANSCRIPT_LABELS, ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptLabelTable, type TranscriptMessageTable } from './messages';
 export {
   parseTranscript,
   transactionOutcome,

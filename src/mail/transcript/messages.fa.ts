@@ -70,7 +70,7 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   replyCodeInvalid: () => 'خط سرور باید با یک کد پاسخ سه‌رقمی شروع شود: رقم اول ۲ تا ۵، رقم دوم ۰ تا ۵ (RFC 5321 §4.2).',
   replySeparator: () => 'پس از کد پاسخ یک فاصله (خط آخر) یا یک خط تیره (خط‌های بیشتری می‌آید) می‌آید (RFC 5321 §4.2.1).',
   replyUnexpected: (code, after, expected) =>
-    `${ltr(code)} پاسخی نیست که RFC 5321 §4.3.2 برای ${ltr(after)} فهرست کرده باشد (انتظار: ${ltr(expected.join(', '))}).`,
+    `${ltr(code)} پاسخی نیست که RFC 5321 §4.3.2 برای ${after === '.' ? 'پایان پیام' : ltr(after)} فهرست کرده باشد (انتظار: ${ltr(expected.join(', '))}).`,
 
   multilineCodeDiffers: (first, here) =>
     `این خط ادامه کد ${ltr(here)} دارد، اما پاسخ با ${ltr(first)} شروع شد؛ همه‌ی خط‌های یک پاسخ یک کد دارند (RFC 5321 §4.2.1).`,
@@ -80,9 +80,9 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   replyWithoutCommand: () => 'پاسخی از سرور که هیچ فرمان کلاینتی منتظرش نیست.',
   replyWithoutCommandNoPipelining: () =>
     `پاسخی از سرور که فرمانی منتظرش نیست: کلاینت چند فرمان را بی انتظار فرستاده، اما سرور ${ltr('PIPELINING')} را اعلام نکرده بود (RFC 2920).`,
-  missingReply: (verb) => `${ltr(verb)} هرگز پاسخی نمی‌گیرد.`,
+  missingReply: (verb) => `${verb === '.' ? 'پایان پیام' : ltr(verb)} هرگز پاسخی نمی‌گیرد.`,
   missingReplyNoPipelining: (verb) =>
-    `${ltr(verb)} پیش از فرمان بعدی پاسخی نمی‌گیرد: بی اعلام ${ltr('PIPELINING')} کلاینت باید منتظر هر پاسخ بماند (RFC 2920).`,
+    `${verb === '.' ? 'پایان پیام' : ltr(verb)} پیش از فرمان بعدی پاسخی نمی‌گیرد: بی اعلام ${ltr('PIPELINING')} کلاینت باید منتظر هر پاسخ بماند (RFC 2920).`,
   missing354: () => `${ltr('DATA')} پیش از خط‌های پیام پاسخ ${ltr(354)} نمی‌گیرد.`,
 
   dataNotTerminated: () => `بدنه‌ی این پیام هرگز تمام نمی‌شود: خطی لازم است که فقط ${ltr('.')} داشته باشد (RFC 5321 §4.1.1.4).`,
@@ -112,7 +112,7 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
     accepted === total
       ? `به ${ltr(accepted)} گیرنده تحویل شد: ${iso(reply)}`
       : `به ${ltr(accepted)} از ${ltr(total)} گیرنده تحویل شد: ${iso(reply)}`,
-  outcomeRejectedAt: (stage, reply) => `در مرحله‌ی ${ltr(stage)} رد شد: ${iso(reply)}`,
+  outcomeRejectedAt: (stage, reply) => `${stage === '.' ? 'در پایان داده‌ها' : `در مرحله‌ی ${ltr(stage)}`} رد شد: ${iso(reply)}`,
   outcomeNoRecipients: (total) => `هیچ گیرنده‌ای پذیرفته نشد (${ltr(total)} رد شد)`,
   outcomeReset: () => `با ${ltr('RSET')} لغو شد`,
   outcomeUnfinished: () => 'تراکنش هرگز تمام نشد',
@@ -155,6 +155,40 @@ export const PERSIAN_TRANSCRIPT_MESSAGES: TranscriptMessageTable = {
   sendMaybeDelivered: (message) => `${message} کل پیام فرستاده شده بود و پاسخی به آن نیامد: شاید تحویل شده باشد؛ پیش از فرستادن دوباره بررسی کنید.`,
   sendStageDeadline: (server, stage, ms) => `سرور ${ltr(server)} مرحله‌ی ${stageName(stage)} را در ${ltr(ms)} میلی‌ثانیه (مهلت هر مرحله) تمام نکرد؛ نشست پایان یافت.`,
   sendReplyTooBig: (server, what, stage) => `سرور ${ltr(server)} در مرحله‌ی ${stageName(stage)} ${iso(what)} فرستاد (RFC 5321 §4.5.3.1.5 هر خط را ${ltr(512)} اکتت مجاز می‌داند)؛ نشست پایان یافت.`,
+  sendReplyOverflow: (unit, limit) => `پاسخی بیش از ${ltr(limit)} ${unit === 'bytes' ? 'بایت' : 'خط'}`,
+  sendNotEncrypted: () => `اتصال رمزگذاری نشده است، در حالی که نمایه ${ltr('TLS')} را الزامی کرده است.`,
+  sendNoOAuth2Token: () => `توکن دسترسی ${ltr('OAuth2')} نیست: نمایه فرمانی برای گرفتن توکن ندارد.`,
+  oauth2LoginFailed: (why) => `ورود ${ltr('OAuth2')} ناموفق بود: ${iso(why)}`,
+  oauth2NotOffered: (reply) => `سرور ورود ${ltr('XOAUTH2')} (${ltr('OAuth2')}) را نمی‌پذیرد: ${iso(reply)}`,
+  oauth2TokenRefused: (reply, fetched) =>
+    `سرور توکن دسترسی ${ltr('OAuth2')} را رد کرد: ${iso(reply)}. به احتمال زیاد توکن منقضی شده، یا برای حساب دیگری یا بی دامنه‌ی دسترسی نامه صادر شده است (${ltr('Gmail: https://mail.google.com/')}؛ ${ltr('Microsoft 365: SMTP.Send')}).${fetched > 1 ? ` فرمان توکن ${ltr(fetched)} بار اجرا شد؛ توکن تازه هم رد شد.` : ''} بررسی کنید که فرمان توکن یک توکن دسترسی معتبر برای این کاربر چاپ کند.`,
+  oauth2Refused: (reply) => `سرور ورود ${ltr('OAuth2')} را رد کرد: ${iso(reply)}`,
+  sendCaFileUnreadable: (file, why) => `فایل ${ltr('CA')} ${iso(file)} خوانده نشد: ${iso(why)}`,
+  sendEhloNameInvalid: (name) =>
+    `نام ${ltr('EHLO')} ${iso(JSON.stringify(name))} به کار نمی‌آید: یک نام دامنه (مانند ${ltr('client.example.com')}) یا یک نشانی لفظی (مانند ${ltr('[192.0.2.1]')}) بدهید.`,
+  sendCleartextAuth: () =>
+    `امنیت ${ltr('"none"')} همراه نام کاربری، گذرواژه را رمزنگاری‌نشده می‌فرستد (${ltr('AUTH')} بی ${ltr('TLS')}). ${ltr('STARTTLS')} یا ${ltr('TLS')} را به کار ببرید، یا آن را برای این نمایه آشکارا مجاز کنید (${ltr('allowCleartextAuth: true')}؛ در خط فرمان ${ltr('--allow-cleartext-auth')}).`,
+  sendNoPassword: () => 'برای ورود گذرواژه‌ای داده نشده است.',
+  sendNeedsSmtputf8: (address) =>
+    `سرور ${ltr('SMTPUTF8')} (RFC 6531) را ارائه نمی‌کند، پس نشانی ${iso(address)} (که ${ltr('ASCII')} نیست) فرستادنی نیست؛ یک نشانی ${ltr('ASCII')} به کار ببرید (دامنه به شکل ${ltr('xn--')}).`,
+  sendInternalError: (message) => `خطای درونی: ${iso(message)}`,
+  scriptWaitTooLong: (written) => `انتظار دست‌بالا یک ساعت مجاز است، نه ${ltr(written)}.`,
+  envelopeHeaderUncertain: (line, shown, why) =>
+    `سرآیند را نمی‌توان با اطمینان خواند: خط ${ltr(line)} (${iso(shown)}) ${why}. آن خط را درست کنید (یا خط خالی آغاز بدنه را بیفزایید)؛ پیام به همین شکل فرستاده نمی‌شود.`,
+  envelopeNotAField: () =>
+    `یک فیلد سرآیند نیست (فیلد به شکل ${ltr('Name: value')} است و نامش فاصله ندارد)، پس سرآیند همان‌جا تمام می‌شود و هر خط پس از آن، حتی یک فیلد ${ltr('Bcc')}، بدنه خوانده می‌شود`,
+  envelopeFieldNameUnclear: () => `نام فیلدش خالی است یا نویسه‌ای بیرون از ${ltr('ASCII')} چاپ‌پذیر دارد، پس خواننده‌ها شاید بر سر این‌که کدام فیلد است هم‌نظر نباشند`,
+  envelopeFoldContinuesNothing: () => 'تورفته است اما ادامه‌ی هیچ فیلدی نیست',
+  envelopeBareCr: () => `سرآیند یک ${ltr('CR')} تنها دارد (بازگشت نورد بی خط‌خور): می‌تواند یک فیلد را دو تکه کند. آن را حذف کنید یا پایان خطی درست بگذارید.`,
+  envelopeNoSender: () => `فرستنده‌ای نیست: پیام صندوق پستی ${ltr('From')} یا ${ltr('Sender')} ندارد؛ یک فیلد ${ltr('From')} بیفزایید یا فرستنده‌ی پاکت را بدهید.`,
+  envelopeSenderUnusable: (address, why) => `فرستنده‌ی ${iso(address)} به کار نمی‌آید: ${why}.`,
+  envelopeRecipientUnusable: (address, why) => `گیرنده‌ی ${iso(address)} به کار نمی‌آید: ${why}.`,
+  envelopeNoRecipientListEmpty: () => 'گیرنده‌ای نیست: فهرست گیرندگان خالی است',
+  envelopeNoRecipientField: (resent, fields) =>
+    `گیرنده‌ای نیست: ${resent ? `تازه‌ترین بلوک ${ltr('Resent')} هیچ ${ltr(fields)} ندارد` : `پیام هیچ ${ltr(fields)} ندارد`}`,
+  envelopeNoRecipientReadable: (fields) => `گیرنده‌ای نیست: فیلدهای ${ltr(fields)} هیچ نشانی خواندنی‌ای ندارند`,
+  envelopeNoUsableRecipient: () => 'گیرنده‌ای نیست: هیچ‌یک از نشانی‌ها به کار نمی‌آید.',
+  envelopeBlindFieldLeft: () => `سرآیند داده‌ای که فرستاده می‌شود هنوز یک فیلد ${ltr('Bcc')} یا خطی که فیلد نیست دارد؛ پیام فرستاده نمی‌شود.`,
 };
 
 /** Persian names of the stages of a send (src/send/types.ts `SendStage`); the command stays in Latin. */

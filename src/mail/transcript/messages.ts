@@ -1,6 +1,7 @@
 /**
- * Every user-facing text of the transcript validator, in one module, one
- * function per code (and per variant), so that a later pass can localise them.
+ * Every user-facing text of the transcript validator, in English, one function
+ * per code (and per variant); each language has its table (Persian in
+ * ./messages.fa.ts) and a caller passes its locale bundle's table in (../i18n.ts).
  */
 import { plural } from '../plural';
 import { ENGLISH_DETAILS, renderDetail, type Detail } from '../message/messages';
@@ -68,8 +69,9 @@ const englishTranscriptMessages = {
 
   replyCodeInvalid: (): string => 'A server line must start with a three-digit reply code: first digit 2-5, second 0-5 (RFC 5321 §4.2).',
   replySeparator: (): string => 'After the reply code comes a space (last line) or a hyphen (more lines follow) (RFC 5321 §4.2.1).',
+  /** `after` is a verb, or `.` for the end of the message. */
   replyUnexpected: (code: number, after: string, expected: readonly number[]): string =>
-    `${code} is not a reply RFC 5321 §4.3.2 lists for ${after} (expected ${expected.join(', ')}).`,
+    `${code} is not a reply RFC 5321 §4.3.2 lists for ${after === '.' ? 'the end of the message' : after} (expected ${expected.join(', ')}).`,
 
   multilineCodeDiffers: (first: string, here: string): string =>
     `This continuation line has code ${here}, but the reply started with ${first}; all lines of a reply share one code (RFC 5321 §4.2.1).`,
@@ -79,9 +81,10 @@ const englishTranscriptMessages = {
   replyWithoutCommand: (): string => 'A server reply with no client command waiting for it.',
   replyWithoutCommandNoPipelining: (): string =>
     'A server reply with no command waiting for it: the client sent several commands without waiting, but the server did not advertise PIPELINING (RFC 2920).',
-  missingReply: (verb: string): string => `${verb} never gets a reply.`,
+  /** `verb` is `.` for the end of the message (in both). */
+  missingReply: (verb: string): string => `${verb === '.' ? 'The end of the message' : verb} never gets a reply.`,
   missingReplyNoPipelining: (verb: string): string =>
-    `${verb} gets no reply before the next command: without PIPELINING advertised the client must wait for each reply (RFC 2920).`,
+    `${verb === '.' ? 'The end of the message' : verb} gets no reply before the next command: without PIPELINING advertised the client must wait for each reply (RFC 2920).`,
   missing354: (): string => 'DATA gets no 354 reply before the message lines.',
 
   dataNotTerminated: (): string => 'This message body never ends: it needs a line holding only `.` (RFC 5321 §4.1.1.4).',
@@ -115,7 +118,8 @@ const englishTranscriptMessages = {
   // outcomes (code lens / inlay hints / outline)
   outcomeDelivered: (accepted: number, total: number, reply: string): string =>
     accepted === total ? `delivered to ${accepted} ${plural('en', accepted, { one: 'recipient', other: 'recipients' })}: ${reply}` : `delivered to ${accepted} of ${total} recipients: ${reply}`,
-  outcomeRejectedAt: (stage: string, reply: string): string => `rejected at ${stage}: ${reply}`,
+  /** `stage` is a verb, or `.` for the end of data. */
+  outcomeRejectedAt: (stage: string, reply: string): string => `rejected at ${stage === '.' ? 'end of data' : stage}: ${reply}`,
   outcomeNoRecipients: (total: number): string => `no recipient accepted (${total} refused)`,
   outcomeReset: (): string => 'aborted with RSET',
   outcomeUnfinished: (): string => 'transaction never finished',
@@ -163,6 +167,47 @@ const englishTranscriptMessages = {
     `The server at ${server} did not complete ${stage} within ${ms} ms (the deadline of a stage); the session was ended.`,
   sendReplyTooBig: (server: string, what: string, stage: string): string =>
     `The server at ${server} sent ${what} during ${stage} (RFC 5321 §4.5.3.1.5 allows 512 octets a line); the session was ended.`,
+  /** What made a reply too big (inside `sendReplyTooBig`). */
+  sendReplyOverflow: (unit: 'bytes' | 'lines', limit: number): string => `a reply of more than ${limit} ${unit}`,
+  sendNotEncrypted: (): string => 'The connection is not encrypted although the profile requires TLS.',
+  sendNoOAuth2Token: (): string => 'No OAuth2 access token: the profile has no token command.',
+  // XOAUTH2 logins that failed (RFC 7628 §3.2.2).
+  oauth2LoginFailed: (why: string): string => `The OAuth2 login failed: ${why}`,
+  oauth2NotOffered: (reply: string): string => `The server does not accept XOAUTH2 (OAuth2) logins: ${reply}`,
+  /** `fetched`: how many times the token command ran (more than once: a fresh token was refused too). */
+  oauth2TokenRefused: (reply: string, fetched: number): string =>
+    `The server refused the OAuth2 access token: ${reply}. The token has most likely expired, or it was issued for another account or without the mail scope (Gmail: https://mail.google.com/; Microsoft 365: SMTP.Send).${fetched > 1 ? ` The token command ran ${fetched} times; the fresh token was refused too.` : ''} Check that the token command prints a current access token for this user.`,
+  oauth2Refused: (reply: string): string => `Server refused the OAuth2 login: ${reply}`,
+  // Refusals before connecting (the profile or the message cannot be sent as they are).
+  sendCaFileUnreadable: (file: string, why: string): string => `Cannot read the CA file ${file}: ${why}`,
+  sendEhloNameInvalid: (name: string): string =>
+    `The EHLO name ${JSON.stringify(name)} cannot be used: give a domain name (like client.example.com) or an address literal (like [192.0.2.1]).`,
+  sendCleartextAuth: (): string =>
+    'Security "none" with a user name would send the password in the clear (AUTH without TLS). Use STARTTLS or TLS, or allow it explicitly for this profile (allowCleartextAuth: true; --allow-cleartext-auth on the command line).',
+  sendNoPassword: (): string => 'No password given for the login.',
+  sendNeedsSmtputf8: (address: string): string =>
+    `The server does not offer SMTPUTF8 (RFC 6531), so the address ${address} (not ASCII) cannot be sent; use an ASCII address (a domain in its xn-- form).`,
+  sendInternalError: (message: string): string => `Internal error: ${message}`,
+  /** A `# wait` line of a local inbox script over the limit (`written`: the duration as the script wrote it). */
+  scriptWaitTooLong: (written: string): string => `A wait of at most 1 hour is allowed, not ${written}.`,
+  // Why a message has no envelope it can be sent with (src/mail/envelope.ts).
+  envelopeHeaderUncertain: (line: number, shown: string, why: string): string =>
+    `The header cannot be read with certainty: line ${line} (${shown}) ${why}. Correct that line (or add the blank line where the body starts); the message is not sent as it is.`,
+  envelopeNotAField: (): string =>
+    'it is not a header field (a field is Name: value, the name without spaces), so the header would end there and every line after it, a Bcc field too, would be read as body',
+  envelopeFieldNameUnclear: (): string => 'its field name is empty or holds a character outside printable ASCII, so readers may disagree on which field it is',
+  envelopeFoldContinuesNothing: (): string => 'it is indented but continues no field',
+  envelopeBareCr: (): string => 'The header holds a bare CR (a carriage return without a line feed): it could split a field in two. Remove it or make it a proper line end.',
+  envelopeNoSender: (): string => 'No sender: the message has no From or Sender mailbox; add a From field or give an envelope sender.',
+  envelopeSenderUnusable: (address: string, why: string): string => `Sender ${JSON.stringify(address)} cannot be used: ${why}.`,
+  envelopeRecipientUnusable: (address: string, why: string): string => `Recipient ${JSON.stringify(address)} cannot be used: ${why}.`,
+  envelopeNoRecipientListEmpty: (): string => 'No recipient: the recipient list is empty',
+  /** `fields`: the recipient fields looked at (`To, Cc or Bcc` or their Resent forms). */
+  envelopeNoRecipientField: (resent: boolean, fields: string): string =>
+    `No recipient: ${resent ? `the newest Resent block has no ${fields}` : `the message has no ${fields}`}`,
+  envelopeNoRecipientReadable: (fields: string): string => `No recipient: the ${fields} fields name no address that could be read`,
+  envelopeNoUsableRecipient: (): string => 'No recipient: none of the addresses can be used.',
+  envelopeBlindFieldLeft: (): string => 'The header of the data to transmit still holds a Bcc field or a line that is not a field; the message is not sent.',
 };
 
 /** Labels of hover, outline and completion texts (localisable with the rest). */
@@ -204,29 +249,6 @@ const englishTranscriptLabels = {
 export type TranscriptMessageTable = typeof englishTranscriptMessages;
 /** The shape of a transcript label table. */
 export type TranscriptLabelTable = typeof englishTranscriptLabels;
-
-let currentMessages: TranscriptMessageTable = englishTranscriptMessages;
-let currentLabels: TranscriptLabelTable = englishTranscriptLabels;
-
-/**
- * The active message table: English unless a caller runs inside
- * `withLocale` (src/mail/i18n.ts), which switches it for one synchronous call.
- */
-export const transcriptMessages: TranscriptMessageTable = new Proxy(englishTranscriptMessages, {
-  get: (_t, key: string) => (currentMessages as Record<string, unknown>)[key],
-});
-/** The active label table (see `transcriptMessages`). */
-export const transcriptLabels: TranscriptLabelTable = new Proxy(englishTranscriptLabels, {
-  get: (_t, key: string) => (currentLabels as Record<string, unknown>)[key],
-});
-
-/** Replaces both tables (a translation); returns the previous pair so the caller can restore it. */
-export function setTranscriptTables(messages: TranscriptMessageTable, labels: TranscriptLabelTable): [TranscriptMessageTable, TranscriptLabelTable] {
-  const previous: [TranscriptMessageTable, TranscriptLabelTable] = [currentMessages, currentLabels];
-  currentMessages = messages;
-  currentLabels = labels;
-  return previous;
-}
 
 /** The English tables, for translations and parity tests. */
 export const ENGLISH_TRANSCRIPT_MESSAGES: TranscriptMessageTable = englishTranscriptMessages;

@@ -11,15 +11,19 @@
  * transactions.
  */
 import type { Dialect } from './lines';
-import { transcriptMessages as M } from './messages';
+import type { CoreBundle } from '../i18n';
+import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from './messages';
 import type { Command, Reply, Transaction, TranscriptSession } from './model';
 import { TranscriptParser } from './session';
 
 export { Block, MAX_PROBLEMS_PER_CODE, type AuthExchange, type Command, type DataBlock, type EnhancedCode, type Extension, type HelloInfo, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
 
-/** Parses `text` (any dialect) and checks the protocol. Never throws on any input. */
-export function parseTranscript(text: string, dialect?: Dialect): TranscriptSession {
-  return new TranscriptParser(text, dialect).run();
+/**
+ * Parses `text` (any dialect) and checks the protocol, writing the problems
+ * with `l10n` (English when absent). Never throws on any input.
+ */
+export function parseTranscript(text: string, dialect?: Dialect, l10n?: CoreBundle): TranscriptSession {
+  return new TranscriptParser(text, dialect, true, l10n?.transcriptMessages ?? ENGLISH_TRANSCRIPT_MESSAGES).run();
 }
 
 /** The result of a transaction, for outline, code lens and inlay hints. */
@@ -38,7 +42,7 @@ const replyText = (r: Reply): string => {
 };
 
 /** One line per PRDR recipient: "PRDR: <a@example.com> answered 550 5.7.1 ...", at the RCPT line. */
-export function recipientOutcomes(t: Transaction): Array<{ rcpt: Command; text: string; accepted: boolean }> {
+export function recipientOutcomes(t: Transaction, M: TranscriptMessageTable = ENGLISH_TRANSCRIPT_MESSAGES): Array<{ rcpt: Command; text: string; accepted: boolean }> {
   return (t.prdr ?? []).map((o) => ({
     rcpt: o.rcpt,
     text: M.outcomeRecipient(o.rcpt.address !== undefined ? `<${o.rcpt.address}>` : (o.rcpt.argument?.text ?? ''), replyText(o.reply)),
@@ -47,7 +51,7 @@ export function recipientOutcomes(t: Transaction): Array<{ rcpt: Command; text: 
 }
 
 /** Summarises a transaction: "delivered to 2 of 3 recipients", "rejected at DATA: 552 ...". */
-export function transactionOutcome(t: Transaction): TransactionOutcome {
+export function transactionOutcome(t: Transaction, M: TranscriptMessageTable = ENGLISH_TRANSCRIPT_MESSAGES): TransactionOutcome {
   const total = t.rcpts.length;
   // With PRDR a recipient accepted at RCPT may still refuse the message: its own reply decides.
   const prdr = t.prdr && t.prdr.length > 0 && t.end?.reply ? new Map(t.prdr.map((o) => [o.rcpt, o.reply])) : undefined;
@@ -62,7 +66,7 @@ export function transactionOutcome(t: Transaction): TransactionOutcome {
   }
   if (t.end?.reply) {
     if (Math.floor(t.end.reply.code / 100) === 2) return { ...base, kind: 'delivered', text: M.outcomeDelivered(accepted, total, replyText(t.end.reply)) };
-    return { ...base, kind: 'rejected', text: M.outcomeRejectedAt('end of data', replyText(t.end.reply)) };
+    return { ...base, kind: 'rejected', text: M.outcomeRejectedAt('.', replyText(t.end.reply)) };
   }
   if (t.end) return { ...base, kind: 'no-reply', text: M.outcomeNoReply() };
   if (total > 0 && t.rcpts.every((r) => r.reply) && accepted === 0) return { ...base, kind: 'rejected', text: M.outcomeNoRecipients(total) };

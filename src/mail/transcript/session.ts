@@ -13,7 +13,7 @@ import { problem, type Problem } from '../codes';
 import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from './catalog';
 import { checkClearCredentials, checkCredentials } from './credentials';
 import { ENHANCED_LIKE, KIND_CODE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, octetsOf, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
-import { transcriptMessages as M } from './messages';
+import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from './messages';
 import { addIntermediate, Block, declaresSmtpUtf8, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
 import { countSides, lookAhead } from './partial';
 import { PendingQueue } from './pending';
@@ -84,6 +84,8 @@ export class TranscriptParser {
     readonly text: string,
     dialect: Dialect | undefined,
     readonly keepsModel = true,
+    /** The texts of the call's locale bundle (../i18n.ts). */
+    readonly messages: TranscriptMessageTable = ENGLISH_TRANSCRIPT_MESSAGES,
   ) {
     const table = (this.table = readLineTable(text, dialect));
     table.keepsLines = keepsModel;
@@ -174,11 +176,11 @@ export class TranscriptParser {
     if (b.eightBitOffset < 0 || !b.stuffed) return;
     const mail = t?.mail;
     if (this.extensions && !this.extensions.has('8BITMIME')) {
-      this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, M.eightBitNotOffered());
+      this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, this.messages.eightBitNotOffered());
     } else if (mail && !/(^|\s)BODY=(8BITMIME|BINARYMIME)(\s|$)/i.test(mail.argument?.text ?? '')) {
       // Where ` BODY=8BITMIME` would go: the end of the MAIL FROM argument (the quick fix's place).
       const arg = mail.argument;
-      this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, M.eightBitUndeclared(), arg ? { declareAt: arg.offset + arg.text.trimEnd().length } : undefined);
+      this.report('eight-bit-without-8bitmime', b.eightBitOffset, 1, this.messages.eightBitUndeclared(), arg ? { declareAt: arg.offset + arg.text.trimEnd().length } : undefined);
     }
   }
 
@@ -190,9 +192,9 @@ export class TranscriptParser {
     const address = cmd.address;
     if (address === undefined || cmd.addressOffset === undefined || !/[^\x00-\x7f]/.test(address)) return;
     if (this.extensions && !this.extensions.has('SMTPUTF8')) {
-      this.report('smtputf8-required', cmd.addressOffset, address.length, M.utf8AddressNotOffered(cmd.verb));
+      this.report('smtputf8-required', cmd.addressOffset, address.length, this.messages.utf8AddressNotOffered(cmd.verb));
     } else if (mail && !declaresSmtpUtf8(mail)) {
-      this.report('smtputf8-required', cmd.addressOffset, address.length, M.utf8AddressUndeclared(cmd.verb));
+      this.report('smtputf8-required', cmd.addressOffset, address.length, this.messages.utf8AddressUndeclared(cmd.verb));
     }
   }
 
@@ -202,7 +204,7 @@ export class TranscriptParser {
     const b = this.block;
     this.block = undefined;
     b.terminated = false;
-    this.report('data-not-terminated', ...this.verbRange(b.command), M.dataNotTerminated());
+    this.report('data-not-terminated', ...this.verbRange(b.command), this.messages.dataNotTerminated());
     this.checkEightBit(b, this.blockTx);
     // The server's next reply answers the body as if the `.` had been sent.
     const last = b.lineCount > 0 ? this.table.line(b.lineNumber(b.lineCount - 1)) : b.command.line;
@@ -222,7 +224,7 @@ export class TranscriptParser {
       this.greetingDone = true;
       this.session.greeting = reply;
       if (!GREETING_REPLIES.includes(reply.code)) {
-        this.report('missing-greeting', first.codeOffset, 3, M.greetingCode(reply.code));
+        this.report('missing-greeting', first.codeOffset, 3, this.messages.greetingCode(reply.code));
         // Not a greeting: the log starts inside a session whose state cannot be known, so it is assumed permissive.
         this.fragment = true;
         this.txUnknown = true;
@@ -238,7 +240,7 @@ export class TranscriptParser {
         if (reply.code === 221 || reply.code === 421) this.closedBy = reply.code;
         return;
       }
-      this.report('reply-without-command', first.codeOffset, 3, this.pipeliningBroken ? M.replyWithoutCommandNoPipelining() : M.replyWithoutCommand());
+      this.report('reply-without-command', first.codeOffset, 3, this.pipeliningBroken ? this.messages.replyWithoutCommandNoPipelining() : this.messages.replyWithoutCommand());
       return;
     }
     reply.command = cmd;
@@ -261,18 +263,18 @@ export class TranscriptParser {
 
     const expected = cmd.kind === 'data-end' ? DATA_END_REPLIES : COMMANDS[cmd.verb]?.replies;
     if (expected && !expected.includes(reply.code) && !ALWAYS_ACCEPTED.has(reply.code)) {
-      this.report('reply-unexpected', first.codeOffset, 3, M.replyUnexpected(reply.code, cmd.kind === 'data-end' ? 'the end of the message' : cmd.verb, expected));
+      this.report('reply-unexpected', first.codeOffset, 3, this.messages.replyUnexpected(reply.code, cmd.kind === 'data-end' ? '.' : cmd.verb, expected));
     }
     // RFC 2034 §4: enhanced codes in 2xx/4xx/5xx replies except the greeting and HELO/EHLO.
     if (this.extensions?.has('ENHANCEDSTATUSCODES') && klass !== 3 && cmd.verb !== 'EHLO' && cmd.verb !== 'HELO' && cmd.verb !== 'LHLO') {
       if (!first.enhanced) {
         const like = ENHANCED_LIKE.exec(first.text);
-        this.report('enhanced-status-syntax', first.textOffset, like ? like[0].length : Math.max(1, Math.min(first.text.length, first.text.indexOf(' ') < 0 ? first.text.length : first.text.indexOf(' '))), like ? M.enhancedSyntax() : M.enhancedMissing());
+        this.report('enhanced-status-syntax', first.textOffset, like ? like[0].length : Math.max(1, Math.min(first.text.length, first.text.indexOf(' ') < 0 ? first.text.length : first.text.indexOf(' '))), like ? this.messages.enhancedSyntax() : this.messages.enhancedMissing());
       }
     }
     for (const l of reply.lines) {
       if (l.enhanced && l.enhanced.code[0] !== String(reply.code)[0]) {
-        this.report('enhanced-status-syntax', l.enhanced.offset, l.enhanced.length, M.enhancedClassMismatch(l.enhanced.code, reply.code));
+        this.report('enhanced-status-syntax', l.enhanced.offset, l.enhanced.length, this.messages.enhancedClassMismatch(l.enhanced.code, reply.code));
         break;
       }
     }
@@ -287,13 +289,13 @@ export class TranscriptParser {
     const len = line.end - co;
     if (len < 3 || !isReplyCode(this.text.charCodeAt(co), this.text.charCodeAt(co + 1), this.text.charCodeAt(co + 2))) {
       const s = line.content;
-      if (isPseudoLine(s.trim())) this.report('reply-code-invalid', co, s.trimEnd().length, M.pseudoLine('S'), { annotate: true });
-      else this.report('reply-code-invalid', co, Math.max(1, Math.min(3, len)), M.replyCodeInvalid());
+      if (isPseudoLine(s.trim())) this.report('reply-code-invalid', co, s.trimEnd().length, this.messages.pseudoLine('S'), { annotate: true });
+      else this.report('reply-code-invalid', co, Math.max(1, Math.min(3, len)), this.messages.replyCodeInvalid());
       return undefined;
     }
     const c3 = len > 3 ? this.text.charCodeAt(co + 3) : -1;
     if (c3 !== -1 && c3 !== 32 && c3 !== 45) {
-      this.report('reply-code-invalid', co, 4, M.replySeparator());
+      this.report('reply-code-invalid', co, 4, this.messages.replySeparator());
       return undefined;
     }
     const sep = c3 === 45 ? '-' : c3 === 32 ? ' ' : '';
@@ -310,7 +312,7 @@ export class TranscriptParser {
     this.openReply = undefined;
     const lastLine = rl[rl.length - 1];
     void reason;
-    this.report('multiline-reply', lastLine.codeOffset, 4, M.multilineNotEnded(rl[0].code));
+    this.report('multiline-reply', lastLine.codeOffset, 4, this.messages.multilineNotEnded(rl[0].code));
     this.dispatch(this.makeReply(rl));
   }
 
@@ -367,7 +369,7 @@ export class TranscriptParser {
       while (i < end && this.text.charCodeAt(i) < 128) i++;
       b.eightBitOffset = i;
     }
-    if (octets > 1000) this.report('text-line-too-long', co + 998, end - co - 998, M.textLineTooLong(octets));
+    if (octets > 1000) this.report('text-line-too-long', co + 998, end - co - 998, this.messages.textLineTooLong(octets));
     this.touchEnd(this.blockTx, end);
   }
 
@@ -424,24 +426,24 @@ export class TranscriptParser {
     const argument: ArgumentSpan | undefined = hasArg ? { text: this.text.slice(line.contentOffset + v + 1, line.end), offset: line.contentOffset + v + 1 } : undefined;
     const cmd = newCommand('command', line, verb, line.contentOffset, v, argument, !!info);
     const octets = octetsOf(s) + 2;
-    if (octets > 512) this.report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), M.commandTooLong(octets));
+    if (octets > 512) this.report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), this.messages.commandTooLong(octets));
 
     if (!info) {
       if (s.trim() === '') {
-        this.report('unknown-command', line.prefixOffset, Math.max(1, line.prefixLength), M.emptyCommand());
+        this.report('unknown-command', line.prefixOffset, Math.max(1, line.prefixLength), this.messages.emptyCommand());
         return;
       }
       if (isPseudoLine(s.trim())) {
-        this.report('unknown-command', line.contentOffset, s.trimEnd().length, M.pseudoLine('C'), { annotate: true });
+        this.report('unknown-command', line.contentOffset, s.trimEnd().length, this.messages.pseudoLine('C'), { annotate: true });
         return; // not protocol: no reply expected
       }
-      this.report('unknown-command', line.contentOffset, Math.max(1, v), M.unknownCommand(s.slice(0, v) || s));
+      this.report('unknown-command', line.contentOffset, Math.max(1, v), this.messages.unknownCommand(s.slice(0, v) || s));
     }
     if (this.keepsModel) this.session.commands.push(cmd);
     // The verb's range for reports (two numbers, not an array made for every command).
     const at = cmd.verbOffset;
     const atLength = Math.max(1, cmd.verbLength);
-    if (hasArg && s.charCodeAt(v) === 9) this.report('command-syntax', line.contentOffset + v, 1, M.verbSeparator(verb));
+    if (hasArg && s.charCodeAt(v) === 9) this.report('command-syntax', line.contentOffset + v, 1, this.messages.verbSeparator(verb));
 
     // ---- pipelining (RFC 2920) ----
     if (this.pending.length > 0) {
@@ -452,7 +454,7 @@ export class TranscriptParser {
         for (const p of this.pending.drain()) {
           this.assumeAnswered(p);
           if (p.kind === 'data-end' && p.verbLength === 0) continue;
-          this.report('missing-reply', ...this.verbRange(p), M.missingReplyNoPipelining(p.verb === '.' ? 'The end of the message' : p.verb));
+          this.report('missing-reply', ...this.verbRange(p), this.messages.missingReplyNoPipelining(p.verb));
         }
         this.pipeliningBroken = true;
       } else {
@@ -462,19 +464,19 @@ export class TranscriptParser {
           // pipelined past it. One missing-reply, and the command is taken as answered with success.
           this.pending.remove(ender);
           this.assumeAnswered(ender);
-          this.report('missing-reply', ...this.verbRange(ender), M.missingReply(ender.verb === '.' ? 'The end of the message' : ender.verb));
-        } else if (ender) this.report('out-of-sequence', at, atLength, M.afterGroupEnder(verb, ender.verb));
+          this.report('missing-reply', ...this.verbRange(ender), this.messages.missingReply(ender.verb));
+        } else if (ender) this.report('out-of-sequence', at, atLength, this.messages.afterGroupEnder(verb, ender.verb));
       }
     }
 
     // ---- sequence (RFC 5321 §4.1.4): what no command may follow, then the verb's own rules ----
     const handler = verbHandler(verb);
-    if (this.quitSent) this.report('out-of-sequence', at, atLength, M.afterQuit());
-    else if (this.closedBy !== undefined && this.closedBy !== 554) this.report('out-of-sequence', at, atLength, M.afterClosingReply(this.closedBy));
-    else if (this.needsEhlo && verb !== 'EHLO' && verb !== 'LHLO' && verb !== 'QUIT') this.report('out-of-sequence', at, atLength, M.afterStarttls(verb));
+    if (this.quitSent) this.report('out-of-sequence', at, atLength, this.messages.afterQuit());
+    else if (this.closedBy !== undefined && this.closedBy !== 554) this.report('out-of-sequence', at, atLength, this.messages.afterClosingReply(this.closedBy));
+    else if (this.needsEhlo && verb !== 'EHLO' && verb !== 'LHLO' && verb !== 'QUIT') this.report('out-of-sequence', at, atLength, this.messages.afterStarttls(verb));
     else if (info && !handler?.anywhere) {
       if (handler?.sequence) handler.sequence(this, cmd, at, atLength);
-      else if (!this.greeted()) this.report('out-of-sequence', at, atLength, M.beforeHello(verb));
+      else if (!this.greeted()) this.report('out-of-sequence', at, atLength, this.messages.beforeHello(verb));
     }
 
     // ---- syntax and effects ----
@@ -492,7 +494,7 @@ export class TranscriptParser {
     const cmd = this.lastWasUnansweredData!;
     this.lastWasUnansweredData = undefined;
     this.pending.pop();
-    if (!this.clientOnly) this.report('missing-reply', ...this.verbRange(cmd), M.missing354());
+    if (!this.clientOnly) this.report('missing-reply', ...this.verbRange(cmd), this.messages.missing354());
     this.openBlock(cmd, this.txOf.get(cmd));
   }
 
@@ -517,7 +519,7 @@ export class TranscriptParser {
     const end = this.table.ends[k];
     while (start < end && this.text.charCodeAt(start) === 32) start++;
     if (end - start < 7 || !/^bare LF(?::|$)/i.test(this.text.slice(start, Math.min(end, start + 8)).trimEnd())) return false;
-    this.report('bare-lf', start, 7, M.bareLf());
+    this.report('bare-lf', start, 7, this.messages.bareLf());
     return true;
   }
 
@@ -546,7 +548,7 @@ export class TranscriptParser {
       }
       if (kind === KIND_CODE.invalid) {
         const trimmed = this.text.slice(this.table.offsets[k], this.table.ends[k]).trimEnd().length;
-        this.report('line-prefix', this.table.offsets[k], Math.max(1, trimmed), M.linePrefix(), { annotate: true });
+        this.report('line-prefix', this.table.offsets[k], Math.max(1, trimmed), this.messages.linePrefix(), { annotate: true });
         continue;
       }
       if (!this.started) {
@@ -555,13 +557,13 @@ export class TranscriptParser {
           this.greetingDone = true;
           this.fragment = true;
           this.txUnknown = true;
-          if (!this.clientOnly) this.report('missing-greeting', this.table.offsets[k], Math.max(1, this.table.ends[k] - this.table.offsets[k]), M.missingGreetingFragment());
+          if (!this.clientOnly) this.report('missing-greeting', this.table.offsets[k], Math.max(1, this.table.ends[k] - this.table.offsets[k]), this.messages.missingGreetingFragment());
         }
       }
       if (kind === KIND_CODE.server) {
         if (this.block) this.abandonBlock();
         if (this.bdatCommand && this.bdatRemaining > 0) {
-          this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(this.bdatRemaining + this.bdatConsumed, this.bdatConsumed));
+          this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, this.messages.bdatMismatch(this.bdatRemaining + this.bdatConsumed, this.bdatConsumed));
           this.bdatRemaining = 0;
           this.bdatCommand = undefined;
         }
@@ -571,7 +573,7 @@ export class TranscriptParser {
         if (!rl) continue;
         if (this.openReply) {
           const firstCode = this.openReply.lines[0].code;
-          if (rl.code !== firstCode) this.report('multiline-reply', rl.codeOffset, 3, M.multilineCodeDiffers(firstCode, rl.code));
+          if (rl.code !== firstCode) this.report('multiline-reply', rl.codeOffset, 3, this.messages.multilineCodeDiffers(firstCode, rl.code));
           this.openReply.lines.push(rl);
           if (rl.separator !== '-') {
             const all = this.openReply.lines;
@@ -605,7 +607,7 @@ export class TranscriptParser {
         this.touchEnd(this.blockTx, end);
         if (this.bdatRemaining <= 0) {
           if (this.bdatRemaining < 0) {
-            this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(this.bdatConsumed + this.bdatRemaining, this.bdatConsumed));
+            this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, this.messages.bdatMismatch(this.bdatConsumed + this.bdatRemaining, this.bdatConsumed));
           }
           this.bdatRemaining = 0;
           this.bdatCommand = undefined;
@@ -626,7 +628,7 @@ export class TranscriptParser {
         const challenge = this.auth.challenges[this.auth.challenges.length - 1];
         if (data !== '*' && !isBase64(data) && !isPlaceholder(data)) {
           if (!checkClearCredentials(this, this.auth.mechanism, data, dataOffset, this.auth.responses.length - 1, challenge)) {
-            this.report('command-syntax', line.contentOffset, Math.max(1, line.content.length), M.authResponse());
+            this.report('command-syntax', line.contentOffset, Math.max(1, line.content.length), this.messages.authResponse());
           }
         } else {
           checkCredentials(this, this.auth.mechanism, data, dataOffset, this.auth.responses.length - 1, challenge);
@@ -648,19 +650,19 @@ export class TranscriptParser {
     if (this.block) {
       const b = this.block;
       this.block = undefined;
-      this.report('data-not-terminated', ...this.verbRange(b.command), M.dataNotTerminated());
+      this.report('data-not-terminated', ...this.verbRange(b.command), this.messages.dataNotTerminated());
     }
     if (this.bdatCommand && this.bdatRemaining > 0) {
-      this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, M.bdatMismatch(this.bdatRemaining + this.bdatConsumed, this.bdatConsumed));
+      this.report('command-syntax', this.bdatCommand.argument?.offset ?? this.bdatCommand.verbOffset, this.bdatCommand.argument?.text.length ?? 4, this.messages.bdatMismatch(this.bdatRemaining + this.bdatConsumed, this.bdatConsumed));
     }
     for (const p of this.pending.drain()) {
       if ((p.kind === 'data-end' && p.verbLength === 0) || this.clientOnly) continue;
-      this.report('missing-reply', ...this.verbRange(p), M.missingReply(p.verb === '.' ? 'The end of the message' : p.verb));
+      this.report('missing-reply', ...this.verbRange(p), this.messages.missingReply(p.verb));
     }
     if (!this.quitSent && this.closedBy === undefined && this.lastProtocol >= 0) {
       const l = this.table.line(this.lastProtocol);
       const [at, len] = l.end > l.contentOffset ? [l.contentOffset, l.end - l.contentOffset] : [l.offset, l.end - l.offset];
-      this.report('missing-quit', at, len, M.missingQuit());
+      this.report('missing-quit', at, len, this.messages.missingQuit());
     }
     return this.session;
   }

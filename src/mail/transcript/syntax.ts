@@ -4,7 +4,7 @@
  */
 import { problem, type Problem } from '../codes';
 import { checkPathContent, scanDomain } from '../mailbox';
-import { transcriptMessages as M } from './messages';
+import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from './messages';
 
 /** Where a command's argument is in the transcript. */
 export interface ArgumentSpan {
@@ -22,6 +22,7 @@ function checkParameters(
   base: number,
   advertised: ReadonlySet<string> | undefined,
   out: Problem[],
+  M: TranscriptMessageTable,
 ): void {
   const seen = new Set<string>();
   let i = start;
@@ -103,6 +104,7 @@ export function checkPathCommand(
   arg: ArgumentSpan,
   advertised: ReadonlySet<string> | undefined,
   out: Problem[],
+  M: TranscriptMessageTable = ENGLISH_TRANSCRIPT_MESSAGES,
 ): { address?: string; addressOffset?: number } {
   const keyword = verb === 'MAIL' ? 'FROM:' : 'TO:';
   const s = arg.text;
@@ -141,14 +143,14 @@ export function checkPathCommand(
     if (s.charCodeAt(close + 1) !== 32) {
       out.push(problem('command-syntax', arg.offset + close + 1, s.length - close - 1, M.parameterSyntax(s.slice(close + 1))));
     } else {
-      checkParameters(verb, s, close + 1, arg.offset, advertised, out);
+      checkParameters(verb, s, close + 1, arg.offset, advertised, out, M);
     }
   }
   return { address: inner, addressOffset: arg.offset + i + 1 };
 }
 
 /** HELO/EHLO: a domain or an address literal (RFC 5321 §4.1.1.1). */
-export function checkHelloArgument(verb: string, arg: ArgumentSpan | undefined, lineOffset: number, lineLength: number, out: Problem[]): void {
+export function checkHelloArgument(verb: string, arg: ArgumentSpan | undefined, lineOffset: number, lineLength: number, out: Problem[], M: TranscriptMessageTable = ENGLISH_TRANSCRIPT_MESSAGES): void {
   const text = arg?.text.trim() ?? '';
   if (!arg || text === '') {
     out.push(problem('command-syntax', lineOffset, lineLength, M.missingArgument(verb, ['expect-client-domain'])));

@@ -9,7 +9,7 @@ import type { Dialect } from './lines';
 import { declaresSmtpUtf8 } from './model';
 import { Block, MAX_PROBLEMS_PER_CODE, type DataBlock, type TranscriptSession } from './parse';
 import { TranscriptParser } from './session';
-import { transcriptMessages as M } from './messages';
+import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from './messages';
 
 /** A message rebuilt from a DATA block, with the way back to the transcript. */
 export interface BlockMessage {
@@ -252,18 +252,23 @@ export function validateSessionMessages(session: TranscriptSession, options: Mes
 /** Returns every problem in `text`, a whole transcript in any supported dialect. Never throws. */
 export function validateTranscript(text: string, options: TranscriptValidationOptions = {}): Problem[] {
   // Only the problems are returned: the parser keeps no model of the session beyond what the message checks read.
-  const session = new TranscriptParser(text, options.dialect, false).run();
-  if (options.skipMessages) return capProblems(session.problems, session.leftOut);
-  return capProblems([...session.problems, ...validateSessionMessages(session, options)], session.leftOut);
+  const messages = options.l10n?.transcriptMessages ?? ENGLISH_TRANSCRIPT_MESSAGES;
+  const session = new TranscriptParser(text, options.dialect, false, messages).run();
+  if (options.skipMessages) return capProblems(session.problems, session.leftOut, messages);
+  return capProblems([...session.problems, ...validateSessionMessages(session, options)], session.leftOut, messages);
 }
 
 /**
  * The catalogue's cap for a whole transcript, its messages included: each code
  * at most MAX_PROBLEMS_PER_CODE times, sorted by offset, and when any were left
  * out, the document's last problem says how many and of which codes.
- * `leftOut` counts those the parser already dropped.
+ * `leftOut` counts those the parser already dropped; `M` writes the note.
  */
-export function capProblems(problems: readonly Problem[], leftOut: ReadonlyMap<string, number> = new Map()): Problem[] {
+export function capProblems(
+  problems: readonly Problem[],
+  leftOut: ReadonlyMap<string, number> = new Map(),
+  M: TranscriptMessageTable = ENGLISH_TRANSCRIPT_MESSAGES,
+): Problem[] {
   const sorted = [...problems].sort((a, b) => a.offset - b.offset);
   const counts = new Map<string, number>();
   const dropped = new Map(leftOut);

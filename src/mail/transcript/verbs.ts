@@ -8,7 +8,6 @@
  */
 import type { Command, Extension, Reply, Transaction } from './model';
 import { addIntermediate, Block, setAddress } from './model';
-import { transcriptMessages as M } from './messages';
 import type { TranscriptParser } from './session';
 import { checkHelloArgument, checkPathCommand, isBase64, isPlaceholder } from './syntax';
 import { checkClearCredentials, checkCredentials } from './credentials';
@@ -35,13 +34,13 @@ const contentLength = (cmd: Command): number => cmd.line.end - cmd.line.contentO
 /** A command that takes no argument got one (RFC 5321 §4.1.1: DATA, RSET, QUIT, STARTTLS). */
 function noArguments(s: TranscriptParser, cmd: Command): void {
   const argument = cmd.argument;
-  if (argument && argument.text.trim() !== '') s.report('command-syntax', argument.offset, argument.text.length, M.noArguments(cmd.verb));
+  if (argument && argument.text.trim() !== '') s.report('command-syntax', argument.offset, argument.text.length, s.messages.noArguments(cmd.verb));
 }
 
 /** MAIL, RCPT and the like must follow a HELO/EHLO. */
 function needsHello(s: TranscriptParser, cmd: Command, at: number, atLength: number): boolean {
   if (s.greeted()) return true;
-  s.report('out-of-sequence', at, atLength, M.beforeHello(cmd.verb));
+  s.report('out-of-sequence', at, atLength, s.messages.beforeHello(cmd.verb));
   return false;
 }
 
@@ -52,7 +51,7 @@ const transactionOf = (s: TranscriptParser, cmd: Command): Transaction | undefin
 const hello: VerbHandler = {
   anywhere: true,
   sent(s, cmd) {
-    checkHelloArgument(cmd.verb, cmd.argument, cmd.line.contentOffset, contentLength(cmd), s.scratch);
+    checkHelloArgument(cmd.verb, cmd.argument, cmd.line.contentOffset, contentLength(cmd), s.scratch, s.messages);
     s.keepScratch();
     if (s.tx && !s.tx.end) s.tx.reset = cmd;
     s.closeTx();
@@ -106,14 +105,14 @@ const helo: VerbHandler = {
 /** MAIL (RFC 5321 §4.1.1.2): opens a transaction; not inside another one. */
 const mail: VerbHandler = {
   sequence(s, cmd, at, atLength) {
-    if (needsHello(s, cmd, at, atLength) && s.tx && !s.txUnknown) s.report('out-of-sequence', at, atLength, M.nestedMail());
+    if (needsHello(s, cmd, at, atLength) && s.tx && !s.txUnknown) s.report('out-of-sequence', at, atLength, s.messages.nestedMail());
   },
   sent(s, cmd, at, atLength) {
     const t = s.openTx(cmd, cmd.line);
     s.txUnknown = false;
     s.txOf.set(cmd, t);
-    if (!cmd.argument) s.report('command-syntax', at, atLength, M.pathPrefix('MAIL', 'FROM:'));
-    else setAddress(cmd, checkPathCommand('MAIL', cmd.argument, s.extensions, s.scratch));
+    if (!cmd.argument) s.report('command-syntax', at, atLength, s.messages.pathPrefix('MAIL', 'FROM:'));
+    else setAddress(cmd, checkPathCommand('MAIL', cmd.argument, s.extensions, s.scratch, s.messages));
     s.keepScratch();
     s.checkUtf8Address(cmd, cmd);
   },
@@ -125,7 +124,7 @@ const mail: VerbHandler = {
 /** RCPT (RFC 5321 §4.1.1.3): one recipient of the open transaction. */
 const rcpt: VerbHandler = {
   sequence(s, cmd, at, atLength) {
-    if (needsHello(s, cmd, at, atLength) && !s.tx && !s.txUnknown) s.report('out-of-sequence', at, atLength, M.rcptBeforeMail());
+    if (needsHello(s, cmd, at, atLength) && !s.tx && !s.txUnknown) s.report('out-of-sequence', at, atLength, s.messages.rcptBeforeMail());
   },
   sent(s, cmd, at, atLength) {
     const t = transactionOf(s, cmd);
@@ -134,8 +133,8 @@ const rcpt: VerbHandler = {
       s.txOf.set(cmd, t);
       s.touch(t, cmd.line);
     }
-    if (!cmd.argument) s.report('command-syntax', at, atLength, M.pathPrefix('RCPT', 'TO:'));
-    else setAddress(cmd, checkPathCommand('RCPT', cmd.argument, s.extensions, s.scratch));
+    if (!cmd.argument) s.report('command-syntax', at, atLength, s.messages.pathPrefix('RCPT', 'TO:'));
+    else setAddress(cmd, checkPathCommand('RCPT', cmd.argument, s.extensions, s.scratch, s.messages));
     s.keepScratch();
     s.checkUtf8Address(cmd, t?.mail);
   },
@@ -145,7 +144,7 @@ const rcpt: VerbHandler = {
 function dataSequence(s: TranscriptParser, cmd: Command, at: number, atLength: number): void {
   if (!needsHello(s, cmd, at, atLength) || s.txUnknown) return;
   const ok = s.tx && s.tx.rcpts.some((r) => !r.reply || Math.floor(r.reply.code / 100) === 2);
-  if (!ok && !(cmd.verb === 'BDAT' && s.tx?.block && !s.tx.block.terminated)) s.report('out-of-sequence', at, atLength, M.dataBeforeRcpt(cmd.verb));
+  if (!ok && !(cmd.verb === 'BDAT' && s.tx?.block && !s.tx.block.terminated)) s.report('out-of-sequence', at, atLength, s.messages.dataBeforeRcpt(cmd.verb));
 }
 
 /** DATA (RFC 5321 §4.1.1.4): 354, then the dot-stuffed body (read by the session), then the reply to the `.`. */
@@ -181,7 +180,7 @@ const bdat: VerbHandler = {
   sent(s, cmd, at, atLength) {
     const argument = cmd.argument;
     const m = argument ? /^(\d{1,20})(?: +(LAST))?\s*$/i.exec(argument.text) : null;
-    if (!m) s.report('command-syntax', argument?.offset ?? at, argument ? argument.text.length : atLength, M.bdatSize());
+    if (!m) s.report('command-syntax', argument?.offset ?? at, argument ? argument.text.length : atLength, s.messages.bdatSize());
     const t = transactionOf(s, cmd);
     if (t) {
       s.txOf.set(cmd, t);
@@ -234,7 +233,7 @@ const quit: VerbHandler = {
 /** STARTTLS (RFC 3207 §4): once, after EHLO; after 220 the session starts over (§4.2). */
 const starttls: VerbHandler = {
   sequence(s, cmd, at, atLength) {
-    if (s.tlsActive) s.report('out-of-sequence', at, atLength, M.starttlsTwice());
+    if (s.tlsActive) s.report('out-of-sequence', at, atLength, s.messages.starttlsTwice());
     else needsHello(s, cmd, at, atLength);
   },
   sent(s, cmd) {
@@ -256,24 +255,24 @@ const starttls: VerbHandler = {
 const lookup: VerbHandler = {
   anywhere: true,
   sent(s, cmd, at, atLength) {
-    if (!cmd.argument || cmd.argument.text.trim() === '') s.report('command-syntax', at, atLength, M.missingArgument(cmd.verb, ['expect-user-or-mailbox']));
+    if (!cmd.argument || cmd.argument.text.trim() === '') s.report('command-syntax', at, atLength, s.messages.missingArgument(cmd.verb, ['expect-user-or-mailbox']));
   },
 };
 
 /** ETRN (RFC 1985): names a domain or queue. */
 const etrn: VerbHandler = {
   sent(s, cmd, at, atLength) {
-    if (!cmd.argument || cmd.argument.text.trim() === '') s.report('command-syntax', at, atLength, M.missingArgument(cmd.verb, ['expect-domain-or-queue']));
+    if (!cmd.argument || cmd.argument.text.trim() === '') s.report('command-syntax', at, atLength, s.messages.missingArgument(cmd.verb, ['expect-domain-or-queue']));
   },
 };
 
 /** AUTH (RFC 4954 §4): once, after EHLO, outside a transaction; 334 challenges until 235 or a refusal. */
 const auth: VerbHandler = {
   sequence(s, cmd, at, atLength) {
-    if (s.authenticated) s.report('out-of-sequence', at, atLength, M.authTwice());
-    else if (s.hello === 'helo') s.report('out-of-sequence', at, atLength, M.authNeedsEhlo());
+    if (s.authenticated) s.report('out-of-sequence', at, atLength, s.messages.authTwice());
+    else if (s.hello === 'helo') s.report('out-of-sequence', at, atLength, s.messages.authNeedsEhlo());
     else if (!needsHello(s, cmd, at, atLength)) return;
-    else if (s.tx && !s.txUnknown) s.report('out-of-sequence', at, atLength, M.authInTransaction());
+    else if (s.tx && !s.txUnknown) s.report('out-of-sequence', at, atLength, s.messages.authInTransaction());
   },
   sent(s, cmd, at, atLength) {
     const argument = cmd.argument;
@@ -284,12 +283,12 @@ const auth: VerbHandler = {
     // Without replies in the log, the client lines up to the next command are the responses.
     s.authAwaiting = s.clientOnly;
     if (!/^[A-Za-z0-9_-]{1,20}$/.test(mech)) {
-      s.report('command-syntax', argument ? argument.offset : at, argument ? Math.max(1, mech.length) : atLength, M.authMechanism());
+      s.report('command-syntax', argument ? argument.offset : at, argument ? Math.max(1, mech.length) : atLength, s.messages.authMechanism());
     } else if (parts.length > 1) {
       const ir = parts.slice(1).join(' ');
       const irOffset = argument!.offset + mech.length + 1;
       if (ir !== '=' && !isBase64(ir) && !isPlaceholder(ir)) {
-        if (!checkClearCredentials(s, mech, ir, irOffset, 0)) s.report('command-syntax', irOffset, ir.length, M.authInitialResponse());
+        if (!checkClearCredentials(s, mech, ir, irOffset, 0)) s.report('command-syntax', irOffset, ir.length, s.messages.authInitialResponse());
       } else checkCredentials(s, mech, ir, irOffset, 0);
     }
   },

@@ -19,7 +19,7 @@ const parseAuthHeader = require('mailauth/lib/parse-dkim-headers') as (line: str
 
 /** The verification of the document (shared with validation through the parse and key lookup). */
 export function authReportOf(ctx: FeatureContext): AuthReport {
-  return authenticate(parsedOf(ctx), { keys: keyLookupOf(ctx).keys });
+  return authenticate(parsedOf(ctx), { keys: keyLookupOf(ctx).keys, l10n: ctx.l10n });
 }
 
 const markdown = (value: string, range: lsp.Range): lsp.Hover => ({ contents: { kind: lsp.MarkupKind.Markdown, value }, range });

@@ -6,7 +6,7 @@
  */
 import * as lsp from 'vscode-languageserver';
 import { parseDateTime } from '../../mail/message/dates';
-import { detailText } from '../../mail/message/messages';
+import { renderDetail, type DetailTable } from '../../mail/message/messages';
 import { decodeBase64, decodeCharset, decodeQuotedPrintable } from '../../mail/message/encodings';
 import { fieldHref, fieldReference, lookupField, type FieldInfo } from '../../mail/message/fieldCatalog';
 import type { HeaderField, MimePart } from '../../mail/message/model';
@@ -87,7 +87,7 @@ function headerHover(ctx: FeatureContext, texts: EmlTexts, part: MimePart, h: He
       for (const w of encodedWordsIn(line, offset - lineOffset)) {
         const start = lineOffset + w.offset;
         if (offset >= start && offset <= start + w.length) {
-          hit = markdown(encodedWordMarkdown(texts, w), rangeOf(document, start, w.length));
+          hit = markdown(encodedWordMarkdown(texts, ctx.l10n.details, w), rangeOf(document, start, w.length));
           return;
         }
       }
@@ -125,16 +125,16 @@ export function cardinalityText(texts: EmlTexts, info: FieldInfo): string {
   }
 }
 
-function encodedWordMarkdown(texts: EmlTexts, w: FoundWord): string {
+function encodedWordMarkdown(texts: EmlTexts, details: DetailTable, w: FoundWord): string {
   const lines = [`**${texts.encodedWordTitle}**`, '', `${texts.encodedWordCharset}: \`${w.charset}\` · ${texts.encodedWordEncoding}: \`${w.encoding.toUpperCase()}\` (${texts.encodingName(w.encoding.toUpperCase())})`];
   if (w.valid) lines.push('', `${texts.encodedWordDecoded}:`, '', fenced(w.decoded));
-  else lines.push('', `${texts.encodedWordInvalid}${w.error ? ` (${detailText(w.error)})` : ''}`);
+  else lines.push('', `${texts.encodedWordInvalid}${w.error ? ` (${renderDetail(details, w.error)})` : ''}`);
   return lines.join('\n');
 }
 
 function dateMarkdown(ctx: FeatureContext, texts: EmlTexts, raw: string): string {
   const info = parseDateTime(raw);
-  if (!info.date) return `**${texts.dateTitle}**\n\n${texts.dateInvalid}${info.error ? ` (${detailText(info.error.detail)})` : ''}`;
+  if (!info.date) return `**${texts.dateTitle}**\n\n${texts.dateInvalid}${info.error ? ` (${renderDetail(ctx.l10n.details, info.error.detail)})` : ''}`;
   const locale = safeLocale(ctx.locale);
   const full: Intl.DateTimeFormatOptions = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' };
   const local = new Intl.DateTimeFormat(locale, full).format(info.date);

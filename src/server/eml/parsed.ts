@@ -13,6 +13,6 @@ export function parsedOf(ctx: FeatureContext): ParsedMessage {
   const { maxDepth } = ctx.settings.limits;
   return ctx.memo(`eml.parse:${maxDepth}`, (previous?: PreviousValue<ParsedMessage>) => {
     const text = ctx.document.getText();
-    return (previous && reparseAfterEdit(previous.value, text, previous.edit)) ?? parseMessage(text, { maxDepth });
+    return (previous && reparseAfterEdit(previous.value, text, previous.edit)) ?? parseMessage(text, { maxDepth, l10n: ctx.l10n });
   });
 }

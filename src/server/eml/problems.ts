@@ -16,7 +16,7 @@ export function problemsOf(ctx: FeatureContext): Problem[] {
   const key = `eml.problems:${maxDepth}:${maxFullSize}:${html.enabled ? html.clients.join(',') : 'no-html'}:${version}`;
   const state = ctx.memo(key, (previous?: PreviousValue<ValidationState>) => {
     const parsed = parsedOf(ctx);
-    const options = { ...ctx.settings.limits, html: html.enabled ? { clients: html.clients } : (false as const), keys };
+    const options = { ...ctx.settings.limits, html: html.enabled ? { clients: html.clients } : (false as const), keys, l10n: ctx.l10n };
     return (previous && revalidateAfterEdit(previous.value, parsed, options)) ?? validateState(parsed, options);
   });
   return state.problems;

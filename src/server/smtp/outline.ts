@@ -38,7 +38,7 @@ function commandSymbol(ctx: FeatureContext, c: Command, name: string, detail: st
 
 function transactionSymbol(ctx: FeatureContext, t: Transaction): lsp.DocumentSymbol {
   const L = ctx.l10n.transcriptLabels;
-  const outcome = transactionOutcome(t);
+  const outcome = transactionOutcome(t, ctx.l10n.transcriptMessages);
   const children: lsp.DocumentSymbol[] = [];
   const end = t.end_;
   if (t.mail) children.push(commandSymbol(ctx, t.mail, L.sender(t.mail.address === '' ? L.nullSender : `<${t.mail.address ?? '?'}>`), replyDetail(L, t.mail.reply), lsp.SymbolKind.Field, end));
@@ -113,11 +113,11 @@ export function smtpFoldingRanges(ctx: FeatureContext): lsp.FoldingRange[] {
 export function smtpCodeLenses(ctx: FeatureContext): lsp.CodeLens[] {
   const { session } = sessionOf(ctx);
   return session.transactions.flatMap((t) => {
-    const o = transactionOutcome(t);
+    const o = transactionOutcome(t, ctx.l10n.transcriptMessages);
     const start = rangeOf(ctx.document, t.offset, 0);
     const lenses: lsp.CodeLens[] = [{ range: { start: start.start, end: start.start }, command: { title: o.text, command: '' } }];
     // PRDR: each recipient's own answer to the message, above its RCPT line.
-    for (const r of recipientOutcomes(t)) {
+    for (const r of recipientOutcomes(t, ctx.l10n.transcriptMessages)) {
       const at = rangeOf(ctx.document, r.rcpt.line.offset, 0);
       lenses.push({ range: { start: at.start, end: at.start }, command: { title: r.text, command: '' } });
     }
@@ -130,7 +130,7 @@ export function smtpInlayHints(ctx: FeatureContext, range: lsp.Range): lsp.Inlay
   const { session } = sessionOf(ctx);
   const out: lsp.InlayHint[] = [];
   for (const t of session.transactions) {
-    const o = transactionOutcome(t);
+    const o = transactionOutcome(t, ctx.l10n.transcriptMessages);
     const position = ctx.document.positionAt(t.end_);
     if (position.line < range.start.line || position.line > range.end.line) continue;
     out.push({ position, label: `→ ${o.text}`, paddingLeft: true });

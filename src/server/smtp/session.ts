@@ -25,7 +25,7 @@ export interface IndexedSession {
 /** The memoised session of the document. */
 export function sessionOf(ctx: FeatureContext): IndexedSession {
   return ctx.memo('smtp.session', () => {
-    const session = parseTranscript(ctx.document.getText());
+    const session = parseTranscript(ctx.document.getText(), undefined, ctx.l10n);
     const roles = new Map<number, LineRole>();
     for (const command of session.commands) roles.set(command.line.index, { kind: 'command', command });
     for (const reply of session.replies) {
@@ -45,8 +45,8 @@ export function transcriptProblems(ctx: FeatureContext): Problem[] {
   const { keys, version } = keyLookupOf(ctx);
   return ctx.memo(`smtp.problems:${maxFullSize}:${maxDepth}:${html.enabled ? html.clients.join(',') : 'no-html'}:${version}`, () => {
     const { session } = sessionOf(ctx);
-    const options = { ...ctx.settings.limits, html: html.enabled ? { clients: html.clients } : (false as const), keys };
-    return capProblems([...session.problems, ...validateSessionMessages(session, options)], session.leftOut);
+    const options = { ...ctx.settings.limits, html: html.enabled ? { clients: html.clients } : (false as const), keys, l10n: ctx.l10n };
+    return capProblems([...session.problems, ...validateSessionMessages(session, options)], session.leftOut, ctx.l10n.transcriptMessages);
   });
 }
 

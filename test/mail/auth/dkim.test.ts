@@ -11,7 +11,7 @@ import { readKeysJson } from '../../../src/mail/auth/keys';
 import { signMessage } from '../../../src/mail/auth/sign';
 import { parseTagList } from '../../../src/mail/auth/tags';
 import { authenticate } from '../../../src/mail/auth/verify';
-import { withLocale } from '../../../src/mail/i18n';
+import { bundleFor } from '../../../src/mail/i18n';
 import { parseMessage } from '../../../src/mail/message/parse';
 import { validateMessage } from '../../../src/mail/message/validate';
 import type { Problem } from '../../../src/mail/codes';
@@ -141,7 +141,7 @@ describe('DKIM: what breaks a signature', () => {
 
   it('Persian messages for the same problems', () => {
     const signed = sign(sampleMessage());
-    const problems = withLocale('fa', () => validateMessage(signed.replace('the report', 'the rep0rt')));
+    const problems = validateMessage(signed.replace('the report', 'the rep0rt'), { l10n: bundleFor('fa') });
     const p = problems.find((x) => x.code === 'dkim-body-hash-mismatch')!;
     assert.match(p.message, /بدنه پس از امضا تغییر کرده است/);
   });

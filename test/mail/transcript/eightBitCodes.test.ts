@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { hasRtl } from '../../../src/mail/bidi';
 import type { ProblemCode } from '../../../src/mail/codes';
-import { withLocale } from '../../../src/mail/i18n';
+import { bundleFor } from '../../../src/mail/i18n';
 import { assertFires, assertQuiet, session, smtpProblems } from './util';
 
 /** Body lines start at line 7 in `session()` with its default three extensions (8BITMIME, SIZE, HELP). */
@@ -43,7 +43,7 @@ for (const eol of ['\r\n', '\n']) {
         const text = c.build(eol);
         const en = assertFires(text, c.code, c.covered, c.line);
         // Persian: the same code at the same place, the message in Persian.
-        const fa = assertFires(text, c.code, c.covered, c.line, withLocale('fa', () => smtpProblems(text)));
+        const fa = assertFires(text, c.code, c.covered, c.line, smtpProblems(text, bundleFor('fa')));
         assert.ok(hasRtl(fa.message), fa.message);
         assert.ok(!hasRtl(en.message), en.message);
         assert.equal(fa.severity, 'error');
@@ -55,7 +55,7 @@ for (const eol of ['\r\n', '\n']) {
       test(`${c.code}: ${c.name}`, () => {
         const text = c.build(eol);
         assertQuiet(text, c.code);
-        assertQuiet(text, c.code, withLocale('fa', () => smtpProblems(text)));
+        assertQuiet(text, c.code, smtpProblems(text, bundleFor('fa')));
       });
     }
   });

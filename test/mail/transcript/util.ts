@@ -1,4 +1,5 @@
 /** Helpers shared by the transcript tests. */
+import type { CoreBundle } from '../../../src/mail/i18n';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,8 +31,8 @@ export function session(eol: string, body: string[], ext: string[] = ['8BITMIME'
 }
 
 /** Only the protocol problems (source smtp): the message validator is tested elsewhere. */
-export function smtpProblems(text: string): Problem[] {
-  return validateTranscript(text).filter((p) => CODES[p.code].source === 'smtp');
+export function smtpProblems(text: string, l10n?: CoreBundle): Problem[] {
+  return validateTranscript(text, { l10n }).filter((p) => CODES[p.code].source === 'smtp');
 }
 
 /** 1-based line of an offset, and the text the problem covers. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type * as lsp from 'vscode-languageserver';
 import { validateMessage } from '../../../src/mail/message/validate';
-import { withLocale } from '../../../src/mail/i18n';
+import { bundleFor } from '../../../src/mail/i18n';
 import { toDiagnostics } from '../../../src/server/diagnostics';
 import { emlFeatures } from '../../../src/server/eml/emlFeatures';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from '../../../src/server/settings';
@@ -55,7 +55,7 @@ describe('hover on a flagged feature', () => {
   test('in Persian', () => {
     const text = htmlMessage('<div style="display:flex">x</div>', '8bit', '\n');
     const ctx = { ...featureContext(text), locale: 'fa', l10n: serverBundleFor('fa') };
-    const hover = withLocale('fa', () => emlFeatures.hover!(ctx, ctx.document.positionAt(text.indexOf('display:flex') + 1)));
+    const hover = emlFeatures.hover!(ctx, ctx.document.positionAt(text.indexOf('display:flex') + 1));
     assert.match((hover!.contents as lsp.MarkupContent).value, /\| کلاینت \| پشتیبانی \| یادداشت‌ها \|/);
   });
 });
@@ -175,7 +175,7 @@ describe('settings', () => {
 describe('Persian messages', () => {
   test('the client-support message keeps names left-to-right inside Persian prose', () => {
     const text = htmlMessage('<div style="display:flex">x</div><img src="x.png">', '8bit', '\n');
-    const problems = withLocale('fa', () => validateMessage(text, { html: { clients: ['outlook.windows'] } }));
+    const problems = validateMessage(text, { html: { clients: ['outlook.windows'] }, l10n: bundleFor('fa') });
     const flex = problems.find((p) => p.code === 'html-client-unsupported')!;
     assert.equal(flex.message, '\u2066display:flex\u2069: در \u2066Outlook (Windows)\u2069 پشتیبانی نمی‌شود');
     assert.match(problems.find((p) => p.code === 'html-image-alt-missing')!.message, /بی/);
