@@ -27,7 +27,7 @@ describe('first minutes', () => {
     };
 
     const csv = await decodeAt(lineStarting(message, 'bmFtZSxyb2xl'));
-    assert.equal(csv.uri.scheme, 'smtp-eml-decoded');
+    assert.equal(csv.uri.scheme, 'smtp-eml-part');
     assert.match(csv.uri.path, /\/team\.csv$/, 'named after the part');
     assert.equal(csv.getText(), 'name,role\nAda,analyst\nCharles,engineer\n');
     assert.equal(csv.isUntitled, false);

@@ -1,0 +1,62 @@
+/**
+ * Finding and decoding a MIME part by its address, for the read-only file
+ * system of decoded parts (partFiles.ts) and the preview. Loaded on first use
+ * from the lazily loaded dist/features.js: the parsers (messages, and
+ * transcripts whose DATA holds a message) must not weigh on activation.
+ */
+import * as vscode from 'vscode';
+import { decodedBytes, decodedText, isTextual, mediaType } from '../mail/message/body';
+import { walkParts, type MimePart } from '../mail/message/model';
+import { parseMessage } from '../mail/message/parse';
+import { messageAt, type DocumentKind } from '../mail/preview/source';
+import type { PartAddress } from './partFiles';
+import { partFileName } from './partNames';
+
+/** What kind of document holds messages (undefined: none this extension knows). */
+export function documentKind(document: vscode.TextDocument): DocumentKind | undefined {
+  if (document.languageId === 'smtp-transcript') return 'transcript';
+  // An mbox is a run of messages whatever language id it is given.
+  if (document.languageId === 'mbox' || /\.mbox$/i.test(document.fileName)) return 'mbox';
+  if (document.languageId === 'eml') return 'eml';
+  return undefined;
+}
+
+/** The first part with this number that has a body (an attached message's container comes before its root). */
+export function partByPath(root: MimePart, wanted: string): MimePart | undefined {
+  let found: MimePart | undefined;
+  walkParts(root, (p) => {
+    if (!found && p.path === wanted && (p.children.length === 0 || p.embedded)) found = p;
+  });
+  return found;
+}
+
+/** A part found by its address, decoded. */
+export interface ResolvedPart {
+  /** The file name it is shown and saved under: its own, else `part.<extension of its type>`. */
+  name: string;
+  /** `type/subtype`, lowercased. */
+  contentType: string;
+  /** True when it opens as text (decoded through its charset, as UTF-8), false when it is bytes. */
+  isText: boolean;
+  bytes: Uint8Array;
+  /** The version of the document it was read from (stands for the file's time). */
+  version: number;
+}
+
+/** The open document of a URI, else the document opened from it. */
+async function documentOf(uri: string): Promise<vscode.TextDocument> {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+}
+
+/** The part an address names, decoded from its document's current text; undefined when it is not there (any more). */
+export async function resolvePart(address: PartAddress): Promise<ResolvedPart | undefined> {
+  const document = await documentOf(address.uri);
+  const located = messageAt(documentKind(document) ?? 'eml', document.getText(), address.at);
+  if (!located) return undefined;
+  const part = partByPath(parseMessage(located.text).root, address.path);
+  if (!part) return undefined;
+  const contentType = mediaType(part);
+  const isText = !!part.embedded || isTextual(part);
+  const bytes = isText ? Buffer.from(decodedText(located.text, part), 'utf8') : decodedBytes(located.text, part);
+  return { name: partFileName({ filename: part.filename, contentType }), contentType, isText, bytes, version: document.version };
+}
