@@ -389,16 +389,24 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     await row.click();
     await page.keyboard.press('Control+1');
     await cursorOnLine(26);
-    // The squiggle is drawn under the declaration: its box starts where `display` does.
+    // The squiggle is drawn under the declaration: a warning box spans the characters of `display:flex`.
     const under = await page.evaluate(() => {
       const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((l) => l.textContent.replace(/\u00a0/g, ' ').startsWith('<div style="display:flex">'));
-      const word = line && [...line.querySelectorAll('span > span')].find((s) => s.textContent.includes('display'));
-      const squiggles = [...document.querySelectorAll('.monaco-editor .squiggly-warning')].map((s) => s.getBoundingClientRect());
-      if (!word) return undefined;
-      const w = word.getBoundingClientRect();
-      return squiggles.some((s) => Math.abs(s.top + s.height / 2 - (w.top + w.height / 2)) < w.height && s.left <= w.left + 1 && s.right >= w.left + 1);
+      if (!line) return 'the line is not drawn';
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let node;
+      while ((node = walker.nextNode()) && !node.textContent.includes('display:flex'));
+      if (!node) return 'no text node holds display:flex';
+      const range = document.createRange();
+      const start = node.textContent.indexOf('display:flex');
+      range.setStart(node, start);
+      range.setEnd(node, start + 'display:flex'.length);
+      const w = range.getBoundingClientRect();
+      const boxes = [...document.querySelectorAll('.monaco-editor .squiggly-warning')].map((s) => s.getBoundingClientRect());
+      const hit = boxes.some((s) => Math.abs(s.top + s.height / 2 - (w.top + w.height / 2)) < w.height && s.left <= w.left + 2 && s.right >= w.right - 2);
+      return hit || `no warning box spans ${JSON.stringify(w)}: ${JSON.stringify(boxes)}`;
     });
-    if (!under) throw new Error(`no warning squiggle under display:flex (${under})`);
+    if (under !== true) throw new Error(`no warning squiggle under display:flex: ${under}`);
     await runCommand('Show or Focus Hover');
     const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /caniemail\.com/ }).first();
     await hover.waitFor();
@@ -602,6 +610,8 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
   });
 
   await step('a transcript opened while its session runs follows the file: missing-quit goes once the client has quit', async () => {
+    // Only this session's transcript open: the Problems panel then speaks of it alone.
+    await runCommand('View: Close All Editors');
     const status = page.locator('.statusbar-item').filter({ hasText: /Inbox :\d+/ }).first();
     if (!(await status.isVisible())) await runCommand(`${CATEGORY}: Start Local Test Inbox`);
     await status.waitFor();
