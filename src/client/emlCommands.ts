@@ -55,7 +55,8 @@ export function registerEmlCommands(context: vscode.ExtensionContext, languageCl
       if (!part) return undefined;
       if (part.text !== undefined && part.path !== undefined) {
         // A read-only document named after the part, in the language of its type.
-        const address = { uri: editor.document.uri.toString(), at: 0, path: part.path };
+        // The cursor's offset chooses the message of a mailbox.
+        const address = { uri: editor.document.uri.toString(), at: editor.document.offsetAt(editor.selection.active), path: part.path };
         return (await parts.open(address, vscode.ViewColumn.Beside))?.toString();
       }
       return saveDecodedPart(part, editor.document.uri);

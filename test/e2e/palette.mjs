@@ -14,7 +14,7 @@ function readPick(page) {
   return page.evaluate(async () => {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const widget = document.querySelector('.quick-input-widget');
-    const open = !!widget && getComputedStyle(widget).display !== 'none' && widget.offsetParent !== null;
+    const open = !!widget && getComputedStyle(widget).display !== 'none' && widget.getClientRects().length > 0;
     const label = (row) => (row.querySelector('.label-name')?.textContent ?? row.textContent ?? '').replace(/\u00a0/g, ' ').trim();
     const rows = [...document.querySelectorAll('.quick-input-list .monaco-list-row')];
     const focused = document.querySelector('.quick-input-list .monaco-list-row.focused');

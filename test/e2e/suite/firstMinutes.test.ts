@@ -43,6 +43,36 @@ describe('first minutes', () => {
     assert.match(attached.uri.path, /\/reply\.eml$/);
   });
 
+  it('Decode Part in a mailbox opens the part of the message under the cursor', async () => {
+    const mbox = [
+      'From a@example.org Thu Dec  3 10:00:00 2026',
+      'From: a@example.org',
+      'Subject: one',
+      'Content-Disposition: attachment; filename="one.txt"',
+      '',
+      'first body',
+      '',
+      'From b@example.org Thu Dec  3 11:00:00 2026',
+      'From: b@example.org',
+      'Subject: two',
+      'Content-Disposition: attachment; filename="two.txt"',
+      '',
+      'second body',
+      '',
+    ].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'eml', content: mbox });
+    const editor = await vscode.window.showTextDocument(document);
+    const line = mbox.split('\n').indexOf('second body');
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    const uri = await vscode.commands.executeCommand<string>('smtpEml.decodePart');
+    const decoded = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    assert.ok(decoded, `the decoded part ${uri} is open`);
+    assert.match(decoded.uri.path, /\/two\.txt$/);
+    assert.match(decoded.getText(), /^second body/);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('the Outline shows encoded words and quoted-printable text decoded', async () => {
     const document = await open(fixtureUri('multipart-attachments.eml'));
     const symbols = await waitFor(
