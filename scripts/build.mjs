@@ -35,6 +35,7 @@ export const CLIENT_CHUNKS = {
   '../send/inboxScript': { source: 'src/send/inboxScript.ts', outfile: 'dist/features.js', member: 'inboxScript' },
   '../send/replay': { source: 'src/send/replay.ts', outfile: 'dist/replay.js' },
   './compose': { source: 'src/client/compose.ts', outfile: 'dist/features.js', member: 'compose' },
+  './partContent': { source: 'src/client/partContent.ts', outfile: 'dist/features.js', member: 'partContent' },
 };
 
 /**

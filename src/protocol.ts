@@ -24,6 +24,8 @@ export interface DecodePartParams {
 export interface DecodedPart {
   /** `type/subtype`, lowercased. */
   contentType: string;
+  /** IMAP-style part number ('' for the message itself, '1', '1.2', ...). */
+  path?: string;
   filename?: string;
   /** The Content-Transfer-Encoding that was undone. */
   encoding: string;

@@ -8,22 +8,20 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { encodeBase64Lines, encodeQuotedPrintable } from '../mail/message/encodings';
 import { DECODE_PART_REQUEST, type DecodedPart, type DecodePartParams } from '../protocol';
-import { DecodedParts, partFileName, partBytes } from './decodedParts';
-import { languageOfPart } from './partNames';
+import { addressOf, savePartBytes, type PartFiles } from './partFiles';
+import { partFileName } from './partNames';
 
-export { safeFileName } from './partNames';
-
-/** The editor language to show a decoded text part in (plain text when VS Code has none for its type). */
-export function languageOf(contentType: string): string {
-  return languageOfPart(contentType) ?? 'plaintext';
+/** The bytes of a decoded part as saved to a file (text parts: UTF-8). */
+function partBytes(part: DecodedPart): Buffer {
+  return part.base64 !== undefined ? Buffer.from(part.base64, 'base64') : Buffer.from(part.text ?? '', 'utf8');
 }
 
 /**
  * Registers the commands. `languageClient` gives the client once it has been created
- * (it is created in the task after activation; see extension.ts).
+ * (it is created in the task after activation; see extension.ts); decoded parts open
+ * from `parts`.
  */
-export function registerEmlCommands(context: vscode.ExtensionContext, languageClient: () => Promise<LanguageClient>): void {
-  const decodedParts = new DecodedParts();
+export function registerEmlCommands(context: vscode.ExtensionContext, languageClient: () => Promise<LanguageClient>, parts: PartFiles): void {
   /** Asks the server for the decoded part at the cursor. The client is created in the task after activation: wait for it. */
   const requestPart = async (editor: vscode.TextEditor): Promise<DecodedPart | null> => {
     const client = await languageClient();
@@ -46,7 +44,6 @@ export function registerEmlCommands(context: vscode.ExtensionContext, languageCl
     return part ?? undefined;
   };
   context.subscriptions.push(
-    decodedParts,
     // Returns the URI of the opened document or the saved file (tests read it).
     vscode.commands.registerCommand('smtpEml.decodePart', async (): Promise<string | undefined> => {
       const editor = vscode.window.activeTextEditor;
@@ -56,17 +53,19 @@ export function registerEmlCommands(context: vscode.ExtensionContext, languageCl
       }
       const part = await partAtCursor(editor);
       if (!part) return undefined;
-      if (part.text !== undefined) {
+      if (part.text !== undefined && part.path !== undefined) {
         // A read-only document named after the part, in the language of its type.
-        return (await decodedParts.show(part, editor.document.uri)).toString();
+        // The cursor's offset chooses the message of a mailbox.
+        const address = { uri: editor.document.uri.toString(), at: editor.document.offsetAt(editor.selection.active), path: part.path };
+        return (await parts.open(address, vscode.ViewColumn.Beside))?.toString();
       }
       return saveDecodedPart(part, editor.document.uri);
     }),
     vscode.commands.registerCommand('smtpEml.saveAttachmentAs', async (arg?: vscode.Uri): Promise<string | undefined> => {
       // From a decoded part's editor (title bar) or an .eml editor (the part at the cursor).
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-      const shown = uri ? decodedParts.partOf(uri) : undefined;
-      if (shown) return saveDecodedPart(shown.part, shown.source);
+      const shown = uri && addressOf(uri);
+      if (shown) return (await parts.saveAs(shown))?.toString();
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.document.languageId !== 'eml') {
         void vscode.window.showInformationMessage(vscode.l10n.t('Save Attachment As works in an .eml document: put the cursor in a MIME part.'));
@@ -102,17 +101,5 @@ async function replaceSelections(encode: (text: string, eol: string) => string):
 
 /** Asks where to save a decoded part (suggesting its own name beside the message) and writes its bytes. */
 async function saveDecodedPart(part: DecodedPart, source: vscode.Uri): Promise<string | undefined> {
-  const bytes = partBytes(part);
-  const name = partFileName(part);
-  // Suggest the message's folder (untitled messages: the first workspace folder).
-  const folder = source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({
-    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-    saveLabel: vscode.l10n.t('Save Attachment'),
-    title: vscode.l10n.t('Save {0} ({1} bytes)', part.contentType, bytes.length),
-  });
-  if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, bytes);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} bytes to {1}', bytes.length, target.fsPath));
-  return target.toString();
+  return (await savePartBytes(partBytes(part), partFileName(part), part.contentType, source))?.toString();
 }

@@ -8,6 +8,7 @@ import { registerComposeCommands } from './composeCommands';
 import { registerEmlCommands } from './emlCommands';
 import type * as LanguageClientModule from './languageClient';
 import { watchLargeFiles } from './largeFiles';
+import { PartFiles } from './partFiles';
 import { registerInboxView } from './inboxView';
 import { LocalInboxController, registerLocalInboxCommands } from './localInbox';
 import { setTranslator } from './l10n';
@@ -44,8 +45,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
   created.catch((err: unknown) => output.error(`the language client could not be created: ${err instanceof Error ? err.message : String(err)}`));
   clientCreated = created;
-  registerEmlCommands(context, () => created);
-  registerPreviewCommands(context);
+  // One file system of decoded parts, for Decode Part and the preview's Open.
+  const parts = new PartFiles();
+  context.subscriptions.push(parts);
+  registerEmlCommands(context, () => created, parts);
+  registerPreviewCommands(context, parts);
 
   const inbox = new LocalInboxController(context, output);
   const sessionLogs = new SessionLogs(context);

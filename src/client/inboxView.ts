@@ -171,7 +171,7 @@ export function registerInboxView(controller: LocalInboxController): vscode.Disp
       const node = nodeOf(arg);
       const file = node?.session.transcript;
       if (!file) return undefined;
-      await vscode.window.showTextDocument(vscode.Uri.file(file), { preview: false, viewColumn: node?.kind === 'message' ? vscode.ViewColumn.Beside : undefined });
+      await vscode.window.showTextDocument(controller.transcriptUri(file), { preview: false, viewColumn: node?.kind === 'message' ? vscode.ViewColumn.Beside : undefined });
       return file;
     }),
     vscode.commands.registerCommand('smtpEml.inbox.delete', async (arg?: unknown, ...rest: unknown[]) => {

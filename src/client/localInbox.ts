@@ -13,6 +13,7 @@ import type * as ScriptModule from '../send/inboxScript';
 import type * as I18nModule from '../mail/i18n';
 import type * as ListingModule from '../send/inboxListing';
 import type { InboxSessionEntry } from '../send/inboxListing';
+import { ReadonlyFolder } from './readonlyFolder';
 
 type Inbox = Awaited<ReturnType<typeof InboxModule.startLocalInbox>>;
 
@@ -20,6 +21,9 @@ type Inbox = Awaited<ReturnType<typeof InboxModule.startLocalInbox>>;
 export function inboxListing(): typeof ListingModule {
   return require('../send/inboxListing') as typeof ListingModule;
 }
+
+/** URI scheme of the inbox's session transcripts, opened read-only (`smtp-eml-inbox:/<file name>`). */
+export const INBOX_TRANSCRIPT_SCHEME = 'smtp-eml-inbox';
 
 /** Owns the running inbox (at most one per window) and its status bar item. */
 export class LocalInboxController implements vscode.Disposable {
@@ -41,6 +45,23 @@ export class LocalInboxController implements vscode.Disposable {
     this.status = vscode.window.createStatusBarItem('smtpEml.localInbox', vscode.StatusBarAlignment.Left, 10);
     this.status.name = 'SMTP & EML Local Inbox';
     this.status.command = 'smtpEml.openLocalInbox';
+    this.transcripts = new ReadonlyFolder(
+      INBOX_TRANSCRIPT_SCHEME,
+      () => vscode.Uri.file(this.dir),
+      new vscode.MarkdownString(vscode.l10n.t('Inbox transcripts are records of what a client said; they are kept read-only.')),
+    );
+  }
+
+  /** The inbox's transcripts, read-only; an open one follows its session as the inbox appends to it. */
+  private readonly transcripts: ReadonlyFolder;
+
+  /**
+   * The URI to open a session transcript by: read-only through the inbox's file
+   * system when it is in the inbox folder (VS Code is told when its session ends,
+   * shown or not), else the file itself.
+   */
+  transcriptUri(file: string): vscode.Uri {
+    return path.dirname(path.resolve(file)) === path.resolve(this.dir) ? this.transcripts.uriOf(path.basename(file)) : vscode.Uri.file(file);
   }
 
   /** Folder the messages go to: the setting, else the extension's global storage. */
@@ -92,6 +113,8 @@ export class LocalInboxController implements vscode.Disposable {
         });
         inbox.onSession((session) => {
           this.log.info(`Local inbox: session transcript ${session.transcript}`);
+          // The transcript is complete: an open document of it is read again, even in a hidden tab.
+          this.transcripts.changed(path.basename(session.transcript));
           this.changed.fire();
         });
         return inbox;
@@ -162,6 +185,7 @@ export class LocalInboxController implements vscode.Disposable {
   dispose(): void {
     this.status.dispose();
     this.changed.dispose();
+    this.transcripts.dispose();
     void this.stop();
   }
 }

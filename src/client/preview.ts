@@ -13,17 +13,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { decodedBytes, decodedText, isTextual, mediaType } from '../mail/message/body';
 import { bundleFor, resolveLanguage, type Language } from '../mail/i18n';
-import { walkParts, type MimePart } from '../mail/message/model';
-import { parseMessage } from '../mail/message/parse';
 import { buildPreview } from '../mail/preview/build';
 import { PREVIEW_CSS, VIEW_SCRIPT, escapeHtml, renderSections, type RenderedSection } from '../mail/preview/render';
-import { messageAt, type DocumentKind, type LocatedMessage } from '../mail/preview/source';
-import { languageOf, safeFileName } from './emlCommands';
+import { messageAt, type LocatedMessage } from '../mail/preview/source';
+import { documentKind as kindOf } from './partContent';
+import type { PartFiles } from './partFiles';
 
-/** The URI scheme of decoded parts (read-only documents). */
-const PART_SCHEME = 'smtp-eml-part';
 /** Edits closer together than this are rendered once. */
 const DEBOUNCE_MS = 150;
 
@@ -35,98 +31,15 @@ type FromWebview =
   | { type: 'remote' }
   | { type: 'problems' };
 
-function kindOf(document: vscode.TextDocument): DocumentKind | undefined {
-  if (document.languageId === 'smtp-transcript') return 'transcript';
-  // An mbox is a run of messages whatever language id it is given.
-  if (document.languageId === 'mbox' || /\.mbox$/i.test(document.fileName)) return 'mbox';
-  if (document.languageId === 'eml') return 'eml';
-  return undefined;
-}
-
-/** The first part with this IMAP-style number (an attached message's container comes before its root). */
-function partByPath(root: MimePart, wanted: string): MimePart | undefined {
-  let found: MimePart | undefined;
-  walkParts(root, (p) => {
-    if (!found && p.path === wanted && (p.children.length === 0 || p.embedded)) found = p;
-  });
-  return found;
-}
-
-/** The decoded content of a part: text parts as UTF-8 (from their charset), others as their bytes. */
-function partContent(text: string, part: MimePart): Uint8Array {
-  if (part.embedded || isTextual(part)) return Buffer.from(decodedText(text, part), 'utf8');
-  return decodedBytes(text, part);
-}
-
-interface PartAddress {
-  /** The document holding the message. */
-  uri: string;
-  /** An offset inside the message (selects the message of an mbox or transcript). */
-  at: number;
-  path: string;
-}
-
-/** Decoded parts as read-only files: `smtp-eml-part:/<path>/<name>?<address>`. The name gives VS Code the editor and language. */
-class PartFileSystem implements vscode.FileSystemProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
-
-  static uriOf(address: PartAddress, name: string): vscode.Uri {
-    return vscode.Uri.from({ scheme: PART_SCHEME, path: `/${address.path || 'message'}/${name}`, query: JSON.stringify(address) });
-  }
-
-  private async read(uri: vscode.Uri): Promise<Uint8Array> {
-    let address: PartAddress;
-    try {
-      address = JSON.parse(uri.query) as PartAddress;
-    } catch {
-      throw vscode.FileSystemError.FileNotFound(uri);
-    }
-    const source = vscode.Uri.parse(address.uri);
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === address.uri) ?? (await vscode.workspace.openTextDocument(source));
-    const kind = kindOf(document) ?? 'eml';
-    const located = messageAt(kind, document.getText(), address.at);
-    if (!located) throw vscode.FileSystemError.FileNotFound(uri);
-    const part = partByPath(parseMessage(located.text).root, address.path);
-    if (!part) throw vscode.FileSystemError.FileNotFound(uri);
-    return partContent(located.text, part);
-  }
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    const bytes = await this.read(uri);
-    return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: bytes.length, permissions: vscode.FilePermission.Readonly };
-  }
-  readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    return this.read(uri);
-  }
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  writeFile(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  rename(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-}
-
 /** Opens previews, one per document, and owns what they share. */
 export class PreviewManager implements vscode.Disposable {
   private readonly panels = new Map<string, PreviewPanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly context: vscode.ExtensionContext) {
-    this.disposables.push(vscode.workspace.registerFileSystemProvider(PART_SCHEME, new PartFileSystem(), { isReadonly: true, isCaseSensitive: true }));
-  }
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly parts: PartFiles,
+  ) {}
 
   /** Shows the preview of `uri` (else the active editor's document), in the active column or beside it. */
   async show(uri: vscode.Uri | undefined, toSide: boolean): Promise<void> {
@@ -144,7 +57,7 @@ export class PreviewManager implements vscode.Disposable {
       existing.reveal(column);
       return;
     }
-    const panel = new PreviewPanel(this.context, document, cursor, column, editor?.viewColumn, () => this.panels.delete(key));
+    const panel = new PreviewPanel(this.context, this.parts, document, cursor, column, editor?.viewColumn, () => this.panels.delete(key));
     this.panels.set(key, panel);
   }
 
@@ -167,6 +80,7 @@ class PreviewPanel {
 
   constructor(
     context: vscode.ExtensionContext,
+    private readonly parts: PartFiles,
     private document: vscode.TextDocument,
     private cursor: number,
     column: vscode.ViewColumn,
@@ -315,30 +229,10 @@ class PreviewPanel {
   private async openOrSave(action: 'open' | 'save', partPath: string): Promise<void> {
     const located = this.located;
     if (!located) return;
-    const part = partByPath(parseMessage(located.text).root, partPath);
-    if (!part) return;
-    const type = mediaType(part);
-    const extension = type === 'message/rfc822' || type === 'message/global' ? 'eml' : (part.contentType.subtype.replace(/^x-/, '').replace(/[^a-z0-9]/gi, '') || 'bin');
-    const name = safeFileName(part.filename ?? `part-${partPath || 'message'}.${extension}`);
-    if (action === 'save') {
-      const folder = this.document.uri.scheme === 'file' ? vscode.Uri.joinPath(this.document.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
-      const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, saveLabel: vscode.l10n.t('Save Attachment') });
-      if (!target) return;
-      const bytes = partContent(located.text, part);
-      await vscode.workspace.fs.writeFile(target, bytes);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} bytes to {1}', bytes.length, target.fsPath));
-      return;
-    }
-    const uri = PartFileSystem.uriOf({ uri: this.document.uri.toString(), at: located.offset, path: partPath }, name);
-    if (part.embedded || isTextual(part)) {
-      const doc = await vscode.workspace.openTextDocument(uri);
-      const language = languageOf(type);
-      const shown = language === 'plaintext' && doc.languageId !== 'plaintext' ? doc : await vscode.languages.setTextDocumentLanguage(doc, language);
-      // Beside the preview, in its group, so the source editor stays where it is.
-      await vscode.window.showTextDocument(shown, { viewColumn: this.panel.viewColumn, preview: false });
-    } else {
-      await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: this.panel.viewColumn, preview: false });
-    }
+    const address = { uri: this.document.uri.toString(), at: located.offset, path: partPath };
+    // Opened beside the preview, in its group, so the source editor stays where it is.
+    if (action === 'open') await this.parts.open(address, this.panel.viewColumn);
+    else await this.parts.saveAs(address);
   }
 
   dispose(): void {

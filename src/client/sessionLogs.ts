@@ -6,8 +6,8 @@
  * **Open Session Log…** lists the saved logs, newest first. The oldest logs beyond
  * `smtpEml.sessionLogs.keep` are deleted, so the folder does not grow without bound.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { ReadonlyFolder } from './readonlyFolder';
 import { describeSessionLog, sessionLogFileName, SESSION_LOG_PATTERN, subjectOfTranscript } from './sessionLogNames';
 
 /** URI scheme of read-only session logs (`smtp-eml-log:/<file name>`). */
@@ -22,13 +22,14 @@ export interface SessionLogInfo {
 
 /** Saves, lists, prunes and opens session logs. */
 export class SessionLogs implements vscode.Disposable {
-  private readonly registration: vscode.Disposable;
+  private readonly files: ReadonlyFolder;
 
   constructor(private readonly context: vscode.ExtensionContext) {
-    this.registration = vscode.workspace.registerFileSystemProvider(SESSION_LOG_SCHEME, new ReadonlyFolderProvider(() => this.folder()), {
-      isCaseSensitive: true,
-      isReadonly: new vscode.MarkdownString(vscode.l10n.t('Session logs are records of what was said; they are kept read-only.')),
-    });
+    this.files = new ReadonlyFolder(
+      SESSION_LOG_SCHEME,
+      () => this.folder(),
+      new vscode.MarkdownString(vscode.l10n.t('Session logs are records of what was said; they are kept read-only.')),
+    );
   }
 
   /** The folder logs are saved in: the setting, else the extension's global storage. */
@@ -40,7 +41,7 @@ export class SessionLogs implements vscode.Disposable {
 
   /** The read-only URI of a saved log file name. */
   uriOf(fileName: string): vscode.Uri {
-    return vscode.Uri.from({ scheme: SESSION_LOG_SCHEME, path: `/${fileName}` });
+    return this.files.uriOf(fileName);
   }
 
   /** Writes `transcript` as a new `.smtp` file; returns its read-only URI. */
@@ -121,7 +122,7 @@ export class SessionLogs implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.registration.dispose();
+    this.files.dispose();
   }
 }
 
@@ -137,56 +138,5 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-/**
- * A read-only view of one folder: `smtp-eml-log:/name` is `<folder>/name`. Only
- * plain names are served (no sub-paths, no `..`), so nothing outside the folder is reachable.
- */
-class ReadonlyFolderProvider implements vscode.FileSystemProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
-
-  constructor(private readonly folder: () => vscode.Uri) {}
-
-  private target(uri: vscode.Uri): vscode.Uri {
-    const name = uri.path.replace(/^\/+/, '');
-    if (!name) return this.folder();
-    if (name.includes('/') || name.includes('\\') || name === '..' || name === '.') throw vscode.FileSystemError.FileNotFound(uri);
-    return vscode.Uri.joinPath(this.folder(), path.basename(name));
-  }
-
-  watch(): vscode.Disposable {
-    // Logs are written once and never change.
-    return new vscode.Disposable(() => undefined);
-  }
-
-  stat(uri: vscode.Uri): Thenable<vscode.FileStat> {
-    return vscode.workspace.fs.stat(this.target(uri)).then((s) => ({ ...s, permissions: vscode.FilePermission.Readonly }));
-  }
-
-  readDirectory(uri: vscode.Uri): Thenable<[string, vscode.FileType][]> {
-    return vscode.workspace.fs.readDirectory(this.target(uri));
-  }
-
-  readFile(uri: vscode.Uri): Thenable<Uint8Array> {
-    return vscode.workspace.fs.readFile(this.target(uri));
-  }
-
-  createDirectory(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  writeFile(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  delete(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  rename(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
   }
 }

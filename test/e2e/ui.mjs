@@ -2,9 +2,10 @@
 // and types in the code-server workbench with the packaged .vsix installed,
 // and saves a screenshot of each step. Each step waits on what a person would
 // see (squiggles, rows, a hover, a toast), with deadlines, never sleeps.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
+import { focusPickRow as focusPick, runCommand as runPaletteCommand } from './palette.mjs';
 
 const STEP_DEADLINE_MS = 30_000;
 /** The category of the extension's commands in the palette. */
@@ -111,42 +112,12 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
   };
   /** The Problems panel's row of a diagnostic code (the list is virtual: rows come and go with the state). */
   const problemRow = (code) => page.locator('.markers-panel .monaco-list-row').filter({ hasText: code }).first();
-  /**
-   * Moves the quick pick's focus to the row whose label is exactly `label` (the palette's
-   * fuzzy match may put a longer title first); each key press waits for the focus to move.
-   */
+  /** Moves the quick pick's focus to the row labelled exactly `label`, once the list has settled. */
   const focusPickRow = async (label) => {
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: label }).first().waitFor();
-    const focusedLabel = () =>
-      page.evaluate(() => {
-        const row = document.querySelector('.quick-input-list .monaco-list-row.focused');
-        return row ? (row.querySelector('.label-name')?.textContent ?? row.textContent ?? '').replace(/\u00a0/g, ' ').trim() : '';
-      });
-    for (let i = 0; i < 20; i++) {
-      const current = await focusedLabel();
-      if (current === label) return;
-      await page.keyboard.press('ArrowDown');
-      await page.waitForFunction(
-        (previous) => {
-          const row = document.querySelector('.quick-input-list .monaco-list-row.focused');
-          return !!row && (row.querySelector('.label-name')?.textContent ?? row.textContent ?? '').replace(/\u00a0/g, ' ').trim() !== previous;
-        },
-        current,
-      );
-    }
-    throw new Error(`no quick pick row is labelled ${JSON.stringify(label)}`);
+    if (!(await focusPick(page, label, Date.now() + STEP_DEADLINE_MS))) throw new Error(`no quick pick row is labelled ${JSON.stringify(label)}`);
   };
   /** Runs a command from the palette by its title (`picker`: the command opens a quick pick of its own). */
-  const runCommand = async (title, { picker = false } = {}) => {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input').first();
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    await focusPickRow(title);
-    await page.keyboard.press('Enter');
-    if (picker) await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ state: 'detached' });
-    else await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden' });
-  };
+  const runCommand = (title, { picker = false } = {}) => runPaletteCommand(page, title, { picker, deadlineMs: STEP_DEADLINE_MS });
   /** Waits until the status bar says the cursor is on `line` (1-based): the editor's own state, not a drawn box. */
   const cursorOnLine = (line) => page.locator('.statusbar-item').filter({ hasText: new RegExp(`^Ln ${line}, Col \\d+`) }).first().waitFor();
   /** Puts the cursor of the focused editor on `line`, column `column` (1-based) through Go to Line. */
@@ -403,6 +374,52 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     if (saved !== 'name,role\nAda,analyst\nCharles,engineer\n') throw new Error(`saved ${JSON.stringify(saved)}`);
   });
 
+  await step('HTML checks: display:flex has an html-client-unsupported warning at the declaration; its hover names the clients', async () => {
+    await runCommand('View: Close All Editors');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+    await quickOpen('newsletter.eml');
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'attached' });
+    await page.keyboard.press('Control+Shift+M');
+    const row = problemRow('html-client-unsupported');
+    await row.waitFor();
+    const rowText = normal(await row.innerText());
+    // The declaration's place in newsletter.eml: line 26, where `display:flex` starts.
+    if (!/display:flex: not supported in Outlook \(Windows\)/.test(rowText) || !/\[Ln 26, Col 13\]/.test(rowText)) throw new Error(`the Problems row is not the display:flex declaration:\n${rowText}`);
+    await shot('html-checks-problems');
+    await row.click();
+    await page.keyboard.press('Control+1');
+    await cursorOnLine(26);
+    // The squiggle is drawn under the declaration: a warning box spans the characters of `display:flex`.
+    const under = await page.evaluate(() => {
+      const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((l) => l.textContent.replace(/\u00a0/g, ' ').startsWith('<div style="display:flex">'));
+      if (!line) return 'the line is not drawn';
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let node;
+      while ((node = walker.nextNode()) && !node.textContent.includes('display:flex'));
+      if (!node) return 'no text node holds display:flex';
+      const range = document.createRange();
+      const start = node.textContent.indexOf('display:flex');
+      range.setStart(node, start);
+      range.setEnd(node, start + 'display:flex'.length);
+      const w = range.getBoundingClientRect();
+      const boxes = [...document.querySelectorAll('.monaco-editor .squiggly-warning')].map((s) => s.getBoundingClientRect());
+      const hit = boxes.some((s) => Math.abs(s.top + s.height / 2 - (w.top + w.height / 2)) < w.height && s.left <= w.left + 2 && s.right >= w.right - 2);
+      return hit || `no warning box spans ${JSON.stringify(w)}: ${JSON.stringify(boxes)}`;
+    });
+    if (under !== true) throw new Error(`no warning squiggle under display:flex: ${under}`);
+    await runCommand('Show or Focus Hover');
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /caniemail\.com/ }).first();
+    await hover.waitFor();
+    const text = normal(await hover.innerText());
+    for (const wanted of [/display:flex/, /Outlook \(Windows\)\s*❌ not supported/, /Apple Mail[^\n]*✅ supported/, /Gmail[^\n]*⚠️ partial/]) {
+      if (!wanted.test(text)) throw new Error(`the hover lacks ${wanted}:\n${text}`);
+    }
+    await shot('html-checks-hover');
+    await page.keyboard.press('Escape');
+    await hover.waitFor({ state: 'detached' }).catch(() => hover.waitFor({ state: 'hidden' }));
+    await page.keyboard.press('Control+J');
+  });
+
   await step('transcript colours: 2xx, 4xx and 5xx codes and a field name and value inside DATA differ, in the dark and the light theme', async () => {
     await runCommand('View: Close All Editors');
     await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
@@ -559,13 +576,7 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
   });
 
   await step('the Local Inbox view lists a received message by session; the picker shows Subject and From', async () => {
-    const runCommand = async (title) => {
-      await page.keyboard.press('F1');
-      await page.keyboard.type(title);
-      await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
-      await page.keyboard.press('Enter');
-    };
-    await runCommand('SMTP & EML: Start Local Test Inbox');
+    await runCommand(`${CATEGORY}: Start Local Test Inbox`);
     const status = page.locator('.statusbar-item').filter({ hasText: /Inbox :\d+/ }).first();
     await status.waitFor();
     const port = Number(/Inbox :(\d+)/.exec(normal(await status.innerText()))[1]);
@@ -588,7 +599,7 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     await page.locator('.tabs-container .tab').filter({ hasText: /\.smtp$/ }).first().waitFor();
     await page.locator('.monaco-editor .view-line').filter({ hasText: /^#\s+smtp-eml\s+local\s+test\s+inbox:\s+session/ }).first().waitFor();
     await shot('inbox-transcript');
-    await runCommand('SMTP & EML: Open Local Test Inbox');
+    await runCommand(`${CATEGORY}: Open Local Test Inbox`, { picker: true });
     await page.locator('.quick-input-widget').filter({ hasText: 'Local test inbox: 1 message' }).first().waitFor();
     const item = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Hello from the UI test' }).first();
     await item.waitFor();
@@ -596,6 +607,83 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     if (!/Ada <ada@example\.org>/.test(itemText) || !/received/.test(itemText)) throw new Error(`the picker row lacks From or the time: ${itemText}`);
     await shot('inbox-picker');
     await page.keyboard.press('Escape');
+  });
+
+  await step('a transcript opened while its session runs follows the file: missing-quit goes once the client has quit', async () => {
+    // Only this session's transcript open: the Problems panel then speaks of it alone.
+    await runCommand('View: Close All Editors');
+    const status = page.locator('.statusbar-item').filter({ hasText: /Inbox :\d+/ }).first();
+    if (!(await status.isVisible())) await runCommand(`${CATEGORY}: Start Local Test Inbox`);
+    await status.waitFor();
+    const port = Number(/Inbox :(\d+)/.exec(normal(await status.innerText()))[1]);
+    // A raw client that stops after its message and quits only when the test says so.
+    const net = await import('node:net');
+    const socket = net.connect(port, '127.0.0.1');
+    onCleanup(() => socket.destroy());
+    let heard = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d) => (heard += d));
+    socket.on('error', () => undefined);
+    /** Waits for a final reply line (`ddd `) after `from`; returns its position. */
+    const reply = async (from) => {
+      const deadline = Date.now() + STEP_DEADLINE_MS;
+      for (;;) {
+        const m = /^\d{3} .*\r\n/m.exec(heard.slice(from));
+        if (m) return from + m.index + m[0].length;
+        if (Date.now() > deadline) throw new Error(`no reply from the inbox after ${JSON.stringify(heard.slice(from))}`);
+        await new Promise((r) => socket.once('data', r));
+      }
+    };
+    let at = await reply(0);
+    const say = async (line) => {
+      socket.write(`${line}\r\n`);
+      at = await reply(at);
+    };
+    await say('EHLO still-open.test');
+    await say('MAIL FROM:<ada@example.org>');
+    await say('RCPT TO:<bob@example.net>');
+    await say('DATA');
+    await say(['From: ada@example.org', 'To: bob@example.net', 'Subject: Session still open', 'Date: Thu, 03 Dec 2026 10:00:00 +0000', 'Message-ID: <still-open@example.org>', '', 'Not quit yet.', '.'].join('\r\n'));
+    const pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: /local inbox/i }) }).first();
+    const header = pane.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    await pane.locator('.monaco-list-row').filter({ hasText: 'still-open.test' }).first().click();
+    const active = page.locator('.tabs-container .tab.active').filter({ hasText: /\.smtp$/ }).first();
+    await active.waitFor();
+    const tab = page.locator('.tabs-container .tab').filter({ hasText: normal(await active.innerText()).trim() }).first();
+    await page.locator('.monaco-editor .view-line').filter({ hasText: /^C:\s+\.$/ }).first().waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    await problemRow('missing-quit').waitFor();
+    await shot('inbox-transcript-open-session');
+    // The transcript goes behind the session's message (VS Code watches the files of visible
+    // editors outside the workspace only), and the client quits while it is hidden.
+    await pane.locator('.monaco-list-row').filter({ hasText: 'Session still open' }).first().click();
+    await page.locator('.tabs-container .tab.active').filter({ hasText: /\.eml$/ }).first().waitFor();
+    const inboxDir = join(profile.userDataDir, 'User', 'globalStorage', 'smtp-eml.smtp-eml', 'inbox');
+    const transcriptFile = readdirSync(inboxDir)
+      .filter((f) => f.endsWith('.smtp'))
+      .map((f) => join(inboxDir, f))
+      .find((f) => readFileSync(f, 'utf8').includes('C: EHLO still-open.test'));
+    if (!transcriptFile) throw new Error(`no transcript of the session in ${inboxDir}`);
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    await say('QUIT');
+    await closed;
+    // The inbox writes its closing note after the connection has closed: wait for it on disk.
+    const deadline = Date.now() + STEP_DEADLINE_MS;
+    while (!/^S: 221\b[^]*^# connection closed/m.test(readFileSync(transcriptFile, 'utf8'))) {
+      if (Date.now() > deadline) throw new Error(`the transcript on disk does not end the session:\n${readFileSync(transcriptFile, 'utf8').slice(-300)}`);
+      await page.waitForTimeout(50);
+    }
+    // Hidden, the open transcript is still the file as it is now: re-validated, no missing-quit in
+    // the Problems panel (VS Code reads a hidden file again only when its tab is shown).
+    await problemRow('missing-quit').waitFor({ state: 'detached' });
+    await tab.click();
+    await page.keyboard.press('Control+End');
+    await page.locator('.monaco-editor .view-line').filter({ hasText: /^S:\s+221\b/ }).first().waitFor();
+    if (await tab.evaluate((t) => t.classList.contains('dirty'))) throw new Error('the transcript editor became dirty');
+    await shot('inbox-transcript-quit');
+    socket.destroy();
+    await page.keyboard.press('Control+J');
   });
 
   await step('while the inbox runs, the status bar shows its port and count and the Explorer badge counts the stored messages', async () => {

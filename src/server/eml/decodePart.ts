@@ -26,7 +26,7 @@ export function decodePartRequest(params: unknown, contextOf: (uri: string) => F
   if (delimiter?.next) part = delimiter.next;
   if (part.children.length) return null;
   const contentType = mediaType(part);
-  const base = { contentType, filename: part.filename, encoding: part.transferEncoding, charset: part.charset };
+  const base = { contentType, path: part.path, filename: part.filename, encoding: part.transferEncoding, charset: part.charset };
   if (part.embedded || isTextual(part)) {
     const content = decodedText(text, part);
     return { ...base, size: Buffer.byteLength(content, 'utf8'), text: content };

@@ -27,7 +27,7 @@ describe('first minutes', () => {
     };
 
     const csv = await decodeAt(lineStarting(message, 'bmFtZSxyb2xl'));
-    assert.equal(csv.uri.scheme, 'smtp-eml-decoded');
+    assert.equal(csv.uri.scheme, 'smtp-eml-part');
     assert.match(csv.uri.path, /\/team\.csv$/, 'named after the part');
     assert.equal(csv.getText(), 'name,role\nAda,analyst\nCharles,engineer\n');
     assert.equal(csv.isUntitled, false);
@@ -41,6 +41,36 @@ describe('first minutes', () => {
     const attached = await decodeAt(lineStarting(message, 'Content-Disposition: attachment; filename="reply.eml"'));
     assert.equal(attached.languageId, 'eml');
     assert.match(attached.uri.path, /\/reply\.eml$/);
+  });
+
+  it('Decode Part in a mailbox opens the part of the message under the cursor', async () => {
+    const mbox = [
+      'From a@example.org Thu Dec  3 10:00:00 2026',
+      'From: a@example.org',
+      'Subject: one',
+      'Content-Disposition: attachment; filename="one.txt"',
+      '',
+      'first body',
+      '',
+      'From b@example.org Thu Dec  3 11:00:00 2026',
+      'From: b@example.org',
+      'Subject: two',
+      'Content-Disposition: attachment; filename="two.txt"',
+      '',
+      'second body',
+      '',
+    ].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'eml', content: mbox });
+    const editor = await vscode.window.showTextDocument(document);
+    const line = mbox.split('\n').indexOf('second body');
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    const uri = await vscode.commands.executeCommand<string>('smtpEml.decodePart');
+    const decoded = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    assert.ok(decoded, `the decoded part ${uri} is open`);
+    assert.match(decoded.uri.path, /\/two\.txt$/);
+    assert.match(decoded.getText(), /^second body/);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('the Outline shows encoded words and quoted-printable text decoded', async () => {

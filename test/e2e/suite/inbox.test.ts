@@ -32,6 +32,11 @@ function rawSession(port: number, lines: string[]): Promise<void> {
   });
 }
 
+/** The read-only URI the Inbox view opens a transcript of the inbox folder by. */
+function inboxTranscriptUri(file: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'smtp-eml-inbox', path: `/${path.basename(file)}` });
+}
+
 describe('Inbox view', () => {
   let dir: string;
 
@@ -82,11 +87,13 @@ describe('Inbox view', () => {
 
     const opened = await vscode.commands.executeCommand<string>('smtpEml.inbox.openTranscript', { kind: 'session', session });
     assert.equal(opened, session.transcript);
+    // Read-only through the inbox's own file system, by the file's name.
     const transcript = await waitFor(
-      () => vscode.workspace.textDocuments.find((d) => d.uri.fsPath === session.transcript),
+      () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === inboxTranscriptUri(session.transcript!).toString()),
       () => 'the transcript document',
     );
     assert.equal(transcript.languageId, 'smtp-transcript');
+    assert.equal(transcript.getText(), fs.readFileSync(session.transcript!, 'utf8'));
   });
 
   it("shows a misbehaving client's faults in its session transcript", async () => {
@@ -97,7 +104,7 @@ describe('Inbox view', () => {
       () => 'the raw client session in the listing',
     );
     await vscode.commands.executeCommand('smtpEml.inbox.openTranscript', { kind: 'session', session });
-    const uri = vscode.Uri.file(session.transcript!);
+    const uri = inboxTranscriptUri(session.transcript!);
     const d = await waitForCode(uri, 'out-of-sequence');
     assert.equal(d.range.start.line, fs.readFileSync(session.transcript!, 'utf8').split('\n').findIndex((l) => l.startsWith('C: RCPT')), describeDiagnostics(uri));
     assert.equal(codeOf(d), 'out-of-sequence');

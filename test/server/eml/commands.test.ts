@@ -35,5 +35,5 @@ test('the client sends the request the server answers (one name, from the shared
 
 test('the extension registers the eml commands at activation, handing them the client once it exists', () => {
   const extension = readFileSync(join(root, 'src', 'client', 'extension.ts'), 'utf8');
-  assert.match(extension, /registerEmlCommands\(context, \(\) => created\)/);
+  assert.match(extension, /registerEmlCommands\(context, \(\) => created, parts\)/);
 });

@@ -59,6 +59,7 @@ describe('smtpEml/decodePart', () => {
       const plain = await decode(uri, text, 'Gr=C3', 2);
       assert.deepEqual(plain && { ...plain }, {
         contentType: 'text/plain',
+        path: '1',
         encoding: 'quoted-printable',
         charset: 'utf-8',
         size: Buffer.byteLength(`Grüße, soft break`),
@@ -68,16 +69,20 @@ describe('smtpEml/decodePart', () => {
       assert.equal(html?.contentType, 'text/html');
       assert.equal(html?.text, '<p>Köln</p>');
       assert.equal(html?.base64, undefined);
+      assert.equal(html?.path, '2');
       // On the delimiter line: the part it opens.
       const blob = await decode(uri, text, `--sep${eol}Content-Type: application/octet-stream`, 2);
       assert.equal(blob?.filename, 'blob.bin');
+      assert.equal(blob?.path, '3');
       assert.equal(blob?.text, undefined);
       assert.equal(blob?.size, BINARY.length);
       assert.deepEqual(Buffer.from(blob!.base64!, 'base64'), BINARY);
       const embedded = await decode(uri, text, 'inner body', 1);
       assert.equal(embedded?.contentType, 'text/plain', 'inside the attached message: its body');
+      assert.equal(embedded?.path, '4', 'an attached message shares its part number with its body');
       const wrapper = await decode(uri, text, 'Content-Type: message/rfc822', 1);
       assert.equal(wrapper?.contentType, 'message/rfc822');
+      assert.equal(wrapper?.path, '4');
       assert.match(wrapper?.text ?? '', /^From: inner@example\.com\r?\n\r?\ninner body$/);
       await client.close(uri);
     });
