@@ -87,10 +87,26 @@ export function clientMatcher(patterns: readonly string[]): (client: string) => 
   return (client) => res.some((re) => re.test(client));
 }
 
-/** The target clients (sorted keys) that `patterns` select among those the data knows. */
-export function selectClients(data: SupportData, patterns: readonly string[]): string[] {
-  const match = clientMatcher(patterns);
-  return knownClients(data).filter(match);
+/**
+ * Selections already made, per data and patterns: every validation of a message with HTML
+ * asks for the same targets, and gathering the clients walks every feature of the data.
+ */
+const selections = new WeakMap<SupportData, Map<string, readonly string[]>>();
+
+/** The target clients (sorted keys) that `patterns` select among those the data knows. Shared: do not modify it. */
+export function selectClients(data: SupportData, patterns: readonly string[]): readonly string[] {
+  let byPatterns = selections.get(data);
+  if (!byPatterns) selections.set(data, (byPatterns = new Map()));
+  const key = patterns.join('\n');
+  let clients = byPatterns.get(key);
+  if (!clients) {
+    const match = clientMatcher(patterns);
+    clients = Object.freeze(knownClients(data).filter(match));
+    // Bounded: a client that keeps changing the setting does not grow it.
+    if (byPatterns.size >= 32) byPatterns.clear();
+    byPatterns.set(key, clients);
+  }
+  return clients;
 }
 
 /** How a feature fares in the target clients. */

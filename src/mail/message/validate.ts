@@ -773,35 +773,91 @@ function checkSevenBit(text: string, part: MimePart, start: number, end: number,
 /** A well-formed base64 body: alphabet and line breaks, then at most two "=" at the end. Linear: "=" is not in the first class. */
 const CLEAN_BASE64 = /^[A-Za-z0-9+/\r\n]*(?:=[\r\n]*){0,2}$/;
 
+/** "=" and then only line breaks: what may follow the data of a well-formed body (the "=" counted by the caller). */
+const PADDING_TAIL = /^(?:=[\r\n]*){1,2}$/;
+
+/**
+ * True when `body` matches CLEAN_BASE64, found mostly by native code faster than that
+ * regex runs (a large attachment's body is most of the work of validating it). Node's
+ * base64 decoder skips every character outside the alphabet but "-" and "_" (which it
+ * reads as base64url) and stops at "=": the data before the first "=" holds only the
+ * alphabet and line breaks exactly when it is ASCII, has no "-" or "_", and decodes to
+ * as many octets as its count of characters other than CR and LF says. That count,
+ * n, gives floor(3n/4) octets; one character less gives fewer unless n % 4 is 1, which
+ * is left to the regex (an invalid length anyway).
+ */
+function isCleanBase64(body: string, firstPad: number, breaks: number): boolean {
+  let head = body;
+  if (firstPad >= 0) {
+    const tail = body.slice(firstPad);
+    if (!PADDING_TAIL.test(tail)) return false;
+    head = body.slice(0, firstPad);
+    // The tail is "=" and line breaks only: its breaks are not the head's.
+    breaks -= tail.length - (tail.indexOf('=', 1) >= 0 ? 2 : 1);
+  }
+  // ASCII only (a two-byte string's characters would be cut to their low octet by the decoder).
+  if (Buffer.byteLength(head, 'utf8') !== head.length) return false;
+  if (head.indexOf('-') >= 0 || head.indexOf('_') >= 0) return false;
+  const data = head.length - breaks;
+  if (data % 4 === 1) return CLEAN_BASE64.test(body);
+  return Buffer.from(head, 'base64').length === Math.floor((3 * data) / 4);
+}
+
+/** Line breaks (CR and LF characters) in `s`, counted with indexOf. */
+function countBreaks(s: string): { cr: number; lf: number } {
+  let cr = 0;
+  for (let i = s.indexOf('\r'); i >= 0; i = s.indexOf('\r', i + 1)) cr++;
+  let lf = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) lf++;
+  return { cr, lf };
+}
+
+/**
+ * True when a base64 body is well formed as far as characters go (RFC 2045 §6.8): the
+ * alphabet and line breaks, then at most two "=" followed by line breaks only. The test
+ * the body checks start with; line lengths and the data's length are checked after it.
+ */
+export function isCleanBase64Body(body: string): boolean {
+  const { cr, lf } = countBreaks(body);
+  return isCleanBase64(body, body.indexOf('='), cr + lf);
+}
+
 function checkBase64(text: string, start: number, end: number, out: Reporter): void {
   const body = text.slice(start, end);
-  if (CLEAN_BASE64.test(body)) {
-    // Fast path (the usual attachment): the regex runs natively; only line lengths and the
-    // final padding are left, found with indexOf per line.
-    let lf = 0;
-    let crlfLines = 0;
-    let longLines = 0;
-    let lineStart = 0;
-    while (lineStart <= body.length) {
-      const nl = body.indexOf('\n', lineStart);
-      const stop = nl < 0 ? body.length : nl;
-      const lineEnd = stop > lineStart && body.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
-      if (lineEnd - lineStart > 76) {
-        longLines++;
-        out.add(problem('base64-line-length', start + lineStart + 76, lineEnd - lineStart - 76, out.messages['base64-line-length'](lineEnd - lineStart)));
+  const firstPad = body.indexOf('=');
+  // The lines, read with indexOf: their count and lengths. Long lines are reported once the
+  // body is known to be clean (the character-by-character path below reports them itself).
+  let lf = 0;
+  let crlfLines = 0;
+  let longLines: number[] | undefined;
+  let lineStart = 0;
+  while (lineStart <= body.length) {
+    const nl = body.indexOf('\n', lineStart);
+    const stop = nl < 0 ? body.length : nl;
+    const lineEnd = stop > lineStart && body.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+    // (at most MAX_PER_CODE of them can be reported)
+    if (lineEnd - lineStart > 76 && (longLines ??= []).length < 2 * MAX_PER_CODE) longLines.push(lineStart, lineEnd);
+    if (nl < 0) break;
+    lf++;
+    if (lineEnd !== stop) crlfLines++;
+    lineStart = nl + 1;
+  }
+  // Every CR counts as a line-break character, also a bare one (reported by the line checks).
+  let allCr = 0;
+  for (let i = body.indexOf('\r'); i >= 0; i = body.indexOf('\r', i + 1)) allCr++;
+  if (isCleanBase64(body, firstPad, allCr + lf)) {
+    // Fast path (the usual attachment): the alphabet was checked natively; only line lengths
+    // and the final padding are left.
+    if (longLines) {
+      for (let k = 0; k < longLines.length; k += 2) {
+        const from = longLines[k];
+        const to = longLines[k + 1];
+        out.add(problem('base64-line-length', start + from + 76, to - from - 76, out.messages['base64-line-length'](to - from)));
       }
-      if (nl < 0) break;
-      lf++;
-      if (lineEnd !== stop) crlfLines++;
-      lineStart = nl + 1;
     }
-    const firstPad = body.indexOf('=');
     const pad = firstPad < 0 ? 0 : body.length - firstPad - (body.slice(firstPad).replace(/=/g, '').length);
-    // Every CR counts as a line-break character, also a bare one (reported by the line checks).
-    let allCr = 0;
-    for (let i = body.indexOf('\r'); i >= 0; i = body.indexOf('\r', i + 1)) allCr++;
     // Every CR ends a line (no bare CR) and every line is short: the line checks can skip the body.
-    if (longLines === 0 && allCr === crlfLines) {
+    if (!longLines && allCr === crlfLines) {
       const firstCr = body.indexOf('\r');
       let firstBareLf = -1;
       if (crlfLines < lf) for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) if (i === 0 || body.charCodeAt(i - 1) !== 13) {
@@ -820,7 +876,7 @@ function checkBase64(text: string, start: number, end: number, out: Reporter): v
   let pad = 0;
   let padAt = -1;
   let lastData = -1;
-  let lineStart = start;
+  lineStart = start;
   let reportedThisLine = false;
   let afterPadReported = false;
   for (let i = start; i <= end; i++) {
