@@ -4,8 +4,9 @@
  * catalogue's docs) in one language, as one object.
  *
  * The shape, for anyone adding texts:
- *  - one `CoreBundle` per language, registered once in `BUNDLES` below; English
- *    is complete and the fallback for any locale not registered;
+ *  - one `CoreBundle` per language, each other than English in its own file
+ *    ./locales/<language>.ts, registered once in `BUNDLES` below; English is
+ *    complete and the fallback for any locale not registered;
  *  - a caller picks the bundle once per request with `bundleFor(locale)` and
  *    passes it on (the server's `FeatureContext.l10n`, which extends it with the
  *    editor features' texts; the CLI's `--locale`/`LANG`);
@@ -24,22 +25,18 @@
  * Diagnostic codes never depend on the language.
  */
 import { ALL_CODES, CODES, type ProblemCode } from './codes';
-import { PERSIAN_CODE_DOCS } from './codes.fa';
 import { ENGLISH_HTML_MESSAGES, type HtmlMessageTable } from './html/messages';
-import { PERSIAN_HTML_MESSAGES } from './html/messages.fa';
+import { PERSIAN } from './locales/fa';
 import { ENGLISH_DETAILS, ENGLISH_MESSAGES, type DetailTable, type MessageTable } from './message/messages';
-import { PERSIAN_DETAILS, PERSIAN_MESSAGES } from './message/messages.fa';
-import { ENGLISH_PREVIEW_LABELS, PERSIAN_PREVIEW_LABELS, toPersianDigits, type PreviewLabels } from './preview/labels';
-import { PERSIAN_CATALOG, type CatalogTexts } from './transcript/catalog.fa';
+import { ENGLISH_PREVIEW_LABELS, type PreviewLabels } from './preview/labels';
+import type { CatalogTexts } from './transcript/catalog';
 import {
   ENGLISH_TRANSCRIPT_LABELS,
   ENGLISH_TRANSCRIPT_MESSAGES,
   type TranscriptLabelTable,
   type TranscriptMessageTable,
 } from './transcript/messages';
-import { PERSIAN_TRANSCRIPT_LABELS, PERSIAN_TRANSCRIPT_MESSAGES } from './transcript/messages.fa';
 import { ENGLISH_AUTH_MESSAGES, type AuthMessageTable } from './auth/messages';
-import { PERSIAN_AUTH_MESSAGES } from './auth/messages.fa';
 
 import { plural, type PluralForms } from './plural';
 
@@ -94,25 +91,10 @@ const ENGLISH: CoreBundle = {
   digits: (text) => text,
 };
 
-const PERSIAN: CoreBundle = {
-  language: 'fa',
-  aliases: ['fas', 'per'],
-  dir: 'rtl',
-  messages: PERSIAN_MESSAGES,
-  details: PERSIAN_DETAILS,
-  transcriptMessages: PERSIAN_TRANSCRIPT_MESSAGES,
-  transcriptLabels: PERSIAN_TRANSCRIPT_LABELS,
-  auth: PERSIAN_AUTH_MESSAGES,
-  html: PERSIAN_HTML_MESSAGES,
-  preview: PERSIAN_PREVIEW_LABELS,
-  catalog: PERSIAN_CATALOG,
-  codeDocs: PERSIAN_CODE_DOCS,
-  severitySetting: (code, source, severity, doc) => `شدت \`${code}\` (${source}؛ پیش‌فرض: ${severity}). ${doc}`,
-  sizeUnits: { byteShort: 'بایت', bytes: { other: 'بایت' }, kilobytes: 'کیلوبایت', megabytes: 'مگابایت' },
-  digits: toPersianDigits,
-};
-
-/** The registered bundles, English (the fallback) first: a new language is one more entry. */
+/**
+ * The registered bundles, English (the fallback) first: a new language is one
+ * file in ./locales/ exporting its `CoreBundle`, and one more entry here.
+ */
 const BUNDLES = { en: ENGLISH, fa: PERSIAN } as const;
 
 /** The languages the product speaks. */

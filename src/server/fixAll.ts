@@ -24,12 +24,6 @@ export const ENGLISH_FIX_ALL_TEXTS: FixAllTexts = {
   fixAll: 'Fix all auto-fixable problems',
 };
 
-/** The Persian titles. */
-export const PERSIAN_FIX_ALL_TEXTS: FixAllTexts = {
-  fixAllOfCode: (code, count) => `رفع همه‌ی ${count} مشکل ⁦${code}⁩`,
-  fixAll: 'رفع همه‌ی مشکل‌هایی که خودکار رفع می‌شوند',
-};
-
 function codeOf(d: lsp.Diagnostic): string | undefined {
   return typeof d.code === 'string' ? d.code : d.code === undefined ? undefined : String(d.code);
 }

@@ -6,11 +6,11 @@
  * `FeatureContext.l10n`; no feature reads a language anywhere else.
  */
 import { allBundles, bundleFor, type CoreBundle, type Language } from '../mail/i18n';
-import { ENGLISH_AUTH_TEXTS, PERSIAN_AUTH_TEXTS, type AuthTexts } from './eml/authTexts';
-import { ENGLISH_HTML_TEXTS, PERSIAN_HTML_TEXTS, type HtmlTexts } from './eml/htmlFeatures';
+import { ENGLISH_AUTH_TEXTS, type AuthTexts } from './eml/authTexts';
+import { ENGLISH_HTML_TEXTS, type HtmlTexts } from './eml/htmlFeatures';
 import { ENGLISH_EML_TEXTS, type EmlTexts } from './eml/texts';
-import { PERSIAN_EML_TEXTS } from './eml/texts.fa';
-import { ENGLISH_FIX_ALL_TEXTS, PERSIAN_FIX_ALL_TEXTS, type FixAllTexts } from './fixAll';
+import { ENGLISH_FIX_ALL_TEXTS, type FixAllTexts } from './fixAll';
+import { PERSIAN_SERVER } from './locales/fa';
 
 /** Every text of the server in one language. */
 export interface ServerBundle extends CoreBundle {
@@ -24,20 +24,28 @@ export interface ServerBundle extends CoreBundle {
   readonly fixAll: FixAllTexts;
 }
 
-/** The editor features' tables by language; a language the core registers needs its entry here (the compiler insists). */
-const FEATURE_TEXTS: Readonly<Record<Language, Omit<ServerBundle, keyof CoreBundle>>> = {
-  en: { eml: ENGLISH_EML_TEXTS, authFeatures: ENGLISH_AUTH_TEXTS, htmlFeatures: ENGLISH_HTML_TEXTS, fixAll: ENGLISH_FIX_ALL_TEXTS },
-  fa: { eml: PERSIAN_EML_TEXTS, authFeatures: PERSIAN_AUTH_TEXTS, htmlFeatures: PERSIAN_HTML_TEXTS, fixAll: PERSIAN_FIX_ALL_TEXTS },
+const ENGLISH_SERVER: ServerBundle = {
+  ...bundleFor('en'),
+  eml: ENGLISH_EML_TEXTS,
+  authFeatures: ENGLISH_AUTH_TEXTS,
+  htmlFeatures: ENGLISH_HTML_TEXTS,
+  fixAll: ENGLISH_FIX_ALL_TEXTS,
 };
 
-const SERVER_BUNDLES = new Map<Language, ServerBundle>(allBundles().map((core) => [core.language, { ...core, ...FEATURE_TEXTS[core.language] }]));
+/**
+ * The registered server bundles, English first: a new language is one file in
+ * ./locales/ exporting its `ServerBundle` (its core bundle plus the features'
+ * tables), and one more entry here; a language the core registers needs its
+ * entry (the compiler insists).
+ */
+const SERVER_BUNDLES: Readonly<Record<Language, ServerBundle>> = { en: ENGLISH_SERVER, fa: PERSIAN_SERVER };
 
 /** The server bundle of a locale (`fa-IR`, `fas` → Persian; unknown → English), the same reading as the core's. */
 export function serverBundleFor(locale: string | undefined | null): ServerBundle {
-  return SERVER_BUNDLES.get(bundleFor(locale).language)!;
+  return SERVER_BUNDLES[bundleFor(locale).language];
 }
 
 /** Every server bundle, English first (tests walk them all). */
 export function allServerBundles(): ServerBundle[] {
-  return [...SERVER_BUNDLES.values()];
+  return allBundles().map((core) => SERVER_BUNDLES[core.language]);
 }

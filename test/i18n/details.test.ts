@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { FSI, hasRtl, LRI, PDI } from '../../src/mail/bidi';
 import { bundleFor } from '../../src/mail/i18n';
 import { ENGLISH_DETAILS, renderDetail, type Detail, type DetailKey } from '../../src/mail/message/messages';
-import { PERSIAN_DETAILS } from '../../src/mail/message/messages.fa';
+import { PERSIAN_DETAILS } from '../../src/mail/locales/fa';
 import { validateMessage } from '../../src/mail/message/validate';
 import { emlHover } from '../../src/server/eml/hover';
 import { featureContext, positionOf } from '../server/eml/util';

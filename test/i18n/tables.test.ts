@@ -8,18 +8,15 @@ import { test } from 'node:test';
 import { hasRtl, LRI, PDI, FSI, stripBidi } from '../../src/mail/bidi';
 import { bundleFor, resolveLanguage } from '../../src/mail/i18n';
 import { FIELD_CATALOG } from '../../src/mail/message/fieldCatalog';
-import { PERSIAN_FIELD_DOCS } from '../../src/mail/message/fieldCatalog.fa';
+import { PERSIAN_FIELD_DOCS, PERSIAN_MESSAGES, PERSIAN_CATALOG, PERSIAN_TRANSCRIPT_LABELS, PERSIAN_TRANSCRIPT_MESSAGES } from '../../src/mail/locales/fa';
+import { PERSIAN_EML_TEXTS } from '../../src/server/locales/fa';
 import { ENGLISH_MESSAGES } from '../../src/mail/message/messages';
-import { PERSIAN_MESSAGES } from '../../src/mail/message/messages.fa';
 import { validateMessage } from '../../src/mail/message/validate';
 import * as catalog from '../../src/mail/transcript/catalog';
-import { PERSIAN_CATALOG } from '../../src/mail/transcript/catalog.fa';
 import { ENGLISH_TRANSCRIPT_LABELS, ENGLISH_TRANSCRIPT_MESSAGES } from '../../src/mail/transcript/messages';
-import { PERSIAN_TRANSCRIPT_LABELS, PERSIAN_TRANSCRIPT_MESSAGES } from '../../src/mail/transcript/messages.fa';
 import { validateTranscript } from '../../src/mail/transcript/validate';
 import { ENGLISH_EML_TEXTS } from '../../src/server/eml/texts';
 import { serverBundleFor } from '../../src/server/l10n';
-import { PERSIAN_EML_TEXTS } from '../../src/server/eml/texts.fa';
 
 /** Asserts both tables have the same keys, naming the ones missing on either side. */
 function assertParity(name: string, en: object, fa: object): void {

@@ -10,7 +10,7 @@ import { buildEnvelope, checkEnvelopeAddress } from '../../src/mail/envelope';
 import { bundleFor } from '../../src/mail/i18n';
 import { checkMailbox, checkPathContent, type MailboxProblem } from '../../src/mail/mailbox';
 import { ENGLISH_DETAILS, renderDetail, type Detail } from '../../src/mail/message/messages';
-import { PERSIAN_DETAILS } from '../../src/mail/message/messages.fa';
+import { PERSIAN_DETAILS } from '../../src/mail/locales/fa';
 import { validateTranscript } from '../../src/mail/transcript';
 
 type Row = [name: string, text: string, expected: [detail: Detail, offset: number, length: number] | undefined];

@@ -12,7 +12,7 @@ import { describe, test } from 'node:test';
 import { hasRtl } from '../../src/mail/bidi';
 import { prepareSend } from '../../src/mail/envelope';
 import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from '../../src/mail/transcript/messages';
-import { PERSIAN_TRANSCRIPT_MESSAGES } from '../../src/mail/transcript/messages.fa';
+import { PERSIAN_TRANSCRIPT_MESSAGES } from '../../src/mail/locales/fa';
 import { sendMessage } from '../../src/send/send';
 import type { SendResult, SendStage, SmtpProfile } from '../../src/send/types';
 import { close, reply, stall, startFaultServer, type FaultScript } from '../helpers/faultServer';

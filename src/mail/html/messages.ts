@@ -1,6 +1,6 @@
 /**
- * Texts of the HTML diagnostics, one table per language (Persian in
- * ./messages.fa.ts); a caller passes its locale bundle's table in (../i18n.ts).
+ * Texts of the HTML diagnostics, one table per language (other languages in
+ * ../locales/<language>.ts); a caller passes its locale bundle's table in (../i18n.ts).
  * Feature titles, client names and caniemail's notes are data and stay as
  * published (English).
  */

@@ -10,7 +10,7 @@ import { plural } from '../plural';
  * Why a value failed to parse, as the parsers report it: a key of the detail
  * table and the key's arguments (the offending token, a field name, a number),
  * never a sentence. Each language renders the key with its own table
- * (`ENGLISH_DETAILS` here, `PERSIAN_DETAILS` in ./messages.fa.ts), so no
+ * (`ENGLISH_DETAILS` here, `PERSIAN_DETAILS` in ../locales/fa.ts), so no
  * English fragment ends up inside a translated message. Arguments are the
  * user's own text or technical tokens; the tables decide how to quote them.
  */

@@ -1,6 +1,6 @@
 /**
- * The preview's own words, in English and Persian (the product's two
- * languages). Counts are passed in; the message's text never goes through
+ * The preview's own words, in English (other languages in
+ * ../locales/<language>.ts). Counts are passed in; the message's text never goes through
  * these tables.
  */
 import { plural } from '../plural';
@@ -49,29 +49,4 @@ export const ENGLISH_PREVIEW_LABELS: PreviewLabels = {
   showProblems: 'Show Problems',
   inlineImage: 'Inline image',
   documentTitle: (s) => `Preview: ${s}`,
-};
-
-/** Western digits and the decimal point written with Persian digits and the Persian decimal separator. */
-export const toPersianDigits = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x6f0 + Number(d))).replace(/\./g, '٫');
-
-export const PERSIAN_PREVIEW_LABELS: PreviewLabels = {
-  fields: { from: 'از', to: 'به', cc: 'رونوشت', 'reply-to': 'پاسخ به', subject: 'موضوع', date: 'تاریخ' },
-  attachments: 'پیوست‌ها',
-  attachedMessage: 'پیام پیوست‌شده',
-  open: 'باز کردن',
-  saveAs: 'ذخیره با نام…',
-  alternatives: 'نمایش به صورت',
-  html: 'اچ‌تی‌ام‌ال',
-  text: 'متن ساده',
-  noBody: 'این پیام متنی برای نمایش ندارد.',
-  noSubject: '(بدون موضوع)',
-  remoteBlocked: (n) => `${toPersianDigits(String(n))} تصویر یا سبک از راه دور برای حفظ حریم خصوصی شما مسدود شد.`,
-  trackersBlocked: (n) => `${toPersianDigits(String(n))} پیکسل ردیاب مسدود شد.`,
-  loadRemote: 'بارگذاری محتوای راه دور',
-  blockRemote: 'مسدود کردن محتوای راه دور',
-  remoteAllowed: 'محتوای راه دور برای این پیام نمایش داده می‌شود.',
-  problems: (e, w) => `این پیام ${toPersianDigits(String(e))} خطا و ${toPersianDigits(String(w))} هشدار دارد؛ تا جایی که خوانده شد نمایش داده می‌شود.`,
-  showProblems: 'نمایش مشکلات',
-  inlineImage: 'تصویر درون‌خطی',
-  documentTitle: (s) => `پیش‌نمایش: ${s}`,
 };

@@ -286,3 +286,17 @@ export const SASL_MECHANISMS: Readonly<Record<string, string>> = {
   GSSAPI: 'GSSAPI (RFC 4752): Kerberos V5.',
   ANONYMOUS: 'ANONYMOUS (RFC 4505): no credentials, an optional trace string.',
 };
+
+/** Translations of the catalogue's texts (a locale bundle's `catalog`), keyed exactly like the tables above. */
+export interface CatalogTexts {
+  readonly commands: Readonly<Record<string, string>>;
+  readonly replyCodes: Readonly<Record<number, string>>;
+  readonly firstDigit: Readonly<Record<string, string>>;
+  readonly secondDigit: Readonly<Record<string, string>>;
+  readonly enhancedClass: Readonly<Record<string, string>>;
+  readonly enhancedSubject: Readonly<Record<string, string>>;
+  readonly enhancedDetail: Readonly<Record<string, string>>;
+  readonly extensions: Readonly<Record<string, string>>;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly sasl: Readonly<Record<string, string>>;
+}

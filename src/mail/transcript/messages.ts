@@ -1,7 +1,7 @@
 /**
  * Every user-facing text of the transcript validator, in English, one function
- * per code (and per variant); each language has its table (Persian in
- * ./messages.fa.ts) and a caller passes its locale bundle's table in (../i18n.ts).
+ * per code (and per variant); each language has its table (other languages in
+ * ../locales/<language>.ts) and a caller passes its locale bundle's table in (../i18n.ts).
  */
 import { plural } from '../plural';
 import { ENGLISH_DETAILS, renderDetail, type Detail } from '../message/messages';

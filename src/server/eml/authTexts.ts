@@ -1,9 +1,9 @@
 /**
  * Texts of the authentication editor features (hover, outline, code lens),
- * English and Persian; the request's locale bundle (../l10n.ts) holds them.
+ * in English (other languages in ../locales/<language>.ts); the request's locale
+ * bundle (../l10n.ts) holds them.
  */
 import { plural } from '../../mail/plural';
-import { isolate as iso, ltr } from '../../mail/bidi';
 import type { SignatureStatus } from '../../mail/auth/verify';
 
 /** The strings of one language. */
@@ -100,66 +100,3 @@ export const ENGLISH_AUTH_TEXTS: AuthTexts = {
     return base;
   },
 };
-
-const MEANINGS_FA: Record<string, string> = {
-  pass: 'بررسی موفق بود',
-  fail: 'بررسی انجام شد و ناموفق بود',
-  softfail: 'دامنه‌ی فرستنده می‌گوید این میزبان احتمالاً مجاز به فرستادن نیست (SPF ~all)',
-  neutral: 'بررسی انجام شد ولی نتیجه‌ی آری یا نه نداشت (برای DKIM: مثلاً درهم‌سازی بدنه نخواند)',
-  none: 'چیزی برای بررسی نبود (بی امضا، بی رکورد SPF، بی سیاست)',
-  policy: 'بررسی از نظر فنی گذشت ولی سیاستی محلی نتیجه را نپذیرفت (مثلاً کلید ضعیف)',
-  temperror: 'خطایی گذرا (معمولاً DNS) جلوی بررسی را گرفت؛ تلاش بعدی شاید موفق شود',
-  permerror: 'خطایی ماندگار (رکورد یا امضای نادرست) جلوی بررسی را گرفت',
-  bestguesspass: 'سیاستی منتشر نشده، ولی حدس گذشت',
-};
-
-/** The Persian texts. */
-export const PERSIAN_AUTH_TEXTS: AuthTexts = {
-  lens: { pass: 'DKIM: معتبر', 'body-changed': 'DKIM: بدنه تغییر کرده', 'signature-invalid': 'DKIM: امضا نامعتبر', 'key-unavailable': 'DKIM: کلید ناشناخته', malformed: 'DKIM: نادرست' },
-  arcLens: (s, n) => `ARC: ${s === 'pass' ? 'معتبر' : s === 'fail' ? 'زنجیره شکسته' : 'کلید ناشناخته'} (${ltr(n)} مجموعه)`,
-  dkimTitle: `امضای DKIM (${ltr('RFC 6376')})`,
-  arcSealTitle: (i) => `${ltr('ARC-Seal')}، مجموعه‌ی ${ltr(`i=${i}`)} (${ltr('RFC 8617')})`,
-  arcSignatureTitle: (i) => `${ltr('ARC-Message-Signature')}، مجموعه‌ی ${ltr(`i=${i}`)} (${ltr('RFC 8617')})`,
-  resultsTitle: `نتیجه‌های احراز هویت (${ltr('RFC 8601')})`,
-  result: 'نتیجه',
-  statusText: {
-    pass: 'معتبر: بدنه و فیلدهای امضاشده همان‌اند که امضا شدند و کلید امضا را تأیید می‌کند',
-    'body-changed': 'بدنه پس از امضا تغییر کرده است',
-    'signature-invalid': 'امضا نامعتبر است',
-    'key-unavailable': 'کلید ناشناخته: فقط درهم‌سازی بدنه بررسی شد و می‌خواند',
-    malformed: 'نادرست: امضا بررسی‌شدنی نیست',
-  },
-  tag: {
-    a: 'الگوریتم', d: 'دامنه‌ی امضاکننده', s: 'گزینشگر', c: 'یکسان‌سازی (سرآیند/بدنه)', h: 'فیلدهای امضاشده', i: 'شناسه / نمونه',
-    l: 'طول امضاشده‌ی بدنه', t: 'زمان امضا', x: 'انقضا', bh: 'درهم‌سازی بدنه', cv: 'اعتبار زنجیره', q: 'روش جست‌وجوی کلید', v: 'نسخه',
-  },
-  signedAt: 'زمان امضا',
-  expiresAt: 'انقضا',
-  expired: 'منقضی',
-  inFuture: 'در آینده',
-  wholeBody: 'همه‌ی بدنه',
-  bodyLength: (n) => `${ltr(n)} اکتت نخست (${ltr('l=')}): متنی که پس از آن بیاید پوشش داده نمی‌شود`,
-  bodyHashNow: 'درهم‌سازی کنونی بدنه',
-  keyRecord: 'کلید',
-  keyInfo: (type, bits, testing) => `${ltr(type)}${bits ? `، ${ltr(bits)} بیت` : ''}${testing ? `، حالت آزمایشی (${ltr('t=y')})` : ''}`,
-  chain: (s, n) => `زنجیره‌ی ${ltr(n)} مجموعه: ${s === 'pass' ? 'معتبر' : s === 'fail' ? 'شکسته' : 'ساختار درست؛ کلیدی ناشناخته بود، پس همه‌ی امضاها بررسی نشدند'}`,
-  cv: {
-    none: `${ltr('none')}: نخستین مجموعه؛ پیش از آن زنجیره‌ای نبود`,
-    pass: `${ltr('pass')}: زنجیره‌ی پیش از این مجموعه هنگام افزودنش تأیید شد`,
-    fail: `${ltr('fail')}: زنجیره هنگام افزودن این مجموعه شکسته بود`,
-  },
-  notChecked: `بررسی نشد (فقط تازه‌ترین ${ltr('ARC-Message-Signature')} بررسی می‌شود)`,
-  outlineAuth: 'احراز هویت',
-  outlineArc: 'زنجیره‌ی ARC',
-  outlineSet: (i) => `مجموعه‌ی ARC ${ltr(`i=${i}`)}`,
-  authServ: 'بررسی‌کننده',
-  meaning: (method, result) => {
-    const r = result.toLowerCase();
-    if (method === 'dkim' && r === 'pass') return 'یک امضای DKIM تأیید شد';
-    if (method === 'spf' && r === 'pass') return 'رکورد SPF دامنه‌ی فرستنده‌ی پاکت این میزبان را مجاز می‌داند';
-    if (method === 'dmarc' && r === 'pass') return `یک ${ltr('pass')} هم‌راستای SPF یا DKIM سیاست DMARC دامنه‌ی ${ltr('From')} را برآورد`;
-    if (method === 'arc' && r === 'pass') return 'زنجیره‌ی ARC تأیید شد';
-    return MEANINGS_FA[r] ?? `نتیجه‌ای که این افزونه نمی‌شناسد (${iso(result)})`;
-  },
-};
-

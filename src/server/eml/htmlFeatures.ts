@@ -6,7 +6,6 @@
  * "Decode Part" for problems in base64 parts (reported on the first line).
  */
 import * as lsp from 'vscode-languageserver';
-import { ltr } from '../../mail/bidi';
 import type { Problem } from '../../mail/codes';
 import { decodeHtmlPart, rawSpanOf } from '../../mail/html/decode';
 import { plainNote, supportRows } from '../../mail/html/check';
@@ -20,8 +19,7 @@ import { freshBoundary } from './generate';
 import { parsedOf } from './parsed';
 import { problemsOf } from './problems';
 
-/** Texts of these features, English and Persian. */
-/** The words of the HTML hovers and fixes in one language. */
+/** The words of the HTML hovers and fixes in one language (English below, other languages in ../locales/<language>.ts). */
 export interface HtmlTexts {
   client: string;
   support: string;
@@ -46,20 +44,6 @@ export const ENGLISH_HTML_TEXTS: HtmlTexts = {
   fixWrapAlternative: 'Wrap in multipart/alternative with a text/plain part made from the HTML',
   decodePart: 'Decode Part (show the decoded HTML)',
 };
-
-/** The Persian texts. */
-export const PERSIAN_HTML_TEXTS: HtmlTexts = {
-  client: 'کلاینت',
-  support: 'پشتیبانی',
-  notes: 'یادداشت‌ها',
-  status: (s) => ({ y: '✅ پشتیبانی می‌شود', n: '❌ پشتیبانی نمی‌شود', a: '⚠️ ناقص', u: '❔ نامعلوم' })[s] ?? s,
-  seeFeature: 'caniemail.com',
-  testedOn: (date) => `داده‌ی کلاینت‌ها از ${ltr(date)}.`,
-  fixAddAlt: `افزودن ${ltr('alt=""')} به تصویر`,
-  fixWrapAlternative: `پیچیدن در ${ltr('multipart/alternative')} با یک بخش ${ltr('text/plain')} ساخته از HTML`,
-  decodePart: 'رمزگشایی بخش (نمایش HTML رمزگشایی‌شده)',
-};
-
 
 /** Most features described in one hover (a base64 part puts all of its problems on one line). */
 const MAX_HOVER_FEATURES = 5;

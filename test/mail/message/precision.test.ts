@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { validateMessage } from '../../../src/mail/message/validate';
 import { parseMessage, isMboxFromLine } from '../../../src/mail/message/parse';
 import { ENGLISH_DETAILS } from '../../../src/mail/message/messages';
-import { PERSIAN_DETAILS } from '../../../src/mail/message/messages.fa';
+import { PERSIAN_DETAILS } from '../../../src/mail/locales/fa';
 
 const crlf = (...lines: string[]): string => lines.join('\r\n') + '\r\n';
 const VARIANTS: Array<[string, (s: string) => string]> = [

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { resolveLanguage } from '../../../src/mail/i18n';
 import { ENGLISH_EML_TEXTS } from '../../../src/server/eml/texts';
 import { serverBundleFor } from '../../../src/server/l10n';
-import { PERSIAN_EML_TEXTS } from '../../../src/server/eml/texts.fa';
+import { PERSIAN_EML_TEXTS } from '../../../src/server/locales/fa';
 
 /**
  * The editor texts read a locale exactly as the core's message tables do: before,
