@@ -34,6 +34,23 @@ async function mailauthSigned(text: string, opts: Record<string, unknown> = {}, 
   return signatures + text;
 }
 
+/**
+ * mailauth's signature on `text` that mailauth itself verifies. With `simple`
+ * header canonicalization about one signature in 700 fails mailauth's own
+ * verification (it folds the b= value differently from the header it hashed,
+ * depending on the signature's bytes, which change with the time stamp), so
+ * such a signature is made again: what is tested is that a good signature
+ * verifies here too.
+ */
+async function mailauthSignedAndVerified(text: string, opts: Record<string, unknown>): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const signed = await mailauthSigned(text, opts);
+    const theirs = await mailauth.dkimVerify(signed, { resolver: stubResolver({ [NAME]: testKey() }) });
+    if (theirs.results[0].status.result === 'pass') return signed;
+  }
+  throw new Error('mailauth verified none of 5 of its own signatures');
+}
+
 const authCodes = (problems: Problem[]): string[] => problems.filter((p) => p.code.startsWith('dkim-') || p.code.startsWith('arc-')).map((p) => p.code);
 const check = (text: string, keys = lookupOf({ [NAME]: testKey() })): Problem[] => validateMessage(text, { keys });
 
@@ -58,7 +75,7 @@ describe('DKIM: signed messages verify', () => {
 
   for (const c of ['relaxed/relaxed', 'simple/simple', 'relaxed/simple', 'simple/relaxed']) {
     it(`mailauth's ${c} signature verifies, with CRLF and with LF line ends`, async () => {
-      const signed = await mailauthSigned(sampleMessage('Tabs\there,  double  spaces, trailing   \r\n\r\n\r\n'), { canonicalization: c });
+      const signed = await mailauthSignedAndVerified(sampleMessage('Tabs\there,  double  spaces, trailing   \r\n\r\n\r\n'), { canonicalization: c });
       assert.deepEqual(authCodes(check(signed)), []);
       assert.deepEqual(authCodes(check(signed.replace(/\r\n/g, '\n'))), []);
     });
