@@ -70,6 +70,17 @@ async function streamed(text: string, chunkBytes: number): Promise<FileMessage[]
 }
 
 describe('the streaming reader agrees with the in-memory splitter at every chunk size', () => {
+  test('a Content-Length body with non-ASCII text, measured in octets, lands right before the next separator', async () => {
+    // "سلام" is 4 characters and 8 octets: the 12 octets of the body are it, CRLF and the empty line.
+    const text = [SEP(2), 'Content-Length: 12', '', 'سلام', '', SEP(0)].join('\r\n');
+    const expected = splitMbox(text);
+    assert.deepEqual(expected.map((m) => [m.end, m.framedByLength]), [[text.indexOf(SEP(0)), true], [text.length, false]]);
+    for (const chunk of [1, 3, 40]) {
+      const got = await streamed(text, chunk);
+      assert.deepEqual(got.map((m) => m.message.end), [Buffer.byteLength(text.slice(0, text.indexOf(SEP(0)))), Buffer.byteLength(text)]);
+    }
+  });
+
   const piece = fc.constantFrom(
     SEP(0), SEP(1), 'Subject: x', 'Content-Length: 12', 'Content-Length: 0', '', '', 'body text', '>From quoted',
     'From here on', 'a\rlone CR', 'سلام', '', 'x',
@@ -79,9 +90,12 @@ describe('the streaming reader agrees with the in-memory splitter at every chunk
       fc.asyncProperty(fc.array(piece, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.integer({ min: 1, max: 40 }), fc.boolean(), async (ls, eol, chunk, finalBreak) => {
         const text = [SEP(2), ...ls].join(eol) + (finalBreak ? eol : '');
         const bytes = Buffer.from(text, 'utf8');
-        // The splitter on the latin-1 view of the bytes counts octets like the file reader.
+        // The splitter on the text (it counts a Content-Length body in UTF-8 octets, as the file
+        // reader counts the file's bytes), its offsets turned into byte offsets; the latin-1 view
+        // of the bytes gives byte-indexed slices.
         const latin = bytes.toString('latin1');
-        const expected = splitMbox(latin);
+        const byteAt = (i: number): number => Buffer.byteLength(text.slice(0, i), 'utf8');
+        const expected = splitMbox(text).map((m) => ({ offset: byteAt(m.offset), headerOffset: byteAt(m.headerOffset), end: byteAt(m.end) }));
         const index = new LineIndex(text);
         const got = await streamed(text, chunk);
         assert.equal(got.length, expected.length);
