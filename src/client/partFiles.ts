@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import type * as PartContentModule from './partContent';
 import { languageOfPart } from './partNames';
+import { ReadonlyFileSystem } from './readonlyFolder';
 
 /** The decoding, loaded on first use (see partContent.ts). */
 const content = (): typeof PartContentModule => require('./partContent') as typeof PartContentModule;
@@ -47,7 +48,7 @@ export function addressOf(uri: vscode.Uri): PartAddress | undefined {
 }
 
 /** The read-only file system of decoded parts; also opens and saves them. */
-export class PartFiles implements vscode.FileSystemProvider, vscode.Disposable {
+export class PartFiles extends ReadonlyFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
   /** Part URIs VS Code watches (its open editors), by their source's URI. */
@@ -56,6 +57,7 @@ export class PartFiles implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
 
   constructor() {
+    super();
     this.disposables = [
       vscode.workspace.registerFileSystemProvider(PART_SCHEME, this, { isReadonly: true, isCaseSensitive: true }),
       // An open part follows its source: VS Code reads the file again on a change event.
@@ -138,18 +140,6 @@ export class PartFiles implements vscode.FileSystemProvider, vscode.Disposable {
   }
   readDirectory(): [string, vscode.FileType][] {
     return [];
-  }
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  writeFile(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  rename(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
   }
 
   dispose(): void {

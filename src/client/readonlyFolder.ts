@@ -17,8 +17,27 @@ import { watch as watchFile, type FSWatcher } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
+/** A file system whose files are never written: every change is refused with NoPermissions. */
+export abstract class ReadonlyFileSystem {
+  createDirectory(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  writeFile(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+}
+
 /** The read-only folder file system of one scheme. */
-export class ReadonlyFolder implements vscode.FileSystemProvider, vscode.Disposable {
+export class ReadonlyFolder extends ReadonlyFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
   private readonly registration: vscode.Disposable;
@@ -29,6 +48,7 @@ export class ReadonlyFolder implements vscode.FileSystemProvider, vscode.Disposa
     private readonly folder: () => vscode.Uri,
     readonly: vscode.MarkdownString,
   ) {
+    super();
     this.registration = vscode.Disposable.from(
       vscode.workspace.registerFileSystemProvider(scheme, this, { isCaseSensitive: true, isReadonly: readonly }),
       // A write between VS Code's first read of a file and its document's opening raises no
@@ -89,22 +109,6 @@ export class ReadonlyFolder implements vscode.FileSystemProvider, vscode.Disposa
 
   readFile(uri: vscode.Uri): Thenable<Uint8Array> {
     return vscode.workspace.fs.readFile(this.target(uri));
-  }
-
-  createDirectory(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  writeFile(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  delete(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  rename(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
   }
 
   dispose(): void {

@@ -9,7 +9,7 @@
  * first body line, with the decoded line and column in the message.
  */
 import { isUtf8 } from 'node:buffer';
-import { decodeBase64, decodeCharset } from '../message/encodings';
+import { decodeBase64, decodeCharset, hexValue, softLineBreakEnd } from '../message/encodings';
 import type { MimePart } from '../message/model';
 import { keepShape } from './shapes';
 
@@ -31,13 +31,6 @@ export interface DecodedHtml {
   qp?: QpMap;
   /** The first body line (target of `first-line` reports). */
   firstLine: RawSpan;
-}
-
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 65 && c <= 70) return c - 55;
-  if (c >= 97 && c <= 102) return c - 87;
-  return -1;
 }
 
 /** Charsets whose octets are characters one for one (so an octet map is a character map). */
@@ -161,18 +154,9 @@ export class QpMap {
           runNext = -1;
           continue;
         }
-        let j = i + 1;
-        while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-        if (j >= to) {
-          i = to;
-          break;
-        }
-        if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) {
-          i = j + 2;
-          continue;
-        }
-        if (text.charCodeAt(j) === 10) {
-          i = j + 1;
+        const after = softLineBreakEnd(text, i + 1, to);
+        if (after >= 0) {
+          i = after;
           continue;
         }
       } else if (c === 32 || c === 9) {
@@ -410,15 +394,9 @@ export function decodeQpWithMap(text: string, from: number, to: number, map: QpM
         runNext = -1;
         continue;
       }
-      let j = i + 1;
-      while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-      if (j >= to) break;
-      if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) {
-        i = j + 2;
-        continue;
-      }
-      if (text.charCodeAt(j) === 10) {
-        i = j + 1;
+      const after = softLineBreakEnd(text, i + 1, to);
+      if (after >= 0) {
+        i = after;
         continue;
       }
     } else if (c === 32 || c === 9) {

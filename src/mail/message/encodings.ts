@@ -10,10 +10,26 @@ export function decodeBase64(text: string): Buffer {
   return Buffer.from(text, 'base64');
 }
 
-function hexValue(c: number): number {
+/** The value of a hexadecimal digit's character code, or -1. */
+export function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 65 && c <= 70) return c - 55;
   if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/**
+ * Where a quoted-printable soft line break ends when its "=" stands just
+ * before `at` (RFC 2045 §6.7 rule 5: "=", optional transport padding, the
+ * line break; or padding up to `to`, the end of the text), or -1 when that
+ * "=" starts no soft line break.
+ */
+export function softLineBreakEnd(text: string, at: number, to: number): number {
+  let j = at;
+  while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  if (j >= to) return to;
+  if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) return j + 2;
+  if (text.charCodeAt(j) === 10) return j + 1;
   return -1;
 }
 
@@ -39,18 +55,9 @@ export function decodeQuotedPrintable(text: string): Buffer {
         continue;
       }
       // Soft line break: "=" then optional white space then the line end (or the end of text).
-      let j = i + 1;
-      while (j < len && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-      if (j >= len) {
-        i = len;
-        continue;
-      }
-      if (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) {
-        i = j + 2;
-        continue;
-      }
-      if (text.charCodeAt(j) === 10) {
-        i = j + 1;
+      const after = softLineBreakEnd(text, i + 1, len);
+      if (after >= 0) {
+        i = after;
         continue;
       }
       out[n++] = c;
