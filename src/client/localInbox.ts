@@ -190,6 +190,16 @@ export class LocalInboxController implements vscode.Disposable {
   }
 }
 
+/**
+ * The text of a script: its open document's (unsaved edits included; the only text of an
+ * untitled one), else its file's, through VS Code's file systems (read-only folders too).
+ */
+async function scriptText(uri: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
 /** Registers the start/stop/open commands of the local inbox. */
 export function registerLocalInboxCommands(controller: LocalInboxController): vscode.Disposable[] {
   return [
@@ -204,9 +214,10 @@ export function registerLocalInboxCommands(controller: LocalInboxController): vs
       }
     }),
     vscode.commands.registerCommand('smtpEml.startLocalInboxWithScript', async (arg?: vscode.Uri | string) => {
-      let uri = typeof arg === 'string' ? vscode.Uri.file(arg) : arg;
+      let uri = typeof arg === 'string' ? vscode.Uri.file(arg) : arg instanceof vscode.Uri ? arg : undefined;
       const active = vscode.window.activeTextEditor?.document;
-      if (!uri && active?.languageId === 'smtp-transcript' && active.uri.scheme === 'file') uri = active.uri;
+      // Any transcript editor: a saved file, an unsaved one, a read-only inbox transcript or session log.
+      if (!uri && active?.languageId === 'smtp-transcript') uri = active.uri;
       if (!uri) {
         const picked = await vscode.window.showOpenDialog({
           title: vscode.l10n.t('Script for the local test inbox'),
@@ -216,7 +227,14 @@ export function registerLocalInboxCommands(controller: LocalInboxController): vs
         uri = picked?.[0];
       }
       if (!uri) return undefined;
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      let text: string;
+      try {
+        text = await scriptText(uri);
+      } catch (e) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('The local test inbox did not start: {0}', (e as Error).message));
+        return undefined;
+      }
+      const name = path.posix.basename(uri.path);
       const { loadInboxScript } = require('../send/inboxScript') as typeof ScriptModule;
       const { bundleFor } = require('../mail/i18n') as typeof I18nModule;
       const loaded = loadInboxScript(text, bundleFor(vscode.env.language));
@@ -225,8 +243,8 @@ export function registerLocalInboxCommands(controller: LocalInboxController): vs
         const line = text.slice(0, first.offset).split(/\r\n|\r|\n/).length;
         const message =
           loaded.problems.length === 1
-            ? vscode.l10n.t('The script {0} has a problem, so the inbox did not start: line {1}: {2}', path.basename(uri.fsPath), line, first.message)
-            : vscode.l10n.t('The script {0} has {1} problems, so the inbox did not start; the first, line {2}: {3}', path.basename(uri.fsPath), loaded.problems.length, line, first.message);
+            ? vscode.l10n.t('The script {0} has a problem, so the inbox did not start: line {1}: {2}', name, line, first.message)
+            : vscode.l10n.t('The script {0} has {1} problems, so the inbox did not start; the first, line {2}: {3}', name, loaded.problems.length, line, first.message);
         const show = vscode.l10n.t('Open Script');
         void vscode.window.showErrorMessage(message, show).then(async (b) => {
           if (b !== show) return;
@@ -238,7 +256,7 @@ export function registerLocalInboxCommands(controller: LocalInboxController): vs
       }
       try {
         const { port, dir } = await controller.start({ file: uri.fsPath, script: loaded.script });
-        void vscode.window.showInformationMessage(vscode.l10n.t('Local test inbox listening on 127.0.0.1:{0}, answering as {1} says; messages are saved to {2}.', port, path.basename(uri.fsPath), dir));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Local test inbox listening on 127.0.0.1:{0}, answering as {1} says; messages are saved to {2}.', port, name, dir));
         return { port, dir };
       } catch (e) {
         void vscode.window.showErrorMessage(vscode.l10n.t('The local test inbox did not start: {0}', (e as Error).message));

@@ -6,9 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { decodedBytes, decodedText, isTextual, mediaType } from '../mail/message/body';
-import { walkParts, type MimePart } from '../mail/message/model';
-import { parseMessage } from '../mail/message/parse';
-import { messageAt, type DocumentKind } from '../mail/preview/source';
+import { locatePart, type DocumentKind } from '../mail/preview/source';
 import type { PartAddress } from './partFiles';
 import { partFileName } from './partNames';
 
@@ -20,15 +18,6 @@ export function documentKind(document: vscode.TextDocument): DocumentKind | unde
   if (document.languageId === 'mbox' || /\.mbox$/i.test(document.fileName)) return 'mbox';
   if (document.languageId === 'eml') return document.getText(new vscode.Range(0, 0, 0, 5)) === 'From ' ? 'mbox' : 'eml';
   return undefined;
-}
-
-/** The first part with this number that has a body (an attached message's container comes before its root). */
-export function partByPath(root: MimePart, wanted: string): MimePart | undefined {
-  let found: MimePart | undefined;
-  walkParts(root, (p) => {
-    if (!found && p.path === wanted && (p.children.length === 0 || p.embedded)) found = p;
-  });
-  return found;
 }
 
 /** A part found by its address, decoded. */
@@ -65,10 +54,9 @@ async function sourceOf(uri: string): Promise<{ text: string; kind: DocumentKind
 export async function resolvePart(address: PartAddress): Promise<ResolvedPart | undefined> {
   const source = await sourceOf(address.uri);
   if (!source) return undefined;
-  const located = messageAt(source.kind, source.text, address.at);
-  if (!located) return undefined;
-  const part = partByPath(parseMessage(located.text).root, address.path);
-  if (!part) return undefined;
+  const found = locatePart(source.kind, source.text, address.at, address.path);
+  if (!found) return undefined;
+  const { message: located, part } = found;
   const contentType = mediaType(part);
   const isText = !!part.embedded || isTextual(part);
   const bytes = isText ? Buffer.from(decodedText(located.text, part), 'utf8') : decodedBytes(located.text, part);

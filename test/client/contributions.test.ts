@@ -41,3 +41,11 @@ test('server profile settings have no password field, and certificates are verif
 test('npm start is the start script', () => {
   assert.equal(pkg.scripts.start, 'node scripts/start.mjs');
 });
+
+test('Start Local Test Inbox with Script… is offered in every transcript editor: saved, unsaved, read-only inbox transcripts and session logs', () => {
+  const entries = Object.values(pkg.contributes.menus as Record<string, Array<{ command: string; when?: string }>>)
+    .flat()
+    .filter((m) => m.command === 'smtpEml.startLocalInboxWithScript');
+  assert.ok(entries.length > 0, 'the command is in a menu');
+  for (const m of entries) assert.equal(m.when, 'editorLangId == smtp-transcript', 'not limited to file: editors (the command reads the document)');
+});

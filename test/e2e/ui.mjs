@@ -682,6 +682,13 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     await page.locator('.monaco-editor .view-line').filter({ hasText: /^S:\s+221\b/ }).first().waitFor();
     if (await tab.evaluate((t) => t.classList.contains('dirty'))) throw new Error('the transcript editor became dirty');
     await shot('inbox-transcript-quit');
+    // Its context menu offers it as a script for the inbox (the command reads the document, read-only or not).
+    await page.locator('.monaco-editor .view-line').filter({ hasText: /^S:\s+221\b/ }).first().click({ button: 'right' });
+    const scriptItem = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: 'Start Local Test Inbox with Script…' }).first();
+    await scriptItem.waitFor();
+    await shot('inbox-transcript-context-menu');
+    await page.keyboard.press('Escape');
+    await scriptItem.waitFor({ state: 'detached' });
     socket.destroy();
     await page.keyboard.press('Control+J');
   });

@@ -34,7 +34,7 @@ interface Case {
   /** The nodemailer error code the case provokes (documentation; the text tells them apart). */
   code: string;
   /** Starts the server and returns its port and how to stop it. */
-  server(): Promise<{ port: number; close(): Promise<void> }>;
+  server(): Promise<CaseServer>;
   profile?: Partial<SmtpProfile>;
   text?: string;
   password?: string;
@@ -42,28 +42,46 @@ interface Case {
   expected: Expected;
 }
 
+/** A server of a case: the port it listens on and how to stop it. */
+interface CaseServer {
+  port: number;
+  close(): Promise<void>;
+}
+
 const faults = (script: FaultScript) => async () => startFaultServer(script);
 
-/** A port nothing listens on. */
-async function closedPort(): Promise<{ port: number; close(): Promise<void> }> {
-  const s = net.createServer();
+/** A port with no server of the test behind it (nothing to stop). */
+const noServer = (port: number): CaseServer => ({ port, close: async () => undefined });
+
+/** Starts `s` listening on an ephemeral port of 127.0.0.1; returns the port. */
+async function listenLocally(s: net.Server): Promise<number> {
   await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as net.AddressInfo).port;
+  return (s.address() as net.AddressInfo).port;
+}
+
+/** The profile every case sends with: plain SMTP to 127.0.0.1 with short waits, certificates verified; `overrides` from the case. */
+function profileFor(port: number, overrides?: Partial<SmtpProfile>): SmtpProfile {
+  return { name: 'codes', host: '127.0.0.1', port, security: 'none', connectionTimeout: 5000, greetingTimeout: 5000, socketTimeout: 5000, rejectUnauthorized: true, ...overrides };
+}
+
+/** A port nothing listens on. */
+async function closedPort(): Promise<CaseServer> {
+  const s = net.createServer();
+  const port = await listenLocally(s);
   await new Promise<void>((resolve) => s.close(() => resolve()));
-  return { port, close: async () => undefined };
+  return noServer(port);
 }
 
 /** A raw `net` server on 127.0.0.1 that does what `onSocket` says with each connection. */
-async function rawServer(onSocket: (socket: net.Socket) => void): Promise<{ port: number; close(): Promise<void> }> {
+async function rawServer(onSocket: (socket: net.Socket) => void): Promise<CaseServer> {
   const sockets = new Set<net.Socket>();
   const s = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('error', () => undefined);
     onSocket(socket);
   });
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
   return {
-    port: (s.address() as net.AddressInfo).port,
+    port: await listenLocally(s),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -201,7 +219,7 @@ const CASES: Case[] = [
   {
     name: 'a host name that does not resolve',
     code: 'EDNS',
-    server: async () => ({ port: 25, close: async () => undefined }),
+    server: async () => noServer(25),
     profile: { host: 'no-such-host.invalid' },
     stage: 'connecting',
     expected: (t) => t.sendHostNotFound('no-such-host.invalid', ANY),
@@ -261,8 +279,7 @@ function assertRendered(message: string, template: string, what: string): void {
 async function run(c: Case, locale: string | undefined): Promise<{ result: SendResult; port: number }> {
   const server = await c.server();
   try {
-    const profile: SmtpProfile = { name: 'codes', host: '127.0.0.1', port: server.port, security: 'none', connectionTimeout: 5000, greetingTimeout: 5000, socketTimeout: 5000, rejectUnauthorized: true, ...c.profile };
-    const result = await sendMessage({ text: c.text ?? MESSAGE, profile, password: c.password, locale });
+    const result = await sendMessage({ text: c.text ?? MESSAGE, profile: profileFor(server.port, c.profile), password: c.password, locale });
     return { result, port: server.port };
   } finally {
     await server.close();
@@ -300,7 +317,7 @@ describe('send errors: the locale only changes the words', () => {
   test('cancelled in Persian', async () => {
     const controller = new AbortController();
     controller.abort();
-    const r = await sendMessage({ text: MESSAGE, profile: { name: 'c', host: '127.0.0.1', port: 1, security: 'none' }, signal: controller.signal, locale: 'fa' });
+    const r = await sendMessage({ text: MESSAGE, profile: profileFor(1), signal: controller.signal, locale: 'fa' });
     assert.equal(r.error?.message, PERSIAN_TRANSCRIPT_MESSAGES.sendCancelled());
   });
 });

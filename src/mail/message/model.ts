@@ -92,7 +92,11 @@ export interface MimePart {
   embedded?: MimePart;
   /** 0 for the message; +1 for each multipart child or embedded message. */
   depth: number;
-  /** IMAP-style part number: '' for the message, '1', '1.2', ... (an embedded message shares its parent's number). */
+  /**
+   * IMAP-style part number (RFC 3501 §6.4.5): '' for the message, '1', '1.2', ...; the root of an
+   * attached message numbered `n` is `n.1` (its body) unless it is a multipart, whose parts are
+   * `n.1`, `n.2`, ... (see ./partLookup.ts).
+   */
   path: string;
   /** The enclosing entity; not enumerable, so JSON.stringify does not see a cycle. */
   parent?: MimePart;

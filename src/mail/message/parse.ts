@@ -15,6 +15,7 @@ import { ENGLISH_MESSAGES, type Detail, type MessageTable } from './messages';
 import type { CoreBundle } from '../i18n';
 import { parseParameterised, displayFilename } from './params';
 import { stripComments } from './lexer';
+import { childPath, embeddedRootPath } from './partLookup';
 
 /** Options of `parseMessage`. */
 export interface ParseOptions {
@@ -217,7 +218,7 @@ class MessageParser {
             frame.mode = 'parts';
             frame.sawDelimiter = true;
             const digest = multipart.contentType.subtype === 'digest';
-            const child = newPart(next, multipart.depth + 1, (multipart.path ? multipart.path + '.' : '') + (multipart.children.length + 1), multipart, false);
+            const child = newPart(next, multipart.depth + 1, childPath(multipart.path, multipart.children.length + 1), multipart, false);
             multipart.children.push(child);
             stack.push({ part: child, index: stack.length, mode: 'header', digestChild: digest });
           }
@@ -409,6 +410,8 @@ class MessageParser {
     const identity = part.transferEncoding === '7bit' || part.transferEncoding === '8bit' || part.transferEncoding === 'binary';
     // RFC 2046 §5.2.1 message/rfc822 and RFC 6532 §3.7 message/global hold a whole message (only in an identity encoding, RFC 2045 §6.4).
     const wantsEmbedded = ct.type === 'message' && (ct.subtype === 'rfc822' || ct.subtype === 'global') && identity;
+    // An attached message's root takes its number once its type is known: a body of its own unless its parts are read.
+    if (part.isMessage && part.parent) part.path = embeddedRootPath(part.parent.path, wantsChildren && part.depth < this.maxDepth);
     if ((wantsChildren || wantsEmbedded) && part.depth >= this.maxDepth) {
       if (!this.reportedDepth) {
         this.reportedDepth = true;
@@ -424,6 +427,7 @@ class MessageParser {
       frame.mode = 'preamble';
     } else if (wantsEmbedded && separator) {
       frame.mode = 'body';
+      // Numbered when its header is read (its number depends on its type).
       const child = newPart(part.bodyOffset, part.depth + 1, part.path, part, true);
       part.embedded = child;
       this.stack.push({ part: child, index: this.stack.length, mode: 'header', digestChild: false });

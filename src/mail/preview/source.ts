@@ -7,6 +7,9 @@
  */
 import { messageAt as mailboxMessageAt, splitMbox } from '../mbox/split';
 import { mapMessageOffset, messageOfBlock, parseTranscript } from '../transcript';
+import type { MimePart } from '../message/model';
+import { parseMessage } from '../message/parse';
+import { partByPath } from '../message/partLookup';
 import type { MessageSource } from './build';
 
 /** A message found in a document, with where it sits. */
@@ -61,4 +64,22 @@ export function messageAt(kind: DocumentKind, text: string, offset: number): Loc
   if (kind === 'transcript') return transcriptMessageAt(text, offset);
   if (kind === 'mbox') return mboxMessageAt(text, offset);
   return { text, offset: 0, end: text.length };
+}
+
+/** A part found by its address, in the message that holds it. */
+export interface LocatedPart {
+  message: LocatedMessage;
+  /** The part, with offsets into `message.text`. */
+  part: MimePart;
+}
+
+/**
+ * The part numbered `path` (see ../message/partLookup.ts) of the message a
+ * document of `kind` holds at `at`; undefined when it is not there.
+ */
+export function locatePart(kind: DocumentKind, text: string, at: number, path: string): LocatedPart | undefined {
+  const message = messageAt(kind, text, at);
+  if (!message) return undefined;
+  const part = partByPath(parseMessage(message.text).root, path);
+  return part && { message, part };
 }

@@ -6,7 +6,8 @@
 import type { DecodedPart, DecodePartParams } from '../../protocol';
 import type { FeatureContext } from '../features';
 import { parsedOf } from './parsed';
-import { boundaryLineAt, decodedBytes, decodedText, isTextual, mediaType, partAt } from './parts';
+import { partToDecodeAt } from '../../mail/message/partLookup';
+import { decodedBytes, decodedText, isTextual, mediaType } from './parts';
 
 function isParams(p: unknown): p is DecodePartParams {
   const q = p as DecodePartParams | undefined;
@@ -20,11 +21,8 @@ export function decodePartRequest(params: unknown, contextOf: (uri: string) => F
   if (!ctx) return null;
   const text = ctx.document.getText();
   const offset = ctx.document.offsetAt(params.position);
-  let part = partAt(parsedOf(ctx).root, offset);
-  // On a delimiter line, the part it opens.
-  const delimiter = boundaryLineAt(part, offset);
-  if (delimiter?.next) part = delimiter.next;
-  if (part.children.length) return null;
+  const part = partToDecodeAt(parsedOf(ctx).root, offset);
+  if (!part) return null;
   const contentType = mediaType(part);
   const base = { contentType, path: part.path, filename: part.filename, encoding: part.transferEncoding, charset: part.charset };
   if (part.embedded || isTextual(part)) {

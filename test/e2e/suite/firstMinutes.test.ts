@@ -73,6 +73,53 @@ describe('first minutes', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it("Decode Part in an attached single-part message's body opens that body, decoded; on its header, the attached message", async () => {
+    const content = [
+      'From: outer@example.org',
+      'Subject: forwarding',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="fw"',
+      '',
+      '--fw',
+      'Content-Type: text/plain',
+      '',
+      'See the attached message.',
+      '--fw',
+      'Content-Type: message/rfc822',
+      'Content-Disposition: attachment; filename="original.eml"',
+      '',
+      'From: inner@example.org',
+      'Subject: original',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'Gr=C3=BC=C3=9Fe aus K=C3=B6ln, =',
+      'eine Zeile.',
+      '--fw--',
+      '',
+    ].join('\r\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'eml', content });
+    const decodeAt = async (needle: string): Promise<vscode.TextDocument> => {
+      const editor = await vscode.window.showTextDocument(document, { preview: false });
+      const line = lineStarting(document, needle);
+      editor.selection = new vscode.Selection(line, 1, line, 1);
+      const uri = await vscode.commands.executeCommand<string>('smtpEml.decodePart');
+      const decoded = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      assert.ok(decoded, `the decoded part ${uri} is open`);
+      return decoded;
+    };
+    const body = await decodeAt('Gr=C3');
+    assert.equal(body.getText(), 'Grüße aus Köln, eine Zeile.', 'the body alone, through its transfer encoding and charset');
+    assert.equal(body.languageId, 'plaintext');
+    assert.match(body.uri.path, /^\/2\.1\/part\.txt$/);
+    const attached = await decodeAt('Subject: original');
+    assert.equal(attached.languageId, 'eml');
+    assert.match(attached.uri.path, /^\/2\/original\.eml$/);
+    assert.match(attached.getText(), /^From: inner@example\.org\r\nSubject: original\r\n[^]*eine Zeile\.$/);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('the Outline shows encoded words and quoted-printable text decoded', async () => {
     const document = await open(fixtureUri('multipart-attachments.eml'));
     const symbols = await waitFor(

@@ -133,6 +133,40 @@ describe('Inbox view', () => {
     fs.rmSync(good);
   });
 
+  it('Start Local Test Inbox with Script… plays the text of a read-only inbox transcript, and of an unsaved one', async () => {
+    const sendToBobAndCarol = async (subject: string): Promise<SendOutcome> => {
+      const document = await vscode.workspace.openTextDocument({
+        language: 'eml',
+        content: `From: ada@example.org\r\nTo: bob@example.net, carol@example.net\r\nSubject: ${subject}\r\nDate: ${new Date().toUTCString().replace('GMT', '+0000')}\r\nMessage-ID: <${subject}-${Date.now()}@example.org>\r\n\r\nbody\r\n`,
+      });
+      return (await vscode.commands.executeCommand<SendOutcome>('smtpEml.sendMessage', { uri: document.uri, onErrors: 'send' }))!;
+    };
+    // The previous test's scripted session, where carol's mailbox was full: its record becomes the script.
+    const recorded = (await listing()).find((s) => s.messages.some((m) => m.subject === 'scripted'));
+    assert.ok(recorded?.transcript, 'the scripted session and its transcript are listed');
+    await vscode.commands.executeCommand('smtpEml.inbox.openTranscript', { kind: 'session', session: recorded });
+    const transcript = vscode.window.activeTextEditor?.document;
+    assert.equal(transcript?.uri.toString(), inboxTranscriptUri(recorded.transcript).toString(), 'the read-only transcript is the active editor');
+    assert.equal(transcript?.languageId, 'smtp-transcript');
+    const started = await vscode.commands.executeCommand<{ port: number }>('smtpEml.startLocalInboxWithScript');
+    assert.ok(started?.port, 'the inbox starts with the transcript in the editor as its script');
+    const replayed = await sendToBobAndCarol('replayed');
+    assert.equal(replayed.status, 'sent', replayed.message);
+    assert.deepEqual(replayed.result?.recipients.map((r) => [r.address, r.accepted]), [['bob@example.net', true], ['carol@example.net', false]]);
+
+    // An unsaved transcript has no file: only its document holds the script.
+    const unsaved = await vscode.workspace.openTextDocument({ language: 'smtp-transcript', content: 'C: RCPT TO:<bob@example.net>\nS: 550 5.1.1 No such user here\n' });
+    await vscode.window.showTextDocument(unsaved);
+    const again = await vscode.commands.executeCommand<{ port: number }>('smtpEml.startLocalInboxWithScript');
+    assert.ok(again?.port, 'the inbox starts with the unsaved transcript as its script');
+    const refused = await sendToBobAndCarol('unsaved-script');
+    assert.equal(refused.status, 'sent', refused.message);
+    assert.deepEqual(refused.result?.recipients.map((r) => [r.address, r.accepted]), [['bob@example.net', false], ['carol@example.net', true]]);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // Back to the plain inbox for the next test.
+    await vscode.commands.executeCommand('smtpEml.startLocalInbox');
+  });
+
   it('the "Replay against…" code lens replays a recorded session against the inbox and opens the live transcript', async () => {
     // The first test's session (the plain inbox answered it; the scripted one refused a recipient).
     const session = (await listing()).find((s) => s.messages.some((m) => m.subject === 'Inbox view ✓'))!;

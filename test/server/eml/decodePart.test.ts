@@ -79,7 +79,11 @@ describe('smtpEml/decodePart', () => {
       assert.deepEqual(Buffer.from(blob!.base64!, 'base64'), BINARY);
       const embedded = await decode(uri, text, 'inner body', 1);
       assert.equal(embedded?.contentType, 'text/plain', 'inside the attached message: its body');
-      assert.equal(embedded?.path, '4', 'an attached message shares its part number with its body');
+      assert.equal(embedded?.text, 'inner body');
+      assert.equal(embedded?.path, '4.1', 'the body of a single-part attached message has a number of its own (IMAP 4.1)');
+      const innerHeader = await decode(uri, text, 'From: inner', 1);
+      assert.equal(innerHeader?.contentType, 'message/rfc822', "on the attached message's header: the whole attached message");
+      assert.equal(innerHeader?.path, '4');
       const wrapper = await decode(uri, text, 'Content-Type: message/rfc822', 1);
       assert.equal(wrapper?.contentType, 'message/rfc822');
       assert.equal(wrapper?.path, '4');
