@@ -368,6 +368,26 @@ export class TranscriptParser {
     const text = this.text;
     const ascii = table.isAscii();
     for (let j = k; ; j++) {
+      if (more && ascii) {
+        // The usual body line, counted in a tight loop: ASCII (its octets are
+        // its characters), at most 998 of them (RFC 5321 §4.5.3.1.6), not the
+        // `.` line, and followed by another client line; the others go below.
+        let e = j;
+        let octets = 0;
+        for (;;) {
+          const co = contentOffsets[e];
+          const length = ends[e] - co;
+          if (length > 998 || (length === 1 && text.charCodeAt(co) === 46) || e + 1 >= count || table.kindCode(e + 1) !== KIND_CODE.client) break;
+          octets += length + 2;
+          e++;
+        }
+        if (e > j) {
+          b.addRun(j, e - j);
+          b.octets += octets;
+          this.touchEnd(this.blockTx, ends[e - 1]);
+          j = e;
+        }
+      }
       const co = contentOffsets[j];
       const end = ends[j];
       if (b.stuffed && end - co === 1 && text.charCodeAt(co) === 46) {
