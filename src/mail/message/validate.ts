@@ -786,7 +786,7 @@ const PADDING_TAIL = /^(?:=[\r\n]*){1,2}$/;
  * n, gives floor(3n/4) octets; one character less gives fewer unless n % 4 is 1, which
  * is left to the regex (an invalid length anyway).
  */
-function isCleanBase64(body: string, firstPad: number, breaks: number): boolean {
+function isCleanBase64(body: string, firstPad: number, breaks: number, cuts?: readonly number[]): boolean {
   let head = body;
   if (firstPad >= 0) {
     const tail = body.slice(firstPad);
@@ -799,8 +799,73 @@ function isCleanBase64(body: string, firstPad: number, breaks: number): boolean 
   if (Buffer.byteLength(head, 'utf8') !== head.length) return false;
   if (head.indexOf('-') >= 0 || head.indexOf('_') >= 0) return false;
   const data = head.length - breaks;
+  if (cuts && cuts.length > 0 && cuts[0] < head.length) return decodesInPieces(head, breaks, cuts);
   if (data % 4 === 1) return CLEAN_BASE64.test(body);
   return Buffer.from(head, 'base64').length === Math.floor((3 * data) / 4);
+}
+
+/**
+ * Characters of a base64 body decoded at a time by the well-formedness test, at
+ * most (plus the rest of a line): decoding a 3 MB attachment whole made a copy
+ * of it and 2.4 MB of output, kept until a garbage collection, for each
+ * attachment of a message (10 MB of the peak memory of a 10 MB message).
+ */
+const DECODE_PIECE = 1 << 16;
+
+/**
+ * Line ends of `body` where it may be cut into pieces of at least `piece`
+ * characters: pairs of (offset after the line break, CR and LF characters
+ * before it). Only meaningful when every CR of the body is followed by an LF.
+ */
+function pieceCuts(body: string, piece: number): number[] {
+  const cuts: number[] = [];
+  let breaks = 0;
+  let last = 0;
+  for (let nl = body.indexOf('\n'); nl >= 0; nl = body.indexOf('\n', nl + 1)) {
+    breaks += nl > 0 && body.charCodeAt(nl - 1) === 13 ? 2 : 1;
+    if (nl + 1 - last >= piece) cuts.push((last = nl + 1), breaks);
+  }
+  return cuts;
+}
+
+/** A scratch buffer for the decoded pieces (48 KB), made on first use. */
+let decodeScratch: Buffer | undefined;
+
+/**
+ * isCleanBase64's decoder test on `head` (no "=", ASCII, no "-" or "_"; `breaks`
+ * CR and LF characters) in the pieces `cuts` gives, each decoded into one small
+ * scratch buffer: a piece is clean exactly when it decodes to as many octets as
+ * its own count of data characters says (the same argument as for the whole,
+ * so a piece whose count leaves 1 over 4 is tested with the regex), and the
+ * head is clean exactly when every piece is.
+ */
+function decodesInPieces(head: string, breaks: number, cuts: readonly number[]): boolean {
+  let from = 0;
+  let breaksBefore = 0;
+  for (let i = 0; ; i += 2) {
+    const last = i >= cuts.length || cuts[i] >= head.length;
+    const to = last ? head.length : cuts[i];
+    const breaksTo = last ? breaks : cuts[i + 1];
+    const piece = head.slice(from, to);
+    const data = to - from - (breaksTo - breaksBefore);
+    if (data % 4 === 1) {
+      if (!CLEAN_BASE64_HEAD.test(piece)) return false;
+    } else if (decodedLength(piece) !== Math.floor((3 * data) / 4)) return false;
+    if (last) return true;
+    from = to;
+    breaksBefore = breaksTo;
+  }
+}
+
+/** The alphabet and line breaks only: a piece of the data before any "=". */
+const CLEAN_BASE64_HEAD = /^[A-Za-z0-9+/\r\n]*$/;
+
+/** Octets that Node's decoder makes of `piece`, written into the scratch buffer (a piece with a line of a megabyte gets its own). */
+function decodedLength(piece: string): number {
+  const need = Buffer.byteLength(piece, 'base64');
+  if (need > 1 << 20) return Buffer.from(piece, 'base64').length;
+  if (!decodeScratch || decodeScratch.length < need) decodeScratch = Buffer.allocUnsafe(Math.max(need, (DECODE_PIECE * 3) / 4));
+  return decodeScratch.write(piece, 0, 'base64');
 }
 
 /** Line breaks (CR and LF characters) in `s`, counted with indexOf. */
@@ -817,9 +882,11 @@ function countBreaks(s: string): { cr: number; lf: number } {
  * alphabet and line breaks, then at most two "=" followed by line breaks only. The test
  * the body checks start with; line lengths and the data's length are checked after it.
  */
-export function isCleanBase64Body(body: string): boolean {
+export function isCleanBase64Body(body: string, piece = DECODE_PIECE): boolean {
   const { cr, lf } = countBreaks(body);
-  return isCleanBase64(body, body.indexOf('='), cr + lf);
+  // Cut into pieces as the body checks do: only when every CR ends a line.
+  const cuts = /\r(?!\n)/.test(body) ? undefined : pieceCuts(body, piece);
+  return isCleanBase64(body, body.indexOf('='), cr + lf, cuts);
 }
 
 function checkBase64(text: string, start: number, end: number, out: Reporter): void {
@@ -830,6 +897,9 @@ function checkBase64(text: string, start: number, end: number, out: Reporter): v
   let lf = 0;
   let crlfLines = 0;
   let longLines: number[] | undefined;
+  // Where the decoder test may cut the body (as pieceCuts, read in this loop rather than in one more).
+  const cuts: number[] = [];
+  let lastCut = 0;
   let lineStart = 0;
   while (lineStart <= body.length) {
     const nl = body.indexOf('\n', lineStart);
@@ -841,11 +911,13 @@ function checkBase64(text: string, start: number, end: number, out: Reporter): v
     lf++;
     if (lineEnd !== stop) crlfLines++;
     lineStart = nl + 1;
+    if (lineStart - lastCut >= DECODE_PIECE) cuts.push((lastCut = lineStart), lf + crlfLines);
   }
   // Every CR counts as a line-break character, also a bare one (reported by the line checks).
   let allCr = 0;
   for (let i = body.indexOf('\r'); i >= 0; i = body.indexOf('\r', i + 1)) allCr++;
-  if (isCleanBase64(body, firstPad, allCr + lf)) {
+  // (The cuts count a CR only before an LF: right when there is no other.)
+  if (isCleanBase64(body, firstPad, allCr + lf, allCr === crlfLines ? cuts : undefined)) {
     // Fast path (the usual attachment): the alphabet was checked natively; only line lengths
     // and the final padding are left.
     if (longLines) {

@@ -223,6 +223,15 @@ export class Block implements DataBlock {
   lineNumber(i: number): number {
     return this.#numbers ? this.#numbers[i] : this.#first + i;
   }
+  /** Adds lines `k .. k + n - 1` of the table to the body. */
+  addRun(k: number, n: number): void {
+    if (!this.#numbers && (this.#count === 0 || k === this.#first + this.#count)) {
+      if (this.#count === 0) this.#first = k;
+      this.#count += n;
+      return;
+    }
+    for (let i = 0; i < n; i++) this.add(k + i);
+  }
   /** Adds line `k` of the table to the body. */
   add(k: number): void {
     let numbers = this.#numbers;

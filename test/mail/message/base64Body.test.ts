@@ -40,6 +40,35 @@ describe('well-formed base64 bodies', () => {
     );
   });
 
+  test('decoded in pieces (as a large body is, cut at line ends), it agrees with the grammar too (fast-check)', () => {
+    // Pieces of 1 to 40 characters stand for the 64 KB pieces of a real attachment: every cut, every remainder of 4 in a piece.
+    fc.assert(
+      fc.property(body, fc.integer({ min: 1, max: 40 }), (b, piece) => {
+        assert.equal(isCleanBase64Body(b, piece), GRAMMAR.test(b), `${JSON.stringify(b)} in pieces of ${piece}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('a large attachment with one stray character anywhere is found, in the piece where it is', () => {
+    const line = (i: number): string => ALPHABET.slice(i % 64) + ALPHABET.slice(0, i % 64);
+    const lines: string[] = [];
+    for (let i = 0; lines.length * 66 < 300_000; i++) lines.push(line(i).slice(0, 64));
+    const clean = lines.join('\r\n') + '\r\n';
+    assert.equal(isCleanBase64Body(clean), true);
+    // Inside a piece, at a cut (the first character after a line end) and just before one.
+    for (const at of [0, 1000, 65_536, 65_538, 131_073, 200_001, clean.length - 3]) {
+      for (const ch of ['!', ' ', '\u00e9', '-', '=', '\r']) {
+        const b = clean.slice(0, at) + ch + clean.slice(at);
+        assert.equal(isCleanBase64Body(b), GRAMMAR.test(b), `${JSON.stringify(ch)} at ${at}`);
+      }
+    }
+    // Through the message check as well: none for the clean body, one on the stray character (the data stays a multiple of 4).
+    const found = (b: string) => validateMessage(message(b), { html: false }).filter((p) => p.code.startsWith('base64')).map((p) => [p.code, p.offset, p.length]);
+    assert.deepEqual(found(clean), []);
+    assert.deepEqual(found(clean.slice(0, 200_001) + '!' + clean.slice(200_001)), [['base64-invalid', message('').length + 200_001, 1]]);
+  });
+
   test('one character of every kind inside clean data: rejected unless it is in the grammar', () => {
     const clean = 'QUJDREVGR0hJSktM\r\nTU5PUFFSU1RVVldY\r\nWVo=';
     for (let c = 0; c <= 0x2030; c++) {
