@@ -12,7 +12,7 @@
 import { problem, type Problem } from '../codes';
 import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from './catalog';
 import { checkClearCredentials, checkCredentials } from './credentials';
-import { ENHANCED_LIKE, KIND_CODE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, octetsOf, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
+import { ENHANCED_LIKE, KIND_CODE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
 import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from './messages';
 import { addIntermediate, Block, declaresSmtpUtf8, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
 import { countSides, lookAhead } from './partial';
@@ -190,7 +190,8 @@ export class TranscriptParser {
    */
   checkUtf8Address(cmd: Command, mail: Command | undefined): void {
     const address = cmd.address;
-    if (address === undefined || cmd.addressOffset === undefined || !/[^\x00-\x7f]/.test(address)) return;
+    // An ASCII transcript (known for the whole text at once) has no non-ASCII address to look for.
+    if (address === undefined || cmd.addressOffset === undefined || this.table.isAscii() || !/[^\x00-\x7f]/.test(address)) return;
     if (this.extensions && !this.extensions.has('SMTPUTF8')) {
       this.report('smtputf8-required', cmd.addressOffset, address.length, this.messages.utf8AddressNotOffered(cmd.verb));
     } else if (mail && !declaresSmtpUtf8(mail)) {
@@ -273,7 +274,8 @@ export class TranscriptParser {
       }
     }
     for (const l of reply.lines) {
-      if (l.enhanced && l.enhanced.code[0] !== String(reply.code)[0]) {
+      // The class digit against the reply's first digit (by character code: no string made per reply line).
+      if (l.enhanced && l.enhanced.code.charCodeAt(0) !== 48 + klass) {
         this.report('enhanced-status-syntax', l.enhanced.offset, l.enhanced.length, this.messages.enhancedClassMismatch(l.enhanced.code, reply.code));
         break;
       }
@@ -425,7 +427,8 @@ export class TranscriptParser {
     // Sliced from the transcript, not from `s`: a slice of `s` would keep this line's copy alive with the session.
     const argument: ArgumentSpan | undefined = hasArg ? { text: this.text.slice(line.contentOffset + v + 1, line.end), offset: line.contentOffset + v + 1 } : undefined;
     const cmd = newCommand('command', line, verb, line.contentOffset, v, argument, !!info);
-    const octets = octetsOf(s) + 2;
+    // The table's count (the content's length in an ASCII transcript, no character loop).
+    const octets = this.table.contentOctets(line.index) + 2;
     if (octets > 512) this.report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), this.messages.commandTooLong(octets));
 
     if (!info) {
