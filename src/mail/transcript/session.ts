@@ -62,8 +62,6 @@ export class TranscriptParser {
   lastProtocol = -1;
   lastWasUnansweredData: Command | undefined;
   openReply: { lines: ReplyLine[] } | undefined;
-  /** The transaction of each command still waiting for its final reply. */
-  readonly txOf = new Map<Command, Transaction>();
   /** The log shows only the client (swaks --hide-receive) or only the server (--hide-send): no reply is missing. */
   readonly clientOnly: boolean;
   readonly serverOnly: boolean;
@@ -212,7 +210,7 @@ export class TranscriptParser {
     const end = newCommand('data-end', last, '.', last.contentOffset, 0, undefined, true);
     if (this.blockTx) {
       this.blockTx.end = end;
-      this.txOf.set(end, this.blockTx);
+      end.waitingIn = this.blockTx;
     }
     this.pending.push(end);
     this.closeTx();
@@ -245,7 +243,7 @@ export class TranscriptParser {
       return;
     }
     reply.command = cmd;
-    const t = this.txOf.get(cmd);
+    const t = cmd.waitingIn;
     this.touch(t, first.line);
     const klass = Math.floor(reply.code / 100);
 
@@ -259,8 +257,8 @@ export class TranscriptParser {
       return;
     }
     cmd.reply = reply;
-    // Answered for good: the command never waits again, so its entry goes (the map holds only what is pending).
-    this.txOf.delete(cmd);
+    // Answered for good: the command never waits again, so it lets go of its transaction.
+    cmd.waitingIn = undefined;
 
     const expected = cmd.kind === 'data-end' ? DATA_END_REPLIES : COMMANDS[cmd.verb]?.replies;
     if (expected && !expected.includes(reply.code) && !ALWAYS_ACCEPTED.has(reply.code)) {
@@ -340,7 +338,7 @@ export class TranscriptParser {
     if (this.keepsModel) this.session.commands.push(end);
     if (this.blockTx) {
       this.blockTx.end = end;
-      this.txOf.set(end, this.blockTx);
+      end.waitingIn = this.blockTx;
       this.touch(this.blockTx, line);
     }
     // Elided only when the log recorded no line of the body, just annotations.
@@ -498,7 +496,7 @@ export class TranscriptParser {
     this.lastWasUnansweredData = undefined;
     this.pending.pop();
     if (!this.clientOnly) this.report('missing-reply', ...this.verbRange(cmd), this.messages.missing354());
-    this.openBlock(cmd, this.txOf.get(cmd));
+    this.openBlock(cmd, cmd.waitingIn);
   }
 
   /** True when client line `k` starts with a verb of the catalogue. */
