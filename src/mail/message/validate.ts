@@ -370,7 +370,8 @@ function checkMessageHeaders(text: string, msg: MimePart, names: string[], byNam
     // RFC 2046 §5.2.1: an encapsulated message needs at least one of From, Subject, Date.
     out.add(problem('missing-from', anchor.offset, anchor.length, out.messages['missing-from-embedded'](), { data: { ...insert, field: 'From' } }));
   }
-  for (const name of ONCE_PER_MESSAGE) {
+  // In the catalogue's order (which duplicates are kept under the cap depends on it), when any name repeats.
+  if (hasRepeatedName(byName)) for (const name of ONCE_PER_MESSAGE) {
     const list = byName.get(name);
     if (list && list.length > 1) reportDuplicates(list, out);
   }
@@ -434,6 +435,12 @@ function checkResentBlocks(msg: MimePart, names: string[], out: Reporter): void 
     if (!oneBlock) continue;
     for (const list of byName.values()) if (list.length > 1) reportDuplicates(list, out);
   }
+}
+
+/** True when some looked-up name has more than one field: most headers have none, and then the dozens of names need no lookup. */
+function hasRepeatedName(byName: Map<string, HeaderField[]>): boolean {
+  for (const list of byName.values()) if (list.length > 1) return true;
+  return false;
 }
 
 function reportDuplicates(list: HeaderField[], out: Reporter): void {
@@ -662,7 +669,7 @@ const EIGHT_BIT = /[^\x00-\x7f]/g;
 
 /** Checks for every entity: per-entity uniqueness, 8-bit header text, encoded words, charset, transfer encoding. */
 function checkEntityHeaders(text: string, part: MimePart, names: string[], byName: Map<string, HeaderField[]>, out: Reporter): void {
-  for (const name of ONCE_PER_ENTITY) {
+  if (hasRepeatedName(byName)) for (const name of ONCE_PER_ENTITY) {
     const list = byName.get(name);
     if (list && list.length > 1) reportDuplicates(list, out);
   }
