@@ -116,6 +116,30 @@ describe('isPlainMailbox: the shortcut reports exactly what the full address pat
     }
     assert.ok(fields > 300 && taken > 100, `${taken} of ${fields} address fields taken`);
   });
+  test('generated small messages: every address field as the parser delimits it (folds, bare LF, 8-bit, MIME and missing fields)', () => {
+    const field = fc.oneof(
+      fc.tuple(fc.constantFrom('From', 'To', 'Cc', 'Bcc', 'Sender', 'Reply-To', 'Resent-From', 'from', 'TO'), fc.oneof(value, plainish)).map(([n, v]) => `${n}:${v}`),
+      fc.constantFrom('Subject: =?utf-8?q?caf=C3=A9?=', 'Subject: café', 'Date: Fri, 27 Nov 2026 10:00:00 +0000', 'Message-ID: <m@example.org>', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', `X-Long: ${'x'.repeat(120)}`, ' folded continuation', 'no colon here'),
+    );
+    let fields = 0;
+    fc.assert(
+      fc.property(fc.array(field, { maxLength: 8 }), fc.constantFrom('\r\n', '\n'), fc.constantFrom('body\r\n', 'caf\u00e9\n', ''), (lines, eol, body) => {
+        const text = lines.join(eol) + eol + eol + body;
+        walkParts(parseMessage(text).root, (part) => {
+          for (const h of part.headers) {
+            if (h.colonOffset < 0 || !ADDRESS_FIELDS.has(h.name.toLowerCase())) continue;
+            fields++;
+            const raw = text.slice(h.valueOffset, h.end);
+            // The shortcut reads the text by offset: the same answer on the field inside its message and on its value alone.
+            assert.equal(isPlainMailbox(text, h.valueOffset, h.end), isPlainMailbox(raw, 0, raw.length));
+            checkClaim(raw);
+          }
+        });
+      }),
+      { numRuns: 500 },
+    );
+    assert.ok(fields > 500, `only ${fields} address fields generated`);
+  });
   test('whole messages: a plain From/To gives no address problem, a near miss still gets its own', () => {
     const head = 'Date: Fri, 27 Nov 2026 10:00:00 +0000\r\nSubject: s\r\nMessage-ID: <m@example.org>\r\n';
     assert.deepEqual(validateMessage(`From: Alice <a@example.org>\r\nTo: b@example.net\r\n${head}\r\nbody\r\n`), []);
