@@ -235,6 +235,22 @@ function manyCommandsTranscript(random, commands) {
   return out.join(CRLF) + CRLF;
 }
 
+/**
+ * A session of `count` transactions without a body, as an address-verification
+ * probe or a rejected batch writes them: MAIL, RCPT (about one in five refused),
+ * RSET. About 120 octets a transaction.
+ */
+function manyTransactionsTranscript(random, count) {
+  const out = [...GREETING];
+  for (let t = 0; t < count; t++) {
+    out.push(`C: MAIL FROM:<s${t}@example.org>`, 'S: 250 2.1.0 Ok');
+    out.push(`C: RCPT TO:<r${t}@example.net>`, random() < 0.2 ? 'S: 550 5.1.1 No such user' : 'S: 250 2.1.5 Ok');
+    out.push('C: RSET', 'S: 250 2.0.0 Ok');
+  }
+  out.push('C: QUIT', 'S: 221 2.0.0 Bye');
+  return out.join(CRLF) + CRLF;
+}
+
 /** One session whose DATA carries `message`. */
 function dataTranscript(message) {
   return (
@@ -261,6 +277,7 @@ export const INPUTS = [
   { name: 'longline-1m', kind: 'message', label: '1 MB single line', ordinary: true, make: (r) => longLineMessage(r, 1 * MiB) },
   { name: 'qp-100k', kind: 'message', label: '100 KB quoted-printable (=XX escapes)', ordinary: true, make: (r) => quotedPrintableMessage(r, 100 * KiB) },
   { name: 'transcript-10k', kind: 'transcript', label: 'transcript, 10,000 commands', ordinary: true, make: (r) => manyCommandsTranscript(r, 10000) },
+  { name: 'transcript-20k-tx', kind: 'transcript', label: 'transcript, 20,000 transactions', ordinary: true, make: (r) => manyTransactionsTranscript(r, 20000) },
   { name: 'transcript-data-10m', kind: 'transcript', label: 'transcript, DATA of 10 MB', ordinary: true, make: (r) => dataTranscript(multipartMessage(r, 10 * MiB, 3, 20 * KiB).text) },
 ];
 

@@ -370,7 +370,8 @@ function checkMessageHeaders(text: string, msg: MimePart, names: string[], byNam
     // RFC 2046 §5.2.1: an encapsulated message needs at least one of From, Subject, Date.
     out.add(problem('missing-from', anchor.offset, anchor.length, out.messages['missing-from-embedded'](), { data: { ...insert, field: 'From' } }));
   }
-  for (const name of ONCE_PER_MESSAGE) {
+  // In the catalogue's order (which duplicates are kept under the cap depends on it), when any name repeats.
+  if (hasRepeatedName(byName)) for (const name of ONCE_PER_MESSAGE) {
     const list = byName.get(name);
     if (list && list.length > 1) reportDuplicates(list, out);
   }
@@ -436,6 +437,12 @@ function checkResentBlocks(msg: MimePart, names: string[], out: Reporter): void 
   }
 }
 
+/** True when some looked-up name has more than one field: most headers have none, and then the dozens of names need no lookup. */
+function hasRepeatedName(byName: Map<string, HeaderField[]>): boolean {
+  for (const list of byName.values()) if (list.length > 1) return true;
+  return false;
+}
+
 function reportDuplicates(list: HeaderField[], out: Reporter): void {
   const first = list[0];
   for (let k = 1; k < list.length; k++) {
@@ -449,7 +456,60 @@ function reportDuplicates(list: HeaderField[], out: Reporter): void {
   }
 }
 
+/** True for the white space the RFC 5322 tokenizer skips (./lexer.ts). */
+const isTokenSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * True when text[start, end) is one mailbox of the plain forms
+ * `local@domain` or `Display Name <local@domain>`: dot-atom-text on both sides
+ * of the "@", a display name of ASCII atoms, white space only around the
+ * words, no "=?" anywhere. For such a value the address parser finds exactly
+ * one mailbox and no problem, so the checks below report nothing; it is
+ * recognised by offset, without tokens (most address fields are of this form).
+ */
+export function isPlainMailbox(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isTokenSpace(text.charCodeAt(i))) i++;
+  // A display name: atoms, each followed by white space, then "<".
+  let angle = false;
+  for (let j = i; j < end; ) {
+    const c = text.charCodeAt(j);
+    if (c === 60 /* < */) {
+      angle = true;
+      i = j + 1;
+      break;
+    }
+    const wordEnd = atomEnd(text, j, end);
+    if (wordEnd === j) break;
+    j = wordEnd;
+    if (j < end && text.charCodeAt(j) === 60) continue;
+    if (j >= end || !isTokenSpace(text.charCodeAt(j))) break;
+    while (j < end && isTokenSpace(text.charCodeAt(j))) j++;
+  }
+  const at = dotAtomEnd(text, i, end);
+  if (at < 0 || at >= end || text.charCodeAt(at) !== 64 /* @ */) return false;
+  let k = dotAtomEnd(text, at + 1, end);
+  if (k < 0) return false;
+  if (angle) {
+    if (k >= end || text.charCodeAt(k) !== 62 /* > */) return false;
+    k++;
+  }
+  while (k < end && isTokenSpace(text.charCodeAt(k))) k++;
+  if (k !== end) return false;
+  // RFC 2047: "=?" may start an encoded word, which an addr-spec must not hold and a display name decodes.
+  for (let j = start; j + 1 < end; j++) if (text.charCodeAt(j) === 61 /* = */ && text.charCodeAt(j + 1) === 63 /* ? */) return false;
+  return true;
+}
+
+/** The end of the run of ASCII atext starting at `i` (`i` itself when there is none). */
+function atomEnd(text: string, i: number, end: number): number {
+  while (i < end && isAsciiAtext(text.charCodeAt(i))) i++;
+  return i;
+}
+
 function checkAddressField(text: string, h: HeaderField, n: string, info: FieldInfo, out: Reporter, byName: Map<string, HeaderField[]>): void {
+  // The usual value has nothing to report; it is recognised without making tokens.
+  if (isPlainMailbox(text, h.valueOffset, h.end)) return;
   const raw = text.slice(h.valueOffset, h.end);
   const { items, problems } = parseAddressList(raw, h.valueOffset, out.messages);
   for (const p of problems) out.add(p);
@@ -609,7 +669,7 @@ const EIGHT_BIT = /[^\x00-\x7f]/g;
 
 /** Checks for every entity: per-entity uniqueness, 8-bit header text, encoded words, charset, transfer encoding. */
 function checkEntityHeaders(text: string, part: MimePart, names: string[], byName: Map<string, HeaderField[]>, out: Reporter): void {
-  for (const name of ONCE_PER_ENTITY) {
+  if (hasRepeatedName(byName)) for (const name of ONCE_PER_ENTITY) {
     const list = byName.get(name);
     if (list && list.length > 1) reportDuplicates(list, out);
   }

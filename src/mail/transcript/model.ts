@@ -58,6 +58,12 @@ export interface Command {
   addressOffset?: number;
   /** True for verbs of the catalogue. */
   readonly known: boolean;
+  /**
+   * The transaction of a command still waiting for its final reply, for the
+   * parser; undefined once answered. A field rather than a map from commands:
+   * a map that every command enters and leaves rehashed itself all the time.
+   */
+  waitingIn?: Transaction;
 }
 
 /** An AUTH exchange: the command, 334 challenges and client responses. */
@@ -144,7 +150,7 @@ export interface TranscriptSession {
  * each of a transcript's thousands of commands.
  */
 export function newCommand(kind: Command['kind'], line: TranscriptLine, verb: string, verbOffset: number, verbLength: number, argument: ArgumentSpan | undefined, known: boolean): Command {
-  return { kind, line, verb, verbOffset, verbLength, argument, reply: undefined, intermediate: NO_REPLIES, address: undefined, addressOffset: undefined, known };
+  return { kind, line, verb, verbOffset, verbLength, argument, reply: undefined, intermediate: NO_REPLIES, address: undefined, addressOffset: undefined, known, waitingIn: undefined };
 }
 
 /**

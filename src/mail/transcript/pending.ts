@@ -10,13 +10,17 @@ import type { Command } from './model';
  * index (shift is O(1)) and a count of RFC 2920 group-ending commands, so that
  * 10,000 pipelined commands stay linear.
  */
+/** The catalogue's verbs that end a pipelined group (RFC 2920 §3.1), as a set: asked of every command twice. */
+const GROUP_ENDERS: ReadonlySet<string> = new Set(Object.values(COMMANDS).filter((c) => c.endsGroup).map((c) => c.verb));
+
 export class PendingQueue {
-  private items: Command[] = [];
+  /** Slots before `head` are cleared (undefined): an answered command must not live on in the queue until it compacts. */
+  private items: Array<Command | undefined> = [];
   private head = 0;
   private enders = 0;
 
   private static endsGroup(c: Command): boolean {
-    return c.kind === 'command' && !!COMMANDS[c.verb]?.endsGroup;
+    return c.kind === 'command' && GROUP_ENDERS.has(c.verb);
   }
   get length(): number {
     return this.items.length - this.head;
@@ -27,7 +31,8 @@ export class PendingQueue {
   }
   shift(): Command | undefined {
     if (this.head >= this.items.length) return undefined;
-    const c = this.items[this.head++];
+    const c = this.items[this.head]!;
+    this.items[this.head++] = undefined;
     if (PendingQueue.endsGroup(c)) this.enders--;
     if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
@@ -37,7 +42,7 @@ export class PendingQueue {
   }
   /** Puts back the command just shifted (an AUTH that got a 334). */
   unshift(c: Command): void {
-    if (this.head > 0 && this.items[this.head - 1] === c) this.head--;
+    if (this.head > 0) this.items[--this.head] = c;
     else this.items.splice(this.head, 0, c);
     if (PendingQueue.endsGroup(c)) this.enders++;
   }
@@ -53,12 +58,12 @@ export class PendingQueue {
   /** The first waiting command that must end a pipelined group, if any. */
   firstGroupEnder(): Command | undefined {
     if (this.enders === 0) return undefined;
-    for (let i = this.head; i < this.items.length; i++) if (PendingQueue.endsGroup(this.items[i])) return this.items[i];
+    for (let i = this.head; i < this.items.length; i++) if (PendingQueue.endsGroup(this.items[i]!)) return this.items[i];
     return undefined;
   }
   /** True when a waiting command satisfies `test`. */
   has(test: (c: Command) => boolean): boolean {
-    for (let i = this.head; i < this.items.length; i++) if (test(this.items[i])) return true;
+    for (let i = this.head; i < this.items.length; i++) if (test(this.items[i]!)) return true;
     return false;
   }
   /** Removes `c` from the queue (a command whose reply the log lost). */
@@ -70,7 +75,7 @@ export class PendingQueue {
   }
   /** Removes and returns every waiting command. */
   drain(): Command[] {
-    const out = this.items.slice(this.head);
+    const out = this.items.slice(this.head) as Command[];
     this.items = [];
     this.head = 0;
     this.enders = 0;

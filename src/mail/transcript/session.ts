@@ -12,7 +12,7 @@
 import { problem, type Problem } from '../codes';
 import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from './catalog';
 import { checkClearCredentials, checkCredentials } from './credentials';
-import { ENHANCED_LIKE, KIND_CODE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, octetsOf, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
+import { ENHANCED_LIKE, KIND_CODE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
 import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from './messages';
 import { addIntermediate, Block, declaresSmtpUtf8, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
 import { countSides, lookAhead } from './partial';
@@ -62,8 +62,6 @@ export class TranscriptParser {
   lastProtocol = -1;
   lastWasUnansweredData: Command | undefined;
   openReply: { lines: ReplyLine[] } | undefined;
-  /** The transaction of each command still waiting for its final reply. */
-  readonly txOf = new Map<Command, Transaction>();
   /** The log shows only the client (swaks --hide-receive) or only the server (--hide-send): no reply is missing. */
   readonly clientOnly: boolean;
   readonly serverOnly: boolean;
@@ -190,7 +188,8 @@ export class TranscriptParser {
    */
   checkUtf8Address(cmd: Command, mail: Command | undefined): void {
     const address = cmd.address;
-    if (address === undefined || cmd.addressOffset === undefined || !/[^\x00-\x7f]/.test(address)) return;
+    // An ASCII transcript (known for the whole text at once) has no non-ASCII address to look for.
+    if (address === undefined || cmd.addressOffset === undefined || this.table.isAscii() || !/[^\x00-\x7f]/.test(address)) return;
     if (this.extensions && !this.extensions.has('SMTPUTF8')) {
       this.report('smtputf8-required', cmd.addressOffset, address.length, this.messages.utf8AddressNotOffered(cmd.verb));
     } else if (mail && !declaresSmtpUtf8(mail)) {
@@ -211,7 +210,7 @@ export class TranscriptParser {
     const end = newCommand('data-end', last, '.', last.contentOffset, 0, undefined, true);
     if (this.blockTx) {
       this.blockTx.end = end;
-      this.txOf.set(end, this.blockTx);
+      end.waitingIn = this.blockTx;
     }
     this.pending.push(end);
     this.closeTx();
@@ -244,7 +243,7 @@ export class TranscriptParser {
       return;
     }
     reply.command = cmd;
-    const t = this.txOf.get(cmd);
+    const t = cmd.waitingIn;
     this.touch(t, first.line);
     const klass = Math.floor(reply.code / 100);
 
@@ -258,8 +257,8 @@ export class TranscriptParser {
       return;
     }
     cmd.reply = reply;
-    // Answered for good: the command never waits again, so its entry goes (the map holds only what is pending).
-    this.txOf.delete(cmd);
+    // Answered for good: the command never waits again, so it lets go of its transaction.
+    cmd.waitingIn = undefined;
 
     const expected = cmd.kind === 'data-end' ? DATA_END_REPLIES : COMMANDS[cmd.verb]?.replies;
     if (expected && !expected.includes(reply.code) && !ALWAYS_ACCEPTED.has(reply.code)) {
@@ -273,7 +272,8 @@ export class TranscriptParser {
       }
     }
     for (const l of reply.lines) {
-      if (l.enhanced && l.enhanced.code[0] !== String(reply.code)[0]) {
+      // The class digit against the reply's first digit (by character code: no string made per reply line).
+      if (l.enhanced && l.enhanced.code.charCodeAt(0) !== 48 + klass) {
         this.report('enhanced-status-syntax', l.enhanced.offset, l.enhanced.length, this.messages.enhancedClassMismatch(l.enhanced.code, reply.code));
         break;
       }
@@ -338,7 +338,7 @@ export class TranscriptParser {
     if (this.keepsModel) this.session.commands.push(end);
     if (this.blockTx) {
       this.blockTx.end = end;
-      this.txOf.set(end, this.blockTx);
+      end.waitingIn = this.blockTx;
       this.touch(this.blockTx, line);
     }
     // Elided only when the log recorded no line of the body, just annotations.
@@ -462,7 +462,8 @@ export class TranscriptParser {
     // Sliced from the transcript, not from `s`: a slice of `s` would keep this line's copy alive with the session.
     const argument: ArgumentSpan | undefined = hasArg ? { text: this.text.slice(line.contentOffset + v + 1, line.end), offset: line.contentOffset + v + 1 } : undefined;
     const cmd = newCommand('command', line, verb, line.contentOffset, v, argument, !!info);
-    const octets = octetsOf(s) + 2;
+    // The table's count (the content's length in an ASCII transcript, no character loop).
+    const octets = this.table.contentOctets(line.index) + 2;
     if (octets > 512) this.report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), this.messages.commandTooLong(octets));
 
     if (!info) {
@@ -532,7 +533,7 @@ export class TranscriptParser {
     this.lastWasUnansweredData = undefined;
     this.pending.pop();
     if (!this.clientOnly) this.report('missing-reply', ...this.verbRange(cmd), this.messages.missing354());
-    this.openBlock(cmd, this.txOf.get(cmd));
+    this.openBlock(cmd, cmd.waitingIn);
   }
 
   /** True when client line `k` starts with a verb of the catalogue. */

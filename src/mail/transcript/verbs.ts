@@ -110,7 +110,7 @@ const mail: VerbHandler = {
   sent(s, cmd, at, atLength) {
     const t = s.openTx(cmd, cmd.line);
     s.txUnknown = false;
-    s.txOf.set(cmd, t);
+    cmd.waitingIn = t;
     if (!cmd.argument) s.report('command-syntax', at, atLength, s.messages.pathPrefix('MAIL', 'FROM:'));
     else setAddress(cmd, checkPathCommand('MAIL', cmd.argument, s.extensions, s.scratch, s.messages));
     s.keepScratch();
@@ -130,7 +130,7 @@ const rcpt: VerbHandler = {
     const t = transactionOf(s, cmd);
     if (t) {
       t.rcpts.push(cmd);
-      s.txOf.set(cmd, t);
+      cmd.waitingIn = t;
       s.touch(t, cmd.line);
     }
     if (!cmd.argument) s.report('command-syntax', at, atLength, s.messages.pathPrefix('RCPT', 'TO:'));
@@ -155,7 +155,7 @@ const data: VerbHandler = {
     const t = transactionOf(s, cmd);
     if (t) {
       t.data = cmd;
-      s.txOf.set(cmd, t);
+      cmd.waitingIn = t;
       s.touch(t, cmd.line);
     }
     s.lastWasUnansweredData = cmd;
@@ -165,7 +165,7 @@ const data: VerbHandler = {
     addIntermediate(cmd, reply);
     s.openBlock(cmd, t);
     // The 354 is the last reply DATA gets (the body's `.` gets the outcome): it waits no more.
-    s.txOf.delete(cmd);
+    cmd.waitingIn = undefined;
     return true;
   },
   answered(s, _cmd, _reply, t) {
@@ -183,7 +183,7 @@ const bdat: VerbHandler = {
     if (!m) s.report('command-syntax', argument?.offset ?? at, argument ? argument.text.length : atLength, s.messages.bdatSize());
     const t = transactionOf(s, cmd);
     if (t) {
-      s.txOf.set(cmd, t);
+      cmd.waitingIn = t;
       t.data ??= cmd;
       if (!t.block) {
         t.block = new Block(s.table, cmd, false);
