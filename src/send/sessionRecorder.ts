@@ -176,8 +176,9 @@ export class SessionRecorder {
     this.flush();
   }
 
-  /** An annotation (`# text`), one per line of `text`. */
+  /** An annotation (`# text`), one per line of `text`; it follows the replies already sent. */
   note(text: string): void {
+    this.flushHeld();
     for (const l of noteLines(text)) this.line(l);
   }
 

@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'smtp-eml-recorder-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** One step of a session as the recorder sees it. */
-type Step = { received: string } | { command: string } | { reply: string } | { noteAfterReply: string };
+type Step = { received: string } | { command: string } | { reply: string } | { note: string } | { noteAfterReply: string };
 
 let files = 0;
 /** Plays `steps` into a fresh recorder and returns the transcript without its first three notes. */
@@ -28,6 +28,7 @@ async function record(steps: Step[]): Promise<string> {
     if ('received' in step) recorder.receivedBytes(Buffer.from(step.received, 'latin1'));
     else if ('command' in step) recorder.client(step.command);
     else if ('reply' in step) recorder.server(step.reply);
+    else if ('note' in step) recorder.note(step.note);
     else recorder.noteAfterReply(step.noteAfterReply);
   }
   await recorder.close('closed');
@@ -102,6 +103,18 @@ describe('SessionRecorder: the transcript does not depend on TCP segmentation', 
     const codes = (t: string): string[] => validateTranscript(t).map((p) => p.code).filter((c) => c !== 'missing-quit');
     assert.deepEqual(codes(waited), []);
     assert.ok(codes(pipelined).length > 0, 'the validator reports the pipelined group after HELO');
+    // A note (a scripted close after the reply to MAIL, the RCPT behind it never read) comes after the reply.
+    const closed = await record([
+      { reply: '220 inbox ESMTP' },
+      { received: heloLines[0]! },
+      { command: helo[0]![0] },
+      { reply: helo[0]![1] },
+      { received: heloLines[1]! + heloLines[2]! },
+      { command: helo[1]![0] },
+      { reply: '250 Accepted' },
+      { note: 'script (line 1): closing the connection' },
+    ]);
+    assert.match(closed, /^C: MAIL FROM:<a@example\.com>\nS: 250 Accepted\n# script \(line 1\): closing the connection\n# closed\n$/m);
   });
 
   test('an EHLO reply without PIPELINING counts as not offered; a later EHLO that offers it allows it again', async () => {
