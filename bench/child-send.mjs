@@ -1,6 +1,9 @@
 // Send overhead: our send path (sendMessage from out/src/send/send.js) against
 // plain nodemailer with the same connection options, to a sink on 127.0.0.1.
 // Sends alternate (ours, plain, ours, ...) so load from other processes hits both.
+// Our path turns Nagle's algorithm off on nodemailer's socket (disableNagle), so
+// the plain baseline does too; plain nodemailer as it comes (Nagle on) is timed
+// as well, to show what that costs per send.
 // Prints one JSON line. Usage: node bench/child-send.mjs <port> <file> <count> [<file> <count> ...]
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +17,7 @@ const SMTPConnection = require('nodemailer/lib/smtp-connection');
 const { sendMessage } = require(path.join(root, 'out/src/send/send.js'));
 const { prepareSend } = require(path.join(root, 'out/src/mail/envelope.js'));
 const { SessionLog } = require(path.join(root, 'out/src/send/transcript.js'));
+const { disableNagle } = require(path.join(root, 'out/src/send/nodemailerInternals.js'));
 
 /**
  * Our own work for one message without the network, as sendMessage does it: the
@@ -63,15 +67,19 @@ const profile = { name: 'bench sink', host: '127.0.0.1', port, security: 'none' 
  * message with the same connection options (plain TCP, no TLS, no AUTH), then
  * connect → send(envelope, bytes) → QUIT → wait for the connection to end, as
  * sendMessage does. What remains is our own work: envelope, data preparation,
- * session log.
+ * session log. `nagle`: leave Nagle's algorithm on (nodemailer's default)
+ * instead of turning it off before the greeting as sendMessage does.
  */
-function sendPlain(text) {
+function sendPlain(text, nagle = false) {
   return new Promise((resolve, reject) => {
     const conn = new SMTPConnection({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, allowInternalNetworkInterfaces: true });
     const payload = Buffer.from(text, 'utf8');
     conn.once('error', reject);
     conn.once('end', resolve);
     conn.connect(() => {
+      // After the greeting and EHLO, which no earlier unacknowledged write can delay:
+      // from here on the socket is as sendMessage's.
+      if (!nagle && !disableNagle(conn)) return reject(new Error('plain nodemailer: no socket to turn Nagle off on'));
       conn.send({ from, to, size: payload.length }, payload, (err, info) => {
         if (err) return reject(err);
         if (!info.accepted?.length) return reject(new Error(`plain nodemailer: nothing accepted (${info.response})`));
@@ -99,9 +107,11 @@ for (let i = 0; i < rest.length; i += 2) {
   for (let w = 0; w < Math.min(3, count); w++) {
     await sendOurs(text);
     await sendPlain(text);
+    await sendPlain(text, true);
   }
   const ours = [];
   const plain = [];
+  const plainNagle = [];
   // CPU time of this process per send: the work done here (ours: envelope, data
   // preparation, session log, plus nodemailer; plain: nodemailer alone), without the
   // network round trips, whose latency on the loopback sink jumps between modes a few
@@ -123,12 +133,16 @@ for (let i = 0; i < rest.length; i += 2) {
     await sendPlain(text);
     plainCpu.push(cpuMs(c0));
     plain.push(ms(t0));
+    t0 = process.hrtime.bigint();
+    await sendPlain(text, true);
+    plainNagle.push(ms(t0));
   }
   out[path.basename(file)] = {
     bytes: text.length,
     count,
     oursMedian: median(ours),
     plainMedian: median(plain),
+    plainNagleMedian: median(plainNagle),
     oursMean: mean(ours),
     plainMean: mean(plain),
     ownWorkMs: ownWorkMs(text),

@@ -152,6 +152,7 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
           return;
         }
         replaceNextReply(scripted, greeting);
+        if (greeting.close) scripted.closing = true;
         callback();
         if (greeting.close) dropConnection(scripted, greeting, events);
       });
@@ -241,8 +242,8 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
         writeFileSync(envelopeFile, `${JSON.stringify(envelope, null, 2)}\n`);
         renameSync(tmp, file);
         open?.messages.push(file);
+        open?.recorder.noteAfterReply(`stored as ${basename(file)}`);
         callback(null, `OK: queued as ${id}`);
-        open?.recorder.note(`stored as ${basename(file)}`);
         for (const l of listeners) {
           try {
             l(file);
@@ -270,6 +271,7 @@ export function startLocalInbox(opts: { port?: number; dir: string; host?: '127.
                 removeAll();
                 return dropConnection(scripted, endRule, events);
               }
+              if (endRule.close) scripted.closing = true;
               if (endRule.code !== undefined && endRule.code >= 400) {
                 // Refused by the script: nothing is stored.
                 refuse(endRule.texts.join(' '), endRule.code);

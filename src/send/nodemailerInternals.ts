@@ -11,6 +11,9 @@
  *   `checkServerIdentity` hook never sees), and to drop a connection that
  *   completes after the user cancelled (nodemailer's `close()` runs once).
  *
+ *   It is also where Nagle's algorithm is turned off (`disableNagle`):
+ *   nodemailer creates its socket itself and offers no option for it.
+ *
  * Everything else goes through public API (the logger and transaction log,
  * `connect`/`login`/`send`/`quit`/`close`, `secure`, `lastServerResponse`).
  * `checkInternals` throws when a nodemailer update removes either member, so a
@@ -49,4 +52,19 @@ export function filterIncoming(conn: SMTPConnection, accept: (chunk: Buffer) => 
 /** The connection's current socket (the TLS socket once TLS is up), if any. */
 export function currentSocket(conn: SMTPConnection): Socket | TLSSocket | undefined {
   return (conn as unknown as Internals)._socket || undefined;
+}
+
+/**
+ * Turns Nagle's algorithm off on the connection's socket (TCP_NODELAY; a TLS
+ * socket passes it to the TCP socket beneath, which STARTTLS keeps). SMTP is a
+ * dialogue of small writes: with Nagle on, a write made while an earlier
+ * segment is unacknowledged (the end of DATA after the message's last chunk,
+ * a command after the previous one) waits for the server's delayed ACK, about
+ * 40 ms on Linux, on every such exchange. Returns false when there is no socket yet.
+ */
+export function disableNagle(conn: SMTPConnection): boolean {
+  const socket = currentSocket(conn);
+  if (!socket) return false;
+  socket.setNoDelay(true);
+  return true;
 }

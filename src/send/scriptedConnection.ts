@@ -19,6 +19,12 @@ export interface ScriptedSession {
   conn: ServerConnection;
   /** The accepted socket (under TLS too: destroying it ends the connection). */
   socket: Socket;
+  /**
+   * Set when a rule's reply is the last thing said: a command the client
+   * pipelined behind it is then never read, whether it came in the same TCP
+   * segment as the one answered or later.
+   */
+  closing?: boolean;
 }
 
 /** What the inbox is told about scripted answers (for the transcript). */
@@ -54,6 +60,8 @@ export function dropConnection(session: ScriptedSession, rule: ScriptRule, event
 /** Lets the script answer the commands it matches; the others go to smtp-server. */
 export function playScript(session: ScriptedSession, player: ScriptPlayer, events: ScriptEvents): void {
   interceptCommands(session.conn, (line, proceed, done) => {
+    // Neither done() nor proceed(): smtp-server reads nothing more before it closes.
+    if (session.closing) return;
     const rule = player.take(line);
     if (!rule) return proceed();
     afterWait(session, rule, events, () => {
@@ -65,11 +73,14 @@ export function playScript(session: ScriptedSession, player: ScriptPlayer, event
       if (rule.code === undefined || rule.code < 400) {
         // Carried out as usual; the reply (if the rule has one) is the script's.
         replaceNextReply(session, rule);
-        proceed();
-        if (rule.close) dropConnection(session, rule, events);
+        if (!rule.close) return proceed();
+        // Dropped once the reply is out, which smtp-server's handler may send later (after a hook).
+        session.closing = true;
+        proceed(() => dropConnection(session, rule, events));
         return;
       }
       events.command(line);
+      if (rule.close) session.closing = true;
       session.conn.send(rule.code, rule.texts.length > 1 ? rule.texts : rule.texts[0], false);
       if (rule.close) dropConnection(session, rule, events);
       done();

@@ -18,7 +18,7 @@ import type { TranscriptMessageTable } from '../mail/transcript/messages';
 import { VERSION } from '../version';
 import { prepareSigner } from './dkim';
 import { DEFAULT_STAGE_TIMEOUT_MS, ReplyMeter, stageDeadline } from './limits';
-import { checkInternals, currentSocket, filterIncoming } from './nodemailerInternals';
+import { checkInternals, currentSocket, disableNagle, filterIncoming } from './nodemailerInternals';
 import { describeOAuth2Failure, xoauth2Response } from './oauth2';
 import { describeSendError, oneLine, replyCode, type SendFailure, type SmtpError } from './sendErrors';
 import { SessionLog } from './transcript';
@@ -225,6 +225,8 @@ export class SendSession {
         // Cancelled while the host name was being resolved: nodemailer would keep this late socket open.
         if (this.settled) return void currentSocket(this.conn!)?.destroy();
         this.connected = true;
+        // Before the greeting is read: every write of the session goes out at once.
+        disableNagle(this.conn!);
         this.log.note(`connected to ${String(args[1])}:${String(args[2])}`);
         if (this.security === 'tls') this.describeTls('implicit');
       } else if (entry?.tnx === 'smtp' && message === 'Connection upgraded with STARTTLS') {

@@ -14,9 +14,18 @@
  * Facts the text form cannot show become annotations:
  * - a DATA line the client ended with LF alone is followed by `# bare LF`
  *   (RFC 5321 §2.3.8; the transcript validator reports it as `bare-lf`);
- * - a command sent before the reply to the previous one (pipelining, RFC 2920)
- *   is written before that reply, as in RFC 2920's examples, so the validator
- *   sees the pipelined group and checks it against the EHLO reply.
+ * - commands and replies are written in the order the server handled them:
+ *   each command, then its reply. smtp-server reads the socket as a stream and
+ *   answers one command before it reads the next, so this order does not
+ *   depend on how the client's bytes were cut into TCP segments: a client that
+ *   pipelines (RFC 2920) after PIPELINING was offered gets the same transcript
+ *   whether its commands came in one segment or one per reply;
+ * - a client that pipelines where PIPELINING was not offered (after HELO, or
+ *   an EHLO reply without it) breaks RFC 2920 §3. When its next line had
+ *   already arrived as a reply went out (proof that it did not wait), that
+ *   command is written before the reply, as in RFC 2920's examples, so the
+ *   validator reports the replies it did not wait for. Only proof is shown:
+ *   a client whose early command arrived after the reply is written in order.
  * Credentials never reach the file: every line of an AUTH exchange from the
  * client is `<redacted>` (RFC 4954 §4).
  */
@@ -65,6 +74,11 @@ function escapeControls(text: string): string {
   return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+/** The transcript lines of an annotation: `# ` and one line of `text` each. */
+function noteLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/).map((l) => `# ${escapeControls(l)}`);
+}
+
 /** Records one session into one `.smtp` file. */
 export class SessionRecorder {
   private readonly out: WriteStream;
@@ -77,8 +91,14 @@ export class SessionRecorder {
   /** Line ends (LF) received on the current socket, and lines the server has read so far. */
   private received = 0;
   private consumed = 0;
-  /** Replies held back because the client had already sent the next line (pipelining). */
+  /** Replies held back because the client had already sent the next line without PIPELINING. */
   private held: string[] = [];
+  /** Verb of the last command the server read, upper case (which reply is the EHLO reply). */
+  private lastVerb = '';
+  /** True while the client may pipeline: the last EHLO reply offered PIPELINING (RFC 2920 §3). */
+  private pipelining = false;
+  /** Annotations that go right after the next reply. */
+  private afterReply: string[] = [];
   private inAuth = false;
   private closed = false;
   private readonly finished: Promise<void>;
@@ -115,6 +135,8 @@ export class SessionRecorder {
     this.flushHeld();
     this.received = 0;
     this.consumed = 0;
+    // RFC 3207 §4.2: the client forgets what it knew of the server and sends EHLO again.
+    this.pipelining = false;
     this.note(`TLS: ${description}`);
   }
 
@@ -122,6 +144,7 @@ export class SessionRecorder {
   client(line: string): void {
     this.consumed++;
     let text = line;
+    if (!this.inAuth) this.lastVerb = (/^\S*/.exec(line)?.[0] ?? '').toUpperCase();
     // smtp-server already hides credentials as "/* secured */"; written the way our logs write them.
     if (/^AUTH[ \t]/i.test(text)) {
       this.inAuth = true;
@@ -137,19 +160,36 @@ export class SessionRecorder {
     const lines = payload.split(/\r?\n/).map((l) => (l === '' ? 'S:' : `S: ${escapeControls(l)}`));
     const last = payload.slice(payload.lastIndexOf('\n') + 1);
     if (this.inAuth && !/^334[ -]?/.test(last)) this.inAuth = false;
-    if (this.received > this.consumed && this.held.length < MAX_HELD_REPLIES) {
-      // The client's next line was already here when this reply went out: it did not wait.
-      this.held.push(...lines);
+    const early = !this.pipelining && this.received > this.consumed;
+    if (this.lastVerb === 'EHLO' || this.lastVerb === 'HELO') {
+      this.pipelining = this.lastVerb === 'EHLO' && /^250[ -]PIPELINING(?:[ \t\r]|$)/im.test(payload);
+    }
+    const notes = this.afterReply;
+    this.afterReply = [];
+    if (early && this.held.length < MAX_HELD_REPLIES) {
+      // Without PIPELINING, the client's next line was already here when this reply went out: it did not wait.
+      this.held.push(...lines, ...notes);
       return;
     }
     this.flushHeld();
-    for (const l of lines) this.line(l);
+    for (const l of [...lines, ...notes]) this.line(l);
     this.flush();
   }
 
-  /** An annotation (`# text`), one per line of `text`. */
+  /** An annotation (`# text`), one per line of `text`; it follows the replies already sent. */
   note(text: string): void {
-    for (const l of text.split(/\r\n|\r|\n/)) this.line(`# ${escapeControls(l)}`);
+    this.flushHeld();
+    for (const l of noteLines(text)) this.line(l);
+  }
+
+  /**
+   * An annotation written right after the next reply, whatever the server
+   * reads in between: sending a reply may make smtp-server go on at once with
+   * a command the client pipelined behind it, before the code that sent the
+   * reply runs again.
+   */
+  noteAfterReply(text: string): void {
+    this.afterReply.push(...noteLines(text));
   }
 
   /**
@@ -176,6 +216,8 @@ export class SessionRecorder {
   close(reason: string): Promise<void> {
     if (this.closed) return this.finished;
     this.flushHeld();
+    for (const l of this.afterReply) this.line(l);
+    this.afterReply = [];
     this.note(reason);
     this.closed = true;
     if (this.droppedLines) {

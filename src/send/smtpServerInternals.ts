@@ -39,15 +39,17 @@ export function connectionOf(server: SMTPServer, sessionId: string): ServerConne
 /**
  * Calls `handle` with each command line before smtp-server sees it;
  * `handle` calls `proceed()` to let smtp-server carry it out as usual, or
- * answers it itself and calls `done()`.
+ * answers it itself and calls `done()`. `proceed(then)` carries it out and
+ * calls `then` instead of reading the next command once it is answered
+ * (smtp-server's handlers may answer later, after a hook's callback).
  */
-export function interceptCommands(conn: ServerConnection, handle: (line: string, proceed: () => void, done: () => void) => void): void {
+export function interceptCommands(conn: ServerConnection, handle: (line: string, proceed: (then?: () => void) => void, done: () => void) => void): void {
   const target = conn as unknown as CommandHandling;
   const original = target._onCommand.bind(conn);
   target._onCommand = (command: Buffer, callback?: () => void) =>
     handle(
       command.toString(),
-      () => original(command, callback),
+      (then) => original(command, then ?? callback),
       () => callback?.(),
     );
 }

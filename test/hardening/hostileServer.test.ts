@@ -18,6 +18,7 @@ import { parseTranscript } from '../../src/mail/transcript/parse';
 import { sendMessage } from '../../src/send/send';
 import type { SendRequest, SendResult, SmtpProfile } from '../../src/send/types';
 import { destroy, raw, startFaultServer, type FaultRecord, type FaultScript } from '../helpers/faultServer';
+import { readLines } from '../helpers/lineReader';
 import { MESSAGE } from './sendHarness';
 
 /** Sends `text` through a fault server running `script`; a hang detector guards the test, not a speed claim. */
@@ -81,7 +82,9 @@ describe('a hostile server cannot pin the client', () => {
     const server = net.createServer((socket) => {
       socket.on('error', () => undefined);
       socket.write('220 hostile ESMTP\r\n');
-      socket.once('data', () => {
+      // The answer to EHLO, the first command (read as a line, however it arrives).
+      const commands = readLines(socket, () => {
+        commands.stop();
         const chunk = Buffer.alloc(1024 * 1024, 'A');
         let sent = 0;
         const pump = (): void => {
@@ -109,7 +112,8 @@ describe('a hostile server cannot pin the client', () => {
     const server = net.createServer((socket) => {
       socket.on('error', () => undefined);
       socket.write('220 hostile ESMTP\r\n');
-      socket.once('data', () => {
+      const commands = readLines(socket, () => {
+        commands.stop();
         const t = setInterval(() => (socket.destroyed ? clearInterval(t) : socket.write('250-still thinking\r\n')), 50);
         timers.add(t);
       });

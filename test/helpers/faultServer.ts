@@ -6,6 +6,11 @@
  * the answer at any point with a fault: close the socket, stall forever, send
  * garbage or a huge line, or start TLS with a bad handshake.
  *
+ * It reads the socket as a stream of lines, never per TCP segment: pipelined
+ * commands (RFC 2920) get one reply each, in order, and a fault lands at the
+ * same point of the dialogue however the client's writes were cut (Nagle's
+ * algorithm on or off).
+ *
  * It records every command line exactly as received (split on LF only, so a
  * bare CR or NUL smuggled into a command stays visible) and every message body,
  * so tests can prove that nothing was injected and nothing was sent twice.
@@ -54,8 +59,9 @@ export interface FaultScript {
   /** For each command line (`verb` upper case, `line` without its line end). */
   command?(verb: string, line: string, session: FaultSession): FaultAction | undefined;
   /**
-   * While the message is arriving: called once after more than `dataFaultAfter`
-   * bytes of it have come in (and before the end). Default: keep reading.
+   * While the message is arriving: called once when more than `dataFaultAfter`
+   * bytes of its content have come in, before its end is read (also when the
+   * end came in the same TCP segment). Default: keep reading.
    */
   duringData?(session: FaultSession): FaultAction | undefined;
   /** Bytes of message content after which `duringData` runs (default 0). */
@@ -252,14 +258,17 @@ export async function startFaultServer(script: FaultScript = {}, port = 0): Prom
           contentEnd = i + 2;
         }
       }
-      if (end < 0) {
-        if (!dataFaultDone && script.duringData && combined.length > (script.dataFaultAfter ?? 0)) {
-          dataFaultDone = true;
-          const action = script.duringData(session);
-          if (action) perform(action);
-        }
-        return false;
+      // The fault is placed by byte count, not by arrival: once more than `dataFaultAfter` bytes of
+      // content are known, whether the final dot came in the same segment (Nagle off) or later.
+      // Until the end is seen, the last two bytes may be the start of the final ".\r\n".
+      const contentSoFar = end < 0 ? combined.length - 2 : contentEnd;
+      if (!dataFaultDone && script.duringData && contentSoFar > (script.dataFaultAfter ?? 0)) {
+        dataFaultDone = true;
+        const action = script.duringData(session);
+        // A fault that ends the session: the rest of the message is never read.
+        if (action && !perform(action)) return false;
       }
+      if (end < 0) return false;
       const content = combined.subarray(0, contentEnd).toString('latin1').replace(/^\.\./gm, '.');
       record.messages.push(content);
       buffer = Buffer.concat([combined.subarray(end), buffer]);

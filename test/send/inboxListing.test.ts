@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { startLocalInbox, type InboxSession, type LocalInbox } from '../../src/send/inbox';
 import { clearInbox, clientOfTranscript, deleteInboxMessage, deleteInboxSession, listInbox, readListFields } from '../../src/send/inboxListing';
 import { sendMessage } from '../../src/send/send';
+import { readLines } from '../helpers/lineReader';
 
 describe('readListFields', () => {
   const cases: Array<[string, string, { subject: string; from: string; to: string }]> = [
@@ -60,9 +61,9 @@ describe('listInbox against a running inbox', () => {
     new Promise((resolve, reject) => {
       const socket = connect(inbox.port, '127.0.0.1');
       const queue = [...lines];
-      socket.on('data', (d: Buffer) => {
-        // One write per reply; the DATA body goes after 354 in one piece.
-        if (!/^\d{3} /m.test(d.toString())) return;
+      readLines(socket, (line) => {
+        // One write per complete reply (its last line is `ddd text`); the DATA body goes after 354 in one piece.
+        if (!/^\d{3}(?: |$)/.test(line)) return;
         const next = queue.shift();
         if (next !== undefined) socket.write(`${next}\r\n`);
       });

@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -15,6 +16,7 @@ import { loadInboxScript } from '../../src/send/inboxScript';
 import { ScriptPlayer } from '../../src/send/scriptedConnection';
 import { sendMessage } from '../../src/send/send';
 import type { SendResult } from '../../src/send/types';
+import { readLines } from '../helpers/lineReader';
 
 const MESSAGE = 'From: a@example.com\nTo: b@example.com, c@example.com\nSubject: scripted\nDate: Thu, 03 Dec 2026 08:00:00 +0000\nMessage-ID: <s@example.com>\n\nbody\n';
 
@@ -132,6 +134,29 @@ describe('the scripted inbox against our send path', () => {
     assert.match(transcript, /^# script \(line 1\): waiting 30000 ms before answering$/m);
   });
 
+  test('# close after a reply: a command pipelined behind it is never read, whether it came in the same segment or later', async () => {
+    for (const [rule, reply] of [
+      ['S: 250 2.1.5 last one', '250 2.1.5 last one'],
+      ['S: 421 4.3.2 closing', '421 4.3.2 closing'],
+    ] as const) {
+      const loaded = loadInboxScript(`C: RCPT TO:<b@example.com>\n${rule}\n# close\n`);
+      assert.deepEqual(loaded.problems, []);
+      const inbox = await startLocalInbox({ port: 0, dir: mkdtempSync(join(dir, 'x-')), script: loaded.script });
+      open.push(inbox);
+      const transcripts: string[] = [];
+      for (const together of [false, true]) {
+        const session = new Promise<InboxSession>((resolve) => inbox.onSession(resolve));
+        const heard = await talk(inbox.port, ['MAIL FROM:<a@example.com>', 'RCPT TO:<b@example.com>', 'RCPT TO:<c@example.com>', 'DATA'], together);
+        assert.deepEqual(heard.slice(-2), ['250 Accepted', reply], `${reply}, ${together ? 'one segment' : 'one per reply'}: then the connection ends`);
+        transcripts.push(readFileSync((await session).transcript, 'utf8'));
+      }
+      const [apart, together] = transcripts.map((t) => t.split('\n').filter((l) => !l.startsWith('# ') || l.startsWith('# script')).join('\n'));
+      assert.equal(together, apart);
+      assert.match(apart!, new RegExp(`^C: RCPT TO:<b@example\\.com>\\nS: ${reply.replace(/\./g, '\\.')}\\n# script \\(line 1\\): closing the connection\\n$`, 'm'));
+      assert.doesNotMatch(apart!, /<c@example\.com>/);
+    }
+  });
+
   test('a positive rule only changes the text: the session goes on', async () => {
     const { result, transcript } = await play('C: MAIL\nS: 250 2.1.0 sender fine by the script\nC: .\nS: 250 2.0.0 kept by the script\n');
     assert.equal(result.ok, true, result.error?.message);
@@ -139,3 +164,33 @@ describe('the scripted inbox against our send path', () => {
     assert.match(transcript, /^S: 250 2\.1\.0 sender fine by the script$/m);
   });
 });
+
+/**
+ * A raw client: EHLO, then `commands` each after the reply to the one before,
+ * or all in one write; resolves with every reply line (after EHLO's) once the
+ * server closes the connection.
+ */
+function talk(port: number, commands: string[], together: boolean): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.setNoDelay(true);
+    const replies: string[] = [];
+    const queue = [...commands];
+    let greeted = false;
+    let helloed = false;
+    readLines(socket, (line) => {
+      if (helloed) replies.push(line);
+      if (!/^\d{3}(?: |$)/.test(line)) return;
+      if (!greeted) {
+        greeted = true;
+        socket.write('EHLO client.example\r\n');
+      } else if (!helloed) {
+        helloed = true;
+        if (together) socket.write(queue.splice(0).map((c) => `${c}\r\n`).join(''));
+        else socket.write(`${queue.shift()}\r\n`);
+      } else if (!together && queue.length) socket.write(`${queue.shift()}\r\n`);
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(replies));
+  });
+}

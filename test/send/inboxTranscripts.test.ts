@@ -111,15 +111,16 @@ describe('server-side transcripts of the local inbox', () => {
     assert.match(text, /^C: RCPT TO:<b@example\.com>$/m);
   });
 
-  test('msmtp: pipelines MAIL, RCPT and DATA after PIPELINING was advertised; clean transcript shows the group', { skip: !installed('msmtp') && 'msmtp is not installed (.ci/run installs it)' }, async () => {
+  test('msmtp: pipelines RCPT and DATA after PIPELINING was advertised; clean transcript, each command with its reply', { skip: !installed('msmtp') && 'msmtp is not installed (.ci/run installs it)' }, async () => {
     const session = nextSession();
     await run('msmtp', ['--host=127.0.0.1', `--port=${inbox.port}`, '--from=me@example.org', '--tls=off', 'a@example.com', 'b@example.com'], MESSAGE);
     const s = await session;
     assert.equal(s.messages.length, 1);
     const text = readFileSync(s.transcript, 'utf8');
     assert.deepEqual(summary(text), []);
-    // msmtp sends the envelope as one group (RFC 2920): the commands come before their replies.
-    assert.match(text, /^C: RCPT TO:<a@example\.com>\nC: RCPT TO:<b@example\.com>\nC: DATA\nS: 250 Accepted\nS: 250 Accepted\nS: 354 /m);
+    // msmtp sends the envelope as one group (RFC 2920), which PIPELINING allows: the transcript
+    // keeps the order the inbox answered in, whatever segments the group arrived in.
+    assert.match(text, /^C: RCPT TO:<a@example\.com>\nS: 250 Accepted\nC: RCPT TO:<b@example\.com>\nS: 250 Accepted\nC: DATA\nS: 354 /m);
   });
 
   test('several messages in one session: <stem>.eml, <stem>-2.eml, one transcript', async () => {
@@ -173,6 +174,49 @@ describe('server-side transcripts of the local inbox', () => {
     assert.match(text, /^C: first\n# bare LF\nC: second$/m);
   });
 
+  test('the same pipelined session gives the same transcript one command per segment, all in one segment, or cut mid-line', async () => {
+    const group = ['MAIL FROM:<a@example.com>', 'RCPT TO:<b@example.com>', 'RCPT TO:<not an address>', 'RCPT TO:<c@example.com>', 'DATA'];
+    const body = `${MESSAGE.replace(/\n/g, '\r\n')}.`;
+    const transcripts: string[] = [];
+    // Each command after the reply to the previous one: every command reaches the inbox in a segment of its own.
+    {
+      const session = nextSession();
+      const socket = await open(inbox.port);
+      await socket.say('EHLO client.example.org');
+      for (const line of group) await socket.say(line);
+      await socket.say(body);
+      await socket.say('QUIT');
+      transcripts.push(readFileSync((await session).transcript, 'utf8'));
+    }
+    // The group in one write (RFC 2920 §3: DATA last), then the data, its dot and QUIT in one write.
+    {
+      const session = nextSession();
+      const socket = await open(inbox.port);
+      await socket.say('EHLO client.example.org');
+      await socket.say(group.join('\r\n'), group.length);
+      await socket.say(`${body}\r\nQUIT`, 2);
+      transcripts.push(readFileSync((await session).transcript, 'utf8'));
+    }
+    // The same bytes cut in the middle of lines (Nagle off, one write each, nothing awaited between).
+    {
+      const session = nextSession();
+      const socket = await open(inbox.port);
+      await socket.say('EHLO client.example.org');
+      const bytes = `${group.join('\r\n')}\r\n`;
+      await socket.sendInPieces([bytes.slice(0, 7), bytes.slice(7, 40), bytes.slice(40, 41), bytes.slice(41)], group.length);
+      const rest = `${body}\r\nQUIT\r\n`;
+      await socket.sendInPieces([rest.slice(0, 30), rest.slice(30, -8), rest.slice(-8)], 2);
+      transcripts.push(readFileSync((await session).transcript, 'utf8'));
+    }
+    const [first, ...others] = transcripts.map(sameParts);
+    for (const other of others) assert.equal(other, first);
+    // Each command with its reply, in the order the inbox handled them (PIPELINING was offered).
+    assert.match(first!, /^C: RCPT TO:<b@example\.com>\nS: 250 Accepted\nC: RCPT TO:<not an address>\nS: 501 .*\nC: RCPT TO:<c@example\.com>\nS: 250 Accepted\nC: DATA\nS: 354 /m);
+    assert.match(first!, /^C: \.\nS: 250 OK: queued as ID\n# stored as NAME\nC: QUIT\nS: 221 /m);
+    // The only problem is the client's bad address: no reply is out of place.
+    for (const t of transcripts) assert.deepEqual(summary(t), ['command-syntax "not an address"']);
+  });
+
   test('pipelining after HELO (no PIPELINING offered) is flagged', async () => {
     const session = nextSession();
     const socket = await open(inbox.port);
@@ -187,9 +231,22 @@ describe('server-side transcripts of the local inbox', () => {
   });
 });
 
-/** A raw SMTP client: `say` writes a line and waits for `replies` complete replies. */
-async function open(port: number): Promise<{ say(line: string, replies?: number): Promise<string>; end(): void }> {
+/** A transcript without what differs between sessions: its id, times, ports, queue id and file names. */
+function sameParts(transcript: string): string {
+  return transcript
+    .replace(/^# (smtp-eml local test inbox: session|time:|connection closed at|stored as) .*$/gm, '# $1 NAME')
+    .replace(/^(# connection from 127\.0\.0\.1:)\d+ to 127\.0\.0\.1:\d+/m, '$1PORT')
+    .replace(/queued as \S+/g, 'queued as ID');
+}
+
+/**
+ * A raw SMTP client: `say` writes a line and waits for `replies` complete
+ * replies; `sendInPieces` writes each piece as it is (Nagle off: each goes out
+ * at once) and then waits.
+ */
+async function open(port: number): Promise<{ say(line: string, replies?: number): Promise<string>; sendInPieces(pieces: string[], replies: number): Promise<string>; end(): void }> {
   const socket: Socket = connect(port, '127.0.0.1');
+  socket.setNoDelay(true);
   let buffer = '';
   let want: { count: number; resolve: (s: string) => void } | undefined;
   const check = (): void => {
@@ -216,6 +273,10 @@ async function open(port: number): Promise<{ say(line: string, replies?: number)
   return {
     say(line, replies = 1) {
       socket.write(`${line}\r\n`);
+      return wait(replies);
+    },
+    sendInPieces(pieces, replies) {
+      for (const piece of pieces) socket.write(piece);
       return wait(replies);
     },
     end() {

@@ -16,6 +16,7 @@ import { PERSIAN_TRANSCRIPT_MESSAGES } from '../../src/mail/locales/fa';
 import { sendMessage } from '../../src/send/send';
 import type { SendResult, SendStage, SmtpProfile } from '../../src/send/types';
 import { close, reply, stall, startFaultServer, type FaultScript } from '../helpers/faultServer';
+import { readLines } from '../helpers/lineReader';
 import { TLS_CERT_FILE, TLS_KEY_FILE } from '../helpers/smtpServer';
 
 const TLS = { key: readFileSync(TLS_KEY_FILE), cert: readFileSync(TLS_CERT_FILE) };
@@ -176,15 +177,16 @@ const CASES: Case[] = [
     code: 'ETLS',
     server: () =>
       rawServer((socket) => {
-        let upgrading = false;
+        const answerInPlainText = (): void => void socket.end('this is plain text, not a TLS handshake\r\n');
         socket.write('220 raw.test ESMTP\r\n');
-        socket.on('data', (chunk) => {
-          const text = chunk.toString('latin1');
-          if (upgrading) return void socket.end('this is plain text, not a TLS handshake\r\n');
-          if (/^EHLO/i.test(text)) socket.write('250-raw.test\r\n250 STARTTLS\r\n');
-          else if (/^STARTTLS/i.test(text)) {
-            upgrading = true;
+        const commands = readLines(socket, (line) => {
+          if (/^EHLO/i.test(line)) socket.write('250-raw.test\r\n250 STARTTLS\r\n');
+          else if (/^STARTTLS/i.test(line)) {
+            // What comes after STARTTLS is the client's TLS handshake, not lines.
+            const early = commands.stop();
             socket.write('220 2.0.0 go ahead\r\n');
+            if (early.length) answerInPlainText();
+            else socket.once('data', answerInPlainText);
           } else socket.write('502 5.5.1 no\r\n');
         });
       }),

@@ -1,0 +1,49 @@
+/**
+ * Reads a socket as a stream of lines, the way an SMTP peer must (RFC 5321
+ * §2.3.8, §4.5.3.1): whatever the TCP segmentation, a partial line waits for
+ * the rest and several lines in one chunk (pipelining, RFC 2920) are handed
+ * over one at a time, in order. For the raw `net` servers and clients of the
+ * tests, so that what they do never depends on how the peer's writes were cut
+ * into segments (Nagle's algorithm on or off).
+ */
+import type { Socket } from 'node:net';
+
+/** A running reader. */
+export interface LineReader {
+  /**
+   * Stops reading: no more lines are handed over, later bytes are left to
+   * other listeners. Returns the bytes received and not yet handed over (the
+   * start of whatever came after the last line).
+   */
+  stop(): Buffer;
+}
+
+/**
+ * Calls `onLine` with each line received on `socket`, without its line end
+ * (CRLF, or a bare LF as a lenient server reads it), decoded as latin1 so
+ * that every octet stays visible.
+ */
+export function readLines(socket: Socket, onLine: (line: string) => void): LineReader {
+  let buffer: Buffer = Buffer.alloc(0);
+  let stopped = false;
+  const onData = (chunk: Buffer): void => {
+    buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+    let lf: number;
+    while (!stopped && (lf = buffer.indexOf(0x0a)) >= 0) {
+      const end = lf > 0 && buffer[lf - 1] === 0x0d ? lf - 1 : lf;
+      const line = buffer.subarray(0, end).toString('latin1');
+      buffer = buffer.subarray(lf + 1);
+      onLine(line);
+    }
+  };
+  socket.on('data', onData);
+  return {
+    stop() {
+      stopped = true;
+      socket.off('data', onData);
+      const rest = buffer;
+      buffer = Buffer.alloc(0);
+      return rest;
+    },
+  };
+}
