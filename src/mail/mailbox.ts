@@ -21,6 +21,7 @@
  * length.
  */
 import { isAsciiAtext } from './message/lexer';
+import { utf8Length } from './octets';
 import type { Detail } from './message/messages';
 
 /** Why a text is not a mailbox, and where. */
@@ -154,21 +155,6 @@ export function checkMailbox(s: string, start: number, end: number): MailboxProb
 
 /** RFC 5321 §4.5.3.1.3: a path is at most 256 octets, its angle brackets included. */
 export const MAX_PATH_CONTENT_OCTETS = 254;
-
-/** The UTF-8 length of `s[start..end)` (SMTPUTF8 paths are counted in octets). */
-function utf8Length(s: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 /**
  * Checks the content of a non-null path, `s[start..end)`, the text between

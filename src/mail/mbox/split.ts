@@ -18,6 +18,7 @@
  * open, so the CLI can stream a 500 MB file; `splitMbox` feeds it the lines of
  * a string (the editor's document).
  */
+import { utf8Length } from '../octets';
 
 /** Longest start of a line the scanner reads (a separator or a Content-Length field fits easily). */
 export const HEAD_CHARS = 256;
@@ -238,21 +239,6 @@ class StringLines implements ScannedLine {
   octets(): number {
     return utf8Length(this.text, this.offset, this.next);
   }
-}
-
-/** UTF-8 octets of text[from, to) (a lone surrogate counts as the 3 octets of U+FFFD). */
-export function utf8Length(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n++;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /**

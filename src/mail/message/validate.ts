@@ -13,6 +13,7 @@
  * so a 50 MB binary file gives a bounded list.
  */
 import { problem, type Problem, type ProblemCode } from '../codes';
+import { measureOctets } from '../octets';
 import { parseAddressList, mailboxesOf, type AddressItem } from './address';
 import { parseDateTime } from './dates';
 import { decodeEncodedWords, isBase64Char, isKnownCharset } from './encodings';
@@ -195,19 +196,6 @@ export interface LineEndings {
   firstLf: number;
 }
 
-function octetLength(text: string, from: number, to: number, latin1: boolean): { octets: number; cut: number } {
-  // Returns the octet count and the index where the count first passes 998.
-  const oneOctet = latin1 ? 0x100 : 0x80;
-  let octets = 0;
-  let cut = -1;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    octets += c < oneOctet ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
-    if (cut < 0 && octets > 998) cut = i;
-  }
-  return { octets, cut };
-}
-
 /**
  * Line checks of the lines that start in [from, limit): length (RFC 5322 §2.1.1),
  * bare CR and NUL (§2.3); returns their line-ending counts. `from` is a line start.
@@ -263,11 +251,10 @@ function checkLines(text: string, from: number, limit: number, binaryRanges: Arr
       // RFC 2045 §2.9: binary data has no line length limit.
       const inBinary = range < binaryRanges.length && binaryRanges[range][0] <= pos && pos < binaryRanges[range][1];
       if (!inBinary) {
-        const { octets, cut } = octetLength(text, pos, lineEnd, latin1);
-        if (octets > 998) {
-          // RFC 5322 §2.1.1: lines MUST be no more than 998 characters, excluding the CRLF.
-          const from = cut >= 0 ? cut : pos + 998;
-          out.add(problem('line-too-long', from, lineEnd - from, out.messages['line-too-long'](octets), { data: { lineOffset: pos, lineEnd } }));
+        // RFC 5322 §2.1.1: lines MUST be no more than 998 characters, excluding the CRLF.
+        const { octets, cut } = measureOctets(text, pos, lineEnd, 998, latin1);
+        if (cut >= 0) {
+          out.add(problem('line-too-long', cut, lineEnd - cut, out.messages['line-too-long'](octets), { data: { lineOffset: pos, lineEnd } }));
         }
       }
     }

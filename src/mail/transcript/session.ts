@@ -13,6 +13,7 @@ import { problem, type Problem } from '../codes';
 import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from './catalog';
 import { checkClearCredentials, checkCredentials } from './credentials';
 import { ENHANCED_LIKE, KIND_CODE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
+import { measureOctets } from '../octets';
 import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from './messages';
 import { addIntermediate, Block, declaresSmtpUtf8, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
 import { countSides, lookAhead } from './partial';
@@ -404,7 +405,12 @@ export class TranscriptParser {
         while (i < end && text.charCodeAt(i) < 128) i++;
         b.eightBitOffset = i;
       }
-      if (octets > 1000) this.report('text-line-too-long', co + 998, end - co - 998, this.messages.textLineTooLong(octets));
+      if (octets > 1000) {
+        // The range starts at the character that passes 998 octets, whole: a
+        // line of wide characters passes it in fewer than 998 of them.
+        const { cut } = measureOctets(text, co, end, 998);
+        this.report('text-line-too-long', cut, end - cut, this.messages.textLineTooLong(octets));
+      }
       this.touchEnd(this.blockTx, end);
       if (!more || j + 1 >= count || table.kindCode(j + 1) !== CLIENT) return j;
     }
@@ -464,7 +470,11 @@ export class TranscriptParser {
     const cmd = newCommand('command', line, verb, line.contentOffset, v, argument, !!info);
     // The table's count (the content's length in an ASCII transcript, no character loop).
     const octets = this.table.contentOctets(line.index) + 2;
-    if (octets > 512) this.report('command-too-long', line.contentOffset + 510, Math.max(1, s.length - 510), this.messages.commandTooLong(octets));
+    if (octets > 512) {
+      // From the character that passes 510 octets (RFC 5321 §4.5.3.1.4: 512 with CRLF).
+      const { cut } = measureOctets(this.text, line.contentOffset, line.end, 510);
+      this.report('command-too-long', cut, line.end - cut, this.messages.commandTooLong(octets));
+    }
 
     if (!info) {
       if (s.trim() === '') {

@@ -13,9 +13,9 @@ import {
   separatorLine,
   splitMbox,
   unquoteFromLines,
-  utf8Length,
   type MboxMessage,
 } from '../../../src/mail/mbox/split';
+import { utf8Length } from '../../../src/mail/octets';
 
 const EOLS = [
   { name: 'LF', eol: '\n' },

@@ -75,6 +75,9 @@ const rows: Row[] = [
   { code: 'line-too-long', invalid: msg({ body: 'a'.repeat(999) + '\r\n' }), range: 'a', valid: msg({ body: 'a'.repeat(998) + '\r\n' }) },
   // 500 two-octet characters are 1000 octets: the range starts at the character that passes 998.
   { code: 'line-too-long', invalid: msg({ set: { 'Content-Transfer-Encoding': '8bit' }, body: 'é'.repeat(500) + '\r\n' }), range: 'é', valid: msg({ set: { 'Content-Transfer-Encoding': '8bit' }, body: 'é'.repeat(499) + '\r\n' }) },
+  // A four-octet character (a surrogate pair) across the 998th octet: the range takes it whole.
+  { code: 'line-too-long', invalid: msg({ set: { 'Content-Transfer-Encoding': '8bit' }, body: 'a'.repeat(996) + '\u{1F600}\r\n' }), range: '\u{1F600}', valid: msg({ set: { 'Content-Transfer-Encoding': '8bit' }, body: 'a'.repeat(994) + '\u{1F600}\r\n' }) },
+  { code: 'line-too-long', invalid: msg({ set: { 'Content-Transfer-Encoding': '8bit' }, body: 'a'.repeat(997) + '\u{1F600}\r\n' }), range: '\u{1F600}', valid: msg({ set: { 'Content-Transfer-Encoding': '8bit' }, body: 'a'.repeat(995) + '\u20ac\r\n' }) },
   { code: 'line-over-78', invalid: msg({ add: ['X-Long: ' + 'a'.repeat(71)] }), range: 'a', valid: msg({ add: ['X-Long: ' + 'a'.repeat(70)] }) },
   { code: 'bare-cr', invalid: msg({ body: 'a\rb\r\n' }), range: '\r', valid: msg({ body: 'a\r\nb\r\n' }), asWritten: true },
   { code: 'mixed-line-endings', invalid: msg({ body: 'one\r\ntwo\nthree\r\n' }), range: '\n', valid: msg({ body: 'one\r\ntwo\r\nthree\r\n' }), asWritten: true },
