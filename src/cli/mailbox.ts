@@ -112,7 +112,7 @@ export async function runSplit(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, 'strip-envelope': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string' }, 'strip-envelope': { type: 'boolean', default: false }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     io.stdout.write(SPLIT_USAGE);
@@ -212,7 +212,7 @@ export async function runJoin(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     io.stdout.write(JOIN_USAGE);

@@ -10,17 +10,20 @@ import { parseArgs } from 'node:util';
 import { replayTranscript, type ReplayMatch } from '../send/replay';
 import type { CliIo } from './main';
 import { readTextOrReport } from './readText';
-import { usageError } from './io';
-import { REPLAY_USAGE } from './usage';
+import { bundleFor } from '../mail/i18n';
+import type { CliTexts } from '../mail/cliTexts';
+import { argvLocale, cliLocale, usageError } from './io';
+import { commandUsage } from './usage';
 import { readPassword } from './password';
 
 /** Usage of `replay`, also part of `smtp-eml --help`. */
-function usage(io: CliIo, message: string): number {
-  return usageError(io.stderr, message);
+function usage(io: CliIo, message: string, texts?: CliTexts): number {
+  return usageError(io.stderr, message, texts);
 }
 
 /** Runs `smtp-eml replay ...`; resolves to the exit code. */
 export async function runReplay(args: string[], io: CliIo): Promise<number> {
+  const texts = bundleFor(cliLocale(argvLocale(args), io.env)).cli;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -32,23 +35,24 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
       user: { type: 'string' },
       insecure: { type: 'boolean', default: false },
       timeout: { type: 'string' },
+      locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    io.stdout.write(REPLAY_USAGE);
+    io.stdout.write(commandUsage('replay', texts));
     return 0;
   }
-  if (positionals.length !== 1) return usage(io, 'replay needs exactly one FILE');
-  if (!values.host) return usage(io, 'replay needs --host');
+  if (positionals.length !== 1) return usage(io, texts.needsOneFile('replay'), texts);
+  if (!values.host) return usage(io, texts.needsHost('replay'), texts);
   const security = values.security as 'starttls' | 'tls' | 'none';
-  if (!['starttls', 'tls', 'none'].includes(security)) return usage(io, `--security must be starttls, tls or none, not ${JSON.stringify(values.security)}`);
+  if (!['starttls', 'tls', 'none'].includes(security)) return usage(io, texts.securityInvalid(String(values.security)), texts);
   const match = values.match as ReplayMatch;
-  if (!['code', 'class', 'text'].includes(match)) return usage(io, `--match must be code, class or text, not ${JSON.stringify(values.match)}`);
-  if (values.port !== undefined && (!/^\d+$/.test(values.port) || Number(values.port) === 0 || Number(values.port) > 65535)) return usage(io, `--port must be a port number 1-65535, not ${JSON.stringify(values.port)}`);
-  if (values.timeout !== undefined && (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0)) return usage(io, '--timeout must be a positive number of milliseconds');
+  if (!['code', 'class', 'text'].includes(match)) return usage(io, texts.matchInvalid(String(values.match)), texts);
+  if (values.port !== undefined && (!/^\d+$/.test(values.port) || Number(values.port) === 0 || Number(values.port) > 65535)) return usage(io, texts.portInvalid('--port', values.port, 1), texts);
+  if (values.timeout !== undefined && (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0)) return usage(io, texts.timeoutNotPositive, texts);
   const file = positionals[0]!;
-  const input = readTextOrReport(file, io.stderr);
+  const input = readTextOrReport(file, io.stderr, undefined, texts);
   if (!input) return 2;
   const text = input.text;
   let password: string | undefined;
