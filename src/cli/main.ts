@@ -77,12 +77,12 @@ async function runCheck(args: string[], io: CliIo, texts: CliTexts): Promise<num
   if (positionals.length === 0) throw new UsageError(texts.checkNeedsFile);
   const maxBytes = maxSizeOf(values['max-size'], texts);
   const locale = cliLocale(values.locale, io.env);
-  const htmlChoice = htmlOptionsOf(values['html-clients']);
+  const htmlChoice = htmlOptionsOf(values['html-clients'], texts);
   if ('error' in htmlChoice) throw new UsageError(htmlChoice.error);
   const html = htmlChoice.options;
   let keys: KeyLookup | undefined;
   try {
-    keys = keysFromFile(values['dkim-keys']);
+    keys = keysFromFile(values['dkim-keys'], texts);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -218,7 +218,7 @@ async function runSend(args: string[], io: CliIo, texts: CliTexts): Promise<numb
   }
   let dkim;
   try {
-    dkim = signingFromArgs(values, io.env);
+    dkim = signingFromArgs(values, io.env, texts);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -350,9 +350,9 @@ async function runInbox(args: string[], io: CliIo, texts: CliTexts): Promise<num
     io.stderr.write(`smtp-eml: ${texts.inboxCannotStart(port, (e as Error).message)}\n`);
     return 1;
   }
-  inbox.onMessage((file) => io.stdout.write(`received ${file}\n`));
-  inbox.onSession((session) => io.stdout.write(`session ${session.transcript}\n`));
-  io.stdout.write(`smtp-eml inbox listening on 127.0.0.1:${inbox.port}, storing messages in ${dir}${values.script ? `, answering as ${values.script} says` : ''} (Ctrl+C stops)\n`);
+  inbox.onMessage((file) => io.stdout.write(`${texts.inboxReceived(file)}\n`));
+  inbox.onSession((session) => io.stdout.write(`${texts.inboxSession(session.transcript)}\n`));
+  io.stdout.write(`${texts.inboxListening(inbox.port, dir, values.script)}\n`);
   await new Promise<void>((done) => {
     const stop = (): void => {
       process.removeListener('SIGINT', stop);
@@ -363,7 +363,7 @@ async function runInbox(args: string[], io: CliIo, texts: CliTexts): Promise<num
     process.once('SIGTERM', stop);
   });
   await inbox.close();
-  io.stdout.write('smtp-eml inbox stopped\n');
+  io.stdout.write(`${texts.inboxStopped}\n`);
   return 0;
 }
 

@@ -77,7 +77,7 @@ export function runRender(args: string[], io: RenderIo): number {
   const kind: DocumentKind = /\.smtp$/i.test(file) ? 'transcript' : /\.mbox$/i.test(file) ? 'mbox' : 'eml';
   const located = nthMessage(kind, text, n);
   if (!located) {
-    io.stderr.write(`smtp-eml: ${file} has no message ${n}${kind === 'transcript' ? ' (no DATA with a recorded body)' : ''}\n`);
+    io.stderr.write(`smtp-eml: ${kind === 'transcript' ? texts.noMessageNInTranscript(file, n) : texts.noMessageN(file, n)}\n`);
     return 1;
   }
   const locale = cliLocale(values.locale, io.env);
@@ -92,7 +92,7 @@ export function runRender(args: string[], io: RenderIo): number {
     try {
       writeFileSync(values.out, html);
     } catch (e) {
-      io.stderr.write(`smtp-eml: cannot write ${values.out}: ${(e as Error).message}\n`);
+      io.stderr.write(`smtp-eml: ${texts.cannotWrite(values.out, (e as Error).message)}\n`);
       return 2;
     }
   } else io.stdout.write(html);

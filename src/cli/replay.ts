@@ -57,9 +57,9 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
   const text = input.text;
   let password: string | undefined;
   if (values.user) {
-    password = io.env.SMTP_PASSWORD ?? (await readPassword(`Password for ${values.user} at ${values.host}: `, io.stdin, io.stderr));
+    password = io.env.SMTP_PASSWORD ?? (await readPassword(texts.replayPasswordPrompt(values.user, values.host), io.stdin, io.stderr));
     if (password === undefined) {
-      io.stderr.write('smtp-eml: no password (set SMTP_PASSWORD or type it at the prompt)\n');
+      io.stderr.write(`smtp-eml: ${texts.replayNoPassword}\n`);
       return 2;
     }
   }
@@ -74,12 +74,12 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
     ...(values.user ? { user: values.user, password } : {}),
     onLog: (line) => io.stdout.write(`${line}\n`),
   });
-  for (const m of result.mismatches) io.stderr.write(`${file}:${m.line}: ${m.command}: expected ${m.expected}, got ${m.actual}\n`);
+  for (const m of result.mismatches) io.stderr.write(`${file}:${m.line}: ${texts.replayMismatch(m.command, m.expected, m.actual)}\n`);
   if (!result.ran) {
-    io.stderr.write(`smtp-eml: replay could not run: ${result.error ?? 'unknown error'}\n`);
+    io.stderr.write(`smtp-eml: ${texts.replayCouldNotRun(result.error ?? texts.unknownError)}\n`);
     return 2;
   }
-  if (result.error) io.stderr.write(`smtp-eml: replay stopped: ${result.error}\n`);
-  if (result.ok) io.stderr.write('smtp-eml: every reply as in the transcript\n');
+  if (result.error) io.stderr.write(`smtp-eml: ${texts.replayStopped(result.error)}\n`);
+  if (result.ok) io.stderr.write(`smtp-eml: ${texts.replayAllMatch}\n`);
   return result.ok ? 0 : 1;
 }

@@ -29,6 +29,11 @@ export function commandUsage(command: CliCommand, texts: CliTexts): string {
   return SYNOPSIS[command] + texts.usage[command];
 }
 
+/** `split --help`, `join --help`: `Usage:` and the synopsis on one line, then the fuller description. */
+export function commandHelp(command: 'split' | 'join', texts: CliTexts): string {
+  return `${texts.usageOf(SYNOPSIS[command].trim())}\n${texts.usageDetails[command]}`;
+}
+
 /** The whole help, in the language of `texts`. */
 export function usageText(texts: CliTexts): string {
   const part = (command: CliCommand): string => commandUsage(command, texts);

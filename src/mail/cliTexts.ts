@@ -17,6 +17,10 @@ export interface CliTexts {
   readonly usageTitle: string;
   /** What each command does, the lines under its synopsis (indented, each ending in a line break). */
   readonly usage: Readonly<Record<CliCommand, string>>;
+  /** The first line of `split --help` and `join --help`: `Usage: SYNOPSIS`. */
+  readonly usageOf: (synopsis: string) => string;
+  /** `split --help` and `join --help`: the command's own fuller help under `Usage: SYNOPSIS`. */
+  readonly usageDetails: Readonly<Record<'split' | 'join', string>>;
   /** The help's note on input limits and escaping, shared by every command. */
   readonly usageLimits: string;
   /** The line after a usage error. */
@@ -60,6 +64,37 @@ export interface CliTexts {
   readonly sentTo: (accepted: number, recipients: number, response: string) => string;
   readonly scriptProblems: (file: string, problems: number) => string;
   readonly inboxCannotStart: (port: number, reason: string) => string;
+  readonly inboxListening: (port: number, dir: string, script: string | undefined) => string;
+  readonly inboxReceived: (file: string) => string;
+  readonly inboxSession: (file: string) => string;
+  readonly inboxStopped: string;
+  readonly needsOut: (command: string, what: string) => string;
+  readonly joinNeedsInput: string;
+  readonly cannotCreate: (dir: string, reason: string) => string;
+  readonly cannotWrite: (file: string, reason: string) => string;
+  readonly anInput: string;
+  readonly notMailbox: (file: string) => string;
+  readonly splitWouldOverwrite: (name: string) => string;
+  readonly stoppedAfter: (messages: number, reason: string) => string;
+  readonly wroteMessages: (messages: number, target: string) => string;
+  readonly noEmlToJoin: string;
+  readonly outExists: (file: string) => string;
+  readonly joinFailed: (reason: string) => string;
+  readonly noMessageN: (file: string, n: number) => string;
+  readonly noMessageNInTranscript: (file: string, n: number) => string;
+  readonly replayPasswordPrompt: (user: string, host: string) => string;
+  readonly replayNoPassword: string;
+  readonly replayMismatch: (command: string, expected: string, actual: string) => string;
+  readonly replayCouldNotRun: (reason: string) => string;
+  readonly replayStopped: (reason: string) => string;
+  readonly replayAllMatch: string;
+  readonly htmlClientsEmpty: string;
+  readonly htmlClientsUnknown: (unknown: readonly string[], families: string) => string;
+  readonly dkimKeysUnreadable: (file: string, reason: string) => string;
+  readonly dkimKeysEmpty: (file: string) => string;
+  readonly dkimNeedsKey: string;
+  readonly dkimNeedsSelector: string;
+  readonly dkimKeyUnreadable: (file: string, reason: string) => string;
 }
 
 /** The CLI's texts in English. */
@@ -134,6 +169,19 @@ export const ENGLISH_CLI_TEXTS: CliTexts = {
     join: `      Write .eml messages to an mboxrd mailbox; join of split gives the same bytes.
 `,
   },
+  usageOf: (synopsis) => `Usage: ${synopsis}`,
+  usageDetails: {
+    split: `  Writes each message of the mailbox to DIR/0001.eml, DIR/0002.eml, ... with
+  mboxrd quoting undone (">From " lines lose one ">"). Each file starts with
+  its "From " separator line, so join gives back the mailbox byte for byte;
+  --strip-envelope leaves it out. Existing files are never overwritten.
+`,
+    join: `  Writes the messages (each FILE, and the .eml files of each DIR in name
+  order) to an mboxrd mailbox: "From " lines of the bodies are quoted, and a
+  message without a separator line gets one from its Return-Path or From and
+  its Date. Refuses to overwrite FILE.mbox unless --force.
+`,
+  },
   usageLimits: `  Every command reads regular files of at most 200 MB (--max-size MB changes
   it) and shows control characters from files or servers escaped (\x1b).
 `,
@@ -173,4 +221,36 @@ export const ENGLISH_CLI_TEXTS: CliTexts = {
   sentTo: (accepted, recipients, response) => `sent to ${accepted} of ${recipients} ${plural('en', recipients, { one: 'recipient', other: 'recipients' })}: ${response}`,
   scriptProblems: (file, problems) => `the script ${file} has ${problems} ${plural('en', problems, { one: 'problem', other: 'problems' })}; the inbox did not start`,
   inboxCannotStart: (port, reason) => `cannot start the inbox on 127.0.0.1:${port}: ${reason}`,
+  inboxListening: (port, dir, script) => `smtp-eml inbox listening on 127.0.0.1:${port}, storing messages in ${dir}${script ? `, answering as ${script} says` : ''} (Ctrl+C stops)`,
+  inboxReceived: (file) => `received ${file}`,
+  inboxSession: (file) => `session ${file}`,
+  inboxStopped: 'smtp-eml inbox stopped',
+  needsOut: (command, what) => `${command} needs --out ${what}`,
+  joinNeedsInput: 'join needs at least one DIR or FILE',
+  cannotCreate: (dir, reason) => `cannot create ${dir}: ${reason}`,
+  cannotWrite: (file, reason) => `cannot write ${file}: ${reason}`,
+  anInput: 'an input',
+  notMailbox: (file) => `${file} is not a mailbox: its first line is not a "From " separator line (RFC 4155)`,
+  splitWouldOverwrite: (name) => `${name} exists; split writes into an empty directory and overwrites nothing`,
+  stoppedAfter: (messages, reason) => `stopped after ${messages} ${plural('en', messages, { one: 'message', other: 'messages' })}: ${reason}`,
+  wroteMessages: (messages, target) => `wrote ${messages} ${plural('en', messages, { one: 'message', other: 'messages' })} to ${target}`,
+  noEmlToJoin: 'no .eml files to join',
+  outExists: (file) => `${file} exists (use --force to replace it)`,
+  joinFailed: (reason) => `join failed: ${reason}`,
+  noMessageN: (file, n) => `${file} has no message ${n}`,
+  noMessageNInTranscript: (file, n) => `${file} has no message ${n} (no DATA with a recorded body)`,
+  replayPasswordPrompt: (user, host) => `Password for ${user} at ${host}: `,
+  replayNoPassword: 'no password (set SMTP_PASSWORD or type it at the prompt)',
+  replayMismatch: (command, expected, actual) => `${command}: expected ${expected}, got ${actual}`,
+  replayCouldNotRun: (reason) => `replay could not run: ${reason}`,
+  replayStopped: (reason) => `replay stopped: ${reason}`,
+  replayAllMatch: 'every reply as in the transcript',
+  htmlClientsEmpty: '--html-clients needs a comma-separated list of clients, e.g. outlook.windows,gmail.*, or none',
+  htmlClientsUnknown: (unknown, families) =>
+    `--html-clients: ${unknown.map((u) => JSON.stringify(u)).join(', ')} matches no client; use family.platform names with * (families: ${families})`,
+  dkimKeysUnreadable: (file, reason) => `cannot read the DKIM keys file ${file}: ${reason}`,
+  dkimKeysEmpty: (file) => `the DKIM keys file ${file} holds no key records (expected {"selector._domainkey.domain": "v=DKIM1; k=rsa; p=..."})`,
+  dkimNeedsKey: '--dkim-selector and --dkim-domain need --dkim-key FILE',
+  dkimNeedsSelector: '--dkim-key needs --dkim-selector S',
+  dkimKeyUnreadable: (file, reason) => `cannot read the DKIM key ${file}: ${reason}`,
 };

@@ -28,7 +28,9 @@ function englishIn(output: string, args: string[]): string[] {
   return output
     .split('\n')
     .filter((line) => !isSyntax(line))
-    .flatMap((line) => englishWords(line.replace(/^smtp-eml: /, ''), forms).map((w) => `${w} in: ${line}`));
+    // A synopsis isolated inside a Persian line ("Usage: <synopsis>") is syntax too.
+    .map((line) => line.replace(/^smtp-eml: /, '').replace(/\u2066smtp-eml [^\u2069]*\u2069/g, ''))
+    .flatMap((line) => englishWords(line, forms).map((w) => `${w} in: ${line}`));
 }
 
 /** Runs the same arguments in Persian (`--locale fa` appended, or LANG) and in English. */
@@ -122,6 +124,19 @@ describe('the CLI in Persian', () => {
       assert.equal(en.status, 2, args.join(' '));
       assert.ok(hasRtl(fa.stderr), fa.stderr);
       assert.deepEqual(englishIn(fa.stderr, args), [], args.join(' '));
+    }
+  });
+
+  test('split, join and render: help, usage errors and unreadable input in Persian, exit codes as in English', async () => {
+    const missing = join(dir, 'nothing-here');
+    const cases = [['split', '--help'], ['join', '--help'], ['split'], ['split', join(dir, 'x.mbox')], ['join', missing, '--out', join(dir, 'out.mbox')], ['render', join(dir, 'x.eml'), '--message', '0'], ['check', '--html-clients', 'nosuchclient', 'x.eml']];
+    for (const args of cases) {
+      const { fa, en } = await both(args);
+      assert.equal(fa.status, en.status, args.join(' '));
+      const out = fa.stdout + fa.stderr;
+      assert.ok(hasRtl(out.split('\n')[0]), out);
+      assert.deepEqual(englishIn(out, args), [], args.join(' '));
+      assert.ok(!hasRtl(en.stdout + en.stderr), args.join(' '));
     }
   });
 

@@ -27,6 +27,7 @@ const CANDIDATES: unknown[] = [USER, 7, DETAIL, [USER], 'swaks', [250, 251], 'pa
 /** Arguments no generic candidate fits (objects with named fields). */
 const SPECIAL: Record<string, unknown[]> = {
   clientSupport: [{ title: USER, slug: USER }, [USER], [{ clients: [USER], notes: [USER] }]],
+  htmlClientsUnknown: [[USER], USER],
 };
 /**
  * Texts that are code or names in every language (snippets, a web address, the

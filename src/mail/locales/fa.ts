@@ -1027,6 +1027,19 @@ export const PERSIAN_CLI_TEXTS: CliTexts = {
     join: `      پیام‌های ${L('.eml')} را در صندوق ${L('mboxrd')} می‌نویسد؛ ${L('join')} پس از ${L('split')} همان بایت‌ها را می‌دهد.
 `,
   },
+  usageOf: (synopsis) => `کاربرد: ${L(synopsis)}`,
+  usageDetails: {
+    split: `  هر پیام صندوق را در ${L('DIR/0001.eml')}، ${L('DIR/0002.eml')}، ... می‌نویسد و نقل‌قول ${L('mboxrd')}
+  را برمی‌دارد (از آغاز خط‌های ${L('">From "')} یک ${L('">"')} کم می‌شود). هر پرونده با خط جداکننده‌ی
+  ${L('"From "')} خودش آغاز می‌شود، پس ${L('join')} همان صندوق را بایت به بایت پس می‌دهد؛
+  ${L('--strip-envelope')} آن خط را نمی‌نویسد. پرونده‌های موجود هرگز بازنویسی نمی‌شوند.
+`,
+    join: `  پیام‌ها (هر ${L('FILE')}، و پرونده‌های ${L('.eml')} هر ${L('DIR')} به ترتیب نام) را در صندوقی
+  ${L('mboxrd')} می‌نویسد: خط‌های ${L('"From "')} بدنه‌ها نقل‌قول می‌شوند، و پیامی که خط جداکننده
+  ندارد یکی از ${L('Return-Path')} یا ${L('From')} و ${L('Date')} خودش می‌گیرد.
+  ${L('FILE.mbox')} را بازنویسی نمی‌کند مگر با ${L('--force')}.
+`,
+  },
   usageLimits: `  هر فرمان فقط پرونده‌های عادی تا ${L('200 MB')} را می‌خواند (${L('--max-size MB')} آن را
   تغییر می‌دهد) و نویسه‌های کنترلی پرونده‌ها یا سرورها را گریزداده نشان می‌دهد (${L('\\x1b')}).
 `,
@@ -1073,6 +1086,39 @@ export const PERSIAN_CLI_TEXTS: CliTexts = {
   refused: (address, reply) => `${f(address)} رد شد: ${f(reply)}`,
   sentTo: (accepted, recipients, response) => `برای ${L(accepted)} گیرنده از ${L(recipients)} گیرنده فرستاده شد: ${f(response)}`,
   scriptProblems: (file, problems) => `اسکریپت ${f(file)} ${L(problems)} مشکل دارد؛ صندوق آغاز نشد`,
+  inboxListening: (port, dir, script) =>
+    `صندوق ${L('smtp-eml')} روی ${L(`127.0.0.1:${port}`)} گوش می‌دهد و پیام‌ها را در ${f(dir)} نگه می‌دارد${script ? `، و همان‌گونه که ${f(script)} می‌گوید پاسخ می‌دهد` : ''} (${L('Ctrl+C')} آن را می‌بندد)`,
+  inboxReceived: (file) => `دریافت شد: ${f(file)}`,
+  inboxSession: (file) => `نشست: ${f(file)}`,
+  inboxStopped: `صندوق ${L('smtp-eml')} بسته شد`,
+  needsOut: (command, what) => `${L(command)} به ${L(`--out ${what}`)} نیاز دارد`,
+  joinNeedsInput: `${L('join')} دست‌کم یک ${L('DIR')} یا ${L('FILE')} لازم دارد`,
+  cannotCreate: (dir, reason) => `ساختن ${f(dir)} ممکن نیست: ${f(reason)}`,
+  cannotWrite: (file, reason) => `نوشتن ${f(file)} ممکن نیست: ${f(reason)}`,
+  anInput: 'یکی از ورودی‌ها',
+  notMailbox: (file) => `${f(file)} صندوق نامه نیست: خط نخست آن خط جداکننده‌ی ${L('"From "')} نیست (RFC 4155)`,
+  splitWouldOverwrite: (name) => `${f(name)} از پیش هست؛ ${L('split')} در پوشه‌ای خالی می‌نویسد و چیزی را بازنویسی نمی‌کند`,
+  stoppedAfter: (messages, reason) => `پس از ${L(messages)} پیام متوقف شد: ${reason}`,
+  wroteMessages: (messages, target) => `${L(messages)} پیام در ${f(target)} نوشته شد`,
+  noEmlToJoin: `هیچ پرونده‌ی ${L('.eml')} برای ${L('join')} نیست`,
+  outExists: (file) => `${f(file)} از پیش هست (برای جایگزینی ${L('--force')} را بدهید)`,
+  joinFailed: (reason) => `${L('join')} ناکام ماند: ${f(reason)}`,
+  noMessageN: (file, n) => `${f(file)} پیام شماره‌ی ${L(n)} ندارد`,
+  noMessageNInTranscript: (file, n) => `${f(file)} پیام شماره‌ی ${L(n)} ندارد (هیچ ${L('DATA')} با بدنه‌ی ضبط‌شده نیست)`,
+  replayPasswordPrompt: (user, host) => `گذرواژه‌ی ${f(user)} در ${L(host)}: `,
+  replayNoPassword: `گذرواژه‌ای نیست (${L('SMTP_PASSWORD')} را تنظیم کنید یا آن را در پرسش بنویسید)`,
+  replayMismatch: (command, expected, actual) => `${L(command)}: انتظار ${f(expected)} بود، ${f(actual)} آمد`,
+  replayCouldNotRun: (reason) => `بازپخش اجرا نشد: ${f(reason)}`,
+  replayStopped: (reason) => `بازپخش متوقف شد: ${f(reason)}`,
+  replayAllMatch: 'همه‌ی پاسخ‌ها همان‌اند که در رونوشت آمده است',
+  htmlClientsEmpty: `${L('--html-clients')} فهرستی از کلاینت‌ها با جداکننده‌ی ویرگول لازم دارد، مثلاً ${L('outlook.windows,gmail.*')}، یا ${L('none')}`,
+  htmlClientsUnknown: (unknown, families) =>
+    `${L('--html-clients')}: ${unknown.map(q).join('، ')} با هیچ کلاینتی جور نیست؛ نام‌های ${L('family.platform')} با ${L('*')} به کار ببرید (خانواده‌ها: ${L(families)})`,
+  dkimKeysUnreadable: (file, reason) => `خواندن پرونده‌ی کلیدهای ${L('DKIM')}، ${f(file)}، ممکن نیست: ${f(reason)}`,
+  dkimKeysEmpty: (file) => `پرونده‌ی کلیدهای ${L('DKIM')}، ${f(file)}، هیچ رکورد کلیدی ندارد (انتظار می‌رفت ${L('{"selector._domainkey.domain": "v=DKIM1; k=rsa; p=..."}')})`,
+  dkimNeedsKey: `${L('--dkim-selector')} و ${L('--dkim-domain')} به ${L('--dkim-key FILE')} نیاز دارند`,
+  dkimNeedsSelector: `${L('--dkim-key')} به ${L('--dkim-selector S')} نیاز دارد`,
+  dkimKeyUnreadable: (file, reason) => `خواندن کلید ${L('DKIM')}، ${f(file)}، ممکن نیست: ${f(reason)}`,
   inboxCannotStart: (port, reason) => `آغاز صندوق روی ${L(`127.0.0.1:${port}`)} ممکن نشد: ${f(reason)}`,
 };
 
