@@ -1,6 +1,6 @@
 // The README's test command (`npm test`) and what `.ci/run` calls.
 // Phases: compile (tsc + esbuild), lint (eslint.config.mjs), unit (node:test over out/test/**/*.test.js,
-// pure and in-process), integration (the tests that open sockets or spawn processes:
+// pure and in-process, run by one worker process per core: scripts/unit-worker.cjs), integration (the tests that open sockets or spawn processes:
 // real SMTP servers, fault servers with their timeouts, the CLI and the server as
 // child processes), grammar (vscode-tmgrammar-test + snapshots), package (the
 // production build packed by vsce, offline: under 1 MB and holding every file the
@@ -8,7 +8,8 @@
 // production bundles), e2e (code-server + Chromium). `node scripts/test.mjs unit grammar` runs only the named phases.
 // Node 20's `node --test` has no globs, so the files are found here and listed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -20,7 +21,7 @@ const phases = asked.length ? asked : ['lint', 'unit', 'integration', 'grammar',
  * child processes, whose waits (timeouts, process start-up) would make the unit
  * phase slow. Everything else is a unit test.
  */
-const INTEGRATION = [/^send\//, /^cli\//, /^mail\/transcript\/toolsLive\./, /^hardening\/(send|serverProcess|cli)/, /^e2e\//];
+const INTEGRATION = [/^send\//, /^cli\//, /^mail\/transcript\/(toolsLive|nodemailerLive)\./, /^hardening\/(send|serverProcess|cli|hostileServer)/, /^e2e\//];
 const isIntegration = (file) => INTEGRATION.some((re) => re.test(relative(join(root, 'out', 'test'), file)));
 const failures = [];
 
@@ -29,6 +30,34 @@ function run(label, cmd, args, env = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   if (r.status !== 0) failures.push(`${label} (exit ${r.status ?? r.signal})`);
   return r.status === 0;
+}
+
+/**
+ * Runs in-process test files in a few worker processes (one per core, or
+ * UNIT_WORKERS) that take the files from a queue (scripts/unit-worker.cjs), each
+ * file as a suite named after its source; a file that no worker took fails the phase.
+ */
+function runInWorkers(label, files) {
+  const queue = mkdtempSync(join(tmpdir(), 'smtp-eml-unit-'));
+  try {
+    const source = (f) => relative(join(root, 'out'), join(root, f)).replace(/\.js$/, '.ts');
+    writeFileSync(join(queue, 'files.json'), JSON.stringify(files.map((f) => ({ name: source(f), path: join(root, f) }))));
+    const workers = Math.max(1, Math.min(files.length, Number(process.env.UNIT_WORKERS) || availableParallelism()));
+    const entries = Array.from({ length: workers }, (_, i) => {
+      const entry = join(queue, `worker-${i + 1}.cjs`);
+      writeFileSync(entry, `require(${JSON.stringify(join(root, 'scripts', 'unit-worker.cjs'))});\n`);
+      return entry;
+    });
+    console.log(`\n${label}: ${files.length} files in ${workers} worker processes`);
+    run(label, process.execPath, ['--enable-source-maps', '--test', `--test-concurrency=${workers}`, '--test-reporter=spec', ...entries], { UNIT_QUEUE: queue });
+    const missed = files.filter((_, i) => !existsSync(join(queue, String(i))));
+    if (missed.length) {
+      console.error(`\n${label}: ${missed.length} files were never run:\n  ${missed.join('\n  ')}`);
+      failures.push(`${label} (${missed.length} files never run)`);
+    }
+  } finally {
+    rmSync(queue, { recursive: true, force: true });
+  }
 }
 
 function findTests(dir) {
@@ -59,7 +88,9 @@ for (const phase of ['unit', 'integration']) {
   if (!phases.includes(phase)) continue;
   const files = findTests(join(root, 'out', 'test')).filter((f) => isIntegration(f) === (phase === 'integration'));
   const selected = files.map((f) => relative(root, f)).filter((f) => !only || f.includes(only));
-  if (selected.length) run(phase, process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...selected]);
+  if (!selected.length) continue;
+  if (phase === 'unit') runInWorkers(phase, selected);
+  else run(phase, process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...selected]);
 }
 if (phases.includes('grammar') && existsSync(join(root, 'scripts', 'test-grammar.mjs'))) {
   run('grammar', process.execPath, ['scripts/test-grammar.mjs']);

@@ -8,6 +8,7 @@
  * process quietly.
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { ENGLISH_CLI_TEXTS, type CliTexts } from '../mail/cliTexts';
 
 /** Default bound on an input file (`--max-size` changes it). */
 export const DEFAULT_MAX_INPUT_BYTES = 200 * 1024 * 1024;
@@ -52,18 +53,46 @@ export function escapingWriter(stream: NodeJS.WritableStream): NodeJS.WritableSt
   });
 }
 
-/** Why an input cannot be read: the message is for the user, without a stack. */
-export class InputError extends Error {}
+/** Why a file is not read (the kind of file, or its size against the limit in binary megabytes). */
+export type InputProblem = { kind: 'directory' | 'fifo' | 'device' | 'socket' | 'not-regular' } | { kind: 'too-large'; megabytes: number };
+
+/** An input problem in the language of `texts`. */
+export function describeInputProblem(file: string, problem: InputProblem, texts: CliTexts): string {
+  switch (problem.kind) {
+    case 'directory':
+      return texts.isDirectory(file);
+    case 'fifo':
+      return texts.isFifo(file);
+    case 'device':
+      return texts.isDevice(file);
+    case 'socket':
+      return texts.isSocket(file);
+    case 'not-regular':
+      return texts.notRegularFile(file);
+    case 'too-large':
+      return texts.tooLarge(file, problem.megabytes);
+  }
+}
+
+/** Why an input cannot be read: the message (English) is for the user, without a stack; `problem` says it in any language. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: InputProblem,
+  ) {
+    super(describeInputProblem(file, problem, ENGLISH_CLI_TEXTS));
+  }
+}
 
 /** Writes a usage error with the pointer to `--help` and returns exit code 2 (wrong usage). */
-export function usageError(stderr: NodeJS.WritableStream, message: string): number {
-  stderr.write(`smtp-eml: ${message}\nRun smtp-eml --help for usage.\n`);
+export function usageError(stderr: NodeJS.WritableStream, message: string, texts: CliTexts = ENGLISH_CLI_TEXTS): number {
+  stderr.write(`smtp-eml: ${message}\n${texts.seeHelp}\n`);
   return 2;
 }
 
-/** "200 MB" for a byte count, in the binary megabytes the limit is given in. */
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+/** A byte count in the binary megabytes the limit is given in, to one decimal. */
+function megabytes(bytes: number): number {
+  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
 }
 
 /**
@@ -75,17 +104,16 @@ function megabytes(bytes: number): string {
  */
 export function readInputFile(file: string, maxBytes: number): Buffer {
   const st = statSync(file);
-  if (st.isDirectory()) throw new InputError(`${file} is a directory`);
+  if (st.isDirectory()) throw new InputError(file, { kind: 'directory' });
   if (!st.isFile()) {
-    const kind = st.isFIFO() ? 'a named pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
-    throw new InputError(`${file} is ${kind}, not a regular file; save the input to a file first`);
+    const kind = st.isFIFO() ? 'fifo' : st.isCharacterDevice() || st.isBlockDevice() ? 'device' : st.isSocket() ? 'socket' : 'not-regular';
+    throw new InputError(file, { kind });
   }
-  const tooBig = (): InputError =>
-    new InputError(`${file} is larger than the ${megabytes(maxBytes)} limit (--max-size MB raises it)`);
+  const tooBig = (): InputError => new InputError(file, { kind: 'too-large', megabytes: megabytes(maxBytes) });
   if (st.size > maxBytes) throw tooBig();
   const fd = openSync(file, 'r');
   try {
-    if (!fstatSync(fd).isFile()) throw new InputError(`${file} is not a regular file`);
+    if (!fstatSync(fd).isFile()) throw new InputError(file, { kind: 'not-regular' });
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -130,4 +158,19 @@ export function endQuietlyOnClosedPipe(streams: NodeJS.WritableStream[]): void {
  */
 export function cliLocale(option: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
   return option ?? (env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined);
+}
+
+/**
+ * The value of `--locale` anywhere among the arguments (`--locale fa` or
+ * `--locale=fa`, before a `--`), so that the help and usage errors speak the
+ * language even when the command is unknown or its options do not parse.
+ */
+export function argvLocale(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--locale' && i + 1 < argv.length) return argv[i + 1];
+    if (arg.startsWith('--locale=')) return arg.slice('--locale='.length);
+  }
+  return undefined;
 }

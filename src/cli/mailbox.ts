@@ -24,7 +24,9 @@ import { parseMessage } from '../mail/message/parse';
 import { DEFAULT_MAX_FULL_SIZE } from '../mail/message/validate';
 import type { CliIo } from './main';
 import { readMailbox } from './mailboxFile';
-import { decodeBytes } from './readText';
+import { argvLocale, cliLocale } from './io';
+import { decodeBytes, readFailure } from './readText';
+import { commandHelp } from './usage';
 
 /** True when the file starts with an mbox separator line (read from its first bytes only). */
 export function isMailboxFile(file: string): boolean {
@@ -88,20 +90,6 @@ export async function checkMailbox(
   return { messages: summary.messages, withErrors, isMbox: summary.isMbox };
 }
 
-const SPLIT_USAGE = `Usage: smtp-eml split FILE.mbox --out DIR [--strip-envelope]
-  Writes each message of the mailbox to DIR/0001.eml, DIR/0002.eml, ... with
-  mboxrd quoting undone (">From " lines lose one ">"). Each file starts with
-  its "From " separator line, so join gives back the mailbox byte for byte;
-  --strip-envelope leaves it out. Existing files are never overwritten.
-`;
-
-const JOIN_USAGE = `Usage: smtp-eml join DIR|FILE... --out FILE.mbox [--force]
-  Writes the messages (each FILE, and the .eml files of each DIR in name
-  order) to an mboxrd mailbox: "From " lines of the bodies are quoted, and a
-  message without a separator line gets one from its Return-Path or From and
-  its Date. Refuses to overwrite FILE.mbox unless --force.
-`;
-
 function usage(io: CliIo, message: string, text: string): number {
   io.stderr.write(`smtp-eml: ${message}\n${text}`);
   return 2;
@@ -109,23 +97,24 @@ function usage(io: CliIo, message: string, text: string): number {
 
 /** `smtp-eml split`. */
 export async function runSplit(args: string[], io: CliIo): Promise<number> {
+  const texts = bundleFor(cliLocale(argvLocale(args), io.env)).cli;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, 'strip-envelope': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string' }, 'strip-envelope': { type: 'boolean', default: false }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    io.stdout.write(SPLIT_USAGE);
+    io.stdout.write(commandHelp('split', texts));
     return 0;
   }
-  if (positionals.length !== 1) return usage(io, 'split needs exactly one FILE', SPLIT_USAGE);
-  if (!values.out) return usage(io, 'split needs --out DIR', SPLIT_USAGE);
+  if (positionals.length !== 1) return usage(io, texts.needsOneFile('split'), commandHelp('split', texts));
+  if (!values.out) return usage(io, texts.needsOut('split', 'DIR'), commandHelp('split', texts));
   const file = positionals[0]!;
   const dir = values.out;
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    io.stderr.write(`smtp-eml: cannot create ${dir}: ${(e as Error).message}\n`);
+    io.stderr.write(`smtp-eml: ${texts.cannotCreate(dir, (e as Error).message)}\n`);
     return 1;
   }
   const written: string[] = [];
@@ -148,7 +137,7 @@ export async function runSplit(args: string[], io: CliIo): Promise<number> {
         try {
           fd = openSync(name, 'wx');
         } catch (e) {
-          failed = (e as NodeJS.ErrnoException).code === 'EEXIST' ? `${name} exists; split writes into an empty directory and overwrites nothing` : `cannot write ${name}: ${(e as Error).message}`;
+          failed = (e as NodeJS.ErrnoException).code === 'EEXIST' ? texts.splitWouldOverwrite(name) : texts.cannotWrite(name, (e as Error).message);
           return;
         }
         try {
@@ -161,18 +150,18 @@ export async function runSplit(args: string[], io: CliIo): Promise<number> {
       { maxMessageBytes: SPLIT_LIMIT },
     );
   } catch (e) {
-    io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
+    io.stderr.write(`smtp-eml: ${texts.cannotRead(file, readFailure(e, texts))}\n`);
     return 2;
   }
   if (!summary.isMbox) {
-    io.stderr.write(`smtp-eml: ${file} is not a mailbox: its first line is not a "From " separator line (RFC 4155)\n`);
+    io.stderr.write(`smtp-eml: ${texts.notMailbox(file)}\n`);
     return 1;
   }
   if (failed) {
-    io.stderr.write(`smtp-eml: stopped after ${written.length} message${written.length === 1 ? '' : 's'}: ${failed}\n`);
+    io.stderr.write(`smtp-eml: ${texts.stoppedAfter(written.length, failed)}\n`);
     return 1;
   }
-  io.stderr.write(`smtp-eml: wrote ${written.length} message${written.length === 1 ? '' : 's'} to ${dir}\n`);
+  io.stderr.write(`smtp-eml: ${texts.wroteMessages(written.length, dir)}\n`);
   return 0;
 }
 
@@ -209,26 +198,27 @@ function separatorFor(bytes: Buffer, fallback: Date): string {
 
 /** `smtp-eml join`. */
 export async function runJoin(args: string[], io: CliIo): Promise<number> {
+  const texts = bundleFor(cliLocale(argvLocale(args), io.env)).cli;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string' }, force: { type: 'boolean', default: false }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    io.stdout.write(JOIN_USAGE);
+    io.stdout.write(commandHelp('join', texts));
     return 0;
   }
-  if (positionals.length === 0) return usage(io, 'join needs at least one DIR or FILE', JOIN_USAGE);
-  if (!values.out) return usage(io, 'join needs --out FILE.mbox', JOIN_USAGE);
+  if (positionals.length === 0) return usage(io, texts.joinNeedsInput, commandHelp('join', texts));
+  if (!values.out) return usage(io, texts.needsOut('join', 'FILE.mbox'), commandHelp('join', texts));
   let inputs: string[];
   try {
     inputs = positionals.flatMap(inputsOf);
   } catch (e) {
-    io.stderr.write(`smtp-eml: cannot read ${(e as Error & { path?: string }).path ?? 'an input'}: ${(e as Error).message}\n`);
+    io.stderr.write(`smtp-eml: ${texts.cannotRead((e as Error & { path?: string }).path ?? texts.anInput, readFailure(e, texts))}\n`);
     return 2;
   }
   if (inputs.length === 0) {
-    io.stderr.write('smtp-eml: no .eml files to join\n');
+    io.stderr.write(`smtp-eml: ${texts.noEmlToJoin}\n`);
     return 1;
   }
   let fd: number;
@@ -236,7 +226,7 @@ export async function runJoin(args: string[], io: CliIo): Promise<number> {
     fd = openSync(values.out, values.force ? 'w' : 'wx');
   } catch (e) {
     const exists = (e as NodeJS.ErrnoException).code === 'EEXIST';
-    io.stderr.write(`smtp-eml: ${exists ? `${values.out} exists (use --force to replace it)` : `cannot write ${values.out}: ${(e as Error).message}`}\n`);
+    io.stderr.write(`smtp-eml: ${exists ? texts.outExists(values.out) : texts.cannotWrite(values.out, (e as Error).message)}\n`);
     return 1;
   }
   try {
@@ -264,11 +254,11 @@ export async function runJoin(args: string[], io: CliIo): Promise<number> {
       writeSync(fd, Buffer.from(out, 'latin1'));
     }
   } catch (e) {
-    io.stderr.write(`smtp-eml: join failed: ${(e as Error).message}\n`);
+    io.stderr.write(`smtp-eml: ${texts.joinFailed((e as Error).message)}\n`);
     return 1;
   } finally {
     closeSync(fd);
   }
-  io.stderr.write(`smtp-eml: wrote ${inputs.length} message${inputs.length === 1 ? '' : 's'} to ${values.out}\n`);
+  io.stderr.write(`smtp-eml: ${texts.wroteMessages(inputs.length, values.out)}\n`);
   return 0;
 }

@@ -15,7 +15,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KeyLookup } from '../mail/auth/keys';
 import { CODES, type Problem } from '../mail/codes';
-import { bundleFor, plural } from '../mail/i18n';
+import type { CliTexts } from '../mail/cliTexts';
+import { bundleFor } from '../mail/i18n';
 import { LineIndex } from './lineIndex';
 import { validateMessage } from '../mail/message/validate';
 import { htmlOptionsOf } from './htmlClients';
@@ -29,13 +30,13 @@ import type * as SendModule from '../send/send';
 import type { Security, SmtpProfile } from '../send/types';
 import { VERSION } from '../version';
 import { CHECK_DKIM_OPTIONS, keysFromFile, SEND_DKIM_OPTIONS, signingFromArgs } from './dkim';
-import { cliLocale, DEFAULT_MAX_INPUT_BYTES, endQuietlyOnClosedPipe, escapeJson, escapeTerminal, escapingWriter, parseMaxSize } from './io';
+import { argvLocale, cliLocale, DEFAULT_MAX_INPUT_BYTES, endQuietlyOnClosedPipe, escapeJson, escapeTerminal, escapingWriter, parseMaxSize, usageError } from './io';
 import { checkMailbox, isMailboxFile, runJoin, runSplit } from './mailbox';
 import { readPassword } from './password';
-import { readText, readTextOrReport } from './readText';
+import { readFailure, readText, readTextOrReport } from './readText';
 import type * as RenderModule from './render';
 import type * as ReplayModule from './replay';
-import { RENDER_USAGE, REPLAY_USAGE } from './usage';
+import { usageText } from './usage';
 
 /** Where the CLI writes; tests and embedders can swap these. */
 export interface CliIo {
@@ -44,75 +45,6 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?(mode: boolean): unknown };
   env: NodeJS.ProcessEnv;
 }
-
-const USAGE = `Usage:
-  smtp-eml check [--format text|json] [--locale LOCALE] [--html-clients LIST] [--dkim-keys FILE] [--max-size MB] FILE...
-      Validate .eml messages and .smtp transcripts. Prints
-      file:line:col: severity code message (1-based) or JSON. Exit 1 on any error.
-      HTML parts are checked against the email clients in LIST, caniemail.com
-      family.platform names with * (default apple-mail.*,gmail.*,outlook.*,yahoo.*;
-      e.g. outlook.windows,gmail.*); --html-clients none skips the HTML checks.
-      Messages are in Persian for --locale fa (default: LC_ALL, LC_MESSAGES or
-      LANG, e.g. fa_IR.UTF-8), else English; codes are the same in every language.
-      DKIM/ARC body hashes are always checked; signatures with the public keys in
-      --dkim-keys FILE (JSON: {"selector._domainkey.domain": "v=DKIM1; k=rsa; p=..."}).
-      No DNS lookups.
-      A mailbox (a file starting with an mbox "From " line) is read as a stream
-      and each message is checked alone; positions are in the mailbox file,
-      JSON entries name the message, and a summary goes to stderr.
-
-  smtp-eml send FILE --host HOST [--port PORT] [--security starttls|tls|none]
-                [--user USER] [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]...
-                [--log FILE] [--name EHLO-NAME] [--timeout MS] [--max-size MB]
-                [--allow-cleartext-auth] [--dkim-key FILE --dkim-selector S [--dkim-domain D]]
-                [--oauth2-token-command CMD]
-      Send the message in FILE over SMTP and print the session log (an .smtp
-      transcript, credentials masked) to stdout or to --log FILE.
-      Envelope: MAIL FROM is Sender, else the first From; RCPT TO is every To,
-      Cc and Bcc address (Bcc fields are removed from the data); --from and
-      --to replace them. --security defaults to starttls (port 587; tls: 465;
-      none: 25). --insecure accepts any certificate; --ca trusts a CA file.
-      Password: the SMTP_PASSWORD environment variable, else a prompt (no echo)
-      when --user is given; without a terminal, the first line of stdin.
-      --timeout gives up a connection idle that long, and any one stage
-      (connect, TLS, AUTH, MAIL, RCPT, DATA, QUIT) that takes twice as long
-      however the server trickles its bytes (DATA gets 1 ms more per KB);
-      default: 10 minutes a stage. AUTH with --security none
-      is refused unless --allow-cleartext-auth is given. A header that cannot
-      be read with certainty is refused (no Bcc can leak through it).
-      --oauth2-token-command CMD logs in with SASL XOAUTH2 instead (Gmail,
-      Microsoft 365): CMD is run by the shell and prints a fresh access token;
-      it runs again if the server refuses the token. Tokens are masked in the log.
-      Exit 0 when the server accepted the message for at least one recipient
-      (each refused recipient is reported on stderr), 1 when it was not sent
-      or when delivery is unknown (the connection was lost after the whole
-      message went out: check before sending again).
-      --dkim-key signs with DKIM (relaxed/relaxed; rsa-sha256, or ed25519-sha256
-      for an Ed25519 key) over the bytes sent; d= defaults to the From domain;
-      an encrypted key's passphrase comes from DKIM_KEY_PASSPHRASE.
-
-  Every command reads regular files of at most 200 MB (--max-size MB changes
-  it) and shows control characters from files or servers escaped (\x1b).
-
-  smtp-eml inbox [--port 2525] [--dir DIR] [--script FILE.smtp]
-      Run a local test inbox on 127.0.0.1: accepts every message for every
-      recipient, stores it in DIR (default ./inbox) as <time>-<id>.eml plus
-      .envelope.json, writes each session's transcript as <time>-<id>.smtp,
-      and never relays. Ctrl+C stops it.
-      --script answers as the script's S: lines say for the matching C:
-      commands (by verb and, where given, argument; each rule once per
-      session; others get the normal answer); "# wait 30s" stalls, "# close"
-      drops the connection. A script with problems is refused (exit 1).
-
-${RENDER_USAGE}
-${REPLAY_USAGE}
-  smtp-eml split FILE.mbox --out DIR [--strip-envelope]
-      Write each message of an mbox to DIR/0001.eml, ... (mboxrd quoting undone).
-  smtp-eml join DIR|FILE... --out FILE.mbox [--force]
-      Write .eml messages to an mboxrd mailbox; join of split gives the same bytes.
-
-  smtp-eml --help | --version
-`;
 
 class UsageError extends Error {}
 
@@ -131,26 +63,26 @@ function checkText(file: string, text: string, encoding: 'utf8' | 'latin1', loca
   return /\.smtp$/i.test(file) ? validateTranscript(text, options) : validateMessage(text, options);
 }
 
-async function runCheck(args: string[], io: CliIo): Promise<number> {
+async function runCheck(args: string[], io: CliIo, texts: CliTexts): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' }, 'html-clients': { type: 'string' }, 'max-size': { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...CHECK_DKIM_OPTIONS },
   });
   if (values.help) {
-    io.stdout.write(USAGE);
+    io.stdout.write(usageText(texts));
     return 0;
   }
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(values.format)}`);
-  if (positionals.length === 0) throw new UsageError('check needs at least one FILE');
-  const maxBytes = maxSizeOf(values['max-size']);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(texts.formatInvalid(String(values.format)));
+  if (positionals.length === 0) throw new UsageError(texts.checkNeedsFile);
+  const maxBytes = maxSizeOf(values['max-size'], texts);
   const locale = cliLocale(values.locale, io.env);
-  const htmlChoice = htmlOptionsOf(values['html-clients']);
+  const htmlChoice = htmlOptionsOf(values['html-clients'], texts);
   if ('error' in htmlChoice) throw new UsageError(htmlChoice.error);
   const html = htmlChoice.options;
   let keys: KeyLookup | undefined;
   try {
-    keys = keysFromFile(values['dkim-keys']);
+    keys = keysFromFile(values['dkim-keys'], texts);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -180,14 +112,14 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
           }
         });
       } catch (e) {
-        io.stderr.write(`smtp-eml: cannot read ${file}: ${(e as Error).message}\n`);
+        io.stderr.write(`smtp-eml: ${texts.cannotRead(file, readFailure(e, texts))}\n`);
         unreadable++;
         continue;
       }
-      io.stderr.write(`smtp-eml: ${file}: ${result.messages} ${plural('en', result.messages, { one: 'message', other: 'messages' })}, ${result.withErrors} with errors\n`);
+      io.stderr.write(`smtp-eml: ${texts.mailboxSummary(file, result.messages, result.withErrors)}\n`);
       continue;
     }
-    const input = readTextOrReport(file, io.stderr, maxBytes);
+    const input = readTextOrReport(file, io.stderr, maxBytes, texts);
     if (!input) {
       unreadable++;
       continue;
@@ -224,20 +156,20 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
 }
 
 /** `--max-size MB` in bytes, or the default. */
-function maxSizeOf(value: string | undefined): number {
+function maxSizeOf(value: string | undefined, texts: CliTexts): number {
   const bytes = parseMaxSize(value);
   if (bytes === undefined) return DEFAULT_MAX_INPUT_BYTES;
-  if (Number.isNaN(bytes)) throw new UsageError(`--max-size must be a number of megabytes from 1 to 512, not ${JSON.stringify(value)}`);
+  if (Number.isNaN(bytes)) throw new UsageError(texts.maxSizeInvalid(String(value)));
   return bytes;
 }
 
-function parsePort(value: string | undefined, name: string): number | undefined {
+function parsePort(value: string | undefined, name: string, texts: CliTexts): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`${name} must be a port number 0-65535, not ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(texts.portInvalid(name, value, 0));
   return Number(value);
 }
 
-async function runSend(args: string[], io: CliIo): Promise<number> {
+async function runSend(args: string[], io: CliIo, texts: CliTexts): Promise<number> {
   // nodemailer and the send engine: loaded by this command only.
   const { cleartextAuthProblem, defaultPort, sendMessage } = require('../send/send') as typeof SendModule;
   const { values, positionals } = parseArgs({
@@ -258,40 +190,41 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       'max-size': { type: 'string' },
       'allow-cleartext-auth': { type: 'boolean', default: false },
       'oauth2-token-command': { type: 'string' },
+      locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...SEND_DKIM_OPTIONS,
     },
   });
   if (values.help) {
-    io.stdout.write(USAGE);
+    io.stdout.write(usageText(texts));
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('send needs exactly one FILE');
+  if (positionals.length !== 1) throw new UsageError(texts.needsOneFile('send'));
   const tokenCommand = values['oauth2-token-command'];
-  if (tokenCommand !== undefined && !values.user) throw new UsageError('--oauth2-token-command needs --user (the account the token is for)');
-  if (tokenCommand !== undefined && !tokenCommand.trim()) throw new UsageError('--oauth2-token-command must not be empty');
-  if (!values.host) throw new UsageError('send needs --host');
+  if (tokenCommand !== undefined && !values.user) throw new UsageError(texts.tokenCommandNeedsUser);
+  if (tokenCommand !== undefined && !tokenCommand.trim()) throw new UsageError(texts.tokenCommandEmpty);
+  if (!values.host) throw new UsageError(texts.needsHost('send'));
   const security = values.security as Security;
-  if (!['starttls', 'tls', 'none'].includes(security)) throw new UsageError(`--security must be starttls, tls or none, not ${JSON.stringify(values.security)}`);
-  const port = parsePort(values.port, '--port');
-  if (port === 0) throw new UsageError('--port must not be 0');
+  if (!['starttls', 'tls', 'none'].includes(security)) throw new UsageError(texts.securityInvalid(String(values.security)));
+  const port = parsePort(values.port, '--port', texts);
+  if (port === 0) throw new UsageError(texts.portZero);
   let timeout: number | undefined;
   if (values.timeout !== undefined) {
     // Node's timers hold at most 2^31-1 ms; a longer one would fire at once.
     if (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0 || Number(values.timeout) > MAX_TIMER_MS) {
-      throw new UsageError(`--timeout must be a number of milliseconds from 1 to ${MAX_TIMER_MS}, not ${JSON.stringify(values.timeout)}`);
+      throw new UsageError(texts.timeoutInvalid(MAX_TIMER_MS, values.timeout));
     }
     timeout = Number(values.timeout);
   }
   let dkim;
   try {
-    dkim = signingFromArgs(values, io.env);
+    dkim = signingFromArgs(values, io.env, texts);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const file = positionals[0]!;
-  const maxBytes = maxSizeOf(values['max-size']);
-  const input = readTextOrReport(file, io.stderr, maxBytes);
+  const maxBytes = maxSizeOf(values['max-size'], texts);
+  const input = readTextOrReport(file, io.stderr, maxBytes, texts);
   if (!input) return 2;
 
   const profile: SmtpProfile = { name: `command line (${values.host})`, host: values.host, security };
@@ -309,9 +242,9 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
   }
   if (values['allow-cleartext-auth']) profile.allowCleartextAuth = true;
   // Before any password prompt: a login that would go out in the clear is refused unless insisted on.
-  const cleartext = cleartextAuthProblem(profile, bundleFor(cliLocale(undefined, io.env)).transcriptMessages);
+  const cleartext = cleartextAuthProblem(profile, bundleFor(cliLocale(values.locale, io.env)).transcriptMessages);
   if (cleartext) {
-    io.stderr.write(`smtp-eml: not sent: ${cleartext}\n`);
+    io.stderr.write(`smtp-eml: ${texts.notSent(cleartext)}\n`);
     return 1;
   }
 
@@ -323,9 +256,9 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
   if (values.user && tokenCommand === undefined) {
     password = io.env.SMTP_PASSWORD;
     if (password === undefined) {
-      password = await readPassword(`Password for ${values.user} at ${values.host}:${defaultPort(profile)}: `, io.stdin, io.stderr);
+      password = await readPassword(texts.passwordPrompt(values.user, values.host, defaultPort(profile)), io.stdin, io.stderr);
       if (password === undefined) {
-        io.stderr.write('smtp-eml: not sent: no password (set SMTP_PASSWORD or type it at the prompt)\n');
+        io.stderr.write(`smtp-eml: ${texts.noPassword}\n`);
         return 1;
       }
     }
@@ -338,7 +271,7 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       logStream!.once('open', () => ok());
       logStream!.once('error', fail);
     }).catch((e: Error) => {
-      throw new UsageError(`cannot write the log ${values.log}: ${e.message}`);
+      throw new UsageError(texts.cannotWriteLog(String(values.log), e.message));
     });
   }
   const out = logStream ?? io.stdout;
@@ -360,17 +293,18 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
       signal: controller.signal,
       onLog: (line) => out.write(`${line}\n`),
       dkim,
-      locale: cliLocale(undefined, io.env),
+      locale: cliLocale(values.locale, io.env),
     });
     for (const r of result.recipients) {
-      if (!r.accepted && r.reply) io.stderr.write(`smtp-eml: refused ${r.address}: ${r.reply}\n`);
+      if (!r.accepted && r.reply) io.stderr.write(`smtp-eml: ${texts.refused(r.address, r.reply)}\n`);
     }
     if (result.ok) {
       const accepted = result.recipients.filter((r) => r.accepted).length;
-      io.stderr.write(`smtp-eml: sent to ${accepted} of ${result.recipients.length} recipient${result.recipients.length === 1 ? '' : 's'}: ${result.response ?? ''}\n`);
+      io.stderr.write(`smtp-eml: ${texts.sentTo(accepted, result.recipients.length, result.response ?? '')}\n`);
       return 0;
     }
-    io.stderr.write(`smtp-eml: ${result.deliveryUnknown ? 'delivery unknown' : 'not sent'}: ${(result.error?.message ?? 'unknown error').replace(/\r?\n/g, ' ')}\n`);
+    const reason = (result.error?.message ?? texts.unknownError).replace(/\r?\n/g, ' ');
+    io.stderr.write(`smtp-eml: ${result.deliveryUnknown ? texts.deliveryUnknown(reason) : texts.notSent(reason)}\n`);
     return 1;
   } finally {
     process.removeListener('SIGINT', onSignal);
@@ -378,16 +312,16 @@ async function runSend(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function runInbox(args: string[], io: CliIo): Promise<number> {
+async function runInbox(args: string[], io: CliIo, texts: CliTexts): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string', default: '2525' }, dir: { type: 'string', default: 'inbox' }, script: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { port: { type: 'string', default: '2525' }, dir: { type: 'string', default: 'inbox' }, script: { type: 'string' }, locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    io.stdout.write(USAGE);
+    io.stdout.write(usageText(texts));
     return 0;
   }
-  const port = parsePort(values.port, '--port') ?? 2525;
+  const port = parsePort(values.port, '--port', texts) ?? 2525;
   const dir = resolve(values.dir ?? 'inbox');
   let script: InboxScript | undefined;
   if (values.script) {
@@ -395,14 +329,14 @@ async function runInbox(args: string[], io: CliIo): Promise<number> {
     try {
       text = readText(values.script).text;
     } catch (e) {
-      io.stderr.write(`smtp-eml: cannot read ${values.script}: ${(e as Error).message}\n`);
+      io.stderr.write(`smtp-eml: ${texts.cannotRead(values.script, readFailure(e, texts))}\n`);
       return 2;
     }
-    const loaded = loadInboxScript(text, bundleFor(cliLocale(undefined, io.env)));
+    const loaded = loadInboxScript(text, bundleFor(cliLocale(values.locale, io.env)));
     if (!loaded.script) {
       const index = new LineIndex(text);
       for (const p of loaded.problems) io.stderr.write(`${formatProblem(values.script, index, p)}\n`);
-      io.stderr.write(`smtp-eml: the script ${values.script} has ${loaded.problems.length} ${plural('en', loaded.problems.length, { one: 'problem', other: 'problems' })}; the inbox did not start\n`);
+      io.stderr.write(`smtp-eml: ${texts.scriptProblems(values.script, loaded.problems.length)}\n`);
       return 1;
     }
     script = loaded.script;
@@ -413,12 +347,12 @@ async function runInbox(args: string[], io: CliIo): Promise<number> {
     const { startLocalInbox } = require('../send/inbox') as typeof InboxModule;
     inbox = await startLocalInbox({ port, dir, ...(script ? { script } : {}) });
   } catch (e) {
-    io.stderr.write(`smtp-eml: cannot start the inbox on 127.0.0.1:${port}: ${(e as Error).message}\n`);
+    io.stderr.write(`smtp-eml: ${texts.inboxCannotStart(port, (e as Error).message)}\n`);
     return 1;
   }
-  inbox.onMessage((file) => io.stdout.write(`received ${file}\n`));
-  inbox.onSession((session) => io.stdout.write(`session ${session.transcript}\n`));
-  io.stdout.write(`smtp-eml inbox listening on 127.0.0.1:${inbox.port}, storing messages in ${dir}${values.script ? `, answering as ${values.script} says` : ''} (Ctrl+C stops)\n`);
+  inbox.onMessage((file) => io.stdout.write(`${texts.inboxReceived(file)}\n`));
+  inbox.onSession((session) => io.stdout.write(`${texts.inboxSession(session.transcript)}\n`));
+  io.stdout.write(`${texts.inboxListening(inbox.port, dir, values.script)}\n`);
   await new Promise<void>((done) => {
     const stop = (): void => {
       process.removeListener('SIGINT', stop);
@@ -429,7 +363,7 @@ async function runInbox(args: string[], io: CliIo): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await inbox.close();
-  io.stdout.write('smtp-eml inbox stopped\n');
+  io.stdout.write(`${texts.inboxStopped}\n`);
   return 0;
 }
 
@@ -438,18 +372,20 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
   // Whatever a file or a server holds, the terminal sees no control character unescaped.
   const io: CliIo = { ...raw, stdout: escapingWriter(raw.stdout), stderr: escapingWriter(raw.stderr) };
   const [command, ...rest] = argv;
+  // The help and the CLI's own lines speak the language of --locale (wherever it is given), else of the environment.
+  const texts = bundleFor(cliLocale(argvLocale(argv), io.env)).cli;
   try {
     switch (command) {
       case 'check':
-        return await runCheck(rest, io);
+        return await runCheck(rest, io, texts);
       case 'split':
         return await runSplit(rest, io);
       case 'join':
         return await runJoin(rest, io);
       case 'send':
-        return await runSend(rest, io);
+        return await runSend(rest, io, texts);
       case 'inbox':
-        return await runInbox(rest, io);
+        return await runInbox(rest, io, texts);
       // Loaded for their command only (scripts/build.mjs makes each its own file): check starts without them.
       case 'render':
         return (require('./render') as typeof RenderModule).runRender(rest, io);
@@ -462,20 +398,18 @@ export async function runCli(argv: string[], raw: CliIo): Promise<number> {
       case '--help':
       case '-h':
       case 'help':
-        io.stdout.write(USAGE);
+        io.stdout.write(usageText(texts));
         return 0;
       case undefined:
-        io.stderr.write(USAGE);
+        io.stderr.write(usageText(texts));
         return 2;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+        throw new UsageError(texts.unknownCommand(command));
     }
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (e instanceof UsageError || (typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr.write(`smtp-eml: ${err.message}\nRun smtp-eml --help for usage.\n`);
-      return 2;
-    }
+    if (e instanceof UsageError) return usageError(io.stderr, err.message, texts);
+    if (typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS')) return usageError(io.stderr, texts.argumentError(err.code, err.message), texts);
     io.stderr.write(`smtp-eml: ${err.message}\n`);
     return 1;
   }

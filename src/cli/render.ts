@@ -15,8 +15,8 @@ import { splitMbox } from '../mail/mbox/split';
 import { messageAt, mboxMessageAt, type DocumentKind, type LocatedMessage } from '../mail/preview/source';
 import { parseTranscript } from '../mail/transcript';
 import { readTextOrReport } from './readText';
-import { RENDER_USAGE } from './usage';
-import { cliLocale, usageError } from './io';
+import { commandUsage } from './usage';
+import { argvLocale, cliLocale, usageError } from './io';
 
 /** The command's part of `smtp-eml --help`. */
 /** Where the CLI writes (the subset of main.ts's CliIo this command uses). */
@@ -26,7 +26,6 @@ interface RenderIo {
   env: NodeJS.ProcessEnv;
 }
 
-const usage = (io: RenderIo, message: string): number => usageError(io.stderr, message);
 
 /** The Nth message (1-based) of a document of `kind`. */
 function nthMessage(kind: DocumentKind, text: string, n: number): LocatedMessage | undefined {
@@ -44,6 +43,8 @@ function nthMessage(kind: DocumentKind, text: string, n: number): LocatedMessage
 
 /** Runs `smtp-eml render`; returns the exit code (0 written, 1 nothing to render, 2 usage or unreadable). */
 export function runRender(args: string[], io: RenderIo): number {
+  const texts = bundleFor(cliLocale(argvLocale(args), io.env)).cli;
+  const usage = (message: string): number => usageError(io.stderr, message, texts);
   let parsed;
   try {
     parsed = parseArgs({
@@ -58,24 +59,25 @@ export function runRender(args: string[], io: RenderIo): number {
       },
     });
   } catch (e) {
-    return usage(io, (e as Error).message);
+    const err = e as Error & { code?: string };
+    return usage(typeof err.code === 'string' ? texts.argumentError(err.code, err.message) : err.message);
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout.write(RENDER_USAGE);
+    io.stdout.write(commandUsage('render', texts));
     return 0;
   }
-  if (positionals.length !== 1) return usage(io, 'render needs exactly one FILE');
+  if (positionals.length !== 1) return usage(texts.needsOneFile('render'));
   const n = values.message === undefined ? 1 : Number(values.message);
-  if (!Number.isInteger(n) || n < 1) return usage(io, `--message must be a number from 1, not ${JSON.stringify(values.message)}`);
+  if (!Number.isInteger(n) || n < 1) return usage(texts.messageNumberInvalid(String(values.message)));
   const file = positionals[0];
-  const input = readTextOrReport(file, io.stderr);
+  const input = readTextOrReport(file, io.stderr, undefined, texts);
   if (!input) return 2;
   const text = input.text;
   const kind: DocumentKind = /\.smtp$/i.test(file) ? 'transcript' : /\.mbox$/i.test(file) ? 'mbox' : 'eml';
   const located = nthMessage(kind, text, n);
   if (!located) {
-    io.stderr.write(`smtp-eml: ${file} has no message ${n}${kind === 'transcript' ? ' (no DATA with a recorded body)' : ''}\n`);
+    io.stderr.write(`smtp-eml: ${kind === 'transcript' ? texts.noMessageNInTranscript(file, n) : texts.noMessageN(file, n)}\n`);
     return 1;
   }
   const locale = cliLocale(values.locale, io.env);
@@ -90,7 +92,7 @@ export function runRender(args: string[], io: RenderIo): number {
     try {
       writeFileSync(values.out, html);
     } catch (e) {
-      io.stderr.write(`smtp-eml: cannot write ${values.out}: ${(e as Error).message}\n`);
+      io.stderr.write(`smtp-eml: ${texts.cannotWrite(values.out, (e as Error).message)}\n`);
       return 2;
     }
   } else io.stdout.write(html);

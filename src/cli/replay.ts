@@ -10,17 +10,20 @@ import { parseArgs } from 'node:util';
 import { replayTranscript, type ReplayMatch } from '../send/replay';
 import type { CliIo } from './main';
 import { readTextOrReport } from './readText';
-import { usageError } from './io';
-import { REPLAY_USAGE } from './usage';
+import { bundleFor } from '../mail/i18n';
+import type { CliTexts } from '../mail/cliTexts';
+import { argvLocale, cliLocale, usageError } from './io';
+import { commandUsage } from './usage';
 import { readPassword } from './password';
 
 /** Usage of `replay`, also part of `smtp-eml --help`. */
-function usage(io: CliIo, message: string): number {
-  return usageError(io.stderr, message);
+function usage(io: CliIo, message: string, texts?: CliTexts): number {
+  return usageError(io.stderr, message, texts);
 }
 
 /** Runs `smtp-eml replay ...`; resolves to the exit code. */
 export async function runReplay(args: string[], io: CliIo): Promise<number> {
+  const texts = bundleFor(cliLocale(argvLocale(args), io.env)).cli;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -32,30 +35,31 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
       user: { type: 'string' },
       insecure: { type: 'boolean', default: false },
       timeout: { type: 'string' },
+      locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    io.stdout.write(REPLAY_USAGE);
+    io.stdout.write(commandUsage('replay', texts));
     return 0;
   }
-  if (positionals.length !== 1) return usage(io, 'replay needs exactly one FILE');
-  if (!values.host) return usage(io, 'replay needs --host');
+  if (positionals.length !== 1) return usage(io, texts.needsOneFile('replay'), texts);
+  if (!values.host) return usage(io, texts.needsHost('replay'), texts);
   const security = values.security as 'starttls' | 'tls' | 'none';
-  if (!['starttls', 'tls', 'none'].includes(security)) return usage(io, `--security must be starttls, tls or none, not ${JSON.stringify(values.security)}`);
+  if (!['starttls', 'tls', 'none'].includes(security)) return usage(io, texts.securityInvalid(String(values.security)), texts);
   const match = values.match as ReplayMatch;
-  if (!['code', 'class', 'text'].includes(match)) return usage(io, `--match must be code, class or text, not ${JSON.stringify(values.match)}`);
-  if (values.port !== undefined && (!/^\d+$/.test(values.port) || Number(values.port) === 0 || Number(values.port) > 65535)) return usage(io, `--port must be a port number 1-65535, not ${JSON.stringify(values.port)}`);
-  if (values.timeout !== undefined && (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0)) return usage(io, '--timeout must be a positive number of milliseconds');
+  if (!['code', 'class', 'text'].includes(match)) return usage(io, texts.matchInvalid(String(values.match)), texts);
+  if (values.port !== undefined && (!/^\d+$/.test(values.port) || Number(values.port) === 0 || Number(values.port) > 65535)) return usage(io, texts.portInvalid('--port', values.port, 1), texts);
+  if (values.timeout !== undefined && (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0)) return usage(io, texts.timeoutNotPositive, texts);
   const file = positionals[0]!;
-  const input = readTextOrReport(file, io.stderr);
+  const input = readTextOrReport(file, io.stderr, undefined, texts);
   if (!input) return 2;
   const text = input.text;
   let password: string | undefined;
   if (values.user) {
-    password = io.env.SMTP_PASSWORD ?? (await readPassword(`Password for ${values.user} at ${values.host}: `, io.stdin, io.stderr));
+    password = io.env.SMTP_PASSWORD ?? (await readPassword(texts.replayPasswordPrompt(values.user, values.host), io.stdin, io.stderr));
     if (password === undefined) {
-      io.stderr.write('smtp-eml: no password (set SMTP_PASSWORD or type it at the prompt)\n');
+      io.stderr.write(`smtp-eml: ${texts.replayNoPassword}\n`);
       return 2;
     }
   }
@@ -70,12 +74,12 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
     ...(values.user ? { user: values.user, password } : {}),
     onLog: (line) => io.stdout.write(`${line}\n`),
   });
-  for (const m of result.mismatches) io.stderr.write(`${file}:${m.line}: ${m.command}: expected ${m.expected}, got ${m.actual}\n`);
+  for (const m of result.mismatches) io.stderr.write(`${file}:${m.line}: ${texts.replayMismatch(m.command, m.expected, m.actual)}\n`);
   if (!result.ran) {
-    io.stderr.write(`smtp-eml: replay could not run: ${result.error ?? 'unknown error'}\n`);
+    io.stderr.write(`smtp-eml: ${texts.replayCouldNotRun(result.error ?? texts.unknownError)}\n`);
     return 2;
   }
-  if (result.error) io.stderr.write(`smtp-eml: replay stopped: ${result.error}\n`);
-  if (result.ok) io.stderr.write('smtp-eml: every reply as in the transcript\n');
+  if (result.error) io.stderr.write(`smtp-eml: ${texts.replayStopped(result.error)}\n`);
+  if (result.ok) io.stderr.write(`smtp-eml: ${texts.replayAllMatch}\n`);
   return result.ok ? 0 : 1;
 }

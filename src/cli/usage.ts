@@ -1,26 +1,50 @@
 /**
- * Help texts of the commands that main.ts loads on demand (render, replay):
- * here so that `smtp-eml --help` prints them without loading those commands.
+ * `smtp-eml --help`: each command's synopsis (syntax, the same in every
+ * language) above its description from the locale bundle's `cli` table. Here,
+ * not in the commands' modules, so that the help prints without loading
+ * the commands that main.ts loads on demand (render, replay).
  */
+import type { CliCommand, CliTexts } from '../mail/cliTexts';
 
-/** `smtp-eml render`. */
-export const RENDER_USAGE = `  smtp-eml render FILE [--out FILE.html] [--allow-remote] [--message N] [--locale LOCALE]
-      Write the message as a recipient would see it: one self-contained,
-      sanitized HTML page (decoded headers, the HTML body else the text,
-      cid: images inline as data: URIs, attachments listed, attached messages
-      nested; no script from the message). Remote images and styles are left
-      out unless --allow-remote (tracking pixels always are). Writes to stdout
-      without --out. .mbox and .smtp files: the Nth message (default 1).
-`;
-
-/** `smtp-eml replay`. */
-export const REPLAY_USAGE = `  smtp-eml replay FILE.smtp --host HOST [--port PORT] [--security starttls|tls|none]
+/** Each command's synopsis lines, each ending in a line break. */
+const SYNOPSIS: Readonly<Record<CliCommand, string>> = {
+  check: '  smtp-eml check [--format text|json] [--locale LOCALE] [--html-clients LIST] [--dkim-keys FILE] [--max-size MB] FILE...\n',
+  send: `  smtp-eml send FILE --host HOST [--port PORT] [--security starttls|tls|none]
+                [--user USER] [--insecure] [--ca FILE] [--from ADDR] [--to ADDR]...
+                [--log FILE] [--name EHLO-NAME] [--timeout MS] [--max-size MB]
+                [--allow-cleartext-auth] [--dkim-key FILE --dkim-selector S [--dkim-domain D]]
+                [--oauth2-token-command CMD]
+`,
+  inbox: '  smtp-eml inbox [--port 2525] [--dir DIR] [--script FILE.smtp]\n',
+  render: '  smtp-eml render FILE [--out FILE.html] [--allow-remote] [--message N] [--locale LOCALE]\n',
+  replay: `  smtp-eml replay FILE.smtp --host HOST [--port PORT] [--security starttls|tls|none]
                 [--match code|class|text] [--user USER] [--insecure] [--timeout MS]
-      Send the transcript's C: lines to a live server (the DATA as written; AUTH
-      only with --user, as AUTH PLAIN, never the transcript's masked data;
-      STARTTLS where the transcript has it) and compare each reply with the
-      transcript's S: lines: by reply code (default), by class (first digit)
-      or by code and text. Prints the live session as a transcript with each
-      difference marked; the differences also go to stderr as FILE:LINE.
-      Exit 0 when all match, 1 when any differs, 2 when it could not run.
+`,
+  split: '  smtp-eml split FILE.mbox --out DIR [--strip-envelope]\n',
+  join: '  smtp-eml join DIR|FILE... --out FILE.mbox [--force]\n',
+};
+
+/** One command's part of the help: synopsis and description. */
+export function commandUsage(command: CliCommand, texts: CliTexts): string {
+  return SYNOPSIS[command] + texts.usage[command];
+}
+
+/** `split --help`, `join --help`: `Usage:` and the synopsis on one line, then the fuller description. */
+export function commandHelp(command: 'split' | 'join', texts: CliTexts): string {
+  return `${texts.usageOf(SYNOPSIS[command].trim())}\n${texts.usageDetails[command]}`;
+}
+
+/** The whole help, in the language of `texts`. */
+export function usageText(texts: CliTexts): string {
+  const part = (command: CliCommand): string => commandUsage(command, texts);
+  return `${texts.usageTitle}
+${part('check')}
+${part('send')}
+${texts.usageLimits}
+${part('inbox')}
+${part('render')}
+${part('replay')}
+${part('split')}${part('join')}
+  smtp-eml --help | --version
 `;
+}

@@ -37,6 +37,7 @@ import {
   type TranscriptMessageTable,
 } from './transcript/messages';
 import { ENGLISH_AUTH_MESSAGES, type AuthMessageTable } from './auth/messages';
+import { ENGLISH_CLI_TEXTS, type CliTexts } from './cliTexts';
 
 import { plural, type PluralForms } from './plural';
 
@@ -72,6 +73,8 @@ export interface CoreBundle {
   readonly sizeUnits: { readonly byteShort: string; readonly bytes: PluralForms; readonly kilobytes: string; readonly megabytes: string };
   /** Writes a number (already in Western digits) in the language's digits. */
   readonly digits: (text: string) => string;
+  /** The command line's help and its own lines (not the diagnostics). */
+  readonly cli: CliTexts;
 }
 
 const ENGLISH: CoreBundle = {
@@ -89,6 +92,7 @@ const ENGLISH: CoreBundle = {
   severitySetting: (code, source, severity, doc) => `Severity of \`${code}\` (${source}; default: ${severity}). ${doc}`,
   sizeUnits: { byteShort: 'B', bytes: { one: 'byte', other: 'bytes' }, kilobytes: 'KB', megabytes: 'MB' },
   digits: (text) => text,
+  cli: ENGLISH_CLI_TEXTS,
 };
 
 /**

@@ -32,8 +32,8 @@ function codeWithoutComments(source: string): string {
   return ts.transpileModule(source, { compilerOptions: { removeComments: true, target: ts.ScriptTarget.ES2022 } }).outputText;
 }
 
-test('right-to-left text in src/mail and src/server code only in the locale files', () => {
-  const files = ['mail', 'server'].flatMap((side) => sourceFiles(join(root, 'src', side)));
+test('right-to-left text in src/mail, src/server and src/cli code only in the locale files', () => {
+  const files = ['mail', 'server', 'cli'].flatMap((side) => sourceFiles(join(root, 'src', side)));
   const outside = files.filter((f) => !/[\\/]locales[\\/]/.test(f) && hasRtl(codeWithoutComments(readFileSync(f, 'utf8'))));
   assert.deepEqual(outside.map((f) => relative(root, f)), []);
   // Near miss: the scan does see the strings of a locale file.

@@ -15,6 +15,7 @@ import type { CoreBundle } from '../i18n';
 import { renderDetail, type Detail, type DetailTable, type MessageTable } from '../message/messages';
 import type { PreviewLabels } from '../preview/labels';
 import type { CatalogTexts } from '../transcript/catalog';
+import type { CliTexts } from '../cliTexts';
 import { DIALECT_NAMES } from '../transcript/lines';
 import type { TranscriptLabelTable, TranscriptMessageTable } from '../transcript/messages';
 
@@ -933,6 +934,194 @@ export const PERSIAN_PREVIEW_LABELS: PreviewLabels = {
   documentTitle: (s) => `پیش‌نمایش: ${s}`,
 };
 
+// ---- The command line's own words
+
+/** Why a file cannot be read, by the system's error code; others keep the system's (English) message, isolated. */
+const PERSIAN_SYSTEM_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'چنین پرونده یا پوشه‌ای نیست',
+  EACCES: 'اجازه‌ی دسترسی نیست',
+  EPERM: 'اجازه‌ی این کار نیست',
+  EISDIR: 'یک پوشه است',
+  ENOTDIR: 'بخشی از مسیر پوشه نیست',
+  ENAMETOOLONG: 'نام پرونده بیش از اندازه بلند است',
+  ELOOP: 'پیوندهای نمادین بیش از اندازه در مسیر',
+  EMFILE: 'پرونده‌های باز بیش از اندازه',
+  EEXIST: 'از پیش وجود دارد',
+  ENOSPC: 'جایی بر دیسک نمانده است',
+  EROFS: 'سامانه‌ی پرونده فقط‌خواندنی است',
+  EADDRINUSE: 'نشانی در حال استفاده است',
+};
+
+/** A file name, a server reply or a system message: the user's text, its direction unknown. */
+const f = (s: string | number): string => iso(s);
+
+/** `smtp-eml`'s help and lines in Persian (keys as `ENGLISH_CLI_TEXTS`). */
+export const PERSIAN_CLI_TEXTS: CliTexts = {
+  usageTitle: 'کاربرد:',
+  usage: {
+    check: `      پیام‌های ${L('.eml')} و رونوشت‌های ${L('.smtp')} را وارسی می‌کند و برای هر مشکل
+      ${L('file:line:col:')} و سپس شدت، کد و پیام (شمارش از ۱) یا ${L('JSON')} چاپ می‌کند؛ با هر خطا کد خروج ${L(1)}.
+      بخش‌های ${L('HTML')} در برابر کلاینت‌های ایمیلِ ${L('LIST')} سنجیده می‌شوند: نام‌های ${L('family.platform')}
+      در ${L('caniemail.com')} با ${L('*')} (پیش‌فرض ${L('apple-mail.*,gmail.*,outlook.*,yahoo.*')}؛
+      مثلاً ${L('outlook.windows,gmail.*')})؛ ${L('--html-clients none')} وارسی ${L('HTML')} را کنار می‌گذارد.
+      پیام‌ها با ${L('--locale fa')} فارسی‌اند (پیش‌فرض: ${L('LC_ALL')}، ${L('LC_MESSAGES')} یا ${L('LANG')}،
+      مثلاً ${L('fa_IR.UTF-8')})، وگرنه انگلیسی؛ کدها در همه‌ی زبان‌ها یکی‌اند.
+      هش بدنه‌ی ${L('DKIM/ARC')} همیشه وارسی می‌شود؛ امضاها با کلیدهای عمومی پرونده‌ی
+      ${L('--dkim-keys FILE')} (به شکل ${L('JSON')}: ${L('{"selector._domainkey.domain": "v=DKIM1; k=rsa; p=..."}')}).
+      هیچ پرس‌وجوی ${L('DNS')} انجام نمی‌شود.
+      صندوق نامه (پرونده‌ای که با خط ${L('"From "')} قالب ${L('mbox')} آغاز می‌شود) جریانی خوانده
+      و هر پیام جداگانه وارسی می‌شود؛ موقعیت‌ها در خود پرونده‌ی صندوق است،
+      ورودی‌های ${L('JSON')} پیام را نام می‌برند و خلاصه‌ای به ${L('stderr')} می‌رود.
+`,
+    send: `      پیام پرونده‌ی ${L('FILE')} را با ${L('SMTP')} می‌فرستد و گزارش نشست (رونوشت ${L('.smtp')}
+      با اعتبارنامه‌های پوشیده) را در ${L('stdout')} یا ${L('--log FILE')} می‌نویسد.
+      پاکت: ${L('MAIL FROM')} همان ${L('Sender')} است، وگرنه نخستین ${L('From')}؛ ${L('RCPT TO')} همه‌ی نشانی‌های
+      ${L('To')}، ${L('Cc')} و ${L('Bcc')} است (سرآیندهای ${L('Bcc')} از داده برداشته می‌شوند)؛ ${L('--from')} و
+      ${L('--to')} جای آن‌ها را می‌گیرند. ${L('--security')} به طور پیش‌فرض ${L('starttls')} است (درگاه ${L(587)}؛ ${L('tls: 465')}؛
+      ${L('none: 25')}). ${L('--insecure')} هر گواهی را می‌پذیرد؛ ${L('--ca')} به پرونده‌ی یک ${L('CA')} اعتماد می‌کند.
+      گذرواژه: متغیر محیطی ${L('SMTP_PASSWORD')}، وگرنه پرسشی (بی نمایش نویسه‌ها)
+      وقتی ${L('--user')} داده شده باشد؛ بی پایانه، نخستین خط ${L('stdin')}.
+      ${L('--timeout')} اتصالی را که این مدت بی‌کار بماند رها می‌کند، و هر مرحله
+      (${L('connect, TLS, AUTH, MAIL, RCPT, DATA, QUIT')}) را که دو برابر آن طول بکشد،
+      هر قدر هم سرور بایت‌هایش را قطره‌قطره بفرستد (${L('DATA')} برای هر کیلوبایت ${L('1 ms')} بیشتر دارد)؛
+      پیش‌فرض: ده دقیقه برای هر مرحله. ${L('AUTH')} با ${L('--security none')}
+      رد می‌شود مگر ${L('--allow-cleartext-auth')} داده شود. سرآیندی که نتوان
+      آن را با اطمینان خواند رد می‌شود (هیچ ${L('Bcc')} از آن نشت نمی‌کند).
+      ${L('--oauth2-token-command CMD')} به جای آن با ${L('SASL XOAUTH2')} وارد می‌شود (${L('Gmail')}،
+      ${L('Microsoft 365')}): پوسته ${L('CMD')} را اجرا می‌کند و آن یک توکن دسترسی تازه چاپ می‌کند؛
+      اگر سرور توکن را نپذیرد دوباره اجرا می‌شود. توکن‌ها در گزارش پوشیده‌اند.
+      کد خروج ${L(0)} وقتی سرور پیام را دست‌کم برای یک گیرنده پذیرفته باشد
+      (هر گیرنده‌ی ردشده در ${L('stderr')} گزارش می‌شود)، ${L(1)} وقتی فرستاده نشده
+      یا سرنوشت تحویل نامعلوم است (اتصال پس از رفتن کل پیام قطع شد:
+      پیش از فرستادن دوباره وارسی کنید).
+      ${L('--dkim-key')} با ${L('DKIM')} امضا می‌کند (${L('relaxed/relaxed')}؛ ${L('rsa-sha256')}، یا ${L('ed25519-sha256')}
+      برای کلید ${L('Ed25519')}) بر همان بایت‌هایی که فرستاده می‌شوند؛ ${L('d=')} به طور پیش‌فرض دامنه‌ی ${L('From')} است؛
+      گذرعبارت کلید رمزگذاری‌شده از ${L('DKIM_KEY_PASSPHRASE')} می‌آید.
+`,
+    inbox: `      یک صندوق آزمایشی محلی روی ${L('127.0.0.1')} اجرا می‌کند: هر پیامی را برای هر
+      گیرنده‌ای می‌پذیرد، آن را در ${L('DIR')} (پیش‌فرض ${L('./inbox')}) به شکل ${L('<time>-<id>.eml')} همراه
+      ${L('.envelope.json')} نگه می‌دارد، رونوشت هر نشست را به شکل ${L('<time>-<id>.smtp')} می‌نویسد
+      و هرگز بازپخش نمی‌کند. ${L('Ctrl+C')} آن را می‌بندد.
+      با ${L('--script')} همان‌گونه پاسخ می‌دهد که خط‌های ${L('S:')} اسکریپت برای فرمان‌های ${L('C:')}
+      متناظر می‌گویند (بر پایه‌ی فعل و، هر جا آمده، آرگومان؛ هر قاعده یک بار در هر
+      نشست؛ بقیه پاسخ عادی می‌گیرند)؛ ${L('"# wait 30s"')} درنگ می‌کند و ${L('"# close"')}
+      اتصال را می‌بندد. اسکریپتی که مشکل دارد رد می‌شود (کد خروج ${L(1)}).
+`,
+    render: `      پیام را همان‌گونه که گیرنده می‌بیند می‌نویسد: یک صفحه‌ی ${L('HTML')} خودبسنده و
+      پاک‌سازی‌شده (سرآیندهای رمزگشایی‌شده، بدنه‌ی ${L('HTML')} وگرنه متن، تصویرهای ${L('cid:')}
+      درون صفحه به شکل ${L('data:')}، فهرست پیوست‌ها، پیام‌های پیوست‌شده تودرتو؛
+      هیچ اسکریپتی از پیام). تصویرها و سبک‌های راه دور کنار گذاشته می‌شوند
+      مگر با ${L('--allow-remote')} (پیکسل‌های ردیاب همیشه). بی ${L('--out')} در ${L('stdout')}
+      می‌نویسد. پرونده‌های ${L('.mbox')} و ${L('.smtp')}: پیام ${L('N')}ام (پیش‌فرض ${L(1)}).
+`,
+    replay: `      خط‌های ${L('C:')} رونوشت را برای سروری زنده می‌فرستد (${L('DATA')} همان‌گونه که نوشته شده؛ ${L('AUTH')}
+      فقط با ${L('--user')}، به شکل ${L('AUTH PLAIN')}، هرگز داده‌ی پوشیده‌ی رونوشت؛
+      ${L('STARTTLS')} هر جا رونوشت آن را دارد) و هر پاسخ را با خط‌های ${L('S:')} رونوشت
+      می‌سنجد: با کد پاسخ (پیش‌فرض)، با دسته (رقم نخست) یا با کد و متن.
+      نشست زنده را به شکل رونوشتی چاپ می‌کند که هر تفاوت در آن نشان‌گذاری شده است؛
+      تفاوت‌ها به شکل ${L('FILE:LINE')} به ${L('stderr')} هم می‌روند.
+      کد خروج ${L(0)} وقتی همه یکسان‌اند، ${L(1)} وقتی یکی فرق دارد، ${L(2)} وقتی اجرا نشد.
+`,
+    split: `      هر پیام یک ${L('mbox')} را در ${L('DIR/0001.eml')}، ... می‌نویسد (نقل‌قول ${L('mboxrd')} برداشته می‌شود).
+`,
+    join: `      پیام‌های ${L('.eml')} را در صندوق ${L('mboxrd')} می‌نویسد؛ ${L('join')} پس از ${L('split')} همان بایت‌ها را می‌دهد.
+`,
+  },
+  usageOf: (synopsis) => `کاربرد: ${L(synopsis)}`,
+  usageDetails: {
+    split: `  هر پیام صندوق را در ${L('DIR/0001.eml')}، ${L('DIR/0002.eml')}، ... می‌نویسد و نقل‌قول ${L('mboxrd')}
+  را برمی‌دارد (از آغاز خط‌های ${L('">From "')} یک ${L('">"')} کم می‌شود). هر پرونده با خط جداکننده‌ی
+  ${L('"From "')} خودش آغاز می‌شود، پس ${L('join')} همان صندوق را بایت به بایت پس می‌دهد؛
+  ${L('--strip-envelope')} آن خط را نمی‌نویسد. پرونده‌های موجود هرگز بازنویسی نمی‌شوند.
+`,
+    join: `  پیام‌ها (هر ${L('FILE')}، و پرونده‌های ${L('.eml')} هر ${L('DIR')} به ترتیب نام) را در صندوقی
+  ${L('mboxrd')} می‌نویسد: خط‌های ${L('"From "')} بدنه‌ها نقل‌قول می‌شوند، و پیامی که خط جداکننده
+  ندارد یکی از ${L('Return-Path')} یا ${L('From')} و ${L('Date')} خودش می‌گیرد.
+  ${L('FILE.mbox')} را بازنویسی نمی‌کند مگر با ${L('--force')}.
+`,
+  },
+  usageLimits: `  هر فرمان فقط پرونده‌های عادی تا ${L('200 MB')} را می‌خواند (${L('--max-size MB')} آن را
+  تغییر می‌دهد) و نویسه‌های کنترلی پرونده‌ها یا سرورها را گریزداده نشان می‌دهد (${L('\\x1b')}).
+`,
+  seeHelp: `برای راهنما ${L('smtp-eml --help')} را اجرا کنید.`,
+  unknownCommand: (command) => `فرمان ناشناخته: ${q(command)}`,
+  argumentError: (code, message) => {
+    // parseArgs names the option or argument in single quotes: 'Unknown option '--bogus'. …'.
+    const named = /'([^']*)'/.exec(message)?.[1];
+    if (named === undefined) return f(message);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `گزینه‌ی ناشناخته: ${q(named)}`;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `مقدار گزینه‌ی ${q(named)} نادرست است یا نیامده است`;
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `آرگومان نابه‌جا: ${q(named)}؛ این فرمان آرگومان جایگاهی نمی‌گیرد`;
+    return f(message);
+  },
+  cannotRead: (file, reason) => `خواندن ${f(file)} ممکن نیست: ${reason}`,
+  systemReason: (code, message) => PERSIAN_SYSTEM_REASONS[code] ?? f(message),
+  isDirectory: (file) => `${f(file)} یک پوشه است`,
+  isFifo: (file) => `${f(file)} یک لوله‌ی نام‌دار (${L('FIFO')}) است، نه پرونده‌ی عادی؛ نخست ورودی را در پرونده‌ای ذخیره کنید`,
+  isDevice: (file) => `${f(file)} یک دستگاه است، نه پرونده‌ی عادی؛ نخست ورودی را در پرونده‌ای ذخیره کنید`,
+  isSocket: (file) => `${f(file)} یک سوکت است، نه پرونده‌ی عادی؛ نخست ورودی را در پرونده‌ای ذخیره کنید`,
+  notRegularFile: (file) => `${f(file)} پرونده‌ی عادی نیست`,
+  tooLarge: (file, megabytes) => `${f(file)} از سقف ${L(`${megabytes} MB`)} بزرگ‌تر است (${L('--max-size MB')} آن را بالا می‌برد)`,
+  formatInvalid: (value) => `${L('--format')} باید ${L('text')} یا ${L('json')} باشد، نه ${q(value)}`,
+  checkNeedsFile: `${L('check')} دست‌کم یک ${L('FILE')} لازم دارد`,
+  mailboxSummary: (file, messages, withErrors) => `${f(file)}: ${L(messages)} پیام، ${L(withErrors)} پیام با خطا`,
+  maxSizeInvalid: (value) => `${L('--max-size')} باید عددی از ${L(1)} تا ${L(512)} مگابایت باشد، نه ${q(value)}`,
+  portInvalid: (option, value, lowest) => `${L(option)} باید شماره‌ی درگاهی از ${L(`${lowest}-65535`)} باشد، نه ${q(value)}`,
+  portZero: `${L('--port')} نباید ${L(0)} باشد`,
+  needsOneFile: (command) => `${L(command)} دقیقاً یک ${L('FILE')} لازم دارد`,
+  needsHost: (command) => `${L(command)} به ${L('--host')} نیاز دارد`,
+  matchInvalid: (value) => `${L('--match')} باید ${L('code')}، ${L('class')} یا ${L('text')} باشد، نه ${q(value)}`,
+  messageNumberInvalid: (value) => `${L('--message')} باید عددی از ${L(1)} به بالا باشد، نه ${q(value)}`,
+  timeoutNotPositive: `${L('--timeout')} باید عددی مثبت از میلی‌ثانیه باشد`,
+  tokenCommandNeedsUser: `${L('--oauth2-token-command')} به ${L('--user')} نیاز دارد (حسابی که توکن برای آن است)`,
+  tokenCommandEmpty: `${L('--oauth2-token-command')} نباید خالی باشد`,
+  securityInvalid: (value) => `${L('--security')} باید ${L('starttls')}، ${L('tls')} یا ${L('none')} باشد، نه ${q(value)}`,
+  timeoutInvalid: (max, value) => `${L('--timeout')} باید عددی از ${L(1)} تا ${L(max)} میلی‌ثانیه باشد، نه ${q(value)}`,
+  passwordPrompt: (user, host, port) => `گذرواژه‌ی ${f(user)} در ${L(`${host}:${port}`)}: `,
+  notSent: (reason) => `فرستاده نشد: ${f(reason)}`,
+  deliveryUnknown: (reason) => `سرنوشت تحویل نامعلوم است: ${f(reason)}`,
+  noPassword: `فرستاده نشد: گذرواژه‌ای نیست (${L('SMTP_PASSWORD')} را تنظیم کنید یا آن را در پرسش بنویسید)`,
+  unknownError: 'خطای ناشناخته',
+  cannotWriteLog: (file, reason) => `نوشتن گزارش در ${f(file)} ممکن نیست: ${f(reason)}`,
+  refused: (address, reply) => `${f(address)} رد شد: ${f(reply)}`,
+  sentTo: (accepted, recipients, response) => `برای ${L(accepted)} گیرنده از ${L(recipients)} گیرنده فرستاده شد: ${f(response)}`,
+  scriptProblems: (file, problems) => `اسکریپت ${f(file)} ${L(problems)} مشکل دارد؛ صندوق آغاز نشد`,
+  inboxListening: (port, dir, script) =>
+    `صندوق ${L('smtp-eml')} روی ${L(`127.0.0.1:${port}`)} گوش می‌دهد و پیام‌ها را در ${f(dir)} نگه می‌دارد${script ? `، و همان‌گونه که ${f(script)} می‌گوید پاسخ می‌دهد` : ''} (${L('Ctrl+C')} آن را می‌بندد)`,
+  inboxReceived: (file) => `دریافت شد: ${f(file)}`,
+  inboxSession: (file) => `نشست: ${f(file)}`,
+  inboxStopped: `صندوق ${L('smtp-eml')} بسته شد`,
+  needsOut: (command, what) => `${L(command)} به ${L(`--out ${what}`)} نیاز دارد`,
+  joinNeedsInput: `${L('join')} دست‌کم یک ${L('DIR')} یا ${L('FILE')} لازم دارد`,
+  cannotCreate: (dir, reason) => `ساختن ${f(dir)} ممکن نیست: ${f(reason)}`,
+  cannotWrite: (file, reason) => `نوشتن ${f(file)} ممکن نیست: ${f(reason)}`,
+  anInput: 'یکی از ورودی‌ها',
+  notMailbox: (file) => `${f(file)} صندوق نامه نیست: خط نخست آن خط جداکننده‌ی ${L('"From "')} نیست (RFC 4155)`,
+  splitWouldOverwrite: (name) => `${f(name)} از پیش هست؛ ${L('split')} در پوشه‌ای خالی می‌نویسد و چیزی را بازنویسی نمی‌کند`,
+  stoppedAfter: (messages, reason) => `پس از ${L(messages)} پیام متوقف شد: ${reason}`,
+  wroteMessages: (messages, target) => `${L(messages)} پیام در ${f(target)} نوشته شد`,
+  noEmlToJoin: `هیچ پرونده‌ی ${L('.eml')} برای ${L('join')} نیست`,
+  outExists: (file) => `${f(file)} از پیش هست (برای جایگزینی ${L('--force')} را بدهید)`,
+  joinFailed: (reason) => `${L('join')} ناکام ماند: ${f(reason)}`,
+  noMessageN: (file, n) => `${f(file)} پیام شماره‌ی ${L(n)} ندارد`,
+  noMessageNInTranscript: (file, n) => `${f(file)} پیام شماره‌ی ${L(n)} ندارد (هیچ ${L('DATA')} با بدنه‌ی ضبط‌شده نیست)`,
+  replayPasswordPrompt: (user, host) => `گذرواژه‌ی ${f(user)} در ${L(host)}: `,
+  replayNoPassword: `گذرواژه‌ای نیست (${L('SMTP_PASSWORD')} را تنظیم کنید یا آن را در پرسش بنویسید)`,
+  replayMismatch: (command, expected, actual) => `${L(command)}: انتظار ${f(expected)} بود، ${f(actual)} آمد`,
+  replayCouldNotRun: (reason) => `بازپخش اجرا نشد: ${f(reason)}`,
+  replayStopped: (reason) => `بازپخش متوقف شد: ${f(reason)}`,
+  replayAllMatch: 'همه‌ی پاسخ‌ها همان‌اند که در رونوشت آمده است',
+  htmlClientsEmpty: `${L('--html-clients')} فهرستی از کلاینت‌ها با جداکننده‌ی ویرگول لازم دارد، مثلاً ${L('outlook.windows,gmail.*')}، یا ${L('none')}`,
+  htmlClientsUnknown: (unknown, families) =>
+    `${L('--html-clients')}: ${unknown.map(q).join('، ')} با هیچ کلاینتی جور نیست؛ نام‌های ${L('family.platform')} با ${L('*')} به کار ببرید (خانواده‌ها: ${L(families)})`,
+  dkimKeysUnreadable: (file, reason) => `خواندن پرونده‌ی کلیدهای ${L('DKIM')}، ${f(file)}، ممکن نیست: ${f(reason)}`,
+  dkimKeysEmpty: (file) => `پرونده‌ی کلیدهای ${L('DKIM')}، ${f(file)}، هیچ رکورد کلیدی ندارد (انتظار می‌رفت ${L('{"selector._domainkey.domain": "v=DKIM1; k=rsa; p=..."}')})`,
+  dkimNeedsKey: `${L('--dkim-selector')} و ${L('--dkim-domain')} به ${L('--dkim-key FILE')} نیاز دارند`,
+  dkimNeedsSelector: `${L('--dkim-key')} به ${L('--dkim-selector S')} نیاز دارد`,
+  dkimKeyUnreadable: (file, reason) => `خواندن کلید ${L('DKIM')}، ${f(file)}، ممکن نیست: ${f(reason)}`,
+  inboxCannotStart: (port, reason) => `آغاز صندوق روی ${L(`127.0.0.1:${port}`)} ممکن نشد: ${f(reason)}`,
+};
+
 /** The Persian bundle of the core. */
 export const PERSIAN: CoreBundle = {
   language: 'fa',
@@ -950,4 +1139,5 @@ export const PERSIAN: CoreBundle = {
   severitySetting: (code, source, severity, doc) => `شدت \`${code}\` (${source}؛ پیش‌فرض: ${severity}). ${doc}`,
   sizeUnits: { byteShort: 'بایت', bytes: { other: 'بایت' }, kilobytes: 'کیلوبایت', megabytes: 'مگابایت' },
   digits: toPersianDigits,
+  cli: PERSIAN_CLI_TEXTS,
 };
