@@ -29,6 +29,7 @@ import { checkHtml, type HtmlCheckOptions } from '../html/check';
 import { authenticate } from '../auth/verify';
 import type { KeyLookup } from '../auth/keys';
 import { checkListUnsubscribe } from './listHeaders';
+import { readUniformBase64 } from './base64Lines';
 
 /** Bounds on validation work. */
 export interface MessageValidationOptions {
@@ -938,6 +939,14 @@ export function isCleanBase64Body(body: string, piece = DECODE_PIECE): boolean {
 
 function checkBase64(text: string, start: number, end: number, out: Reporter): void {
   const body = text.slice(start, end);
+  const uniform = readUniformBase64(body);
+  if (uniform) {
+    // The usual attachment, well formed: no long line, no bare CR; only the final padding is left to check.
+    const firstBreak = start + uniform.firstBreak;
+    out.cleanSpans.push({ start, end, crlf: uniform.crlf ? uniform.breaks : 0, lf: uniform.crlf ? 0 : uniform.breaks, firstCrlf: uniform.crlf ? firstBreak : -1, firstLf: uniform.crlf ? -1 : firstBreak });
+    reportBase64End(uniform.data, uniform.pad, start + uniform.lastData, uniform.firstPad < 0 ? -1 : start + uniform.firstPad, out);
+    return;
+  }
   const firstPad = body.indexOf('=');
   // The lines, read with indexOf: their count and lengths. Long lines are reported once the
   // body is known to be clean (the character-by-character path below reports them itself).
