@@ -278,12 +278,21 @@ function checkLines(text: string, from: number, limit: number, binaryRanges: Arr
       i = text.indexOf('\r', nl);
     } else i = text.indexOf('\r', i + 1);
   }
-  for (let i = text.indexOf('\0', from); i >= 0 && i < len && !out.full('nul-character'); ) {
-    out.add(problem('nul-character', i, 1, out.messages['nul-character']()));
-    // One per line: a binary file would otherwise give one per octet.
-    const nl = text.indexOf('\n', i);
-    if (nl < 0) break;
-    i = text.indexOf('\0', nl);
+  // Clean spans hold no NUL: only the text between them is searched (a slice bounds the search).
+  let at = from;
+  for (span = 0; span <= clean.length && at < len && !out.full('nul-character'); span++) {
+    const gapEnd = span < clean.length ? Math.min(clean[span].start, len) : len;
+    if (gapEnd > at) {
+      const gap = text.slice(at, gapEnd);
+      for (let i = gap.indexOf('\0'); i >= 0 && !out.full('nul-character'); ) {
+        out.add(problem('nul-character', at + i, 1, out.messages['nul-character']()));
+        // One per line: a binary file would otherwise give one per octet.
+        const nl = gap.indexOf('\n', i);
+        if (nl < 0) break;
+        i = gap.indexOf('\0', nl);
+      }
+    }
+    if (span < clean.length) at = Math.max(at, clean[span].end);
   }
   return { crlf, lf, firstCrlf, firstLf };
 }
