@@ -31,9 +31,21 @@ export interface UniformBase64 {
 
 /** Whole lines checked per slice: about 80 KB, which stays in the cache between the checks. */
 export const LINES_PER_SLICE = 1024;
-/** Room for the octets of the largest slice decoded at once: the last one, with the last line. */
+/** The scratch buffer's size: the octets of the largest slice decoded at once (the last one, with the last line). */
 const SCRATCH_SIZE = ((LINES_PER_SLICE + 1) * 76 * 3) / 4 + 3;
 let scratch: Buffer | undefined;
+
+/**
+ * Octets that Node's decoder makes of `piece`, written into one reused scratch buffer, so
+ * that testing a large body allocates nothing per body (a piece of more than a megabyte,
+ * a line that long, gets its own).
+ */
+export function decodedLength(piece: string): number {
+  const need = Buffer.byteLength(piece, 'base64');
+  if (need > 1 << 20) return Buffer.from(piece, 'base64').length;
+  if (!scratch || scratch.length < need) scratch = Buffer.allocUnsafe(Math.max(need, SCRATCH_SIZE));
+  return scratch.write(piece, 0, 'base64');
+}
 
 /**
  * Reads `body` as uniform lines of well-formed base64: the alphabet and line breaks, then
@@ -50,7 +62,6 @@ export function readUniformBase64(body: string): UniformBase64 | undefined {
   const width = firstLf + 1 - brk;
   if (width === 0 || width > 76 || width % 4 !== 0) return undefined;
   const stride = width + brk;
-  scratch ??= Buffer.allocUnsafe(SCRATCH_SIZE);
 
   // Slices of full lines with more of the body after them (so they cannot hold the padding),
   // then the last slice: its full lines, then the last line.
@@ -106,7 +117,7 @@ export function readUniformBase64(body: string): UniformBase64 | undefined {
  * excludes).
  */
 function decodesWhole(slice: string, chars: number): boolean {
-  return scratch!.write(slice, 0, 'base64') === Math.floor((3 * chars) / 4);
+  return decodedLength(slice) === Math.floor((3 * chars) / 4);
 }
 
 /**

@@ -29,7 +29,7 @@ import { checkHtml, type HtmlCheckOptions } from '../html/check';
 import { authenticate } from '../auth/verify';
 import type { KeyLookup } from '../auth/keys';
 import { checkListUnsubscribe } from './listHeaders';
-import { readUniformBase64 } from './base64Lines';
+import { decodedLength, readUniformBase64 } from './base64Lines';
 
 /** Bounds on validation work. */
 export interface MessageValidationOptions {
@@ -885,16 +885,13 @@ function pieceCuts(body: string, piece: number): number[] {
   return cuts;
 }
 
-/** A scratch buffer for the decoded pieces (48 KB), made on first use. */
-let decodeScratch: Buffer | undefined;
-
 /**
  * isCleanBase64's decoder test on `head` (no "=", ASCII, no "-" or "_"; `breaks`
  * CR and LF characters) in the pieces `cuts` gives, each decoded into one small
- * scratch buffer: a piece is clean exactly when it decodes to as many octets as
- * its own count of data characters says (the same argument as for the whole,
- * so a piece whose count leaves 1 over 4 is tested with the regex), and the
- * head is clean exactly when every piece is.
+ * scratch buffer (decodedLength): a piece is clean exactly when it decodes to
+ * as many octets as its own count of data characters says (the same argument as
+ * for the whole, so a piece whose count leaves 1 over 4 is tested with the
+ * regex), and the head is clean exactly when every piece is.
  */
 function decodesInPieces(head: string, breaks: number, cuts: readonly number[]): boolean {
   let from = 0;
@@ -916,14 +913,6 @@ function decodesInPieces(head: string, breaks: number, cuts: readonly number[]):
 
 /** The alphabet and line breaks only: a piece of the data before any "=". */
 const CLEAN_BASE64_HEAD = /^[A-Za-z0-9+/\r\n]*$/;
-
-/** Octets that Node's decoder makes of `piece`, written into the scratch buffer (a piece with a line of a megabyte gets its own). */
-function decodedLength(piece: string): number {
-  const need = Buffer.byteLength(piece, 'base64');
-  if (need > 1 << 20) return Buffer.from(piece, 'base64').length;
-  if (!decodeScratch || decodeScratch.length < need) decodeScratch = Buffer.allocUnsafe(Math.max(need, (DECODE_PIECE * 3) / 4));
-  return decodeScratch.write(piece, 0, 'base64');
-}
 
 /** Line breaks (CR and LF characters) in `s`, counted with indexOf. */
 function countBreaks(s: string): { cr: number; lf: number } {
