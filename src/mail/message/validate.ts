@@ -29,6 +29,7 @@ import { checkHtml, type HtmlCheckOptions } from '../html/check';
 import { authenticate } from '../auth/verify';
 import type { KeyLookup } from '../auth/keys';
 import { checkListUnsubscribe } from './listHeaders';
+import { decodedLength, readUniformBase64 } from './base64Lines';
 
 /** Bounds on validation work. */
 export interface MessageValidationOptions {
@@ -277,12 +278,21 @@ function checkLines(text: string, from: number, limit: number, binaryRanges: Arr
       i = text.indexOf('\r', nl);
     } else i = text.indexOf('\r', i + 1);
   }
-  for (let i = text.indexOf('\0', from); i >= 0 && i < len && !out.full('nul-character'); ) {
-    out.add(problem('nul-character', i, 1, out.messages['nul-character']()));
-    // One per line: a binary file would otherwise give one per octet.
-    const nl = text.indexOf('\n', i);
-    if (nl < 0) break;
-    i = text.indexOf('\0', nl);
+  // Clean spans hold no NUL: only the text between them is searched (a slice bounds the search).
+  let at = from;
+  for (span = 0; span <= clean.length && at < len && !out.full('nul-character'); span++) {
+    const gapEnd = span < clean.length ? Math.min(clean[span].start, len) : len;
+    if (gapEnd > at) {
+      const gap = text.slice(at, gapEnd);
+      for (let i = gap.indexOf('\0'); i >= 0 && !out.full('nul-character'); ) {
+        out.add(problem('nul-character', at + i, 1, out.messages['nul-character']()));
+        // One per line: a binary file would otherwise give one per octet.
+        const nl = gap.indexOf('\n', i);
+        if (nl < 0) break;
+        i = gap.indexOf('\0', nl);
+      }
+    }
+    if (span < clean.length) at = Math.max(at, clean[span].end);
   }
   return { crlf, lf, firstCrlf, firstLf };
 }
@@ -875,16 +885,13 @@ function pieceCuts(body: string, piece: number): number[] {
   return cuts;
 }
 
-/** A scratch buffer for the decoded pieces (48 KB), made on first use. */
-let decodeScratch: Buffer | undefined;
-
 /**
  * isCleanBase64's decoder test on `head` (no "=", ASCII, no "-" or "_"; `breaks`
  * CR and LF characters) in the pieces `cuts` gives, each decoded into one small
- * scratch buffer: a piece is clean exactly when it decodes to as many octets as
- * its own count of data characters says (the same argument as for the whole,
- * so a piece whose count leaves 1 over 4 is tested with the regex), and the
- * head is clean exactly when every piece is.
+ * scratch buffer (decodedLength): a piece is clean exactly when it decodes to
+ * as many octets as its own count of data characters says (the same argument as
+ * for the whole, so a piece whose count leaves 1 over 4 is tested with the
+ * regex), and the head is clean exactly when every piece is.
  */
 function decodesInPieces(head: string, breaks: number, cuts: readonly number[]): boolean {
   let from = 0;
@@ -906,14 +913,6 @@ function decodesInPieces(head: string, breaks: number, cuts: readonly number[]):
 
 /** The alphabet and line breaks only: a piece of the data before any "=". */
 const CLEAN_BASE64_HEAD = /^[A-Za-z0-9+/\r\n]*$/;
-
-/** Octets that Node's decoder makes of `piece`, written into the scratch buffer (a piece with a line of a megabyte gets its own). */
-function decodedLength(piece: string): number {
-  const need = Buffer.byteLength(piece, 'base64');
-  if (need > 1 << 20) return Buffer.from(piece, 'base64').length;
-  if (!decodeScratch || decodeScratch.length < need) decodeScratch = Buffer.allocUnsafe(Math.max(need, (DECODE_PIECE * 3) / 4));
-  return decodeScratch.write(piece, 0, 'base64');
-}
 
 /** Line breaks (CR and LF characters) in `s`, counted with indexOf. */
 function countBreaks(s: string): { cr: number; lf: number } {
@@ -938,6 +937,14 @@ export function isCleanBase64Body(body: string, piece = DECODE_PIECE): boolean {
 
 function checkBase64(text: string, start: number, end: number, out: Reporter): void {
   const body = text.slice(start, end);
+  const uniform = readUniformBase64(body);
+  if (uniform) {
+    // The usual attachment, well formed: no long line, no bare CR; only the final padding is left to check.
+    const firstBreak = start + uniform.firstBreak;
+    out.cleanSpans.push({ start, end, crlf: uniform.crlf ? uniform.breaks : 0, lf: uniform.crlf ? 0 : uniform.breaks, firstCrlf: uniform.crlf ? firstBreak : -1, firstLf: uniform.crlf ? -1 : firstBreak });
+    reportBase64End(uniform.data, uniform.pad, start + uniform.lastData, uniform.firstPad < 0 ? -1 : start + uniform.firstPad, out);
+    return;
+  }
   const firstPad = body.indexOf('=');
   // The lines, read with indexOf: their count and lengths. Long lines are reported once the
   // body is known to be clean (the character-by-character path below reports them itself).

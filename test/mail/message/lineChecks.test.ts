@@ -2,7 +2,7 @@
  * The line checks skip base64 bodies the base64 check already read line by line
  * (validate.ts, Reporter.cleanSpans). Against an independent count over the whole
  * text, for random base64 parts with CRLF, LF, bare CRs and long lines: the
- * mixed-line-endings counts and place, and the bare-CR reports, are the same.
+ * mixed-line-endings counts and place, and the bare-CR and NUL reports, are the same.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -56,6 +56,45 @@ test('line-ending counts and bare CRs over base64 bodies match a count of the wh
       assert.deepEqual(
         problems.filter((p) => p.code === 'bare-cr').map((p) => p.offset),
         bare.slice(0, MAX_PER_CODE),
+      );
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('NUL characters are reported once per line, inside and between base64 bodies, whatever the bodies skip', () => {
+  // Bodies of uniform lines (the fast path's clean spans) and of other shapes; NULs in bodies, in text parts and in part headers.
+  const uniform = fc.integer({ min: 1, max: 30 }).map((n) => 'QUJD'.repeat(19).concat('\r\n').repeat(n));
+  const withNul = fc.tuple(fc.array(fc.tuple(B64_LINE, BREAK), { minLength: 1, maxLength: 6 }), fc.nat(), fc.constantFrom('\0', '\0\0', 'x\0')).map(([xs, at, nul]) => {
+    const b = xs.map(([l, br]) => l + br).join('');
+    const i = at % (b.length + 1);
+    return b.slice(0, i) + nul + b.slice(i);
+  });
+  // Text parts, with NULs, between the base64 parts: right before a clean span too.
+  const text = fc.constantFrom('plain text\r\n', 'a\0b\r\nc\0\r\n', '\0\r\n\0\0\r\n', 'end\0');
+  const part = fc.oneof(
+    fc.tuple(fc.oneof(uniform, withNul, body), fc.constantFrom([], ['X-Tag: \0'], ['X-Tag: a\0\0'])).map(([b, extra]) => ({ base64: b, extra })),
+    text.map((t) => ({ text: t })),
+  );
+  fc.assert(
+    fc.property(fc.array(part, { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n'), (parts, eol) => {
+      const lines = ['From: a@example.org', 'Content-Type: multipart/mixed; boundary="b"', ''];
+      for (const p of parts) {
+        if ('base64' in p) lines.push('--b', 'Content-Type: application/octet-stream', 'Content-Transfer-Encoding: base64', ...p.extra, '', p.base64);
+        else lines.push('--b', 'Content-Type: text/plain', '', p.text);
+      }
+      lines.push('--b--', '');
+      const message = lines.join(eol);
+      const expected: number[] = [];
+      for (let i = message.indexOf('\0'); i >= 0; ) {
+        expected.push(i);
+        const nl = message.indexOf('\n', i);
+        if (nl < 0) break;
+        i = message.indexOf('\0', nl);
+      }
+      assert.deepEqual(
+        validateMessage(message).filter((p) => p.code === 'nul-character').map((p) => p.offset),
+        expected.slice(0, MAX_PER_CODE),
       );
     }),
     { numRuns: 500 },

@@ -153,6 +153,40 @@ describe('linear work (parser steps, not clocks)', () => {
   });
 });
 
+describe('delimiter lines among lines with dashes', () => {
+  it('every line that starts with the boundary is found, whatever dashes the lines before it hold (fast-check)', () => {
+    const lines = fc.array(fc.constantFrom('text', 'a--b', 'x--', '---', '--', '- -', '-', '--x', '', 'QUJD', '----------', '--b', '--bfoo', '--b--'), { maxLength: 40 });
+    fc.assert(
+      fc.property(lines, fc.constantFrom('\n', '\r\n'), (body, eol) => {
+        const head = `Content-Type: multipart/mixed; boundary=b${eol}${eol}`;
+        const text = head + body.join(eol) + eol;
+        // RFC 2046 §5.1.1: a line that starts with "--b" is a delimiter (more may follow); "--b--" closes.
+        const expected: number[] = [];
+        let at = head.length;
+        for (const line of body) {
+          if (line.startsWith('--b')) {
+            expected.push(at);
+            if (line.startsWith('--b--')) break;
+          }
+          at += line.length + eol.length;
+        }
+        assert.deepEqual(
+          parseMessage(text).root.boundaryLines.map((l) => l.offset),
+          expected,
+          JSON.stringify(body),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('lines with dashes inside a body are skipped, not read one by one as candidate delimiters', () => {
+    const dashes = (n: number): string => 'Content-Type: multipart/mixed; boundary=b\n\n--b\n\n' + 'a--b ---- --\n'.repeat(n) + '-'.repeat(n) + '\n--b--\n';
+    const parsed = parseMessage(dashes(20000));
+    assert.ok(parsed.steps < 20, `steps ${parsed.steps}`);
+    assert.equal(parsed.root.boundaryLines.length, 2);
+  });
+});
+
 describe('line ends', () => {
   const lf = 'From: a@example.com\nSubject: one\n two\n\nbody\n';
   it('LF, CRLF and mixed give the same structure', () => {
