@@ -117,8 +117,13 @@ export function detectDialect(text: string, raw?: RawLine[]): Dialect {
       const r = reader.classify(line);
       if (r && (r.kind === 'client' || r.kind === 'server')) counts[d]++;
       if (reader.isSignatureLine?.(line)) signatures[d]++;
+      if (counts[d] > mostOther) mostOther = counts[d];
     }
   };
+  // The highest count of the other dialects so far: once the canonical count
+  // reaches it plus every line still to be looked at, no other dialect can
+  // pass it (and it wins ties), so the rest of the head need not be read.
+  let mostOther = 0;
   if (raw) {
     const limit = Math.min(raw.length, DETECT_LINES);
     for (let k = 0; k < limit; k++) tally(raw[k].offset, raw[k].end);
@@ -130,6 +135,7 @@ export function detectDialect(text: string, raw?: RawLine[]): Dialect {
       const br = breaks.find(offset);
       tally(offset, br < 0 ? n : br);
       offset = br < 0 ? n : afterBreak(text, br);
+      if (counts[0] > 0 && counts[0] >= mostOther + DETECT_LINES - k - 1) return DIALECTS[0].name;
     }
   }
   let best = 0;

@@ -98,3 +98,23 @@ test('Postfix: the smtp client transcript (Out: = client) is read the other way 
   // The 78-column wrap (smtpd_chat.c line_wrap, indent 4) is an annotation, not an error.
   assert.equal(s.lines.find((l) => l.content.includes('virtual mailbox table'))?.kind, 'annotation');
 });
+
+test('detection reads the head only until the canonical form cannot be passed, and no further', () => {
+  // The head is 20,000 lines; canonical wins ties. Each case sits on one side of the point where the rest cannot change the winner.
+  const head = (canonical: number, swaks: number, eol: string): string =>
+    'C: NOOP\n'.repeat(canonical).replace(/\n/g, eol) + ' -> NOOP\n'.repeat(swaks).replace(/\n/g, eol);
+  for (const eol of ['\n', '\r\n']) {
+    assert.equal(detectDialect(head(10000, 10000, eol)), 'canonical', 'a tie');
+    assert.equal(detectDialect(head(9999, 10001, eol)), 'swaks', 'one line short of the tie');
+    assert.equal(detectDialect(head(9000, 11000, eol)), 'swaks');
+    // A line of neither kind first: 9,999 canonical lines against the 10,000 left, where stopping one line early would be wrong.
+    assert.equal(detectDialect(eol + head(9999, 10000, eol)), 'swaks', 'a blank line, then one short');
+    assert.equal(detectDialect(eol + head(10000, 9999, eol)), 'canonical');
+    // Lines past the head do not count, however many.
+    assert.equal(detectDialect(head(10000, 12000, eol)), 'canonical', 'past the head');
+    assert.equal(detectDialect(head(20000, 0, eol) + ' -> NOOP\n'.repeat(30000)), 'canonical');
+    // Other-dialect lines first: the canonical count must pass theirs plus the rest.
+    assert.equal(detectDialect(head(0, 5000, eol) + 'C: NOOP\n'.repeat(15000)), 'canonical');
+    assert.equal(detectDialect(head(0, 10001, eol) + 'C: NOOP\n'.repeat(9999)), 'swaks');
+  }
+});
