@@ -99,7 +99,7 @@ const isBlank = (s: string): boolean => {
  * ties, so a canonical file with a stray ` -> ` line stays canonical and gets a
  * `line-prefix` error there.
  */
-export function detectDialect(text: string, raw?: RawLine[]): Dialect {
+export function detectDialect(text: string, raw?: RawLine[], canonicalRows?: LineTable): Dialect {
   // Per reader of DIALECTS; the canonical one (index 0) is counted in place.
   const counts = new Array<number>(DIALECTS.length).fill(0);
   const signatures = new Array<number>(DIALECTS.length).fill(0);
@@ -117,11 +117,25 @@ export function detectDialect(text: string, raw?: RawLine[]): Dialect {
       const r = reader.classify(line);
       if (r && (r.kind === 'client' || r.kind === 'server')) counts[d]++;
       if (reader.isSignatureLine?.(line)) signatures[d]++;
+      if (counts[d] > mostOther) mostOther = counts[d];
     }
   };
+  // The highest count of the other dialects so far: once the canonical count
+  // reaches it plus every line still to be looked at, no other dialect can
+  // pass it (and it wins ties), so the rest of the head need not be read.
+  let mostOther = 0;
   if (raw) {
     const limit = Math.min(raw.length, DETECT_LINES);
     for (let k = 0; k < limit; k++) tally(raw[k].offset, raw[k].end);
+  } else if (canonicalRows) {
+    // The rows of the text read as canonical: the same lines, and a client or
+    // server row there is exactly a `C:`/`S:` line, counted without a look at the text.
+    const limit = Math.min(canonicalRows.count, DETECT_LINES);
+    for (let k = 0; k < limit; k++) {
+      if (canonicalRows.kindCode(k) <= KIND_CODE.server) counts[0]++;
+      else tally(canonicalRows.offsets[k], canonicalRows.ends[k]);
+      if (counts[0] > 0 && counts[0] >= mostOther + DETECT_LINES - k - 1) return DIALECTS[0].name;
+    }
   } else {
     // The head of the text, walked in place (no object a line).
     const n = text.length;
@@ -130,6 +144,7 @@ export function detectDialect(text: string, raw?: RawLine[]): Dialect {
       const br = breaks.find(offset);
       tally(offset, br < 0 ? n : br);
       offset = br < 0 ? n : afterBreak(text, br);
+      if (counts[0] > 0 && counts[0] >= mostOther + DETECT_LINES - k - 1) return DIALECTS[0].name;
     }
   }
   let best = 0;
@@ -409,7 +424,26 @@ function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
 
 /** Splits and classifies `text` in `dialect` (detected when not given) into a `LineTable`. */
 export function readLineTable(text: string, dialect?: Dialect): LineTable {
-  return new LineTable(text, dialect ?? detectDialect(text));
+  if (dialect) return new LineTable(text, dialect);
+  if (!startsCanonical(text)) return new LineTable(text, detectDialect(text));
+  // A file that starts like the canonical form is read as one first; its rows
+  // then decide the dialect without a walk of their own, and are kept when it is.
+  const table = new LineTable(text, CANONICAL_DIALECT.name);
+  const detected = detectDialect(text, undefined, table);
+  return detected === CANONICAL_DIALECT.name ? table : new LineTable(text, detected);
+}
+
+/** True when the first line that is not blank and not a `#` note starts with `C:` or `S:` (cheap: a hint, not the decision). */
+function startsCanonical(text: string): boolean {
+  const n = text.length;
+  for (let offset = 0; offset < n && offset < 4096; ) {
+    let br = offset;
+    while (br < n && text.charCodeAt(br) !== 10 && text.charCodeAt(br) !== 13) br++;
+    const c0 = text.charCodeAt(offset);
+    if (c0 !== 35 && !isBlank(text.slice(offset, br))) return (c0 === 67 || c0 === 83) && br > offset + 1 && text.charCodeAt(offset + 1) === 58;
+    offset = br < n ? afterBreak(text, br) : n;
+  }
+  return false;
 }
 
 /** Classifies every line of `text` in `dialect` (detected when not given). */

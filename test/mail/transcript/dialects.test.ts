@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { convertToCanonical } from '../../../src/mail/transcript/convert';
-import { detectDialect, type Dialect } from '../../../src/mail/transcript/lines';
+import { detectDialect, readLineTable, type Dialect, type LineTable } from '../../../src/mail/transcript/lines';
 import { parseTranscript, transactionOutcome } from '../../../src/mail/transcript/parse';
 import { validateTranscript } from '../../../src/mail/transcript/validate';
 import { FIXTURES, where } from './util';
@@ -97,4 +97,52 @@ test('Postfix: the smtp client transcript (Out: = client) is read the other way 
   assert.equal(s.transactions[0].rcpts[0].reply?.code, 550);
   // The 78-column wrap (smtpd_chat.c line_wrap, indent 4) is an annotation, not an error.
   assert.equal(s.lines.find((l) => l.content.includes('virtual mailbox table'))?.kind, 'annotation');
+});
+
+test('detection reads the head only until the canonical form cannot be passed, and no further', () => {
+  // The head is 20,000 lines; canonical wins ties. Each case sits on one side of the point where the rest cannot change the winner.
+  const head = (canonical: number, swaks: number, eol: string): string =>
+    'C: NOOP\n'.repeat(canonical).replace(/\n/g, eol) + ' -> NOOP\n'.repeat(swaks).replace(/\n/g, eol);
+  for (const eol of ['\n', '\r\n']) {
+    assert.equal(detectDialect(head(10000, 10000, eol)), 'canonical', 'a tie');
+    assert.equal(detectDialect(head(9999, 10001, eol)), 'swaks', 'one line short of the tie');
+    assert.equal(detectDialect(head(9000, 11000, eol)), 'swaks');
+    // A line of neither kind first: 9,999 canonical lines against the 10,000 left, where stopping one line early would be wrong.
+    assert.equal(detectDialect(eol + head(9999, 10000, eol)), 'swaks', 'a blank line, then one short');
+    assert.equal(detectDialect(eol + head(10000, 9999, eol)), 'canonical');
+    // Lines past the head do not count, however many.
+    assert.equal(detectDialect(head(10000, 12000, eol)), 'canonical', 'past the head');
+    assert.equal(detectDialect(head(20000, 0, eol) + ' -> NOOP\n'.repeat(30000)), 'canonical');
+    // Other-dialect lines first: the canonical count must pass theirs plus the rest.
+    assert.equal(detectDialect(head(0, 5000, eol) + 'C: NOOP\n'.repeat(15000)), 'canonical');
+    assert.equal(detectDialect(head(0, 10001, eol) + 'C: NOOP\n'.repeat(9999)), 'swaks');
+  }
+});
+
+test('a file read as canonical first, to decide its dialect from those rows, gets the table its detected dialect gives', () => {
+  const rowsOf = (t: LineTable): unknown[] =>
+    Array.from({ length: t.count }, (_, k) => [t.offsets[k], t.ends[k], t.prefixOffsets[k], t.contentOffsets[k], t.kindCode(k), t.hasFlag(k, 8), t.isElidedData(k), t.isMaybeData(k)]);
+  const fixtures = ['msmtp-debug.txt', 'nodemailer-debug.txt', 'nodemailer-transaction-log.txt', 'postfix-client-transcript.txt', 'postfix-transcript.txt', 'swaks-rcpt-rejected.txt', 'swaks-starttls-auth.txt'];
+  const swaks = readFileSync(join(FIXTURES, 'swaks-starttls-auth.txt'), 'utf8');
+  const cases: Array<[string, string, Dialect]> = [
+    ['canonical', 'S: 220 mx\r\nC: EHLO a\r\nS: 250 mx\r\nC: DATA\r\nS: 354 go\r\nC: Subject: x\r\nC:\r\nC: ..dot\r\nC: .\r\nS: 250 ok\r\n', 'canonical'],
+    ['notes and blank lines before the first C:', '# a note\n\n  \nC: EHLO a\nS: 250 mx\n -> NOOP\n', 'canonical'],
+    // Starts like the canonical form, but most of its lines are swaks': read again as swaks.
+    ['two canonical lines, then a swaks log', `S: 220 mx\nC: NOOP\n${swaks}`, 'swaks'],
+    // Blank lines and notes count for no dialect: one C: line loses to two swaks lines.
+    ['one canonical line, blank lines, two swaks lines', 'C: NOOP\n\n\n# note\n\n -> NOOP\n -> QUIT\n', 'swaks'],
+    ...fixtures.map((f): [string, string, Dialect] => [f, readFileSync(join(FIXTURES, f), 'utf8'), detectDialect(readFileSync(join(FIXTURES, f), 'utf8'))]),
+    ...fixtures.map((f): [string, string, Dialect] => {
+      const text = `C: NOOP\n${readFileSync(join(FIXTURES, f), 'utf8')}`;
+      return [`C: NOOP, then ${f}`, text, detectDialect(text)];
+    }),
+  ];
+  for (const [name, text, dialect] of cases) {
+    const table = readLineTable(text);
+    assert.equal(table.dialect, dialect, name);
+    assert.equal(detectDialect(text), dialect, name);
+    assert.deepEqual(rowsOf(table), rowsOf(readLineTable(text, dialect)), name);
+  }
+  // The canonical-first reading was taken and given up at least once above (not every fixture stays canonical behind a C: line).
+  assert.ok(cases.some(([name, , d]) => name.startsWith('C: NOOP') && d !== 'canonical'));
 });
