@@ -116,7 +116,26 @@ function boundaryCharOk(c: number): boolean {
  * Content-Type and parameters, boundaries, nesting) in `problems`.
  */
 export function parseMessage(text: string, options: ParseOptions = {}): ParsedMessage {
+  keepParserShape();
   return new MessageParser(text, options.maxDepth ?? DEFAULT_MAX_DEPTH, options.l10n?.messages ?? ENGLISH_MESSAGES).run();
+}
+
+/** A short MIME message whose parser, once run, lives as long as the process: see `keepParserShape`. */
+const SHAPE_SAMPLE = 'From: a@example.org\r\nSubject: sample\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nBody.\r\n--b--\r\n';
+let shapeKeeper: MessageParser | undefined;
+
+/**
+ * Keeps one parser that has run. V8 holds the hidden class that a class's
+ * fields give its instances only through a weak transition: a full garbage
+ * collection with no parser alive (between two validations) drops it, throws
+ * away the optimised code of every step that read one, and the next parse runs
+ * unoptimised while V8 learns the class anew. Made on the first parse.
+ */
+function keepParserShape(): void {
+  if (shapeKeeper) return;
+  const parser = new MessageParser(SHAPE_SAMPLE, DEFAULT_MAX_DEPTH, ENGLISH_MESSAGES);
+  shapeKeeper = parser;
+  parser.run();
 }
 
 /**
