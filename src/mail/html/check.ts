@@ -16,7 +16,7 @@ import { decodeHtmlPart, rawSpanOf, type DecodedHtml } from './decode';
 import { ENGLISH_HTML_MESSAGES, type HtmlMessageTable, type PartialGroup } from './messages';
 import { isConditional, noteApplies, type FeatureUse } from './notes';
 import { attributeValue, scanHtml, type HtmlAttribute, type HtmlStartTag } from './scan';
-import { keepShape } from './shapes';
+import { keepShape } from '../shapes';
 import { clientName, DEFAULT_HTML_CLIENTS, loadSupport, parseResult, selectClients, verdictFor, type FeatureIndex, type SupportData, type SupportFeature } from './support';
 
 /** Options of the HTML checks. */

@@ -11,7 +11,7 @@
 import { isUtf8 } from 'node:buffer';
 import { decodeBase64, decodeCharset, hexValue, softLineBreakEnd } from '../message/encodings';
 import type { MimePart } from '../message/model';
-import { keepShape } from './shapes';
+import { keepShape } from '../shapes';
 
 /** A span in the raw text. */
 export interface RawSpan {

@@ -7,7 +7,7 @@
  */
 import { decodeHTMLAttribute } from 'entities';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
-import { keepShape } from './shapes';
+import { keepShape } from '../shapes';
 
 /** One attribute of a start tag. */
 export interface HtmlAttribute {

@@ -16,6 +16,7 @@ import type { CoreBundle } from '../i18n';
 import { parseParameterised, displayFilename } from './params';
 import { stripComments } from './lexer';
 import { childPath, embeddedRootPath } from './partLookup';
+import { keepShape } from '../shapes';
 
 /** Options of `parseMessage`. */
 export interface ParseOptions {
@@ -122,20 +123,19 @@ export function parseMessage(text: string, options: ParseOptions = {}): ParsedMe
 
 /** A short MIME message whose parser, once run, lives as long as the process: see `keepParserShape`. */
 const SHAPE_SAMPLE = 'From: a@example.org\r\nSubject: sample\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nBody.\r\n--b--\r\n';
-let shapeKeeper: MessageParser | undefined;
+let shapeKept = false;
 
 /**
- * Keeps one parser that has run. V8 holds the hidden class that a class's
- * fields give its instances only through a weak transition: a full garbage
- * collection with no parser alive (between two validations) drops it, throws
- * away the optimised code of every step that read one, and the next parse runs
- * unoptimised while V8 learns the class anew. Made on the first parse.
+ * Keeps one parser that has run, with the parts and fields it made (see
+ * `keepShape`): a parse drops all of them, so a full garbage collection between
+ * two validations would otherwise take their classes' shapes, and the
+ * optimised code of every step, with it. Made on the first parse, not when the
+ * module loads.
  */
 function keepParserShape(): void {
-  if (shapeKeeper) return;
-  const parser = new MessageParser(SHAPE_SAMPLE, DEFAULT_MAX_DEPTH, ENGLISH_MESSAGES);
-  shapeKeeper = parser;
-  parser.run();
+  if (shapeKept) return;
+  shapeKept = true;
+  keepShape(new MessageParser(SHAPE_SAMPLE, DEFAULT_MAX_DEPTH, ENGLISH_MESSAGES)).run();
 }
 
 /**
