@@ -1,5 +1,6 @@
 // The README's test command (`npm test`) and what `.ci/run` calls.
-// Phases: compile (tsc + esbuild), lint (eslint.config.mjs), unit (node:test over out/test/**/*.test.js,
+// Phases: compile (esbuild: the TypeScript files into out/, and the bundles), lint (the type check,
+// `tsc --noEmit` of the project and of the webview script, then eslint.config.mjs), unit (node:test over out/test/**/*.test.js,
 // pure and in-process, run by one worker process per core: scripts/unit-worker.cjs), integration (the tests that open sockets or spawn processes:
 // real SMTP servers, fault servers with their timeouts, the CLI and the server as
 // child processes), grammar (vscode-tmgrammar-test + snapshots), package (the
@@ -19,9 +20,18 @@ const phases = asked.length ? asked : ['lint', 'unit', 'integration', 'grammar',
 /**
  * Test files of the integration phase, by path under out/test: real sockets and
  * child processes, whose waits (timeouts, process start-up) would make the unit
- * phase slow. Everything else is a unit test.
+ * phase slow, and the two sweeps that take seconds of CPU each (every corpus
+ * file through every server feature; the grammars over a 1 MB line and a 10 MB
+ * message). Everything else is a unit test.
  */
-const INTEGRATION = [/^send\//, /^cli\//, /^mail\/transcript\/(toolsLive|nodemailerLive)\./, /^hardening\/(send|serverProcess|cli|hostileServer)/, /^e2e\//];
+const INTEGRATION = [
+  /^send\//,
+  /^cli\//,
+  /^mail\/transcript\/(toolsLive|nodemailerLive)\./,
+  /^hardening\/(send|serverProcess|cli|hostileServer|featureSweep)/,
+  /^grammar\/largeInput\./,
+  /^e2e\//,
+];
 const isIntegration = (file) => INTEGRATION.some((re) => re.test(relative(join(root, 'out', 'test'), file)));
 const failures = [];
 
@@ -74,12 +84,14 @@ function findTests(dir) {
   return out;
 }
 
-if (!run('compile', 'npx', ['tsc', '-p', '.']) || !run('compile webview', 'npx', ['tsc', '-p', 'src/webview']) || !run('bundle', 'node', ['scripts/build.mjs'])) {
+if (!run('compile', process.execPath, ['scripts/transpile.mjs']) || !run('bundle', 'node', ['scripts/build.mjs'])) {
   console.error('\nCompilation failed.');
   process.exit(1);
 }
 
 if (phases.includes('lint')) {
+  run('type check', 'npx', ['tsc', '-p', '.', '--noEmit']);
+  run('type check webview', 'npx', ['tsc', '-p', 'src/webview']);
   run('lint', 'npx', ['eslint', '.', '--max-warnings', '0', '--report-unused-disable-directives-severity', 'error']);
 }
 
