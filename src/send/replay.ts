@@ -14,7 +14,9 @@
  * (RFC 3207), as the client in the transcript did.
  */
 import * as net from 'node:net';
+import { StringDecoder } from 'node:string_decoder';
 import * as tls from 'node:tls';
+import { ReplyMeter, type ReplyOverflow } from './limits';
 import { REDACTED, SessionLog } from './transcript';
 
 /** How replies are compared: the whole code, its first digit, or code and text. */
@@ -140,10 +142,64 @@ export function replaySteps(text: string): Step[] {
   return steps;
 }
 
+/** One server reply: its code (0 when the first line has none) and its lines, without line ends. */
+export interface ServerReply {
+  code: number;
+  lines: string[];
+}
+
+/**
+ * Turns the server's bytes, however TCP cuts them, into replies: UTF-8 is
+ * decoded across chunk edges (a character split between two segments stays one
+ * character), and each reply is bounded by the send path's limits (limits.ts),
+ * so a server that never ends a line or a `250-` reply cannot grow memory
+ * without bound.
+ */
+export class ReplyAssembler {
+  private decoder = new StringDecoder('utf8');
+  private readonly meter = new ReplyMeter();
+  private buffer = '';
+
+  /** Takes the next chunk. Returns the limit the reply went over (the chunk is then dropped), else undefined. */
+  push(chunk: Buffer): ReplyOverflow | undefined {
+    const over = this.meter.feed(chunk);
+    if (over) return over;
+    this.buffer += this.decoder.write(chunk);
+    return undefined;
+  }
+
+  /**
+   * Starts decoding afresh: after STARTTLS the bytes come from a new TLS
+   * session, and a character cannot span the two (RFC 3207 §4.2 discards
+   * anything the server sent before the handshake anyway).
+   */
+  restartDecoding(): void {
+    this.decoder = new StringDecoder('utf8');
+  }
+
+  /** The next complete reply (RFC 5321 §4.2.1: `code-` lines, then a last `code SP` line), or undefined until it has arrived. */
+  next(): ServerReply | undefined {
+    const lines: string[] = [];
+    let at = 0;
+    for (;;) {
+      const end = this.buffer.indexOf('\n', at);
+      if (end < 0) return undefined;
+      const line = this.buffer.slice(at, end).replace(/\r$/, '');
+      at = end + 1;
+      lines.push(line);
+      if (!/^\d{3}-/.test(line)) {
+        this.buffer = this.buffer.slice(at);
+        const m = /^(\d{3})/.exec(lines[0]!);
+        return { code: m ? Number(m[1]) : 0, lines };
+      }
+    }
+  }
+}
+
 /** Reads replies from a socket that may be swapped for a TLS one. */
 class ReplyReader {
-  private buffer = '';
-  private waiting: ((reply: { code: number; lines: string[] } | Error) => void) | undefined;
+  private readonly replies = new ReplyAssembler();
+  private waiting: ((reply: ServerReply | Error) => void) | undefined;
   private failed: Error | undefined;
   private socket!: net.Socket;
 
@@ -153,9 +209,15 @@ class ReplyReader {
 
   attach(socket: net.Socket): void {
     this.socket = socket;
+    this.replies.restartDecoding();
     socket.setTimeout(this.timeoutMs);
     socket.on('data', (d: Buffer) => {
-      this.buffer += d.toString('utf8');
+      const over = this.replies.push(d);
+      if (over) {
+        this.fail(new Error(`the server sent a reply of more than ${over.limit} ${over.unit}`));
+        socket.destroy();
+        return;
+      }
       this.deliver();
     });
     socket.on('timeout', () => this.fail(new Error(`no reply within ${this.timeoutMs} ms`)));
@@ -179,7 +241,7 @@ class ReplyReader {
     return this.socket;
   }
 
-  next(): Promise<{ code: number; lines: string[] }> {
+  next(): Promise<ServerReply> {
     return new Promise((resolve, reject) => {
       this.waiting = (r) => (r instanceof Error ? reject(r) : resolve(r));
       this.deliver();
@@ -193,28 +255,11 @@ class ReplyReader {
 
   private deliver(): void {
     if (!this.waiting) return;
-    const lines: string[] = [];
-    let at = 0;
-    for (;;) {
-      const end = this.buffer.indexOf('\n', at);
-      if (end < 0) break;
-      const line = this.buffer.slice(at, end).replace(/\r$/, '');
-      at = end + 1;
-      lines.push(line);
-      if (!/^\d{3}-/.test(line)) {
-        this.buffer = this.buffer.slice(at);
-        const w = this.waiting;
-        this.waiting = undefined;
-        const m = /^(\d{3})/.exec(lines[0]!);
-        w({ code: m ? Number(m[1]) : 0, lines });
-        return;
-      }
-    }
-    if (this.failed) {
-      const w = this.waiting;
-      this.waiting = undefined;
-      w(this.failed);
-    }
+    const reply = this.replies.next() ?? this.failed;
+    if (!reply) return;
+    const w = this.waiting;
+    this.waiting = undefined;
+    w(reply);
   }
 }
 
