@@ -38,9 +38,9 @@ function expected(body: string): UniformBase64 | undefined {
   const full = tail.length > 0 ? widths : widths.slice(0, -1);
   const last = tail.length > 0 ? tail.length : widths[widths.length - 1];
   if (full.some((w) => w !== width) || last > 76) return undefined;
-  // The padding ends that last line (not "=", a break, then "=").
+  // The padding ends the last line that holds anything (not "=", a break, then "="); blank lines may follow it.
   const pad = body.split('=').length - 1;
-  const lastLine = tail.length > 0 ? tail : complete[complete.length - 1].replace('\r', '');
+  const lastLine = [...complete.map((c) => c.replace('\r', '')), tail].filter((l) => l.length > 0).pop() ?? '';
   if (!lastLine.endsWith('='.repeat(pad))) return undefined;
   const data = [...body].filter((c) => ALPHABET.includes(c)).length;
   // One character over a multiple of 4 is left to the character-by-character check.
@@ -105,6 +105,16 @@ describe('base64 bodies of uniform lines', () => {
     );
     // The generator must reach both sides.
     assert.ok(taken > 200, `only ${taken} bodies took the fast path`);
+  });
+
+  test('padding, then blank lines: taken, with the counts of a plain reading (fast-check counterexample)', () => {
+    for (const body of ['HgnAHgnA\nHgnAHg==\n\n', 'HgnAHgnA\r\nHgnAHg==\r\n\r\n', 'HgnAHgnA\nHgnAHgn=\n\n']) {
+      assert.deepEqual(readUniformBase64(body), expected(body), JSON.stringify(body));
+      assert.notEqual(expected(body), undefined, JSON.stringify(body));
+    }
+    // Near miss: padding split by a break stays with the character-by-character check.
+    assert.equal(readUniformBase64('HgnAHgnA\nHgnAHg=\n=\n'), undefined);
+    assert.equal(expected('HgnAHgnA\nHgnAHg=\n=\n'), undefined);
   });
 
   test('every width and last line, with and without padding and a final break', () => {
