@@ -8,6 +8,7 @@
  * Everything here is one pass over the text with anchored, non-nested patterns.
  */
 
+import { utf8Length } from '../octets';
 import { COMMANDS, type CommandInfo } from './catalog';
 import { CANONICAL_DIALECT, DIALECTS, dialectReader, type Classified, type Dialect, type LineKind, type LineRows, type RawLine } from './dialects';
 
@@ -305,7 +306,7 @@ export class LineTable {
   contentOctets(k: number): number {
     const co = this.contentOffsets[k];
     const end = this.ends[k];
-    return this.isAscii() ? end - co : octetsIn(this.text, co, end);
+    return this.isAscii() ? end - co : utf8Length(this.text, co, end);
   }
 
   /**
@@ -520,14 +521,6 @@ export function isPseudoLine(s: string): boolean {
   if (s.length < 3 || s.charCodeAt(0) !== 60 || s.charCodeAt(s.length - 1) !== 62) return false;
   const inner = s.slice(1, -1);
   return inner.includes(' ') && !inner.includes('<') && !inner.includes('>');
-}
-
-export const octetsOf = (s: string): number => octetsIn(s, 0, s.length);
-
-/** UTF-8 octets of `text[start..end)`, counted in place (pure ASCII lines, the norm, need no copy). */
-export function octetsIn(text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 127) return Buffer.byteLength(text.slice(start, end), 'utf8');
-  return end - start;
 }
 
 /** The catalogue's commands by their letters packed 5 bits each (A or a = 1 ... Z or z = 26). */
