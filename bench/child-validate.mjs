@@ -1,13 +1,15 @@
 // One in-process measurement in a fresh process (run with --expose-gc): our
 // validator's cold and warm time and its peak memory on one file, then the
 // line-scan floor on the same bytes. Prints one JSON line.
-// Usage: node --expose-gc bench/child-validate.mjs <message|transcript> <file> <warmRuns>
+// Usage: node --expose-gc bench/child-validate.mjs <message|transcript> <file> <warmRuns|cold>
+// ("cold": the first validation only, for its peak memory under other V8 flags)
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 const [kind, file, runsArg] = process.argv.slice(2);
-const runs = Number(runsArg) || 5;
+const coldOnly = runsArg === 'cold';
+const runs = coldOnly ? 0 : Number(runsArg) || 5;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(path.join(root, 'package.json'));
 const { validateMessage } = require(path.join(root, 'out/src/mail/message/validate.js'));
@@ -72,7 +74,7 @@ for (const p of problems) codes[p.code] = (codes[p.code] ?? 0) + 1;
 // input gets the same rule: at least 3 runs and 500 ms of CPU time (at most 50 runs).
 let warmUpCpu = 0;
 let warmUpRuns = 0;
-while (warmUpRuns < 50 && (warmUpRuns < 3 || warmUpCpu < 500)) {
+while (!coldOnly && warmUpRuns < 50 && (warmUpRuns < 3 || warmUpCpu < 500)) {
   c0 = process.cpuUsage();
   validate(text, limits);
   warmUpCpu += cpuMs(c0);
@@ -95,7 +97,7 @@ const bytes = fs.readFileSync(file);
 const scan = [];
 const scanCpu = [];
 let lines = 0;
-for (let i = 0; i < Math.max(runs, 5); i++) {
+for (let i = 0; i < (coldOnly ? 0 : Math.max(runs, 5)); i++) {
   t0 = process.hrtime.bigint();
   c0 = process.cpuUsage();
   lines = 0;
