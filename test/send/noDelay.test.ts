@@ -7,29 +7,20 @@
  * `setNoDelay(true)` before the server's greeting was read.
  */
 import assert from 'node:assert/strict';
-import * as net from 'node:net';
 import { test } from 'node:test';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { currentSocket, disableNagle } from '../../src/send/nodemailerInternals';
 import { sendMessage } from '../../src/send/send';
 import type { SmtpProfile } from '../../src/send/types';
+import { recordSocketCalls, type NoDelayCall } from '../helpers/socketCalls';
 import { startTestSmtpServer, TLS_CERT_FILE } from '../helpers/smtpServer';
 
 const MESSAGE = 'From: a@example.com\r\nTo: b@example.com\r\nSubject: hi\r\nDate: Fri, 27 Nov 2026 10:00:00 +0000\r\nMessage-ID: <n@example.com>\r\n\r\nHello\r\n';
 
-/** Records each `setNoDelay` call (socket, argument, whether the server had sent anything to it yet) while `run` runs. */
-async function recordingNoDelay<T>(run: () => Promise<T>): Promise<{ result: T; calls: Array<{ socket: net.Socket; enable: unknown; bytesRead: number }> }> {
-  const calls: Array<{ socket: net.Socket; enable: unknown; bytesRead: number }> = [];
-  const original = net.Socket.prototype.setNoDelay;
-  net.Socket.prototype.setNoDelay = function (this: net.Socket, enable?: boolean) {
-    calls.push({ socket: this, enable, bytesRead: this.bytesRead });
-    return original.call(this, enable);
-  };
-  try {
-    return { result: await run(), calls };
-  } finally {
-    net.Socket.prototype.setNoDelay = original;
-  }
+/** Every `setNoDelay` call made while `run` runs (test/helpers/socketCalls.ts). */
+async function recordingNoDelay<T>(run: () => Promise<T>): Promise<{ result: T; calls: NoDelayCall[] }> {
+  const { result, noDelay } = await recordSocketCalls(run);
+  return { result, calls: noDelay };
 }
 
 for (const security of ['none', 'starttls', 'tls'] as const) {
