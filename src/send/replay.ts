@@ -7,7 +7,10 @@
  * an MTA's behaviour.
  *
  * Replies are paired with commands in order (a pipelined group's replies
- * follow its commands, RFC 2920), and the replay sends one command at a time.
+ * follow its commands, RFC 2920), and the replay sends one command at a time,
+ * waiting for its reply. A message goes out in one write with its final dot,
+ * and a BDAT chunk (RFC 3030: the octets the command declares, in the `C:`
+ * lines after it) in one write with its command.
  * AUTH is sent only with credentials the caller gives (AUTH PLAIN, RFC 4616),
  * never the transcript's, which are masked; without them the exchange is
  * skipped and says so. After a 220 to STARTTLS the connection is upgraded
@@ -33,8 +36,19 @@ interface ExpectedReply {
 /** One thing to do: read the greeting, send a command, or send a DATA body. */
 type Step =
   | { kind: 'greeting'; expect?: ExpectedReply }
-  | { kind: 'command'; text: string; line: number; expect?: ExpectedReply; auth?: boolean }
-  | { kind: 'body'; lines: Array<{ text: string; bareLf: boolean }>; elided: boolean };
+  | { kind: 'command'; text: string; line: number; expect?: ExpectedReply; auth?: boolean; chunk?: BodyLine[] }
+  | { kind: 'body'; lines: BodyLine[]; elided: boolean };
+
+/** A line of message data as the transcript shows it, and whether the client ended it with LF alone. */
+interface BodyLine {
+  text: string;
+  bareLf: boolean;
+}
+
+/** `BDAT <size> [LAST]` (RFC 3030 §2): the chunk of exactly `size` octets follows the command line at once. */
+const BDAT_COMMAND = /^BDAT[ \t]+(\d+)(?:[ \t]+LAST)?[ \t]*$/i;
+/** The annotation the recorder writes after a data line the client ended with LF alone. */
+const BARE_LF_NOTE = /^#\s*bare LF\s*$/i;
 
 /** A difference between the transcript and the live session. */
 export interface ReplayMismatch {
@@ -86,16 +100,32 @@ export function replaySteps(text: string): Step[] {
   let body: Extract<Step, { kind: 'body' }> | undefined;
   let inAuth = false;
   let lastData: Extract<Step, { kind: 'command' }> | undefined;
+  /** The BDAT chunk being read and how many of its declared octets are still to come. */
+  let chunk: { lines: BodyLine[]; remaining: number } | undefined;
   const lines = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
+    if (chunk) {
+      // The chunk's lines, each counted with CRLF as the transcript validator counts them.
+      if (chunk.remaining > 0 && raw.startsWith('C:')) {
+        const content = raw.startsWith('C: ') ? raw.slice(3) : raw.slice(2);
+        chunk.lines.push({ text: content, bareLf: false });
+        chunk.remaining -= Buffer.byteLength(content, 'utf8') + 2;
+        continue;
+      }
+      if (BARE_LF_NOTE.test(raw) && chunk.lines.length) {
+        chunk.lines[chunk.lines.length - 1]!.bareLf = true;
+        continue;
+      }
+      chunk = undefined;
+    }
     if (body) {
       if (raw === 'C: .' || raw === 'C:.') {
         body = undefined;
       } else if (raw.startsWith('C:')) {
         body.lines.push({ text: raw.startsWith('C: ') ? raw.slice(3) : raw.slice(2), bareLf: false });
         continue;
-      } else if (/^#\s*bare LF\s*$/i.test(raw) && body.lines.length) {
+      } else if (BARE_LF_NOTE.test(raw) && body.lines.length) {
         body.lines[body.lines.length - 1]!.bareLf = true;
         continue;
       } else if (raw.startsWith('# | ')) {
@@ -136,6 +166,11 @@ export function replaySteps(text: string): Step[] {
       inAuth = true;
     }
     if (/^DATA\s*$/i.test(content)) lastData = step;
+    const bdat = BDAT_COMMAND.exec(content);
+    if (bdat) {
+      step.chunk = [];
+      chunk = { lines: step.chunk, remaining: Number(bdat[1]) };
+    }
     steps.push(step);
     awaiting.push(step);
   }
@@ -196,12 +231,21 @@ export class ReplyAssembler {
   }
 }
 
-/** Reads replies from a socket that may be swapped for a TLS one. */
+/**
+ * Reads replies from a socket that may be swapped for a TLS one, and writes
+ * what the client sends in as few writes as the dialogue allows: `write` only
+ * queues, and the queue goes out in one write when a reply is awaited (or the
+ * session ends). So a message body, its final dot and a BDAT chunk with its
+ * command each leave in one write rather than one per line, and with Nagle's
+ * algorithm off (see `connect`) none of them waits for the server's ACK.
+ */
 class ReplyReader {
   private readonly replies = new ReplyAssembler();
   private waiting: ((reply: ServerReply | Error) => void) | undefined;
   private failed: Error | undefined;
   private socket!: net.Socket;
+  /** What was written and not yet handed to the socket. */
+  private unsent = '';
 
   constructor(socket: net.Socket, private readonly timeoutMs: number) {
     this.attach(socket);
@@ -233,15 +277,25 @@ class ReplyReader {
     this.socket.on('error', () => undefined);
   }
 
+  /** Queues `text` for the next `flush` (the bytes and their order are those of the calls). */
   write(text: string): void {
-    this.socket.write(text);
+    this.unsent += text;
+  }
+
+  /** Hands everything queued to the socket in one write. */
+  flush(): void {
+    if (!this.unsent) return;
+    this.socket.write(this.unsent);
+    this.unsent = '';
   }
 
   get current(): net.Socket {
     return this.socket;
   }
 
+  /** Sends what is queued, then waits for the next reply. */
   next(): Promise<ServerReply> {
+    this.flush();
     return new Promise((resolve, reject) => {
       this.waiting = (r) => (r instanceof Error ? reject(r) : resolve(r));
       this.deliver();
@@ -298,6 +352,11 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
         security === 'tls'
           ? tls.connect({ host: options.host, port, servername, rejectUnauthorized: !options.insecure }, () => resolve(s))
           : net.connect(port, options.host, () => resolve(s));
+      // Before anything is sent: SMTP is a dialogue of small writes, and with Nagle's algorithm on,
+      // a write made while the previous segment is unacknowledged (a command after the last one's
+      // reply was read) waits for the server's delayed ACK, about 40 ms on Linux. A TLS socket
+      // passes it to the TCP socket beneath, which a STARTTLS upgrade keeps.
+      s.setNoDelay(true);
       s.setTimeout(timeoutMs, () => s.destroy(new Error(`no connection within ${timeoutMs} ms`)));
       s.once('error', reject);
     });
@@ -318,6 +377,15 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
     log.note(`differs from the transcript (line ${m.line}): expected ${m.expected}`);
   };
 
+  /** Queues message data lines as the transcript has them (dot-stuffed already; a `# bare LF` line ends with LF alone). */
+  const writeData = (lines: readonly BodyLine[]): void => {
+    for (const l of lines) {
+      reader.write(`${l.text}${l.bareLf ? '\n' : '\r\n'}`);
+      log.client(l.text);
+      if (l.bareLf) log.note('bare LF');
+    }
+  };
+
   let greeted = false;
   try {
     for (let k = 0; k < steps.length; k++) {
@@ -329,11 +397,7 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
       }
       if (step.kind === 'body') {
         if (step.elided) log.note('the transcript shows only the header of this message; its header lines are sent, with a one-line body');
-        for (const l of step.lines) {
-          reader.write(`${l.text}${l.bareLf ? '\n' : '\r\n'}`);
-          log.client(l.text);
-          if (l.bareLf) log.note('bare LF');
-        }
+        writeData(step.lines);
         if (step.elided) {
           reader.write('\r\n[the message body is not in the transcript]\r\n');
           log.client('');
@@ -358,6 +422,7 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
       }
       reader.write(`${step.text}\r\n`);
       log.client(step.text);
+      if (step.chunk) writeData(step.chunk);
       const reply = await reader.next();
       compare(step, reply);
       if (/^STARTTLS\s*$/i.test(step.text) && reply.code === 220) {
@@ -375,6 +440,8 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
     reader.current.destroy();
     return finish(greeted, (e as Error).message);
   }
+  // A transcript that ends inside a message (no final dot) still sends what it has.
+  reader.flush();
   reader.detach();
   reader.current.end();
   reader.current.destroy();
