@@ -2,7 +2,8 @@
  * Scripted SMTP servers on raw sockets (127.0.0.1) for fault-injection tests of
  * the send path. A `FaultServer` speaks just enough ESMTP (RFC 5321)
  * to carry a message — greeting, EHLO/HELO, STARTTLS (RFC 3207), AUTH PLAIN and
- * LOGIN (RFC 4954), MAIL, RCPT, DATA, RSET, NOOP, QUIT — and lets a test replace
+ * LOGIN (RFC 4954), MAIL, RCPT, DATA, BDAT (RFC 3030; advertise CHUNKING in
+ * `extensions` for a client to use it), RSET, NOOP, QUIT — and lets a test replace
  * the answer at any point with a fault: close the socket, stall forever, send
  * garbage or a huge line, or start TLS with a bad handshake.
  *
@@ -82,7 +83,7 @@ export interface FaultRecord {
   connections: number;
   /** Every command line, in order, exactly as received except the final LF and one CR before it. */
   commands: string[];
-  /** Every message content received after DATA (dot-unstuffed, CRLF kept, without the final `.` line). */
+  /** Every message content received after DATA (dot-unstuffed, CRLF kept, without the final `.` line), or in BDAT chunks up to the LAST one. */
   messages: string[];
   /** All bytes received on all connections, decoded as latin1 (after TLS decryption). */
   rawInput: string;
@@ -117,7 +118,9 @@ export async function startFaultServer(script: FaultScript = {}, port = 0): Prom
   function runSession(initial: net.Socket, session: FaultSession): void {
     let stream: net.Socket = initial;
     let buffer = Buffer.alloc(0);
-    let mode: 'command' | 'data' | 'auth-login-user' | 'auth-login-pass' | 'auth-plain' | 'dead' = 'command';
+    let mode: 'command' | 'data' | 'bdat' | 'auth-login-user' | 'auth-login-pass' | 'auth-plain' | 'dead' = 'command';
+    /** The octets of the current BDAT chunk still to come, whether it is the LAST, and the chunks so far. */
+    let bdat = { remaining: 0, last: false, received: [] as Buffer[] };
     let dataBuffer = Buffer.alloc(0);
     let dataFaultDone = false;
     let messageCount = 0;
@@ -226,6 +229,17 @@ export async function startFaultServer(script: FaultScript = {}, port = 0): Prom
           dataFaultDone = false;
           perform(reply('354 End data with <CR><LF>.<CR><LF>'));
           return;
+        case 'BDAT': {
+          // RFC 3030 §2: exactly <size> octets follow the command line; no dot-stuffing, no end marker.
+          const size = /^BDAT (\d+)( LAST)?$/i.exec(line);
+          if (!size) {
+            perform(reply('501 5.5.4 Syntax: BDAT size [LAST]'));
+            return;
+          }
+          mode = 'bdat';
+          bdat = { remaining: Number(size[1]), last: !!size[2], received: bdat.received };
+          return;
+        }
         case 'RSET':
           session.rcptCount = 0;
           perform(reply('250 2.0.0 Ok'));
@@ -294,6 +308,21 @@ export async function startFaultServer(script: FaultScript = {}, port = 0): Prom
           dataBuffer = Buffer.concat([dataBuffer, buffer]);
           buffer = Buffer.alloc(0);
           if (!takeData()) return;
+          continue;
+        }
+        if (mode === 'bdat') {
+          if (buffer.length < bdat.remaining) return;
+          bdat.received.push(buffer.subarray(0, bdat.remaining));
+          buffer = buffer.subarray(bdat.remaining);
+          mode = 'command';
+          if (!bdat.last) {
+            perform(reply('250 2.0.0 Ok: chunk taken'));
+            continue;
+          }
+          record.messages.push(Buffer.concat(bdat.received).toString('latin1'));
+          bdat = { remaining: 0, last: false, received: [] };
+          messageCount++;
+          perform(reply(`250 2.0.0 Ok: queued as FAULT${session.id}x${messageCount}`));
           continue;
         }
         const lf = buffer.indexOf(0x0a);

@@ -1,6 +1,6 @@
 /**
  * How a replay puts its bytes on the wire, against a raw SMTP server on
- * 127.0.0.1 that records every octet it receives: the bytes are exactly the
+ * 127.0.0.1 that records every octet it receives (test/helpers/faultServer.ts): the bytes are exactly the
  * transcript's client side (dot-stuffed lines as written, a `# bare LF` line
  * ending with LF alone, UTF-8 as UTF-8), and they leave in as few writes as
  * the dialogue allows, counted on the client's socket itself: each command
@@ -9,101 +9,49 @@
  * transcript in one; and Nagle's algorithm is off before the greeting is read.
  */
 import assert from 'node:assert/strict';
-import * as net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { replaySteps, replayTranscript } from '../../src/send/replay';
+import { startFaultServer, type FaultServer } from '../helpers/faultServer';
 import { recordSocketCalls } from '../helpers/socketCalls';
-
-/** A raw server: DATA ends at CRLF.CRLF, BDAT takes exactly its octets; every byte received is kept per connection. */
-function startRawServer(): Promise<{ port: number; sessions: Buffer[][]; close(): Promise<void> }> {
-  const sessions: Buffer[][] = [];
-  const server = net.createServer((socket) => {
-    const received: Buffer[] = [];
-    sessions.push(received);
-    socket.on('error', () => undefined);
-    let pending = '';
-    let mode: { kind: 'command' } | { kind: 'data' } | { kind: 'bdat'; remaining: number } = { kind: 'command' };
-    const answer = (reply: string): boolean => socket.write(`${reply}\r\n`);
-    socket.write('220 raw.example ESMTP\r\n');
-    socket.on('data', (d: Buffer) => {
-      received.push(d);
-      pending += d.toString('latin1');
-      for (;;) {
-        if (mode.kind === 'data') {
-          // The end of the data is CRLF . CRLF, the first CRLF being the last line's (or none for an empty message).
-          const end = `\r\n${pending}`.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          pending = pending.slice(end + 3);
-          mode = { kind: 'command' };
-          answer('250 2.0.0 queued');
-          continue;
-        }
-        if (mode.kind === 'bdat') {
-          if (pending.length < mode.remaining) return;
-          pending = pending.slice(mode.remaining);
-          mode = { kind: 'command' };
-          answer('250 2.0.0 chunk taken');
-          continue;
-        }
-        const lf = pending.indexOf('\n');
-        if (lf < 0) return;
-        const line = pending.slice(0, lf).replace(/\r$/, '');
-        pending = pending.slice(lf + 1);
-        const bdat = /^BDAT (\d+)/i.exec(line);
-        if (/^EHLO /i.test(line)) answer('250-raw.example\r\n250-CHUNKING\r\n250 8BITMIME');
-        else if (/^DATA$/i.test(line)) {
-          mode = { kind: 'data' };
-          answer('354 go ahead');
-        } else if (bdat) mode = { kind: 'bdat', remaining: Number(bdat[1]) };
-        else if (/^QUIT$/i.test(line)) {
-          answer('221 bye');
-          socket.end();
-          return;
-        } else answer('250 ok');
-      }
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ port: (server.address() as net.AddressInfo).port, sessions, close: () => new Promise<void>((done) => server.close(() => done())) }),
-    ),
-  );
-}
 
 const HELLO = ['S: 220 raw.example ESMTP', 'C: EHLO client.example', 'S: 250-raw.example', 'S: 250-CHUNKING', 'S: 250 8BITMIME', 'C: MAIL FROM:<a@example.com>', 'S: 250 ok', 'C: RCPT TO:<b@example.com>', 'S: 250 ok'];
 const BYE = ['C: QUIT', 'S: 221 bye'];
 /** The writes of the commands around the message. */
 const HELLO_WRITES = ['EHLO client.example\r\n', 'MAIL FROM:<a@example.com>\r\n', 'RCPT TO:<b@example.com>\r\n'];
 
-/** Transcripts, and the writes their replay must make (as UTF-8 text). */
-const CASES: Array<{ name: string; transcript: string[]; writes: string[] }> = [
+/** Transcripts, the writes their replay must make and the message the server must take (as UTF-8 text). */
+const CASES: Array<{ name: string; transcript: string[]; writes: string[]; message: string }> = [
   {
     name: 'DATA: the message and its final dot in one write',
     transcript: [...HELLO, 'C: DATA', 'S: 354 go ahead', 'C: Subject: writes', 'C:', 'C: ..a dot-stuffed line', 'C: a line ended with LF alone', '# bare LF', 'C: ünïcode 😀', 'C: last line', 'C: .', 'S: 250 2.0.0 queued', ...BYE],
     writes: [...HELLO_WRITES, 'DATA\r\n', 'Subject: writes\r\n\r\n..a dot-stuffed line\r\na line ended with LF alone\nünïcode 😀\r\nlast line\r\n.\r\n', 'QUIT\r\n'],
+    message: 'Subject: writes\r\n\r\n.a dot-stuffed line\r\na line ended with LF alone\nünïcode 😀\r\nlast line\r\n',
   },
   {
     name: 'BDAT: each command with its chunk in one write',
     transcript: [...HELLO, 'C: BDAT 18', 'C: Subject: chunk', 'C:', 'S: 250 2.0.0 chunk taken', 'C: BDAT 13 LAST', 'C: body', 'C: .line', 'S: 250 2.0.0 chunk taken', ...BYE],
     writes: [...HELLO_WRITES, 'BDAT 18\r\nSubject: chunk\r\n\r\n', 'BDAT 13 LAST\r\nbody\r\n.line\r\n', 'QUIT\r\n'],
+    message: 'Subject: chunk\r\n\r\nbody\r\n.line\r\n',
   },
   {
     name: 'a summarised message: its header lines, the stand-in body and the dot in one write',
     transcript: [...HELLO, 'C: DATA', 'S: 354 go ahead', '# message data: 3.0 MB in 40000 lines, over the 64.0 KB shown in full; its header:', '# | Subject: big', '# | From: a@example.com', '# ... 3.0 MB of message data not shown ...', 'C: .', 'S: 250 2.0.0 queued', ...BYE],
     writes: [...HELLO_WRITES, 'DATA\r\n', 'Subject: big\r\nFrom: a@example.com\r\n\r\n[the message body is not in the transcript]\r\n.\r\n', 'QUIT\r\n'],
+    message: 'Subject: big\r\nFrom: a@example.com\r\n\r\n[the message body is not in the transcript]\r\n',
   },
 ];
 
 describe('replay on the wire', () => {
-  let server: Awaited<ReturnType<typeof startRawServer>>;
+  let server: FaultServer;
   before(async () => {
-    server = await startRawServer();
+    server = await startFaultServer({ extensions: ['CHUNKING', '8BITMIME'] });
   });
   after(() => server.close());
 
   for (const c of CASES) {
     test(c.name, async () => {
-      const sessions = server.sessions.length;
+      const connections = server.record.connections;
+      const before = server.record.rawInput.length;
       const { result, noDelay, writes } = await recordSocketCalls(() => replayTranscript({ text: c.transcript.join('\n'), host: '127.0.0.1', port: server.port, timeoutMs: 60_000 }));
       assert.equal(result.error, undefined, result.transcript);
       assert.deepEqual(result.mismatches, []);
@@ -113,8 +61,9 @@ describe('replay on the wire', () => {
       const client = writes.filter((w) => w.remotePort === server.port);
       assert.deepEqual(client.map((w) => w.data), c.writes.map(latin1));
       // The server received exactly those bytes, in that order, however TCP cut them.
-      assert.equal(server.sessions.length, sessions + 1);
-      assert.equal(Buffer.concat(server.sessions[sessions]!).toString('latin1'), latin1(c.writes.join('')));
+      assert.equal(server.record.connections, connections + 1);
+      assert.equal(server.record.rawInput.slice(before), latin1(c.writes.join('')));
+      assert.equal(server.record.messages.at(-1), latin1(c.message));
       // Nagle's algorithm off on the client's socket before the greeting was read.
       const calls = noDelay.filter((n) => n.socket === client[0]!.socket);
       assert.deepEqual(calls.map((n) => [n.enable, n.bytesRead]), [[true, 0]]);
