@@ -23,7 +23,8 @@ function usage(io: CliIo, message: string, texts?: CliTexts): number {
 
 /** Runs `smtp-eml replay ...`; resolves to the exit code. */
 export async function runReplay(args: string[], io: CliIo): Promise<number> {
-  const texts = bundleFor(cliLocale(argvLocale(args), io.env)).cli;
+  const bundle = bundleFor(cliLocale(argvLocale(args), io.env));
+  const texts = bundle.cli;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -73,6 +74,7 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
     ...(values.timeout ? { timeoutMs: Number(values.timeout) } : {}),
     ...(values.user ? { user: values.user, password } : {}),
     onLog: (line) => io.stdout.write(`${line}\n`),
+    texts: bundle.replay,
   });
   for (const m of result.mismatches) io.stderr.write(`${file}:${m.line}: ${texts.replayMismatch(m.command, m.expected, m.actual)}\n`);
   if (!result.ran) {

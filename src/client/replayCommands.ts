@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type * as I18nModule from '../mail/i18n';
 import type * as ReplayModule from '../send/replay';
 import type { ReplayMatch, ReplayResult } from '../send/replay';
 import type { LocalInboxController } from './localInbox';
@@ -95,6 +96,8 @@ export function registerReplayCommands(context: vscode.ExtensionContext, inbox: 
       let password: string | undefined;
       if (target.user && target.profileName) password = await context.secrets.get(secretKeyFor(target.profileName));
       const { replayTranscript } = require('../send/replay') as typeof ReplayModule;
+      // The live transcript's notes and the reason in the messages below, in the editor's language.
+      const { bundleFor } = require('../mail/i18n') as typeof I18nModule;
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Replaying {0} against {1}', path.basename(uri.path), target.label) },
         () =>
@@ -106,6 +109,7 @@ export function registerReplayCommands(context: vscode.ExtensionContext, inbox: 
             ...(target.port ? { port: target.port } : {}),
             ...(target.insecure ? { insecure: true } : {}),
             ...(target.user && password !== undefined ? { user: target.user, password } : {}),
+            texts: bundleFor(vscode.env.language).replay,
           }),
       );
       const live = await vscode.workspace.openTextDocument({ language: 'smtp-transcript', content: result.transcript });

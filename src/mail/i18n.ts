@@ -38,6 +38,7 @@ import {
 } from './transcript/messages';
 import { ENGLISH_AUTH_MESSAGES, type AuthMessageTable } from './auth/messages';
 import { ENGLISH_CLI_TEXTS, type CliTexts } from './cliTexts';
+import { ENGLISH_REPLAY_TEXTS, type ReplayTexts } from './replayTexts';
 
 import { plural, type PluralForms } from './plural';
 
@@ -75,6 +76,8 @@ export interface CoreBundle {
   readonly digits: (text: string) => string;
   /** The command line's help and its own lines (not the diagnostics). */
   readonly cli: CliTexts;
+  /** The replay's notes in the live transcript and its reasons for stopping (src/send/replay.ts). */
+  readonly replay: ReplayTexts;
 }
 
 const ENGLISH: CoreBundle = {
@@ -93,6 +96,7 @@ const ENGLISH: CoreBundle = {
   sizeUnits: { byteShort: 'B', bytes: { one: 'byte', other: 'bytes' }, kilobytes: 'KB', megabytes: 'MB' },
   digits: (text) => text,
   cli: ENGLISH_CLI_TEXTS,
+  replay: ENGLISH_REPLAY_TEXTS,
 };
 
 /**

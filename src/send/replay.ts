@@ -19,6 +19,7 @@
 import * as net from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import * as tls from 'node:tls';
+import { ENGLISH_REPLAY_TEXTS, type ReplayTexts } from '../mail/replayTexts';
 import { ReplyMeter, type ReplyOverflow } from './limits';
 import { REDACTED, SessionLog } from './transcript';
 
@@ -76,6 +77,8 @@ export interface ReplayOptions {
   timeoutMs?: number;
   /** Each line of the live transcript as it is written. */
   onLog?(line: string): void;
+  /** The notes' and reasons' texts, in the caller's language (a locale bundle's `replay` table); English when absent. */
+  texts?: ReplayTexts;
 }
 
 /** What a replay found. */
@@ -90,6 +93,9 @@ export interface ReplayResult {
   /** Why it could not run, or why it stopped early. */
   error?: string;
 }
+
+/** Why the replay stopped, already in the caller's language (any other error is the system's, see `reasonOf`). */
+class ReplayStop extends Error {}
 
 /** Reads the transcript into steps. */
 export function replaySteps(text: string): Step[] {
@@ -247,7 +253,11 @@ class ReplyReader {
   /** What was written and not yet handed to the socket. */
   private unsent = '';
 
-  constructor(socket: net.Socket, private readonly timeoutMs: number) {
+  constructor(
+    socket: net.Socket,
+    private readonly timeoutMs: number,
+    private readonly texts: ReplayTexts,
+  ) {
     this.attach(socket);
   }
 
@@ -258,15 +268,15 @@ class ReplyReader {
     socket.on('data', (d: Buffer) => {
       const over = this.replies.push(d);
       if (over) {
-        this.fail(new Error(`the server sent a reply of more than ${over.limit} ${over.unit}`));
+        this.fail(new ReplayStop(this.texts.replyTooBig(over.limit, over.unit)));
         socket.destroy();
         return;
       }
       this.deliver();
     });
-    socket.on('timeout', () => this.fail(new Error(`no reply within ${this.timeoutMs} ms`)));
+    socket.on('timeout', () => this.fail(new ReplayStop(this.texts.noReplyWithin(this.timeoutMs))));
     socket.on('error', (e) => this.fail(e));
-    socket.on('close', () => this.fail(new Error('the server closed the connection')));
+    socket.on('close', () => this.fail(new ReplayStop(this.texts.serverClosed)));
   }
 
   detach(): void {
@@ -329,21 +339,26 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
   const security = options.security ?? 'none';
   const port = options.port ?? (security === 'tls' ? 465 : 25);
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const t = options.texts ?? ENGLISH_REPLAY_TEXTS;
+  const server = `${options.host}:${port}`;
+  /** An error's text for the notes: the replay's own in the caller's language, the system's through `systemReason`. */
+  const reasonOf = (e: unknown): string =>
+    e instanceof ReplayStop ? e.message : t.systemReason((e as NodeJS.ErrnoException | undefined)?.code, e instanceof Error ? e.message : String(e));
   const log = new SessionLog({ onLog: options.onLog, user: options.user, password: options.password, maxLoggedDataBytes: Number.MAX_SAFE_INTEGER });
   const mismatches: ReplayMismatch[] = [];
   const steps = replaySteps(options.text);
   const finish = (ran: boolean, error?: string): ReplayResult => {
-    if (error) log.note(ran ? `replay stopped: ${error}` : `replay could not run: ${error}`);
-    log.note(`result: ${!ran ? 'not run' : mismatches.length ? `${mismatches.length} difference${mismatches.length === 1 ? '' : 's'} from the transcript` : error ? 'stopped early' : 'every reply as in the transcript'}`);
+    if (error) log.note(ran ? t.stopped(error) : t.couldNotRun(error));
+    log.note(!ran ? t.resultNotRun : mismatches.length ? t.resultDifferences(mismatches.length) : error ? t.resultStoppedEarly : t.resultAllMatch);
     log.seal();
     return { ok: ran && !error && mismatches.length === 0, ran, mismatches, transcript: log.toString(), ...(error ? { error } : {}) };
   };
   if (!steps.some((s) => s.kind === 'command')) {
-    log.note(`smtp-eml replay against ${options.host}:${port}`);
-    return finish(false, 'the transcript has no C: command to send');
+    log.note(t.against(server));
+    return finish(false, t.noCommand);
   }
 
-  log.note(`smtp-eml replay against ${options.host}:${port} (${security === 'tls' ? 'implicit TLS' : 'no TLS until STARTTLS'}; replies compared by ${mode})`);
+  log.note(t.againstDetails(server, security === 'tls', mode));
   const servername = net.isIP(options.host) ? undefined : options.host;
   let socket: net.Socket;
   try {
@@ -357,14 +372,14 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
       // reply was read) waits for the server's delayed ACK, about 40 ms on Linux. A TLS socket
       // passes it to the TCP socket beneath, which a STARTTLS upgrade keeps.
       s.setNoDelay(true);
-      s.setTimeout(timeoutMs, () => s.destroy(new Error(`no connection within ${timeoutMs} ms`)));
+      s.setTimeout(timeoutMs, () => s.destroy(new ReplayStop(t.noConnectionWithin(timeoutMs))));
       s.once('error', reject);
     });
   } catch (e) {
-    return finish(false, `cannot connect to ${options.host}:${port}: ${(e as Error).message}`);
+    return finish(false, t.cannotConnect(server, reasonOf(e)));
   }
-  log.note(`connected to ${options.host}:${port}`);
-  const reader = new ReplyReader(socket, timeoutMs);
+  log.note(t.connected(server));
+  const reader = new ReplyReader(socket, timeoutMs, t);
 
   const compare = (step: Extract<Step, { kind: 'greeting' | 'command' }>, actual: { code: number; lines: string[] }): void => {
     for (const l of actual.lines) log.server(l);
@@ -374,7 +389,7 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
     const command = step.kind === 'greeting' ? 'greeting' : step.text.split(' ')[0]!.toUpperCase();
     const m: ReplayMismatch = { line: expected.line, command, expected: expected.lines.join(' / '), actual: actual.lines.join(' / ') };
     mismatches.push(m);
-    log.note(`differs from the transcript (line ${m.line}): expected ${m.expected}`);
+    log.note(t.differs(m.line, m.expected));
   };
 
   /** Queues message data lines as the transcript has them (dot-stuffed already; a `# bare LF` line ends with LF alone). */
@@ -382,6 +397,7 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
     for (const l of lines) {
       reader.write(`${l.text}${l.bareLf ? '\n' : '\r\n'}`);
       log.client(l.text);
+      // The mark the transcript reader reads back (see replaySteps), not a text.
       if (l.bareLf) log.note('bare LF');
     }
   };
@@ -396,9 +412,10 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
         continue;
       }
       if (step.kind === 'body') {
-        if (step.elided) log.note('the transcript shows only the header of this message; its header lines are sent, with a one-line body');
+        if (step.elided) log.note(t.elidedMessage);
         writeData(step.lines);
         if (step.elided) {
+          // Data for the server, in every language the same.
           reader.write('\r\n[the message body is not in the transcript]\r\n');
           log.client('');
           log.client('[the message body is not in the transcript]');
@@ -407,7 +424,7 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
       }
       if (step.auth) {
         if (!options.user || options.password === undefined) {
-          log.note(`AUTH (transcript line ${step.line}) skipped: the transcript's credentials are masked; give a user and password to authenticate`);
+          log.note(t.authSkipped(step.line));
           continue;
         }
         const blob = Buffer.from(`\u0000${options.user}\u0000${options.password}`, 'utf8').toString('base64');
@@ -417,7 +434,7 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
         continue;
       }
       if (step.text.includes(REDACTED)) {
-        log.note(`line ${step.line} holds masked data and is not sent`);
+        log.note(t.maskedNotSent(step.line));
         continue;
       }
       reader.write(`${step.text}\r\n`);
@@ -432,13 +449,13 @@ export async function replayTranscript(options: ReplayOptions): Promise<ReplayRe
           const s = tls.connect({ socket: plain, servername, rejectUnauthorized: !options.insecure }, () => resolve(s));
           s.once('error', reject);
         });
-        log.note(`TLS: STARTTLS, ${secure.getProtocol() ?? 'unknown protocol'}, cipher ${secure.getCipher()?.name ?? 'unknown'}`);
+        log.note(t.startTls(secure.getProtocol() ?? undefined, secure.getCipher()?.name));
         reader.attach(secure);
       }
     }
   } catch (e) {
     reader.current.destroy();
-    return finish(greeted, (e as Error).message);
+    return finish(greeted, reasonOf(e));
   }
   // A transcript that ends inside a message (no final dot) still sends what it has.
   reader.flush();

@@ -2,16 +2,25 @@
  * The bundled CLI under `--locale fa` (or a Persian LANG): its help, usage
  * errors and "cannot read" lines come from the Persian bundle, with command
  * names, options and paths kept in Latin inside isolates, and the exit codes
- * are those of the English run of the same arguments.
+ * are those of the English run of the same arguments. A replay's notes in its
+ * live transcript are Persian too, its client and server lines unchanged.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { hasRtl } from '../../src/mail/bidi';
 import { runCli } from '../helpers/cli';
 import { documentForms, englishWords } from '../helpers/englishWords';
+import { startFaultServer } from '../helpers/faultServer';
+
+/** A port nothing listens on: a server's, after it closed. */
+async function closedPort(): Promise<number> {
+  const s = await startFaultServer();
+  await s.close();
+  return s.port;
+}
 
 let dir: string;
 before(() => {
@@ -137,6 +146,37 @@ describe('the CLI in Persian', () => {
       assert.ok(hasRtl(out.split('\n')[0]), out);
       assert.deepEqual(englishIn(out, args), [], args.join(' '));
       assert.ok(!hasRtl(en.stdout + en.stderr), args.join(' '));
+    }
+  });
+
+  test('replay: the live transcript\'s notes and the lines on stderr in Persian, the session and exit codes as in English', async () => {
+    // A difference (exit 1), then no server (exit 2: the refused connection in Persian too).
+    const server = await startFaultServer();
+    const transcript = join(dir, 'session.smtp');
+    writeFileSync(transcript, ['S: 220 mx.example ESMTP', 'C: EHLO client.example', 'S: 250 mx.example', 'C: NOOP', 'S: 550 5.5.1 not here', 'C: QUIT', 'S: 221 bye', ''].join('\n'));
+    try {
+      for (const port of [server.port, await closedPort()]) {
+        const args = ['replay', transcript, '--host', '127.0.0.1', '--port', String(port)];
+        const { fa, en } = await both(args);
+        assert.equal(en.status, port === server.port ? 1 : 2, en.stderr);
+        assert.equal(fa.status, en.status, fa.stderr);
+        // The same client and server lines; every note and every stderr line in Persian.
+        const notes = (out: string) => out.split('\n').filter((l) => l.startsWith('#'));
+        const protocol = (out: string) => out.split('\n').filter((l) => !l.startsWith('#')).map((l) => l.replace(/FAULT\d+x\d+/, 'FAULT'));
+        assert.deepEqual(protocol(fa.stdout), protocol(en.stdout));
+        assert.equal(notes(fa.stdout).length, notes(en.stdout).length);
+        assert.ok(notes(fa.stdout).length >= 3, fa.stdout);
+        assert.deepEqual(notes(fa.stdout).filter((l) => !hasRtl(l)), []);
+        const quoted = [...args, readFileSync(transcript, 'utf8'), ...protocol(fa.stdout)];
+        assert.deepEqual(englishIn(notes(fa.stdout).join('\n'), quoted), [], fa.stdout);
+        // A difference's line starts with FILE:LINE:, a position as in check's output.
+        const stderr = fa.stderr.trimEnd().split('\n').map((l) => (l.startsWith(`${transcript}:`) ? l.replace(/^\S+ /, '') : l));
+        assert.deepEqual(stderr.filter((l) => !hasRtl(l)), [], fa.stderr);
+        assert.deepEqual(englishIn(stderr.join('\n'), quoted), [], fa.stderr);
+        assert.ok(!hasRtl(en.stdout + en.stderr));
+      }
+    } finally {
+      await server.close();
     }
   });
 

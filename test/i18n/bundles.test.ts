@@ -81,7 +81,7 @@ test('the walk reaches every code, every detail key and every table of every bun
     const paths = new Set(textsOf(bundle).map(([p]) => p));
     for (const code of ALL_CODES) assert.ok(paths.has(`codeDocs.${code}`), `${bundle.language}: code ${code} has no doc`);
     for (const key of Object.keys(bundleFor('en').details)) assert.ok(paths.has(`details.${key}`), `${bundle.language}: detail ${key}`);
-    for (const table of ['messages', 'transcriptMessages', 'transcriptLabels', 'auth', 'html', 'preview', 'eml', 'authFeatures', 'htmlFeatures', 'fixAll', 'sizeUnits', 'severitySetting', 'cli']) {
+    for (const table of ['messages', 'transcriptMessages', 'transcriptLabels', 'auth', 'html', 'preview', 'eml', 'authFeatures', 'htmlFeatures', 'fixAll', 'sizeUnits', 'severitySetting', 'cli', 'replay']) {
       assert.ok([...paths].some((p) => p.startsWith(`${table}.`) || p === table), `${bundle.language}: ${table} not walked`);
     }
     assert.ok(paths.size > 500, `${bundle.language}: only ${paths.size} texts`);

@@ -16,6 +16,7 @@ import { renderDetail, type Detail, type DetailTable, type MessageTable } from '
 import type { PreviewLabels } from '../preview/labels';
 import type { CatalogTexts } from '../transcript/catalog';
 import type { CliTexts } from '../cliTexts';
+import type { ReplayTexts } from '../replayTexts';
 import { DIALECT_NAMES } from '../transcript/lines';
 import type { TranscriptLabelTable, TranscriptMessageTable } from '../transcript/messages';
 
@@ -950,6 +951,14 @@ const PERSIAN_SYSTEM_REASONS: Readonly<Record<string, string>> = {
   ENOSPC: 'جایی بر دیسک نمانده است',
   EROFS: 'سامانه‌ی پرونده فقط‌خواندنی است',
   EADDRINUSE: 'نشانی در حال استفاده است',
+  ECONNREFUSED: 'اتصال رد شد',
+  ECONNRESET: 'طرف دیگر اتصال را ناگهان بست',
+  EPIPE: 'طرف دیگر اتصال را بسته است',
+  ETIMEDOUT: 'مهلت اتصال سر آمد',
+  EHOSTUNREACH: 'میزبان در دسترس نیست',
+  ENETUNREACH: 'شبکه در دسترس نیست',
+  ENOTFOUND: 'نام میزبان پیدا نشد',
+  EAI_AGAIN: `نام میزبان اکنون پیدا نشد (خطای گذرای ${L('DNS')})`,
 };
 
 /** A file name, a server reply or a system message: the user's text, its direction unknown. */
@@ -1122,6 +1131,32 @@ export const PERSIAN_CLI_TEXTS: CliTexts = {
   inboxCannotStart: (port, reason) => `آغاز صندوق روی ${L(`127.0.0.1:${port}`)} ممکن نشد: ${f(reason)}`,
 };
 
+/** The replay's notes and reasons in Persian (keys as `ENGLISH_REPLAY_TEXTS`). */
+export const PERSIAN_REPLAY_TEXTS: ReplayTexts = {
+  against: (server) => `بازپخش ${L('smtp-eml')} در برابر ${L(server)}`,
+  againstDetails: (server, implicitTls, match) =>
+    `بازپخش ${L('smtp-eml')} در برابر ${L(server)} (${implicitTls ? `${L('TLS')} از آغاز اتصال` : `بی ${L('TLS')} تا ${L('STARTTLS')}`}؛ پاسخ‌ها ${match === 'code' ? 'با کد پاسخ' : match === 'class' ? 'با دسته (رقم نخست)' : 'با کد و متن'} سنجیده می‌شوند)`,
+  connected: (server) => `به ${L(server)} وصل شد`,
+  startTls: (protocol, cipher) => `${L('TLS')}: ${L('STARTTLS')}، ${protocol ? L(protocol) : 'پروتکل نامعلوم'}، مجموعه‌ی رمز ${cipher ? L(cipher) : 'نامعلوم'}`,
+  elidedMessage: 'رونوشت فقط سرآیند این پیام را نشان می‌دهد؛ خط‌های سرآیند آن با بدنه‌ای یک‌خطی فرستاده می‌شوند',
+  authSkipped: (line) => `${L('AUTH')} (خط ${L(line)} رونوشت) فرستاده نشد: اعتبارنامه‌های رونوشت پوشیده‌اند؛ برای احراز هویت نام کاربری و گذرواژه بدهید`,
+  maskedNotSent: (line) => `خط ${L(line)} داده‌ی پوشیده دارد و فرستاده نمی‌شود`,
+  differs: (line, expected) => `با رونوشت فرق دارد (خط ${L(line)}): انتظار ${f(expected)} بود`,
+  couldNotRun: (reason) => `بازپخش اجرا نشد: ${reason}`,
+  stopped: (reason) => `بازپخش متوقف شد: ${reason}`,
+  resultNotRun: 'نتیجه: اجرا نشد',
+  resultDifferences: (count) => `نتیجه: ${L(count)} تفاوت با رونوشت`,
+  resultStoppedEarly: 'نتیجه: زود متوقف شد',
+  resultAllMatch: 'نتیجه: همه‌ی پاسخ‌ها همان‌اند که در رونوشت آمده است',
+  noCommand: `رونوشت هیچ فرمان ${L('C:')} برای فرستادن ندارد`,
+  cannotConnect: (server, reason) => `اتصال به ${L(server)} ممکن نشد: ${reason}`,
+  noConnectionWithin: (ms) => `اتصال در ${L(ms)} میلی‌ثانیه برقرار نشد`,
+  noReplyWithin: (ms) => `هیچ پاسخی در ${L(ms)} میلی‌ثانیه نیامد`,
+  serverClosed: 'سرور اتصال را بست',
+  replyTooBig: (limit, unit) => `سرور پاسخی بیش از ${L(limit)} ${unit === 'bytes' ? 'بایت' : 'خط'} فرستاد`,
+  systemReason: (code, message) => (code ? PERSIAN_SYSTEM_REASONS[code] : undefined) ?? f(message),
+};
+
 /** The Persian bundle of the core. */
 export const PERSIAN: CoreBundle = {
   language: 'fa',
@@ -1140,4 +1175,5 @@ export const PERSIAN: CoreBundle = {
   sizeUnits: { byteShort: 'بایت', bytes: { other: 'بایت' }, kilobytes: 'کیلوبایت', megabytes: 'مگابایت' },
   digits: toPersianDigits,
   cli: PERSIAN_CLI_TEXTS,
+  replay: PERSIAN_REPLAY_TEXTS,
 };
