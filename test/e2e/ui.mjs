@@ -2,10 +2,20 @@
 // and types in the code-server workbench with the packaged .vsix installed,
 // and saves a screenshot of each step. Each step waits on what a person would
 // see (squiggles, rows, a hover, a toast), with deadlines, never sleeps.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { focusPickRow as focusPick, runCommand as runPaletteCommand } from './palette.mjs';
+import { repoRoot } from '../../scripts/code-server.mjs';
+
+/** The tests' reader of whole SMTP replies, compiled into out/ with the other test helpers. */
+const require = createRequire(import.meta.url);
+function readReplies(socket) {
+  const helper = join(repoRoot, 'out', 'test', 'helpers', 'lineReader.js');
+  if (!existsSync(helper)) throw new Error(`${helper} is missing: run node scripts/transpile.mjs first`);
+  return require(helper).readReplies(socket);
+}
 
 const STEP_DEADLINE_MS = 30_000;
 /** The category of the extension's commands in the palette. */
@@ -616,28 +626,16 @@ export async function runUiTests({ profile, workspace, screenshots, timed, launc
     if (!(await status.isVisible())) await runCommand(`${CATEGORY}: Start Local Test Inbox`);
     await status.waitFor();
     const port = Number(/Inbox :(\d+)/.exec(normal(await status.innerText()))[1]);
-    // A raw client that stops after its message and quits only when the test says so.
+    // A raw client that stops after its message and quits only when the test says so; it acts on
+    // whole replies (test/helpers/lineReader.ts), however the inbox's segments are cut.
     const net = await import('node:net');
     const socket = net.connect(port, '127.0.0.1');
     onCleanup(() => socket.destroy());
-    let heard = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (d) => (heard += d));
-    socket.on('error', () => undefined);
-    /** Waits for a final reply line (`ddd `) after `from`; returns its position. */
-    const reply = async (from) => {
-      const deadline = Date.now() + STEP_DEADLINE_MS;
-      for (;;) {
-        const m = /^\d{3} .*\r\n/m.exec(heard.slice(from));
-        if (m) return from + m.index + m[0].length;
-        if (Date.now() > deadline) throw new Error(`no reply from the inbox after ${JSON.stringify(heard.slice(from))}`);
-        await new Promise((r) => socket.once('data', r));
-      }
-    };
-    let at = await reply(0);
+    const replies = readReplies(socket);
+    await replies.next(STEP_DEADLINE_MS);
     const say = async (line) => {
       socket.write(`${line}\r\n`);
-      at = await reply(at);
+      await replies.next(STEP_DEADLINE_MS);
     };
     await say('EHLO still-open.test');
     await say('MAIL FROM:<ada@example.org>');

@@ -13,23 +13,31 @@ import * as vscode from 'vscode';
 import type { ReplayOutcome } from '../../../src/client/replayCommands';
 import type { SendOutcome } from '../../../src/client/sendCommands';
 import type { InboxSessionEntry } from '../../../src/send/inboxListing';
+import { readReplies } from '../../helpers/lineReader';
 import { codeOf, describeDiagnostics, waitFor, waitForCode } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('smtpEml');
 const listing = async (): Promise<InboxSessionEntry[]> => (await vscode.commands.executeCommand<InboxSessionEntry[]>('smtpEml.inbox.refresh'))!;
 
-/** Says `lines` to the inbox one at a time, each after the previous reply; resolves when the server closes. */
-function rawSession(port: number, lines: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const queue = [...lines];
-    socket.on('data', () => {
-      const next = queue.shift();
-      if (next !== undefined) socket.write(`${next}\r\n`);
-    });
-    socket.on('close', () => resolve());
-    socket.on('error', reject);
-  });
+/**
+ * Says `lines` to the inbox one at a time, each after the whole reply to the
+ * previous one (the greeting first; a multi-line EHLO reply may come in several
+ * segments); resolves when the server has closed the connection after the last.
+ */
+async function rawSession(port: number, lines: string[]): Promise<void> {
+  const socket = connect(port, '127.0.0.1');
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  const replies = readReplies(socket);
+  try {
+    await replies.next();
+    for (const line of lines) {
+      socket.write(`${line}\r\n`);
+      await replies.next();
+    }
+    await closed;
+  } finally {
+    socket.destroy();
+  }
 }
 
 /** The read-only URI the Inbox view opens a transcript of the inbox folder by. */
