@@ -9,9 +9,10 @@
 // production bundles), e2e (code-server + Chromium). `node scripts/test.mjs unit grammar` runs only the named phases.
 // Node 20's `node --test` has no globs, so the files are found here and listed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { checkUnitReport } from './unit-report.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const asked = process.argv.slice(2);
@@ -31,6 +32,7 @@ const INTEGRATION = [
   /^hardening\/(send|serverProcess|cli|hostileServer|featureSweep)/,
   /^grammar\/largeInput\./,
   /^e2e\//,
+  /^runner\//,
 ];
 const isIntegration = (file) => INTEGRATION.some((re) => re.test(relative(join(root, 'out', 'test'), file)));
 const failures = [];
@@ -45,7 +47,9 @@ function run(label, cmd, args, env = {}) {
 /**
  * Runs in-process test files in a few worker processes (one per core, or
  * UNIT_WORKERS) that take the files from a queue (scripts/unit-worker.cjs), each
- * file as a suite named after its source; a file that no worker took fails the phase.
+ * file as a suite named after its source; a file that no worker took fails the phase,
+ * and so does a file whose suite the run's events do not show at top level with its
+ * tests (scripts/unit-report.mjs checks the assumption the workers rest on).
  */
 function runInWorkers(label, files) {
   const queue = mkdtempSync(join(tmpdir(), 'smtp-eml-unit-'));
@@ -59,11 +63,18 @@ function runInWorkers(label, files) {
       return entry;
     });
     console.log(`\n${label}: ${files.length} files in ${workers} worker processes`);
-    run(label, process.execPath, ['--enable-source-maps', '--test', `--test-concurrency=${workers}`, '--test-reporter=spec', ...entries], { UNIT_QUEUE: queue });
+    const reportFile = join(queue, 'report.json');
+    const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${join(root, 'scripts', 'unit-report.mjs')}`, `--test-reporter-destination=${reportFile}`];
+    run(label, process.execPath, ['--enable-source-maps', '--test', `--test-concurrency=${workers}`, ...reporters, ...entries], { UNIT_QUEUE: queue });
     const missed = files.filter((_, i) => !existsSync(join(queue, String(i))));
     if (missed.length) {
       console.error(`\n${label}: ${missed.length} files were never run:\n  ${missed.join('\n  ')}`);
       failures.push(`${label} (${missed.length} files never run)`);
+    }
+    const problems = existsSync(reportFile) ? checkUnitReport(files.map(source), JSON.parse(readFileSync(reportFile, 'utf8'))) : ['node:test wrote no report'];
+    if (problems.length) {
+      console.error(`\n${label}: the run does not show every file's suite at top level with its tests (scripts/unit-report.mjs):\n  ${problems.join('\n  ')}`);
+      failures.push(`${label} (self-check: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'})`);
     }
   } finally {
     rmSync(queue, { recursive: true, force: true });

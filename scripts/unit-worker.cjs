@@ -34,7 +34,9 @@ function claim() {
 
 // Bound to the top-level context: a suite declared from inside another suite's
 // hook would otherwise become that (finished) suite's child; bound, it is a
-// top-level suite like the first.
+// top-level suite like the first. node:test does not promise this (Node 20.20
+// does it), so scripts/unit-report.mjs checks each run: a file whose suite is
+// not reported at top level with its tests fails the unit phase by name.
 const runNext = AsyncResource.bind(() => {
   const i = claim();
   if (i < 0) return;
