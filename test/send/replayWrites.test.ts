@@ -9,9 +9,12 @@
  * transcript in one; and Nagle's algorithm is off before the greeting is read.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { replaySteps, replayTranscript } from '../../src/send/replay';
 import { startFaultServer, type FaultServer } from '../helpers/faultServer';
+import { TLS_DIR } from '../helpers/smtpServer';
 import { recordSocketCalls } from '../helpers/socketCalls';
 
 const HELLO = ['S: 220 raw.example ESMTP', 'C: EHLO client.example', 'S: 250-raw.example', 'S: 250-CHUNKING', 'S: 250 8BITMIME', 'C: MAIL FROM:<a@example.com>', 'S: 250 ok', 'C: RCPT TO:<b@example.com>', 'S: 250 ok'];
@@ -69,6 +72,24 @@ describe('replay on the wire', () => {
       assert.deepEqual(calls.map((n) => [n.enable, n.bytesRead]), [[true, 0]]);
     });
   }
+
+  test('implicit TLS: the message in one write on the TLS socket, Nagle off before the handshake', async () => {
+    const secure = await startFaultServer({ implicitTls: { key: readFileSync(join(TLS_DIR, 'key.pem')), cert: readFileSync(join(TLS_DIR, 'cert.pem')) } });
+    try {
+      const c = CASES[0]!;
+      const { result, noDelay, writes } = await recordSocketCalls(() =>
+        replayTranscript({ text: c.transcript.join('\n'), host: '127.0.0.1', port: secure.port, security: 'tls', insecure: true, timeoutMs: 60_000 }),
+      );
+      assert.equal(result.ok, true, result.transcript);
+      assert.match(result.transcript, /implicit TLS/);
+      const client = writes.filter((w) => w.remotePort === secure.port);
+      assert.deepEqual(client.map((w) => w.data), c.writes.map((t) => Buffer.from(t, 'utf8').toString('latin1')));
+      assert.equal(secure.record.messages.at(-1), Buffer.from(c.message, 'utf8').toString('latin1'));
+      assert.deepEqual(noDelay.filter((n) => n.socket === client[0]!.socket).map((n) => [n.enable, n.bytesRead]), [[true, 0]]);
+    } finally {
+      await secure.close();
+    }
+  });
 
   test('a transcript that ends inside the message still sends what it has, in one write', async () => {
     const transcript = [...HELLO, 'C: DATA', 'S: 354 go ahead', 'C: Subject: cut short', 'C:', 'C: body'];
