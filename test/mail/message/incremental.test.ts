@@ -7,6 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { composeEdits, reparseAfterEdit, revalidateAfterEdit, validateState, type TextEdit, type ValidationState } from '../../../src/mail/message/incremental';
 import { parseMessage } from '../../../src/mail/message/parse';
@@ -224,4 +226,39 @@ test('structural edits fall back to a full parse', () => {
   // The near miss: a plain character in the same place is incremental.
   const edited = `${text.slice(0, at)}x${text.slice(at)}`;
   assert.ok(reparseAfterEdit(parsed, edited, { offset: at, oldEnd: at, newEnd: at + 1 }));
+});
+
+/** A full garbage collection on demand (`--expose-gc` set at run time; the function comes from a fresh context). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/** Types `count` characters into a text/plain part, each reparsed from the last: the last parse, and weak references to the ones before it. */
+function typeInto(count: number): { latest: ParsedMessage; before: Array<WeakRef<ParsedMessage>> } {
+  let text = messageText([{ headers: LEAF_HEADERS[0], lines: ['one', 'two'] }], [], undefined, '\n');
+  let parsed = parseMessage(text);
+  const before: Array<WeakRef<ParsedMessage>> = [];
+  const at = text.indexOf('two');
+  for (let i = 0; i < count; i++) {
+    text = `${text.slice(0, at)}x${text.slice(at)}`;
+    const next = reparseAfterEdit(parsed, text, { offset: at, oldEnd: at, newEnd: at + 1 });
+    assert.ok(next, 'a character in a body is reparsed incrementally');
+    before.push(new WeakRef(parsed));
+    parsed = next;
+  }
+  return { latest: parsed, before };
+}
+
+test('a parse derived from the previous one does not keep it, or the versions before it, alive', async () => {
+  const { latest, before } = typeInto(5);
+  // Weak references keep their targets until the current job ends.
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+  // Each parse held its predecessor (and its text) for as long as it lived: a chain of every version.
+  assert.deepEqual(
+    before.map((r) => r.deref() !== undefined),
+    before.map(() => false),
+  );
+  assert.ok(latest.text.includes('xxxxxtwo'));
 });
