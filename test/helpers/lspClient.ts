@@ -5,6 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import * as lsp from 'vscode-languageserver/node';
+import type { LanguageFeatures } from '../../src/server/features';
 import { LANGUAGES } from '../../src/server/languages';
 import { startServer } from '../../src/server/server';
 
@@ -21,6 +22,8 @@ export interface TestClientOptions {
   locale?: string;
   /** Workspace folder URIs announced in initialize. */
   workspaceFolders?: string[];
+  /** The languages served (default: the product's); a test can wrap one to watch what the server does with it. */
+  languages?: readonly LanguageFeatures[];
 }
 
 /** A connected client with helpers for the common LSP calls. */
@@ -140,7 +143,7 @@ export async function startTestClient(options: TestClientOptions = {}): Promise<
   const up = new PassThrough();
   const down = new PassThrough();
   const serverConnection = lsp.createConnection(lsp.ProposedFeatures.all, up, down);
-  const server = startServer(serverConnection, { languages: LANGUAGES, version: 'test' });
+  const server = startServer(serverConnection, { languages: options.languages ?? LANGUAGES, version: 'test' });
   const connection = lsp.createMessageConnection(new lsp.StreamMessageReader(down), new lsp.StreamMessageWriter(up));
   const client = new TestClient(connection, server, options.settings);
   connection.onRequest(lsp.ConfigurationRequest.type, (params) => {
