@@ -34,7 +34,8 @@ export interface FeatureContext {
    * document changes. Use it to share one parse between validation and features.
    * `compute` receives, when known, the value the same key had for an earlier
    * version and the one edit that turns that version's text into this one's, so
-   * that it can update the value instead of computing it afresh.
+   * that it can update the value instead of computing it afresh. Only the values of
+   * a `compute` that declares that parameter are kept past their version.
    */
   memo<T>(key: string, compute: (previous?: PreviousValue<T>) => T): T;
   /**

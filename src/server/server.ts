@@ -45,6 +45,14 @@ export function resolveLanguageId(languageId: string, uri: string): string | und
   return undefined;
 }
 
+/** One document version's memoised values (see FeatureContext.memo). */
+interface MemoEntry {
+  version: number;
+  values: Map<string, unknown>;
+  /** Keys whose compute takes the value of an earlier version. */
+  updatable: Set<string>;
+}
+
 /** Edits kept per document while no feature reads them (a client typing into a document nothing validates). */
 const MAX_LOGGED_EDITS = 10_000;
 
@@ -84,8 +92,13 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
   /** The client resolves code actions' edits lazily (see FeatureContext.resolvesCodeActionEdits). */
   let resolvesCodeActionEdits = false;
 
-  /** Per-document memo, cleared whenever the version changes. */
-  const memos = new Map<string, { version: number; values: Map<string, unknown> }>();
+  /**
+   * Per-document memo, cleared whenever the version changes. `updatable` holds the keys whose
+   * compute takes an earlier value (declares the parameter): only their values are kept past
+   * their version, as no other compute can use them (quick fixes key theirs by a part's offset,
+   * which moves with every edit above it: each version's would have stayed until the document closed).
+   */
+  const memos = new Map<string, MemoEntry>();
   /** Per document and key, the value of the last version that computed it (see `previousValue`). */
   const earlier = new Map<string, Map<string, { version: number; value: unknown }>>();
 
@@ -106,11 +119,11 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     return edit && from === version ? { value: before.value, edit } : undefined;
   }
 
-  /** Keeps the values of a document's outgoing memo entry as the earlier values, and drops log entries no value needs. */
-  function retire(uri: string, entry: { version: number; values: Map<string, unknown> }): void {
+  /** Keeps the updatable values of a document's outgoing memo entry as the earlier values, and drops log entries no value needs. */
+  function retire(uri: string, entry: MemoEntry): void {
     let kept = earlier.get(uri);
     if (!kept) earlier.set(uri, (kept = new Map()));
-    for (const [key, value] of entry.values) kept.set(key, { version: entry.version, value });
+    for (const key of entry.updatable) kept.set(key, { version: entry.version, value: entry.values.get(key) });
     const log = editLogs.get(uri);
     if (log) {
       const oldest = Math.min(...[...kept.values()].map((v) => v.version));
@@ -143,10 +156,16 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
       let entry = memos.get(document.uri);
       if (!entry || entry.version !== document.version) {
         if (entry && entry.version < document.version) retire(document.uri, entry);
-        entry = { version: document.version, values: new Map() };
+        entry = { version: document.version, values: new Map(), updatable: new Set() };
         memos.set(document.uri, entry);
       }
-      if (!entry.values.has(key)) entry.values.set(key, compute(previousValue(document.uri, key, document.version) as PreviousValue<T> | undefined));
+      if (!entry.values.has(key)) {
+        if (compute.length === 0) entry.values.set(key, compute());
+        else {
+          entry.updatable.add(key);
+          entry.values.set(key, compute(previousValue(document.uri, key, document.version) as PreviousValue<T> | undefined));
+        }
+      }
       return entry.values.get(key) as T;
     },
     refresh: refreshAll,

@@ -1,19 +1,19 @@
 /**
  * What the server keeps of a document's past: while it is typed into, the parse of
  * the current version and of the one before it (incremental re-validation updates
- * that one), not every version's; once it closes, nothing. Each version's parse is
- * watched through a weak reference taken when the server validates it, and counted
- * after a forced garbage collection (reachability, not timing or memory figures).
+ * that one), not every version's, and no other memoised value past its version;
+ * once it closes, nothing. Values are watched through weak references taken when
+ * the server validates each version, and counted after a forced garbage collection
+ * (reachability, not timing or memory figures).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ParsedMessage } from '../../../src/mail/message/model';
 import { emlFeatures } from '../../../src/server/eml/emlFeatures';
 import { parsedOf } from '../../../src/server/eml/parsed';
-import type { LanguageFeatures } from '../../../src/server/features';
+import type { FeatureContext, LanguageFeatures } from '../../../src/server/features';
 import { LANGUAGES } from '../../../src/server/languages';
 import { startTestClient } from '../../helpers/lspClient';
 
@@ -46,21 +46,33 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
-/** Versions whose parse is still reachable, after the current job ends (weak references keep their targets until then) and a collection. */
-async function liveVersions(parses: Array<{ version: number; parse: WeakRef<ParsedMessage> }>): Promise<number[]> {
-  await new Promise((resolve) => setImmediate(resolve));
-  collectGarbage();
-  return parses.filter((p) => p.parse.deref() !== undefined).map((p) => p.version);
+/** A weak reference to a value of one document version. */
+interface Watched {
+  version: number;
+  value: WeakRef<object>;
 }
 
-test('typing keeps the parses of the current and the previous version only, and closing releases them', async () => {
-  const parses: Array<{ version: number; parse: WeakRef<ParsedMessage> }> = [];
-  // The product's eml language, noting the parse of each version it validates.
+/** Versions whose watched value is still reachable, after the current job ends (weak references keep their targets until then) and a collection. */
+async function liveVersions(watched: Watched[]): Promise<number[]> {
+  await new Promise((resolve) => setImmediate(resolve));
+  collectGarbage();
+  return watched.filter((w) => w.value.deref() !== undefined).map((w) => w.version);
+}
+
+/**
+ * Opens the message with the product's eml language wrapped so that `watch` sees the
+ * context of every validation, types `edits` characters into its text/plain part one
+ * edit at a time, checks that each version was validated once, runs `check`, then
+ * closes it and checks that nothing watched is left.
+ */
+async function typeAndClose(edits: number, watch: (ctx: FeatureContext) => void, check: () => Promise<void>): Promise<void> {
+  const validated: number[] = [];
   const watched: LanguageFeatures = {
     ...emlFeatures,
     validate(ctx) {
       const problems = emlFeatures.validate(ctx);
-      parses.push({ version: ctx.document.version, parse: new WeakRef(parsedOf(ctx)) });
+      validated.push(ctx.document.version);
+      watch(ctx);
       return problems;
     },
   };
@@ -69,26 +81,46 @@ test('typing keeps the parses of the current and the previous version only, and 
     const uri = 'file:///retention.eml';
     assert.deepEqual(await client.open(uri, 'eml', TEXT), []);
     let mirror = TextDocument.create(uri, 'eml', 1, TEXT);
-    const edits = 6;
     for (let version = 2; version <= edits + 1; version++) {
       const at = mirror.positionAt(mirror.getText().indexOf(' text to edit'));
       const change = { range: { start: at, end: at }, text: 'x' };
       mirror = TextDocument.update(mirror, [change], version);
       assert.deepEqual(await client.change(uri, [change]), []);
     }
-    assert.deepEqual(
-      parses.map((p) => p.version),
-      Array.from({ length: edits + 1 }, (_, i) => i + 1),
-      'each version validated once',
-    );
-    // Each edit's parse was derived from the one before (the incremental path), and held it.
-    assert.deepEqual(await liveVersions(parses), [edits, edits + 1]);
-
+    assert.deepEqual(validated, Array.from({ length: edits + 1 }, (_, i) => i + 1), 'each version validated once');
+    await check();
     const cleared = client.nextDiagnostics(uri);
     await client.close(uri);
     assert.deepEqual(await cleared, []);
-    assert.deepEqual(await liveVersions(parses), [], 'a closed document keeps nothing');
   } finally {
     await client.dispose();
   }
+}
+
+test('typing keeps the parses of the current and the previous version only, and closing releases them', async () => {
+  const parses: Watched[] = [];
+  await typeAndClose(
+    6,
+    (ctx) => parses.push({ version: ctx.document.version, value: new WeakRef(parsedOf(ctx)) }),
+    // Each edit's parse was derived from the one before (the incremental path), and held it.
+    async () => assert.deepEqual(await liveVersions(parses), [6, 7]),
+  );
+  assert.deepEqual(await liveVersions(parses), [], 'a closed document keeps nothing');
+});
+
+test('a memoised value that is not updated from an earlier one is not kept past its version', async () => {
+  const values: Array<Watched & { key: string }> = [];
+  await typeAndClose(
+    6,
+    (ctx) => {
+      const { version } = ctx.document;
+      // A key that changes with the text (as quick fixes key theirs by a part's offset) and a fixed one.
+      for (const key of [`probe:${version}`, 'probe']) values.push({ key, version, value: new WeakRef(ctx.memo(key, () => ({ version }))) });
+    },
+    async () => {
+      const live = await liveVersions(values);
+      assert.deepEqual(live, [7, 7], 'only the current version\'s values');
+    },
+  );
+  assert.deepEqual(await liveVersions(values), []);
 });
