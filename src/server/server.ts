@@ -164,6 +164,8 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
         else {
           entry.updatable.add(key);
           entry.values.set(key, compute(previousValue(document.uri, key, document.version) as PreviousValue<T> | undefined));
+          // The earlier value has served: the next version starts from this one (kept when this entry retires).
+          earlier.get(document.uri)?.delete(key);
         }
       }
       return entry.values.get(key) as T;

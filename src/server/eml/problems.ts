@@ -10,14 +10,18 @@ import { parsedOf } from './parsed';
  * inside one body part, only that part is checked again (see incremental.ts).
  */
 export function problemsOf(ctx: FeatureContext): Problem[] {
+  return validationOf(ctx).problems;
+}
+
+/** The validation of the document version behind `problemsOf` (memoised), with what it re-checked. */
+export function validationOf(ctx: FeatureContext): ValidationState {
   const { maxDepth, maxFullSize } = ctx.settings.limits;
   const { html } = ctx.settings;
   const { keys, version } = keyLookupOf(ctx);
   const key = `eml.problems:${maxDepth}:${maxFullSize}:${html.enabled ? html.clients.join(',') : 'no-html'}:${version}`;
-  const state = ctx.memo(key, (previous?: PreviousValue<ValidationState>) => {
+  return ctx.memo(key, (previous?: PreviousValue<ValidationState>) => {
     const parsed = parsedOf(ctx);
     const options = { ...ctx.settings.limits, html: html.enabled ? { clients: html.clients } : (false as const), keys, l10n: ctx.l10n };
     return (previous && revalidateAfterEdit(previous.value, parsed, options)) ?? validateState(parsed, options);
   });
-  return state.problems;
 }
