@@ -132,8 +132,9 @@ export function detectDialect(text: string, raw?: RawLine[], canonicalRows?: Lin
     // The rows of the text read as canonical: the same lines, and a client or
     // server row there is exactly a `C:`/`S:` line, counted without a look at the text.
     const limit = Math.min(canonicalRows.count, DETECT_LINES);
+    const SERVER = KIND_CODE.server; // a local, as in scanLines
     for (let k = 0; k < limit; k++) {
-      if (canonicalRows.kindCode(k) <= KIND_CODE.server) counts[0]++;
+      if (canonicalRows.kindCode(k) <= SERVER) counts[0]++;
       else tally(canonicalRows.offsets[k], canonicalRows.ends[k]);
       if (counts[0] > 0 && counts[0] >= mostOther + DETECT_LINES - k - 1) return DIALECTS[0].name;
     }
@@ -365,6 +366,10 @@ function scanLines(text: string, dialect: Dialect): Rows {
   let nextCr = text.indexOf('\r');
   // The canonical form: its usual line classified in place, `#` comments, unmarked lines invalid.
   const isCanonical = reader === CANONICAL_DIALECT;
+  // In locals: compiled to CommonJS, each use of an exported constant is a
+  // property read of `exports`, twice a line here.
+  const CLIENT = KIND_CODE.client;
+  const SERVER = KIND_CODE.server;
   let offset = 0;
   let k = 0;
   for (; offset < n; k++) {
@@ -399,7 +404,7 @@ function scanLines(text: string, dialect: Dialect): Rows {
       ends[k] = end;
       prefixOffsets[k] = offset;
       contentOffsets[k] = offset + (text.charCodeAt(offset + 2) === 32 && offset + 2 < end ? 3 : 2);
-      info[k] = c0 === 67 ? KIND_CODE.client : KIND_CODE.server;
+      info[k] = c0 === 67 ? CLIENT : SERVER;
       offset = next;
       continue;
     }
