@@ -270,6 +270,7 @@ export function validateSessionMessages(session: TranscriptSession, options: Mes
   }
 }
 
+/** The body of `validateSessionMessages`, which releases the kept Buffer after it whatever happens. */
 function validateMessagesOf(session: TranscriptSession, options: MessageValidationOptions): Problem[] {
   const out: Problem[] = [];
   // RFC 6531: a transaction opened with MAIL ... SMTPUTF8 may carry raw UTF-8 headers (RFC 6532).
