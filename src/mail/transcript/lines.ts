@@ -132,8 +132,9 @@ export function detectDialect(text: string, raw?: RawLine[], canonicalRows?: Lin
     // The rows of the text read as canonical: the same lines, and a client or
     // server row there is exactly a `C:`/`S:` line, counted without a look at the text.
     const limit = Math.min(canonicalRows.count, DETECT_LINES);
+    const SERVER = KIND_CODE.server; // a local, as in scanLines
     for (let k = 0; k < limit; k++) {
-      if (canonicalRows.kindCode(k) <= KIND_CODE.server) counts[0]++;
+      if (canonicalRows.kindCode(k) <= SERVER) counts[0]++;
       else tally(canonicalRows.offsets[k], canonicalRows.ends[k]);
       if (counts[0] > 0 && counts[0] >= mostOther + DETECT_LINES - k - 1) return DIALECTS[0].name;
     }
@@ -365,6 +366,10 @@ function scanLines(text: string, dialect: Dialect): Rows {
   let nextCr = text.indexOf('\r');
   // The canonical form: its usual line classified in place, `#` comments, unmarked lines invalid.
   const isCanonical = reader === CANONICAL_DIALECT;
+  // In locals: compiled to CommonJS, each use of an exported constant is a
+  // property read of `exports`, twice a line here.
+  const CLIENT = KIND_CODE.client;
+  const SERVER = KIND_CODE.server;
   let offset = 0;
   let k = 0;
   for (; offset < n; k++) {
@@ -380,8 +385,17 @@ function scanLines(text: string, dialect: Dialect): Rows {
     }
     if (nextLf >= 0 && nextLf < offset) nextLf = text.indexOf('\n', offset);
     if (nextCr >= 0 && nextCr < offset) nextCr = text.indexOf('\r', offset);
-    const br = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : nextLf < nextCr ? nextLf : nextCr;
-    const end = br < 0 ? n : br;
+    // The line's end and where the next line starts, from the two positions
+    // alone (a CR right before the next LF is a CRLF): no character is read.
+    let end = n;
+    let next = n;
+    if (nextCr >= 0 && (nextLf < 0 || nextCr < nextLf)) {
+      end = nextCr;
+      next = nextLf === nextCr + 1 ? nextCr + 2 : nextCr + 1;
+    } else if (nextLf >= 0) {
+      end = nextLf;
+      next = nextLf + 1;
+    }
     const c0 = offset < end ? text.charCodeAt(offset) : -1;
     if (isCanonical && (c0 === 67 || c0 === 83) && text.charCodeAt(offset + 1) === 58 && offset + 1 < end) {
       // The usual canonical line, classified and stored in place (no slice, no
@@ -390,8 +404,8 @@ function scanLines(text: string, dialect: Dialect): Rows {
       ends[k] = end;
       prefixOffsets[k] = offset;
       contentOffsets[k] = offset + (text.charCodeAt(offset + 2) === 32 && offset + 2 < end ? 3 : 2);
-      info[k] = c0 === 67 ? KIND_CODE.client : KIND_CODE.server;
-      offset = br < 0 ? n : afterBreak(text, br);
+      info[k] = c0 === 67 ? CLIENT : SERVER;
+      offset = next;
       continue;
     }
     let c: Classified | undefined;
@@ -407,7 +421,7 @@ function scanLines(text: string, dialect: Dialect): Rows {
     prefixOffsets[k] = prefixOffset;
     contentOffsets[k] = prefixOffset + c.prefixLength;
     info[k] = KIND_CODE[c.kind] | (c.tls ? TLS : 0) | (c.elidedData ? ELIDED_DATA_FLAG : 0) | (c.maybeData ? MAYBE_DATA : 0);
-    offset = br < 0 ? n : afterBreak(text, br);
+    offset = next;
   }
   const rows = { count: k, offsets, ends, prefixOffsets, contentOffsets, info };
   reader.resolve?.(text, rows, ROW_CODES);

@@ -118,6 +118,30 @@ function textOfTable(block: Block): string {
  */
 const LARGE_MESSAGE = 0xfbee9;
 
+/**
+ * The Buffer the last large message was built in, reused by the next one (its
+ * string is a copy): a fresh 10 MB Buffer for every validation was fresh
+ * memory each time (page faults, about a thousand a validation) and, counted
+ * as external memory, a garbage collection every two or three. Kept only while
+ * validations keep building large messages (see `releaseScratch`).
+ */
+let scratch: Buffer | undefined;
+/** Whether the current `validateSessionMessages` call has used `scratch`. */
+let scratchUsed = false;
+
+/** A Buffer of at least `size` octets, the kept one when it is large enough and not more than four times that. */
+function scratchBuffer(size: number): Buffer {
+  if (!scratch || scratch.length < size || scratch.length > 4 * size) scratch = Buffer.allocUnsafe(size);
+  scratchUsed = true;
+  return scratch;
+}
+
+/** Drops the kept Buffer when the validation that just ended built no large message, so a closed large transcript does not keep it. */
+function releaseScratch(): void {
+  if (!scratchUsed) scratch = undefined;
+  scratchUsed = false;
+}
+
 /** latin1 when the whole text fits in it (one octet a character), UTF-16 code units otherwise. */
 function bufferEncodingOf(block: Block): { encoding: 'latin1' | 'utf16le'; width: 1 | 2 } {
   return block.lineTable.isOneByte() ? { encoding: 'latin1', width: 1 } : { encoding: 'utf16le', width: 2 };
@@ -134,7 +158,7 @@ function bufferEncodingOf(block: Block): { encoding: 'latin1' | 'utf16le'; width
 function joinInBuffer(block: Block, total: number): string {
   const table = block.lineTable;
   const { encoding, width } = bufferEncodingOf(block);
-  const buf = Buffer.allocUnsafe(total * width);
+  const buf = scratchBuffer(total * width);
   let p = 0;
   for (let i = 0; i < block.lineCount; i++) {
     const k = block.lineNumber(i);
@@ -181,7 +205,7 @@ function compactInPlace(block: Block): string | undefined {
   const spanEnd = ends[block.lineNumber(n - 1)];
   const { encoding, width } = bufferEncodingOf(block);
   // The last line's CRLF may end two characters past the span.
-  const buf = Buffer.allocUnsafe((spanEnd - base + 2) * width);
+  const buf = scratchBuffer((spanEnd - base + 2) * width);
   buf.write(text.slice(base, spanEnd), 0, encoding);
   // `p` counts characters of the message so far (octets of the buffer are `p * width`).
   let p = 0;
@@ -239,6 +263,15 @@ export interface TranscriptValidationOptions extends MessageValidationOptions {
 
 /** Validates the messages of a parsed session; returns their problems in transcript offsets. */
 export function validateSessionMessages(session: TranscriptSession, options: MessageValidationOptions = {}): Problem[] {
+  try {
+    return validateMessagesOf(session, options);
+  } finally {
+    releaseScratch();
+  }
+}
+
+/** The body of `validateSessionMessages`, which releases the kept Buffer after it whatever happens. */
+function validateMessagesOf(session: TranscriptSession, options: MessageValidationOptions): Problem[] {
   const out: Problem[] = [];
   // RFC 6531: a transaction opened with MAIL ... SMTPUTF8 may carry raw UTF-8 headers (RFC 6532).
   const utf8Blocks = new Set<DataBlock>();

@@ -263,3 +263,20 @@ test('corpus messages sent as a DATA body (dot-stuffed), some over 1 MB: the sam
   }
   assert.equal(checked, files.length);
 });
+
+test('large bodies one after another (the kept Buffer reused, smaller, then in UTF-16): each message as the line-by-line join', () => {
+  const filled = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `C: ${tag}${filler(i)}`);
+  const texts = [
+    transcript('\r\n', ['C: Subject: first', 'C:', ...filled(FILLER_LINES * 2, 'a')]),
+    transcript('\n', ['C: Subject: second', 'C:', ...filled(FILLER_LINES, 'b'), 'C: ..dot']),
+    transcript('\r\n', ['C: Subject: third \u20ac', 'C:', ...filled(FILLER_LINES, 'c')]),
+    transcript('\r\n', ['C: Subject: fourth', 'C:', ...filled(FILLER_LINES + 10, 'd')]),
+  ];
+  for (const text of texts) {
+    const session = parseTranscript(text);
+    const block = session.dataBlocks[0];
+    const joined = messageOfBlock({ command: block.command, lines: block.lines, stuffed: block.stuffed, terminated: block.terminated, elided: block.elided, octets: block.octets }).text;
+    assert.equal(messageOfBlock(block).text, joined);
+    assert.deepEqual(validateSessionMessages(session), validateSessionMessages(withPlainBlocks(session)));
+  }
+});
