@@ -27,10 +27,11 @@ import { loadInboxScript, type InboxScript } from '../send/inboxScript';
 import { MAX_TIMER_MS } from '../send/limits';
 import { runTokenCommand } from '../send/oauth2';
 import type * as SendModule from '../send/send';
-import type { Security, SmtpProfile } from '../send/types';
+import type { SmtpProfile } from '../send/types';
 import { VERSION } from '../version';
 import { CHECK_DKIM_OPTIONS, keysFromFile, SEND_DKIM_OPTIONS, signingFromArgs } from './dkim';
 import { argvLocale, cliLocale, DEFAULT_MAX_INPUT_BYTES, endQuietlyOnClosedPipe, escapeJson, escapeTerminal, escapingWriter, parseMaxSize, usageError } from './io';
+import { connectionOptions, readConnectionArgs } from './connectionArgs';
 import { checkMailbox, isMailboxFile, runJoin, runSplit } from './mailbox';
 import { readPassword } from './password';
 import { readFailure, readText, readTextOrReport } from './readText';
@@ -176,17 +177,12 @@ async function runSend(args: string[], io: CliIo, texts: CliTexts): Promise<numb
     args,
     allowPositionals: true,
     options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      security: { type: 'string', default: 'starttls' },
-      user: { type: 'string' },
-      insecure: { type: 'boolean', default: false },
+      ...connectionOptions('starttls'),
       ca: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string', multiple: true },
       log: { type: 'string' },
       name: { type: 'string' },
-      timeout: { type: 'string' },
       'max-size': { type: 'string' },
       'allow-cleartext-auth': { type: 'boolean', default: false },
       'oauth2-token-command': { type: 'string' },
@@ -203,19 +199,9 @@ async function runSend(args: string[], io: CliIo, texts: CliTexts): Promise<numb
   const tokenCommand = values['oauth2-token-command'];
   if (tokenCommand !== undefined && !values.user) throw new UsageError(texts.tokenCommandNeedsUser);
   if (tokenCommand !== undefined && !tokenCommand.trim()) throw new UsageError(texts.tokenCommandEmpty);
-  if (!values.host) throw new UsageError(texts.needsHost('send'));
-  const security = values.security as Security;
-  if (!['starttls', 'tls', 'none'].includes(security)) throw new UsageError(texts.securityInvalid(String(values.security)));
-  const port = parsePort(values.port, '--port', texts);
-  if (port === 0) throw new UsageError(texts.portZero);
-  let timeout: number | undefined;
-  if (values.timeout !== undefined) {
-    // Node's timers hold at most 2^31-1 ms; a longer one would fire at once.
-    if (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0 || Number(values.timeout) > MAX_TIMER_MS) {
-      throw new UsageError(texts.timeoutInvalid(MAX_TIMER_MS, values.timeout));
-    }
-    timeout = Number(values.timeout);
-  }
+  const connection = readConnectionArgs('send', values, texts);
+  if (typeof connection === 'string') throw new UsageError(connection);
+  const { security, port, timeout } = connection;
   let dkim;
   try {
     dkim = signingFromArgs(values, io.env, texts);
@@ -227,7 +213,7 @@ async function runSend(args: string[], io: CliIo, texts: CliTexts): Promise<numb
   const input = readTextOrReport(file, io.stderr, maxBytes, texts);
   if (!input) return 2;
 
-  const profile: SmtpProfile = { name: `command line (${values.host})`, host: values.host, security };
+  const profile: SmtpProfile = { name: `command line (${connection.host})`, host: connection.host, security };
   if (port !== undefined) profile.port = port;
   if (values.user) profile.user = values.user;
   if (values.insecure) profile.rejectUnauthorized = false;
@@ -256,7 +242,7 @@ async function runSend(args: string[], io: CliIo, texts: CliTexts): Promise<numb
   if (values.user && tokenCommand === undefined) {
     password = io.env.SMTP_PASSWORD;
     if (password === undefined) {
-      password = await readPassword(texts.passwordPrompt(values.user, values.host, defaultPort(profile)), io.stdin, io.stderr);
+      password = await readPassword(texts.passwordPrompt(values.user, connection.host, defaultPort(profile)), io.stdin, io.stderr);
       if (password === undefined) {
         io.stderr.write(`smtp-eml: ${texts.noPassword}\n`);
         return 1;

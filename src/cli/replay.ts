@@ -15,6 +15,7 @@ import type { CliTexts } from '../mail/cliTexts';
 import { argvLocale, cliLocale, usageError } from './io';
 import { commandUsage } from './usage';
 import { readPassword } from './password';
+import { connectionOptions, readConnectionArgs } from './connectionArgs';
 
 /** Usage of `replay`, also part of `smtp-eml --help`. */
 function usage(io: CliIo, message: string, texts?: CliTexts): number {
@@ -29,13 +30,8 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      security: { type: 'string', default: 'none' },
+      ...connectionOptions('none'),
       match: { type: 'string', default: 'code' },
-      user: { type: 'string' },
-      insecure: { type: 'boolean', default: false },
-      timeout: { type: 'string' },
       locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -45,20 +41,18 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) return usage(io, texts.needsOneFile('replay'), texts);
-  if (!values.host) return usage(io, texts.needsHost('replay'), texts);
-  const security = values.security as 'starttls' | 'tls' | 'none';
-  if (!['starttls', 'tls', 'none'].includes(security)) return usage(io, texts.securityInvalid(String(values.security)), texts);
+  const connection = readConnectionArgs('replay', values, texts);
+  if (typeof connection === 'string') return usage(io, connection, texts);
+  const { host, security, port, timeout } = connection;
   const match = values.match as ReplayMatch;
   if (!['code', 'class', 'text'].includes(match)) return usage(io, texts.matchInvalid(String(values.match)), texts);
-  if (values.port !== undefined && (!/^\d+$/.test(values.port) || Number(values.port) === 0 || Number(values.port) > 65535)) return usage(io, texts.portInvalid('--port', values.port, 1), texts);
-  if (values.timeout !== undefined && (!/^\d+$/.test(values.timeout) || Number(values.timeout) === 0)) return usage(io, texts.timeoutNotPositive, texts);
   const file = positionals[0]!;
   const input = readTextOrReport(file, io.stderr, undefined, texts);
   if (!input) return 2;
   const text = input.text;
   let password: string | undefined;
   if (values.user) {
-    password = io.env.SMTP_PASSWORD ?? (await readPassword(texts.replayPasswordPrompt(values.user, values.host), io.stdin, io.stderr));
+    password = io.env.SMTP_PASSWORD ?? (await readPassword(texts.replayPasswordPrompt(values.user, host), io.stdin, io.stderr));
     if (password === undefined) {
       io.stderr.write(`smtp-eml: ${texts.replayNoPassword}\n`);
       return 2;
@@ -66,12 +60,12 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
   }
   const result = await replayTranscript({
     text,
-    host: values.host,
+    host,
     security,
     match,
     insecure: values.insecure,
-    ...(values.port ? { port: Number(values.port) } : {}),
-    ...(values.timeout ? { timeoutMs: Number(values.timeout) } : {}),
+    ...(port !== undefined ? { port } : {}),
+    ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
     ...(values.user ? { user: values.user, password } : {}),
     onLog: (line) => io.stdout.write(`${line}\n`),
     texts: bundle.replay,

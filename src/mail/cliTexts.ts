@@ -44,12 +44,10 @@ export interface CliTexts {
   readonly maxSizeInvalid: (value: string) => string;
   /** A port outside `lowest`-65535. */
   readonly portInvalid: (option: string, value: string, lowest: number) => string;
-  readonly portZero: string;
   readonly needsOneFile: (command: string) => string;
   readonly needsHost: (command: string) => string;
   readonly matchInvalid: (value: string) => string;
   readonly messageNumberInvalid: (value: string) => string;
-  readonly timeoutNotPositive: string;
   readonly tokenCommandNeedsUser: string;
   readonly tokenCommandEmpty: string;
   readonly securityInvalid: (value: string) => string;
@@ -201,12 +199,10 @@ export const ENGLISH_CLI_TEXTS: CliTexts = {
   mailboxSummary: (file, messages, withErrors) => `${file}: ${messages} ${plural('en', messages, { one: 'message', other: 'messages' })}, ${withErrors} with errors`,
   maxSizeInvalid: (value) => `--max-size must be a number of megabytes from 1 to 512, not ${JSON.stringify(value)}`,
   portInvalid: (option, value, lowest) => `${option} must be a port number ${lowest}-65535, not ${JSON.stringify(value)}`,
-  portZero: '--port must not be 0',
   needsOneFile: (command) => `${command} needs exactly one FILE`,
   needsHost: (command) => `${command} needs --host`,
   matchInvalid: (value) => `--match must be code, class or text, not ${JSON.stringify(value)}`,
   messageNumberInvalid: (value) => `--message must be a number from 1, not ${JSON.stringify(value)}`,
-  timeoutNotPositive: '--timeout must be a positive number of milliseconds',
   tokenCommandNeedsUser: '--oauth2-token-command needs --user (the account the token is for)',
   tokenCommandEmpty: '--oauth2-token-command must not be empty',
   securityInvalid: (value) => `--security must be starttls, tls or none, not ${JSON.stringify(value)}`,

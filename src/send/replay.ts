@@ -22,6 +22,7 @@ import * as tls from 'node:tls';
 import { ENGLISH_REPLAY_TEXTS, type ReplayTexts } from '../mail/replayTexts';
 import { ReplyMeter, type ReplyOverflow } from './limits';
 import { REDACTED, SessionLog } from './transcript';
+import type { Security } from './types';
 
 /** How replies are compared: the whole code, its first digit, or code and text. */
 export type ReplayMatch = 'code' | 'class' | 'text';
@@ -67,7 +68,7 @@ export interface ReplayOptions {
   host: string;
   port?: number;
   /** `tls`: TLS from the start; otherwise plain, upgraded where the transcript says STARTTLS. */
-  security?: 'starttls' | 'tls' | 'none';
+  security?: Security;
   match?: ReplayMatch;
   user?: string;
   password?: string;

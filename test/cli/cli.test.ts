@@ -64,6 +64,14 @@ describe('--help, --version, usage errors', () => {
     ['send without host', ['send', 'x.eml'], /send needs --host/],
     ['send with a bad security', ['send', 'x.eml', '--host', 'h', '--security', 'ssl'], /--security must be starttls, tls or none/],
     ['send with a bad port', ['send', 'x.eml', '--host', 'h', '--port', '99999'], /--port must be a port number/],
+    // send and replay read their connection options alike (src/cli/connectionArgs.ts).
+    ['send to port 0', ['send', 'x.eml', '--host', 'h', '--port', '0'], /--port must be a port number 1-65535, not "0"/],
+    ['replay without host', ['replay', 'x.smtp'], /replay needs --host/],
+    ['replay with a bad security', ['replay', 'x.smtp', '--host', 'h', '--security', 'ssl'], /--security must be starttls, tls or none/],
+    ['replay to port 0', ['replay', 'x.smtp', '--host', 'h', '--port', '0'], /--port must be a port number 1-65535, not "0"/],
+    // Node's timers hold at most 2^31-1 ms: a longer timeout would fire at once.
+    ['replay with a timeout past what a timer holds', ['replay', 'x.smtp', '--host', 'h', '--timeout', '2147483648'], /--timeout must be a number of milliseconds from 1 to 2147483647, not "2147483648"/],
+    ['send with a timeout past what a timer holds', ['send', 'x.eml', '--host', 'h', '--timeout', '2147483648'], /--timeout must be a number of milliseconds from 1 to 2147483647/],
   ];
   for (const [name, args, message] of usage) {
     test(`${name}: exit 2 and a message`, async () => {
