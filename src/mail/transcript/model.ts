@@ -165,11 +165,26 @@ export function addIntermediate(cmd: Command, reply: Reply): void {
 }
 
 /**
+ * A stand-in for a reply of which only the code is read: validation (the
+ * parser without its model) stores it as a command's reply, where the model
+ * stores the whole reply, since its checks ask no more of a stored reply than
+ * its code. One per code, shared; the shape of the parser's replies.
+ */
+export function codeOnlyReply(code: number): Reply {
+  let reply = CODE_ONLY_REPLIES[code];
+  if (!reply) reply = CODE_ONLY_REPLIES[code] = { lines: [], code, text: '', command: undefined, offset: 0, end: 0 };
+  return reply;
+}
+const CODE_ONLY_REPLIES: Array<Reply | undefined> = [];
+
+/**
  * True when MAIL FROM carries the SMTPUTF8 parameter (RFC 6531 §3.4): the
  * transaction may then use UTF-8 addresses and raw UTF-8 headers (RFC 6532).
  */
 export function declaresSmtpUtf8(mail: Command | undefined): boolean {
-  return /(^|\s)SMTPUTF8(\s|$)/i.test(mail?.argument?.text ?? '');
+  const text = mail?.argument?.text;
+  // Asked of every MAIL: most have no `8` at all, found natively before the pattern is tried.
+  return text !== undefined && text.includes('8') && /(^|\s)SMTPUTF8(\s|$)/i.test(text);
 }
 
 /** Stores what `checkPathCommand` found (nothing when the path did not parse). */

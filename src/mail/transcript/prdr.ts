@@ -34,17 +34,18 @@ export class PrdrReplies {
   private waiting: Command[] = [];
 
   /**
-   * True when `reply` is the 353 or a per-recipient reply to `end` (recorded in
-   * `t.prdr`): the end of the data keeps waiting for its final reply.
+   * True when the reply of code `code` (`replies.currentReply()`) is the 353
+   * or a per-recipient reply to `end` (recorded in `t.prdr`): the end of the
+   * data keeps waiting for its final reply.
    */
-  take(t: Transaction, end: Command, reply: Reply): boolean {
+  take(t: Transaction, end: Command, code: number, replies: { currentReply(): Reply }): boolean {
     if (this.end === end) {
       const rcpt = this.waiting.shift();
       if (!rcpt) return false;
-      (t.prdr ??= []).push({ rcpt, reply });
+      (t.prdr ??= []).push({ rcpt, reply: replies.currentReply() });
       return true;
     }
-    if (reply.code !== PRDR_INTERMEDIATE || !requestsPrdr(t.mail)) return false;
+    if (code !== PRDR_INTERMEDIATE || !requestsPrdr(t.mail)) return false;
     this.end = end;
     this.waiting = t.rcpts.filter(accepted);
     t.prdr = [];

@@ -10,17 +10,29 @@
  * it sent the command. Replies are matched to waiting commands first in, first out.
  */
 import { problem, type Problem } from '../codes';
-import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, GREETING_REPLIES } from './catalog';
+import { COMMANDS, GREETING_REPLIES } from './catalog';
 import { checkClearCredentials, checkCredentials } from './credentials';
 import { ENHANCED_LIKE, KIND_CODE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
 import { measureOctets } from '../octets';
 import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from './messages';
-import { addIntermediate, Block, declaresSmtpUtf8, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
+import { addIntermediate, Block, codeOnlyReply, declaresSmtpUtf8, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
 import { countSides, lookAhead } from './partial';
 import { PendingQueue } from './pending';
 import { PRDR_INTERMEDIATE, PrdrReplies } from './prdr';
 import { isBase64, isPlaceholder, type ArgumentSpan } from './syntax';
-import { verbHandler } from './verbs';
+import { DATA_END_RULES, verbRules } from './verbs';
+
+/** What `checkReplyLine` returns for a server line that is not a reply line. */
+const NOT_A_REPLY = -2;
+
+/** The reply code at `co` (three digits by `isReplyCode`) as a number. */
+const replyCodeNumber = (text: string, co: number): number => (text.charCodeAt(co) - 48) * 100 + (text.charCodeAt(co + 1) - 48) * 10 + (text.charCodeAt(co + 2) - 48);
+/** Where the text of the reply line whose content is `[co, end)` starts: after `NNN` and its separator. */
+const replyTextOffset = (co: number, end: number): number => co + Math.min(4, end - co);
+/** The text of that reply line. */
+const replyTextOf = (text: string, co: number, end: number): string => (end - co > 4 ? text.slice(co + 4, end) : '');
+/** Length of the RFC 3463 enhanced code that starts that reply line's text, 0 when none. */
+const replyEnhancedLength = (text: string, co: number, end: number): number => (end - co > 4 ? enhancedCodeLength(text, co + 4, end) : 0);
 
 
 /**
@@ -217,94 +229,154 @@ export class TranscriptParser {
     this.closeTx();
   }
 
-  dispatch(reply: Reply): void {
-    if (this.keepsModel) this.session.replies.push(reply);
-    const first = reply.lines[0];
+  /**
+   * Matches the reply whose first line is server line `first` (its lines so
+   * far in `lines` when it has more than one) to the command waiting for it.
+   * The reply's facts are read from the text; its `Reply` object is made only
+   * when someone keeps it (`currentReply`): always with the model, and for
+   * validation only for the few replies a check reads again (AUTH challenges,
+   * PRDR outcomes, the greeting).
+   */
+  dispatch(first: number, lines: ReplyLine[] | undefined): void {
+    const table = this.table;
+    const text = this.text;
+    const co = table.contentOffsets[first];
+    const code = replyCodeNumber(text, co);
+    this.replyFirst = first;
+    this.replyLines = lines;
+    this.replyCommand = undefined;
+    this.replyMade = undefined;
+    if (this.keepsModel) this.session.replies.push(this.currentReply());
     if (!this.greetingDone) {
       this.greetingDone = true;
-      this.session.greeting = reply;
-      if (!GREETING_REPLIES.includes(reply.code)) {
-        this.report('missing-greeting', first.codeOffset, 3, this.messages.greetingCode(reply.code));
+      this.session.greeting = this.currentReply();
+      if (!GREETING_REPLIES.includes(code)) {
+        this.report('missing-greeting', co, 3, this.messages.greetingCode(code));
         // Not a greeting: the log starts inside a session whose state cannot be known, so it is assumed permissive.
         this.fragment = true;
         this.txUnknown = true;
       }
       // Only 421 closes the session (RFC 5321 §3.8); after a 554 refusal the client may still QUIT.
-      if (reply.code === 421) this.closedBy = 421;
+      if (code === 421) this.closedBy = 421;
       return;
     }
     const cmd = this.pending.shift();
     if (!cmd) {
       if (this.serverOnly) {
         // The client side is hidden: every reply answers a command the log does not show.
-        if (reply.code === 221 || reply.code === 421) this.closedBy = reply.code;
+        if (code === 221 || code === 421) this.closedBy = code;
         return;
       }
-      this.report('reply-without-command', first.codeOffset, 3, this.pipeliningBroken ? this.messages.replyWithoutCommandNoPipelining() : this.messages.replyWithoutCommand());
+      this.report('reply-without-command', co, 3, this.pipeliningBroken ? this.messages.replyWithoutCommandNoPipelining() : this.messages.replyWithoutCommand());
       return;
     }
-    reply.command = cmd;
+    this.replyCommand = cmd;
+    // (Made already with the model, which lists every reply.)
+    const made = this.replyMade as Reply | undefined;
+    if (made) made.command = cmd;
     const t = cmd.waitingIn;
-    this.touch(t, first.line);
-    const klass = Math.floor(reply.code / 100);
+    this.touchEnd(t, table.ends[first]);
+    const klass = Math.floor(code / 100);
 
     // Intermediate replies keep the command waiting.
-    const handler = verbHandler(cmd.verb);
-    if (handler?.intermediate?.(this, cmd, reply, t)) return;
-    if (cmd.kind === 'data-end' && t && this.prdr.take(t, cmd, reply)) {
+    const rules = cmd.kind === 'data-end' ? DATA_END_RULES : verbRules(cmd.verb);
+    if (rules.intermediate !== undefined && rules.intermediate(this, cmd, code, t)) return;
+    if (cmd.kind === 'data-end' && t && this.prdr.take(t, cmd, code, this)) {
       // PRDR: the 353, then one reply per accepted recipient; the final reply is still due.
-      if (reply.code === PRDR_INTERMEDIATE) addIntermediate(cmd, reply);
+      if (code === PRDR_INTERMEDIATE && this.keepsModel) addIntermediate(cmd, this.currentReply());
       this.pending.unshift(cmd);
       return;
     }
-    cmd.reply = reply;
+    // Validation reads no more of a stored reply than its code (a recipient's, by the DATA and PRDR checks).
+    cmd.reply = this.keepsModel ? this.currentReply() : (this.replyMade ?? codeOnlyReply(code));
     // Answered for good: the command never waits again, so it lets go of its transaction.
     cmd.waitingIn = undefined;
 
-    const expected = cmd.kind === 'data-end' ? DATA_END_REPLIES : COMMANDS[cmd.verb]?.replies;
-    if (expected && !expected.includes(reply.code) && !ALWAYS_ACCEPTED.has(reply.code)) {
-      this.report('reply-unexpected', first.codeOffset, 3, this.messages.replyUnexpected(reply.code, cmd.kind === 'data-end' ? '.' : cmd.verb, expected));
+    if (rules.unexpected(code)) {
+      this.report('reply-unexpected', co, 3, this.messages.replyUnexpected(code, cmd.kind === 'data-end' ? '.' : cmd.verb, rules.replies!));
     }
     // RFC 2034 §4: enhanced codes in 2xx/4xx/5xx replies except the greeting and HELO/EHLO.
     if (this.extensions?.has('ENHANCEDSTATUSCODES') && klass !== 3 && cmd.verb !== 'EHLO' && cmd.verb !== 'HELO' && cmd.verb !== 'LHLO') {
-      if (!first.enhanced) {
-        const like = ENHANCED_LIKE.exec(first.text);
-        this.report('enhanced-status-syntax', first.textOffset, like ? like[0].length : Math.max(1, Math.min(first.text.length, first.text.indexOf(' ') < 0 ? first.text.length : first.text.indexOf(' '))), like ? this.messages.enhancedSyntax() : this.messages.enhancedMissing());
+      if (lines ? !lines[0].enhanced : replyEnhancedLength(text, co, table.ends[first]) === 0) {
+        const firstText = lines ? lines[0].text : replyTextOf(text, co, table.ends[first]);
+        const textOffset = lines ? lines[0].textOffset : replyTextOffset(co, table.ends[first]);
+        const like = ENHANCED_LIKE.exec(firstText);
+        this.report('enhanced-status-syntax', textOffset, like ? like[0].length : Math.max(1, Math.min(firstText.length, firstText.indexOf(' ') < 0 ? firstText.length : firstText.indexOf(' '))), like ? this.messages.enhancedSyntax() : this.messages.enhancedMissing());
       }
     }
-    for (const l of reply.lines) {
-      // The class digit against the reply's first digit (by character code: no string made per reply line).
-      if (l.enhanced && l.enhanced.code.charCodeAt(0) !== 48 + klass) {
-        this.report('enhanced-status-syntax', l.enhanced.offset, l.enhanced.length, this.messages.enhancedClassMismatch(l.enhanced.code, reply.code));
-        break;
+    if (lines) {
+      for (const l of lines) {
+        // The class digit against the reply's first digit (by character code: no string made per reply line).
+        if (l.enhanced && l.enhanced.code.charCodeAt(0) !== 48 + klass) {
+          this.report('enhanced-status-syntax', l.enhanced.offset, l.enhanced.length, this.messages.enhancedClassMismatch(l.enhanced.code, code));
+          break;
+        }
+      }
+    } else {
+      // The same for a one-line reply, read in place (an enhanced code starts after `NNN `).
+      const length = replyEnhancedLength(text, co, table.ends[first]);
+      if (length > 0 && text.charCodeAt(co + 4) !== 48 + klass) {
+        this.report('enhanced-status-syntax', co + 4, length, this.messages.enhancedClassMismatch(enhancedCodeText(text, co + 4, length), code));
       }
     }
 
-    if (reply.code === 421) this.closedBy = 421;
-    handler?.answered?.(this, cmd, reply, t, klass);
+    if (code === 421) this.closedBy = 421;
+    if (rules.answered !== undefined) rules.answered(this, cmd, code, t, klass);
   }
 
-  parseReplyLine(line: TranscriptLine): ReplyLine | undefined {
-    // Read by offset in `text`: a reply line makes no copy of its content, only of its text.
-    const co = line.contentOffset;
-    const len = line.end - co;
+  // ---- the reply being dispatched ----
+  /** Line number of its first line. */
+  replyFirst = -1;
+  /** Its lines' objects when it has more than one line (made as they are read). */
+  replyLines: ReplyLine[] | undefined = undefined;
+  /** The command it answers, once known. */
+  replyCommand: Command | undefined = undefined;
+  /** Its `Reply` object, once made. */
+  replyMade: Reply | undefined = undefined;
+
+  /** The reply being dispatched as a `Reply` object, made on the first call (the same object after). */
+  currentReply(): Reply {
+    if (this.replyMade) return this.replyMade;
+    const reply = this.makeReply(this.replyLines ?? [this.replyLineAt(this.replyFirst)]);
+    reply.command = this.replyCommand;
+    return (this.replyMade = reply);
+  }
+
+  /**
+   * Checks server line `k` as a reply line (RFC 5321 §4.2.1: three digits,
+   * then a space, a hyphen or the end of the line), reporting why it is not
+   * one. Returns the character after the code (45 `-`, 32 space, -1 none), or
+   * NOT_A_REPLY. Read by offset in `text`: a valid line makes nothing.
+   */
+  checkReplyLine(k: number): number {
+    const co = this.table.contentOffsets[k];
+    const end = this.table.ends[k];
+    const len = end - co;
     if (len < 3 || !isReplyCode(this.text.charCodeAt(co), this.text.charCodeAt(co + 1), this.text.charCodeAt(co + 2))) {
-      const s = line.content;
+      const s = this.text.slice(co, end);
       if (isPseudoLine(s.trim())) this.report('reply-code-invalid', co, s.trimEnd().length, this.messages.pseudoLine('S'), { annotate: true });
       else this.report('reply-code-invalid', co, Math.max(1, Math.min(3, len)), this.messages.replyCodeInvalid());
-      return undefined;
+      return NOT_A_REPLY;
     }
     const c3 = len > 3 ? this.text.charCodeAt(co + 3) : -1;
     if (c3 !== -1 && c3 !== 32 && c3 !== 45) {
       this.report('reply-code-invalid', co, 4, this.messages.replySeparator());
-      return undefined;
+      return NOT_A_REPLY;
     }
+    return c3;
+  }
+
+  /** Server line `k`, a reply line by `checkReplyLine`, as a `ReplyLine` (its content not copied, only its text). */
+  replyLineAt(k: number): ReplyLine {
+    const co = this.table.contentOffsets[k];
+    const end = this.table.ends[k];
+    const len = end - co;
+    const c3 = len > 3 ? this.text.charCodeAt(co + 3) : -1;
     const sep = c3 === 45 ? '-' : c3 === 32 ? ' ' : '';
-    const textStr = len > 4 ? this.text.slice(co + 4, line.end) : '';
-    const textOffset = co + Math.min(4, len);
-    const enhancedLength = len > 4 ? enhancedCodeLength(this.text, co + 4, line.end) : 0;
+    const textOffset = replyTextOffset(co, end);
+    const enhancedLength = replyEnhancedLength(this.text, co, end);
     const enhanced = enhancedLength > 0 ? { code: enhancedCodeText(this.text, co + 4, enhancedLength), offset: textOffset, length: enhancedLength } : undefined;
-    return { line, code: replyCodeText(this.text, co), codeOffset: co, separator: sep, text: textStr, textOffset, enhanced };
+    return { line: this.table.line(k), code: replyCodeText(this.text, co), codeOffset: co, separator: sep, text: replyTextOf(this.text, co, end), textOffset, enhanced };
   }
 
   finishOpenReply(reason: 'client' | 'eof'): void {
@@ -314,7 +386,7 @@ export class TranscriptParser {
     const lastLine = rl[rl.length - 1];
     void reason;
     this.report('multiline-reply', lastLine.codeOffset, 4, this.messages.multilineNotEnded(rl[0].code));
-    this.dispatch(this.makeReply(rl));
+    this.dispatch(rl[0].line.index, rl);
   }
 
   makeReply(rl: ReplyLine[]): Reply {
@@ -435,7 +507,8 @@ export class TranscriptParser {
    * depend on them stay quiet).
    */
   assumeAnswered(cmd: Command): void {
-    verbHandler(cmd.verb)?.assumed?.(this, cmd);
+    const rules = cmd.kind === 'data-end' ? DATA_END_RULES : verbRules(cmd.verb);
+    if (rules.assumed !== undefined) rules.assumed(this, cmd);
   }
 
   /**
@@ -454,44 +527,54 @@ export class TranscriptParser {
     this.session.dataBlocks.push(this.block);
   }
 
-  handleCommand(line: TranscriptLine): void {
-    const s = line.content;
-    // Verb: up to the first space.
-    let v = 0;
-    while (v < s.length && s.charCodeAt(v) !== 32 && s.charCodeAt(v) !== 9) v++;
+  /** Client line `k`, a command: read by offset in the text (its content is not copied, only its argument). */
+  handleCommand(k: number): void {
+    const table = this.table;
+    const text = this.text;
+    const co = table.contentOffsets[k];
+    const end = table.ends[k];
+    // Verb: up to the first space or tab (`v` is where it ends in the text).
+    let v = co;
+    while (v < end) {
+      const c = text.charCodeAt(v);
+      if (c === 32 || c === 9) break;
+      v++;
+    }
+    const verbLength = v - co;
     // A known verb is found by its letters; the catalogue's string is the verb,
     // so the session keeps one `RCPT` rather than one per command.
-    const known = knownVerb(s, v);
-    const verb = known ? known.verb : s.slice(0, v).toUpperCase();
+    const known = knownVerb(text, verbLength, co);
+    const verb = known ? known.verb : text.slice(co, v).toUpperCase();
     const info = known ?? COMMANDS[verb];
-    const hasArg = v < s.length;
-    // Sliced from the transcript, not from `s`: a slice of `s` would keep this line's copy alive with the session.
-    const argument: ArgumentSpan | undefined = hasArg ? { text: this.text.slice(line.contentOffset + v + 1, line.end), offset: line.contentOffset + v + 1 } : undefined;
-    const cmd = newCommand('command', line, verb, line.contentOffset, v, argument, !!info);
+    const hasArg = v < end;
+    // Sliced from the transcript: a slice of the line's copy would keep that copy alive with the session.
+    const argument: ArgumentSpan | undefined = hasArg ? { text: text.slice(v + 1, end), offset: v + 1 } : undefined;
+    const cmd = newCommand('command', table.line(k), verb, co, verbLength, argument, !!info);
     // The table's count (the content's length in an ASCII transcript, no character loop).
-    const octets = this.table.contentOctets(line.index) + 2;
+    const octets = table.contentOctets(k) + 2;
     if (octets > 512) {
       // From the character that passes 510 octets (RFC 5321 §4.5.3.1.4: 512 with CRLF).
-      const { cut } = measureOctets(this.text, line.contentOffset, line.end, 510);
-      this.report('command-too-long', cut, line.end - cut, this.messages.commandTooLong(octets));
+      const { cut } = measureOctets(text, co, end, 510);
+      this.report('command-too-long', cut, end - cut, this.messages.commandTooLong(octets));
     }
 
     if (!info) {
+      const s = text.slice(co, end);
       if (s.trim() === '') {
-        this.report('unknown-command', line.prefixOffset, Math.max(1, line.prefixLength), this.messages.emptyCommand());
+        this.report('unknown-command', table.prefixOffsets[k], Math.max(1, co - table.prefixOffsets[k]), this.messages.emptyCommand());
         return;
       }
       if (isPseudoLine(s.trim())) {
-        this.report('unknown-command', line.contentOffset, s.trimEnd().length, this.messages.pseudoLine('C'), { annotate: true });
+        this.report('unknown-command', co, s.trimEnd().length, this.messages.pseudoLine('C'), { annotate: true });
         return; // not protocol: no reply expected
       }
-      this.report('unknown-command', line.contentOffset, Math.max(1, v), this.messages.unknownCommand(s.slice(0, v) || s));
+      this.report('unknown-command', co, Math.max(1, verbLength), this.messages.unknownCommand(s.slice(0, verbLength) || s));
     }
     if (this.keepsModel) this.session.commands.push(cmd);
     // The verb's range for reports (two numbers, not an array made for every command).
     const at = cmd.verbOffset;
     const atLength = Math.max(1, cmd.verbLength);
-    if (hasArg && s.charCodeAt(v) === 9) this.report('command-syntax', line.contentOffset + v, 1, this.messages.verbSeparator(verb));
+    if (hasArg && text.charCodeAt(v) === 9) this.report('command-syntax', v, 1, this.messages.verbSeparator(verb));
 
     // ---- pipelining (RFC 2920) ----
     if (this.pending.length > 0) {
@@ -507,7 +590,7 @@ export class TranscriptParser {
         this.pipeliningBroken = true;
       } else {
         const ender = this.pending.firstGroupEnder();
-        if (ender && this.replyLost(line.index)) {
+        if (ender && this.replyLost(k)) {
           // Fewer replies follow than commands wait: the log lost the reply to the group's end, not
           // pipelined past it. One missing-reply, and the command is taken as answered with success.
           this.pending.remove(ender);
@@ -518,18 +601,18 @@ export class TranscriptParser {
     }
 
     // ---- sequence (RFC 5321 §4.1.4): what no command may follow, then the verb's own rules ----
-    const handler = verbHandler(verb);
+    const rules = verbRules(verb);
     if (this.quitSent) this.report('out-of-sequence', at, atLength, this.messages.afterQuit());
     else if (this.closedBy !== undefined && this.closedBy !== 554) this.report('out-of-sequence', at, atLength, this.messages.afterClosingReply(this.closedBy));
     else if (this.needsEhlo && verb !== 'EHLO' && verb !== 'LHLO' && verb !== 'QUIT') this.report('out-of-sequence', at, atLength, this.messages.afterStarttls(verb));
-    else if (info && !handler?.anywhere) {
-      if (handler?.sequence) handler.sequence(this, cmd, at, atLength);
+    else if (info && !rules.anywhere) {
+      if (rules.sequence !== undefined) rules.sequence(this, cmd, at, atLength);
       else if (!this.greeted()) this.report('out-of-sequence', at, atLength, this.messages.beforeHello(verb));
     }
 
     // ---- syntax and effects ----
     this.pending.push(cmd);
-    handler?.sent?.(this, cmd, at, atLength);
+    if (rules.sent !== undefined) rules.sent(this, cmd, at, atLength);
   }
 
   /** True when the last client line was a DATA whose reply has not come. */
@@ -552,7 +635,7 @@ export class TranscriptParser {
     let v = co;
     const end = this.table.ends[k];
     while (v < end && this.text.charCodeAt(v) !== 32) v++;
-    return knownVerb(this.text.slice(co, v), v - co) !== undefined;
+    return knownVerb(this.text, v - co, co) !== undefined;
   }
 
   /**
@@ -617,21 +700,23 @@ export class TranscriptParser {
         }
         this.lastWasUnansweredData = undefined;
         this.lastProtocol = k;
-        const rl = this.parseReplyLine(this.table.line(k));
-        if (!rl) continue;
+        const separator = this.checkReplyLine(k);
+        if (separator === NOT_A_REPLY) continue;
         if (this.openReply) {
+          const rl = this.replyLineAt(k);
           const firstCode = this.openReply.lines[0].code;
           if (rl.code !== firstCode) this.report('multiline-reply', rl.codeOffset, 3, this.messages.multilineCodeDiffers(firstCode, rl.code));
           this.openReply.lines.push(rl);
-          if (rl.separator !== '-') {
+          if (separator !== 45) {
             const all = this.openReply.lines;
             this.openReply = undefined;
-            this.dispatch(this.makeReply(all));
+            this.dispatch(all[0].line.index, all);
           }
-        } else if (rl.separator === '-') {
-          this.openReply = { lines: [rl] };
+        } else if (separator === 45) {
+          this.openReply = { lines: [this.replyLineAt(k)] };
         } else {
-          this.dispatch(this.makeReply([rl]));
+          // A one-line reply, the usual one: dispatched from its line number, no object made for it.
+          this.dispatch(k, undefined);
         }
         continue;
       }
@@ -662,12 +747,12 @@ export class TranscriptParser {
         }
         continue;
       }
-      const line = this.table.line(k);
       if (this.authAwaiting && this.auth && this.clientOnly && this.isCommandLine(k)) {
         // Without the server's 334s, the responses end where a command starts.
         this.authAwaiting = false;
       }
       if (this.authAwaiting && this.auth) {
+        const line = this.table.line(k);
         this.authAwaiting = this.clientOnly;
         this.auth.responses.push(line);
         this.touch(undefined, line);
@@ -691,7 +776,7 @@ export class TranscriptParser {
         continue;
       }
       this.lastWasUnansweredData = undefined;
-      this.handleCommand(line);
+      this.handleCommand(k);
     }
     // ---- end of input ----
     if (this.openReply) this.finishOpenReply('eof');

@@ -6,11 +6,12 @@
  * A verb of the catalogue without a handler may come anywhere after HELO/EHLO
  * and changes nothing.
  */
-import type { Command, Extension, Reply, Transaction } from './model';
+import type { Command, Extension, Transaction } from './model';
 import { addIntermediate, Block, setAddress } from './model';
 import type { TranscriptParser } from './session';
 import { checkHelloArgument, checkPathCommand, isBase64, isPlaceholder } from './syntax';
 import { checkClearCredentials, checkCredentials } from './credentials';
+import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES } from './catalog';
 
 /** One verb's part of the state machine. `at`/`atLength` are the verb's range, for reports. */
 export interface VerbHandler {
@@ -20,10 +21,14 @@ export interface VerbHandler {
   sequence?(s: TranscriptParser, cmd: Command, at: number, atLength: number): void;
   /** The argument's syntax and what sending the command changes (the client side is followed optimistically). */
   sent?(s: TranscriptParser, cmd: Command, at: number, atLength: number): void;
-  /** A reply that keeps the command waiting (a 334 challenge, the 354 go-ahead): true when it was one. */
-  intermediate?(s: TranscriptParser, cmd: Command, reply: Reply, t: Transaction | undefined): boolean;
-  /** What the final reply changes; `klass` is its first digit. */
-  answered?(s: TranscriptParser, cmd: Command, reply: Reply, t: Transaction | undefined, klass: number): void;
+  /**
+   * A reply (of code `code`) that keeps the command waiting (a 334 challenge,
+   * the 354 go-ahead): true when it was one. The reply itself is
+   * `s.currentReply()`, made when asked.
+   */
+  intermediate?(s: TranscriptParser, cmd: Command, code: number, t: Transaction | undefined): boolean;
+  /** What the final reply (of code `code`, first digit `klass`) changes. */
+  answered?(s: TranscriptParser, cmd: Command, code: number, t: Transaction | undefined, klass: number): void;
   /** The log does not show the reply: what its success would change. */
   assumed?(s: TranscriptParser, cmd: Command): void;
 }
@@ -64,9 +69,10 @@ const hello: VerbHandler = {
 /** EHLO and LHLO: a 2xx reply lists the extensions, one keyword per line after the first (RFC 5321 §4.1.1.1). */
 const ehlo: VerbHandler = {
   ...hello,
-  answered(s, cmd, reply, _t, klass) {
+  answered(s, cmd, _code, _t, klass) {
     if (klass !== 2) return;
     s.hello = 'ehlo';
+    const reply = s.currentReply();
     const exts: Extension[] = [];
     s.extensions = new Set();
     for (let k = 1; k < reply.lines.length; k++) {
@@ -90,7 +96,7 @@ const ehlo: VerbHandler = {
 /** HELO: a plain SMTP session, no extensions. */
 const helo: VerbHandler = {
   ...hello,
-  answered(s, cmd, _reply, _t, klass) {
+  answered(s, cmd, _code, _t, klass) {
     if (klass !== 2) return;
     s.hello = 'helo';
     s.extensions = new Set();
@@ -116,7 +122,7 @@ const mail: VerbHandler = {
     s.keepScratch();
     s.checkUtf8Address(cmd, cmd);
   },
-  answered(s, _cmd, _reply, t, klass) {
+  answered(s, _cmd, _code, t, klass) {
     if (klass !== 2 && t && s.tx === t) s.closeTx();
   },
 };
@@ -160,15 +166,15 @@ const data: VerbHandler = {
     }
     s.lastWasUnansweredData = cmd;
   },
-  intermediate(s, cmd, reply, t) {
-    if (cmd.kind !== 'command' || reply.code !== 354) return false;
-    addIntermediate(cmd, reply);
+  intermediate(s, cmd, code, t) {
+    if (cmd.kind !== 'command' || code !== 354) return false;
+    if (s.keepsModel) addIntermediate(cmd, s.currentReply());
     s.openBlock(cmd, t);
     // The 354 is the last reply DATA gets (the body's `.` gets the outcome): it waits no more.
     cmd.waitingIn = undefined;
     return true;
   },
-  answered(s, _cmd, _reply, t) {
+  answered(s, _cmd, _code, t) {
     // DATA refused: the transaction is over (RFC 5321 §3.3: 503/554 when no valid recipient).
     if (t && s.tx === t) s.closeTx();
   },
@@ -225,8 +231,8 @@ const quit: VerbHandler = {
     s.quitSent = true;
     s.session.quit = cmd;
   },
-  answered(s, _cmd, reply) {
-    if (reply.code === 221) s.closedBy = 221;
+  answered(s, _cmd, code) {
+    if (code === 221) s.closedBy = 221;
   },
 };
 
@@ -240,8 +246,8 @@ const starttls: VerbHandler = {
     noArguments(s, cmd);
     s.session.starttls.push(cmd);
   },
-  answered(s, _cmd, reply) {
-    if (reply.code !== 220) return;
+  answered(s, _cmd, code) {
+    if (code !== 220) return;
     s.tlsActive = true;
     s.needsEhlo = true;
     s.extensions = new Set();
@@ -292,21 +298,22 @@ const auth: VerbHandler = {
       } else checkCredentials(s, mech, ir, irOffset, 0);
     }
   },
-  intermediate(s, cmd, reply) {
-    if (reply.code !== 334 || !s.auth || s.auth.command !== cmd) return false;
-    addIntermediate(cmd, reply);
+  intermediate(s, cmd, code) {
+    if (code !== 334 || !s.auth || s.auth.command !== cmd) return false;
+    const reply = s.currentReply();
+    if (s.keepsModel) addIntermediate(cmd, reply);
     s.auth.challenges.push(reply);
     s.authAwaiting = true;
     s.pending.unshift(cmd);
     return true;
   },
-  answered(s, cmd, reply) {
+  answered(s, cmd, code) {
     if (s.auth && s.auth.command === cmd) {
-      s.auth.result = reply;
+      s.auth.result = s.currentReply();
       s.authAwaiting = false;
       s.auth = undefined;
     }
-    if (reply.code === 235) s.authenticated = true;
+    if (code === 235) s.authenticated = true;
   },
   assumed(s, cmd) {
     if (s.auth?.command === cmd) {
@@ -339,7 +346,55 @@ const VERBS = new Map<string, VerbHandler>([
   ['AUTH', auth],
 ]);
 
-/** The handler of `verb`, undefined for one that has none. */
-export function verbHandler(verb: string): VerbHandler | undefined {
-  return VERBS.get(verb);
+/**
+ * What the state machine asks of one verb, in objects of one shape for every
+ * verb: the handler's steps (undefined where it has none) and the replies the
+ * catalogue allows as a table by code. The state machine looks a verb's rules
+ * up once a command and once a reply, and reads the same fields of the same
+ * shape for every verb, where the handlers' own objects have each their shape.
+ */
+export class VerbRules {
+  readonly anywhere: boolean;
+  readonly sequence: VerbHandler['sequence'];
+  readonly sent: VerbHandler['sent'];
+  readonly intermediate: VerbHandler['intermediate'];
+  readonly answered: VerbHandler['answered'];
+  readonly assumed: VerbHandler['assumed'];
+  /** The final replies RFC 5321 §4.3.2 lists for the verb; undefined for a verb the catalogue does not list. */
+  readonly replies: readonly number[] | undefined;
+  /** 1 at each code of `replies` and of ALWAYS_ACCEPTED (reply codes are below 600). */
+  private readonly allowed: Uint8Array | undefined;
+
+  constructor(handler: VerbHandler | undefined, replies: readonly number[] | undefined) {
+    this.anywhere = handler?.anywhere ?? false;
+    this.sequence = handler?.sequence;
+    this.sent = handler?.sent;
+    this.intermediate = handler?.intermediate;
+    this.answered = handler?.answered;
+    this.assumed = handler?.assumed;
+    this.replies = replies;
+    if (replies) {
+      const allowed = new Uint8Array(600);
+      for (const code of replies) allowed[code] = 1;
+      for (const code of ALWAYS_ACCEPTED) allowed[code] = 1;
+      this.allowed = allowed;
+    } else this.allowed = undefined;
+  }
+
+  /** True when the verb has a list of replies and `code` is neither on it nor always accepted. */
+  unexpected(code: number): boolean {
+    return this.allowed !== undefined && this.allowed[code] !== 1;
+  }
+}
+
+/** The rules by upper-case verb: the catalogue's verbs and those with a handler. */
+const RULES = new Map<string, VerbRules>([...new Set([...Object.keys(COMMANDS), ...VERBS.keys()])].map((verb) => [verb, new VerbRules(VERBS.get(verb), COMMANDS[verb]?.replies)]));
+/** A verb outside the catalogue: no steps, no list of replies. */
+const UNKNOWN_VERB = new VerbRules(undefined, undefined);
+/** The `.` that ends a DATA body: no steps, the replies of RFC 5321 §4.3.2 for the end of the data. */
+export const DATA_END_RULES = new VerbRules(undefined, DATA_END_REPLIES);
+
+/** The rules of the command verb `verb` (for the end of a DATA body, DATA_END_RULES). */
+export function verbRules(verb: string): VerbRules {
+  return RULES.get(verb) ?? UNKNOWN_VERB;
 }
