@@ -187,10 +187,16 @@ export function declaresSmtpUtf8(mail: Command | undefined): boolean {
   return text !== undefined && text.includes('8') && /(^|\s)SMTPUTF8(\s|$)/i.test(text);
 }
 
-/** Stores what `checkPathCommand` found (nothing when the path did not parse). */
-export function setAddress(cmd: Command, found: { address?: string; addressOffset?: number }): void {
-  if (found.address !== undefined) cmd.address = found.address;
-  if (found.addressOffset !== undefined) cmd.addressOffset = found.addressOffset;
+/**
+ * Stores the address of MAIL or RCPT `cmd` whose path's `<` is at `open` in its
+ * argument (as `checkPathCommand` returns it; nothing when -1). The address's
+ * text only `withText`: validation of an ASCII transcript reads its offset only.
+ */
+export function setAddress(cmd: Command, open: number, withText: boolean): void {
+  const argument = cmd.argument;
+  if (open < 0 || !argument) return;
+  cmd.addressOffset = argument.offset + open + 1;
+  if (withText) cmd.address = argument.text.slice(open + 1, argument.text.indexOf('>', open));
 }
 
 /** At most this many problems of one code per document (the catalogue's cap). */

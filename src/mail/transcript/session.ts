@@ -196,6 +196,14 @@ export class TranscriptParser {
   }
 
   /**
+   * Whether a MAIL or RCPT keeps its address's text: for the model, and for
+   * the check below, which looks at it only in a transcript that is not ASCII.
+   */
+  needsAddressText(): boolean {
+    return this.keepsModel || !this.table.isAscii();
+  }
+
+  /**
    * RFC 6531 §3.4: a non-ASCII address in MAIL FROM or RCPT TO only with the
    * SMTPUTF8 parameter on MAIL FROM, to a server that advertised SMTPUTF8.
    */

@@ -97,7 +97,10 @@ function startsWithKeyword(s: string, keyword: string): boolean {
 
 /**
  * Checks `MAIL FROM:<path> params` / `RCPT TO:<path> params`. `arg` starts right
- * after the verb's space. Returns the address (without brackets) when it parsed.
+ * after the verb's space. Returns where the path's `<` is in `arg.text` when
+ * the path parsed (the address runs from after it to the next `>`), -1 when
+ * not: a number, so that the many commands whose address nobody reads make no
+ * object and no copy of it.
  */
 export function checkPathCommand(
   verb: 'MAIL' | 'RCPT',
@@ -105,12 +108,12 @@ export function checkPathCommand(
   advertised: ReadonlySet<string> | undefined,
   out: Problem[],
   M: TranscriptMessageTable = ENGLISH_TRANSCRIPT_MESSAGES,
-): { address?: string; addressOffset?: number } {
+): number {
   const keyword = verb === 'MAIL' ? 'FROM:' : 'TO:';
   const s = arg.text;
   if (!startsWithKeyword(s, keyword)) {
     out.push(problem('command-syntax', arg.offset, Math.max(1, Math.min(s.length, keyword.length)), M.pathPrefix(verb, keyword)));
-    return {};
+    return -1;
   }
   let i = keyword.length;
   if (s.charCodeAt(i) === 32) {
@@ -124,15 +127,14 @@ export function checkPathCommand(
     while (j < s.length && s.charCodeAt(j) !== 32) j++;
     const bare = s.slice(i, j);
     out.push(problem('command-syntax', arg.offset + i, Math.max(1, j - i), M.pathNotBracketed(), bare && !bare.includes('<') && !bare.includes('>') ? { data: { replacement: `<${bare}>` } } : undefined));
-    return {};
+    return -1;
   }
   const close = s.indexOf('>', i);
   if (close < 0) {
     out.push(problem('command-syntax', arg.offset + i, s.length - i, M.pathUnclosed()));
-    return {};
+    return -1;
   }
-  const inner = s.slice(i + 1, close);
-  if (inner === '') {
+  if (close === i + 1) {
     if (verb === 'RCPT') out.push(problem('command-syntax', arg.offset + i, 2, M.nullPathNotAllowed()));
   } else {
     // The whole path is the range: the reason names the offending part.
@@ -146,7 +148,7 @@ export function checkPathCommand(
       checkParameters(verb, s, close + 1, arg.offset, advertised, out, M);
     }
   }
-  return { address: inner, addressOffset: arg.offset + i + 1 };
+  return i;
 }
 
 /** HELO/EHLO: a domain or an address literal (RFC 5321 §4.1.1.1). */
