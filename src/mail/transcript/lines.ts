@@ -9,7 +9,6 @@
  */
 
 import { utf8Length } from '../octets';
-import { COMMANDS, type CommandInfo } from './catalog';
 import { CANONICAL_DIALECT, DIALECTS, dialectReader, type Classified, type Dialect, type LineKind, type LineRows, type RawLine } from './dialects';
 
 export { DIALECT_NAMES, type Dialect, type LineKind } from './dialects';
@@ -535,27 +534,4 @@ export function isPseudoLine(s: string): boolean {
   if (s.length < 3 || s.charCodeAt(0) !== 60 || s.charCodeAt(s.length - 1) !== 62) return false;
   const inner = s.slice(1, -1);
   return inner.includes(' ') && !inner.includes('<') && !inner.includes('>');
-}
-
-/** The catalogue's commands by their letters packed 5 bits each (A or a = 1 ... Z or z = 26). */
-const COMMANDS_BY_LETTERS = new Map<number, CommandInfo>(Object.values(COMMANDS).map((c) => [packLetters(c.verb, c.verb.length, 0), c]));
-function packLetters(s: string, length: number, start: number): number {
-  let key = 0;
-  for (let i = start; i < start + length; i++) key = key * 32 + (s.charCodeAt(i) & 31);
-  return key;
-}
-
-/**
- * The catalogue entry of the verb `s[start..start + length)` when it is ASCII
- * letters in any case (what toUpperCase() and a lookup would find, without the
- * two strings), undefined otherwise: then the caller looks the upper-cased verb
- * up, since toUpperCase maps a few other letters to ASCII ones (U+017F to S).
- */
-export function knownVerb(s: string, length: number, start = 0): CommandInfo | undefined {
-  if (length === 0 || length > 8) return undefined;
-  for (let i = start; i < start + length; i++) {
-    const c = s.charCodeAt(i) | 32;
-    if (c < 97 || c > 122) return undefined;
-  }
-  return COMMANDS_BY_LETTERS.get(packLetters(s, length, start));
 }

@@ -10,9 +10,9 @@
  * it sent the command. Replies are matched to waiting commands first in, first out.
  */
 import { problem, type Problem } from '../codes';
-import { COMMANDS, GREETING_REPLIES } from './catalog';
+import { GREETING_REPLIES } from './catalog';
 import { checkClearCredentials, checkCredentials } from './credentials';
-import { ENHANCED_LIKE, KIND_CODE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, knownVerb, lineWithContent, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
+import { ENHANCED_LIKE, KIND_CODE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, lineWithContent, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
 import { measureOctets } from '../octets';
 import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from './messages';
 import { addIntermediate, Block, codeOnlyReply, declaresSmtpUtf8, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
@@ -20,7 +20,7 @@ import { countSides, lookAhead } from './partial';
 import { PendingQueue } from './pending';
 import { PRDR_INTERMEDIATE, PrdrReplies } from './prdr';
 import { isBase64, isPlaceholder, type ArgumentSpan } from './syntax';
-import { DATA_END_RULES, verbRules } from './verbs';
+import { DATA_END_RULES, knownVerb, verbRules } from './verbs';
 
 /** What `checkReplyLine` returns for a server line that is not a reply line. */
 const NOT_A_REPLY = -2;
@@ -233,7 +233,7 @@ export class TranscriptParser {
       this.blockTx.end = end;
       end.waitingIn = this.blockTx;
     }
-    this.pending.push(end);
+    this.pending.push(end, DATA_END_RULES);
     this.closeTx();
   }
 
@@ -269,6 +269,7 @@ export class TranscriptParser {
       return;
     }
     const cmd = this.pending.shift();
+    const rules = this.pending.shiftedRules;
     if (!cmd) {
       if (this.serverOnly) {
         // The client side is hidden: every reply answers a command the log does not show.
@@ -287,12 +288,11 @@ export class TranscriptParser {
     const klass = Math.floor(code / 100);
 
     // Intermediate replies keep the command waiting.
-    const rules = cmd.kind === 'data-end' ? DATA_END_RULES : verbRules(cmd.verb);
     if (rules.intermediate !== undefined && rules.intermediate(this, cmd, code, t)) return;
     if (cmd.kind === 'data-end' && t && this.prdr.take(t, cmd, code, this)) {
       // PRDR: the 353, then one reply per accepted recipient; the final reply is still due.
       if (code === PRDR_INTERMEDIATE && this.keepsModel) addIntermediate(cmd, this.currentReply());
-      this.pending.unshift(cmd);
+      this.pending.unshift(cmd, rules);
       return;
     }
     // Validation reads no more of a stored reply than its code (a recipient's, by the DATA and PRDR checks).
@@ -425,7 +425,7 @@ export class TranscriptParser {
     // Elided only when the log recorded no line of the body, just annotations.
     if (b.lineCount > 0) b.elided = false;
     this.checkEightBit(b, this.blockTx);
-    this.pending.push(end);
+    this.pending.push(end, DATA_END_RULES);
     this.closeTx();
     this.txUnknown = false;
   }
@@ -552,8 +552,9 @@ export class TranscriptParser {
     // A known verb is found by its letters; the catalogue's string is the verb,
     // so the session keeps one `RCPT` rather than one per command.
     const known = knownVerb(text, verbLength, co);
-    const verb = known ? known.verb : text.slice(co, v).toUpperCase();
-    const info = known ?? COMMANDS[verb];
+    const verb = known ? known.info!.verb : text.slice(co, v).toUpperCase();
+    const rules = known ?? verbRules(verb);
+    const info = rules.info;
     const hasArg = v < end;
     // Sliced from the transcript: a slice of the line's copy would keep that copy alive with the session.
     const argument: ArgumentSpan | undefined = hasArg ? { text: text.slice(v + 1, end), offset: v + 1 } : undefined;
@@ -609,7 +610,6 @@ export class TranscriptParser {
     }
 
     // ---- sequence (RFC 5321 §4.1.4): what no command may follow, then the verb's own rules ----
-    const rules = verbRules(verb);
     if (this.quitSent) this.report('out-of-sequence', at, atLength, this.messages.afterQuit());
     else if (this.closedBy !== undefined && this.closedBy !== 554) this.report('out-of-sequence', at, atLength, this.messages.afterClosingReply(this.closedBy));
     else if (this.needsEhlo && verb !== 'EHLO' && verb !== 'LHLO' && verb !== 'QUIT') this.report('out-of-sequence', at, atLength, this.messages.afterStarttls(verb));
@@ -619,7 +619,7 @@ export class TranscriptParser {
     }
 
     // ---- syntax and effects ----
-    this.pending.push(cmd);
+    this.pending.push(cmd, rules);
     if (rules.sent !== undefined) rules.sent(this, cmd, at, atLength);
   }
 

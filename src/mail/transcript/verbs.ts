@@ -11,7 +11,7 @@ import { addIntermediate, Block, setAddress } from './model';
 import type { TranscriptParser } from './session';
 import { checkHelloArgument, checkPathCommand, isBase64, isPlaceholder } from './syntax';
 import { checkClearCredentials, checkCredentials } from './credentials';
-import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES } from './catalog';
+import { ALWAYS_ACCEPTED, COMMANDS, DATA_END_REPLIES, type CommandInfo } from './catalog';
 
 /** One verb's part of the state machine. `at`/`atLength` are the verb's range, for reports. */
 export interface VerbHandler {
@@ -304,7 +304,7 @@ const auth: VerbHandler = {
     if (s.keepsModel) addIntermediate(cmd, reply);
     s.auth.challenges.push(reply);
     s.authAwaiting = true;
-    s.pending.unshift(cmd);
+    s.pending.unshift(cmd, verbRules(cmd.verb));
     return true;
   },
   answered(s, cmd, code) {
@@ -354,6 +354,10 @@ const VERBS = new Map<string, VerbHandler>([
  * shape for every verb, where the handlers' own objects have each their shape.
  */
 export class VerbRules {
+  /** The catalogue's entry; undefined for a verb it does not list. */
+  readonly info: CommandInfo | undefined;
+  /** RFC 2920 §3.1: the command must be the last of a pipelined group. */
+  readonly endsGroup: boolean;
   readonly anywhere: boolean;
   readonly sequence: VerbHandler['sequence'];
   readonly sent: VerbHandler['sent'];
@@ -365,7 +369,9 @@ export class VerbRules {
   /** 1 at each code of `replies` and of ALWAYS_ACCEPTED (reply codes are below 600). */
   private readonly allowed: Uint8Array | undefined;
 
-  constructor(handler: VerbHandler | undefined, replies: readonly number[] | undefined) {
+  constructor(handler: VerbHandler | undefined, info: CommandInfo | undefined, replies = info?.replies) {
+    this.info = info;
+    this.endsGroup = info?.endsGroup === true;
     this.anywhere = handler?.anywhere ?? false;
     this.sequence = handler?.sequence;
     this.sent = handler?.sent;
@@ -388,11 +394,35 @@ export class VerbRules {
 }
 
 /** The rules by upper-case verb: the catalogue's verbs and those with a handler. */
-const RULES = new Map<string, VerbRules>([...new Set([...Object.keys(COMMANDS), ...VERBS.keys()])].map((verb) => [verb, new VerbRules(VERBS.get(verb), COMMANDS[verb]?.replies)]));
+const RULES = new Map<string, VerbRules>([...new Set([...Object.keys(COMMANDS), ...VERBS.keys()])].map((verb) => [verb, new VerbRules(VERBS.get(verb), COMMANDS[verb])]));
 /** A verb outside the catalogue: no steps, no list of replies. */
 const UNKNOWN_VERB = new VerbRules(undefined, undefined);
 /** The `.` that ends a DATA body: no steps, the replies of RFC 5321 §4.3.2 for the end of the data. */
-export const DATA_END_RULES = new VerbRules(undefined, DATA_END_REPLIES);
+export const DATA_END_RULES = new VerbRules(undefined, undefined, DATA_END_REPLIES);
+
+/** The catalogue's verbs' rules by their letters packed 5 bits each (A or a = 1 ... Z or z = 26). */
+const RULES_BY_LETTERS = new Map<number, VerbRules>(Object.values(COMMANDS).map((c) => [packLetters(c.verb, c.verb.length, 0), verbRules(c.verb)]));
+function packLetters(s: string, length: number, start: number): number {
+  let key = 0;
+  for (let i = start; i < start + length; i++) key = key * 32 + (s.charCodeAt(i) & 31);
+  return key;
+}
+
+/**
+ * The rules of the catalogue's verb `s[start..start + length)` when it is
+ * ASCII letters in any case (what toUpperCase() and a lookup would find,
+ * without the two strings), undefined otherwise: then the caller looks the
+ * upper-cased verb up, since toUpperCase maps a few other letters to ASCII
+ * ones (U+017F to S).
+ */
+export function knownVerb(s: string, length: number, start: number): VerbRules | undefined {
+  if (length === 0 || length > 8) return undefined;
+  for (let i = start; i < start + length; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return undefined;
+  }
+  return RULES_BY_LETTERS.get(packLetters(s, length, start));
+}
 
 /** The rules of the command verb `verb` (for the end of a DATA body, DATA_END_RULES). */
 export function verbRules(verb: string): VerbRules {
