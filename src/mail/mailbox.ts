@@ -41,6 +41,18 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** RFC 5321 Let-dig, plus non-ASCII for U-labels (RFC 6531 §3.3). */
 const isLetDig = (c: number): boolean => isAlpha(c) || isDigit(c) || c > 127;
 
+/**
+ * The classes above as bits by ASCII code, for the scanning loops: one load a
+ * character where the predicates' comparisons took most of a path's check.
+ */
+const ATEXT = 1;
+const LET_DIG = 2;
+const HYPHEN = 4;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (isAtext(c) ? ATEXT : 0) | (isLetDig(c) ? LET_DIG : 0) | (c === 45 ? HYPHEN : 0);
+/** True when `c` is in one of the classes `bits` (a non-ASCII character is in every one: RFC 6531 §3.3). */
+const inClass = (c: number, bits: number): boolean => c > 127 || (ASCII_CLASS[c] & bits) !== 0;
+
 const problemAt = (detail: Detail, offset: number, length: number): MailboxProblem => ({ detail, offset, length });
 
 /**
@@ -86,8 +98,11 @@ export function scanDomain(s: string, i: number, end: number): number | MailboxP
     }
     let last = s.charCodeAt(i);
     i++;
-    while (i < end && (isLetDig(s.charCodeAt(i)) || s.charCodeAt(i) === 45)) {
-      last = s.charCodeAt(i);
+    // Ldh-str: letters, digits and hyphens (one read a character).
+    while (i < end) {
+      const c = s.charCodeAt(i);
+      if (!inClass(c, LET_DIG | HYPHEN)) break;
+      last = c;
       i++;
     }
     if (last === 45) return problemAt(['smtp-label-hyphen'], i - 1, 1);
@@ -130,7 +145,7 @@ export function checkMailbox(s: string, start: number, end: number): MailboxProb
   } else {
     let atomStart = i;
     for (;;) {
-      while (i < end && isAtext(s.charCodeAt(i))) i++;
+      while (i < end && inClass(s.charCodeAt(i), ATEXT)) i++;
       if (i === atomStart) {
         // An empty atom before "@" or at the end; a dot where an atom should start is named as the character.
         if (i >= end || s.charCodeAt(i) === 64) return problemAt(['smtp-local-empty'], i, 0);

@@ -108,6 +108,12 @@ export function checkPathCommand(
   advertised: ReadonlySet<string> | undefined,
   out: Problem[],
   M: TranscriptMessageTable = ENGLISH_TRANSCRIPT_MESSAGES,
+  /**
+   * The text `arg` was sliced from, when there is one (the transcript): the
+   * mailbox is scanned there, a flat string, where a slice's every character
+   * is read through its parent.
+   */
+  source?: string,
 ): number {
   const keyword = verb === 'MAIL' ? 'FROM:' : 'TO:';
   const s = arg.text;
@@ -138,7 +144,8 @@ export function checkPathCommand(
     if (verb === 'RCPT') out.push(problem('command-syntax', arg.offset + i, 2, M.nullPathNotAllowed()));
   } else {
     // The whole path is the range: the reason names the offending part.
-    const bad = checkPathContent(s, i + 1, close, verb === 'MAIL' ? 'sender' : 'recipient');
+    const role = verb === 'MAIL' ? 'sender' : 'recipient';
+    const bad = source !== undefined ? checkPathContent(source, arg.offset + i + 1, arg.offset + close, role) : checkPathContent(s, i + 1, close, role);
     if (bad) out.push(problem('command-syntax', arg.offset + i + 1, Math.max(1, close - i - 1), M.mailboxSyntax(bad.detail)));
   }
   if (close + 1 < s.length) {

@@ -118,7 +118,7 @@ const mail: VerbHandler = {
     s.txUnknown = false;
     cmd.waitingIn = t;
     if (!cmd.argument) s.report('command-syntax', at, atLength, s.messages.pathPrefix('MAIL', 'FROM:'));
-    else setAddress(cmd, checkPathCommand('MAIL', cmd.argument, s.extensions, s.scratch, s.messages), s.needsAddressText());
+    else setAddress(cmd, checkPathCommand('MAIL', cmd.argument, s.extensions, s.scratch, s.messages, s.text), s.needsAddressText());
     s.keepScratch();
     s.checkUtf8Address(cmd, cmd);
   },
@@ -140,7 +140,7 @@ const rcpt: VerbHandler = {
       s.touch(t, cmd.line);
     }
     if (!cmd.argument) s.report('command-syntax', at, atLength, s.messages.pathPrefix('RCPT', 'TO:'));
-    else setAddress(cmd, checkPathCommand('RCPT', cmd.argument, s.extensions, s.scratch, s.messages), s.needsAddressText());
+    else setAddress(cmd, checkPathCommand('RCPT', cmd.argument, s.extensions, s.scratch, s.messages, s.text), s.needsAddressText());
     s.keepScratch();
     s.checkUtf8Address(cmd, t?.mail);
   },
