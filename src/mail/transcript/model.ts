@@ -165,6 +165,18 @@ export function addIntermediate(cmd: Command, reply: Reply): void {
 }
 
 /**
+ * The `rcpts` of a transaction that has had none: one shared, frozen empty
+ * array, as NO_REPLIES is for `intermediate`; `addRecipient` gives the
+ * transaction its own array, of the size of one, on the first RCPT (an empty
+ * array that is pushed to takes room for seventeen).
+ */
+export const NO_COMMANDS: Command[] = Object.freeze([]) as unknown as Command[];
+export function addRecipient(t: Transaction, rcpt: Command): void {
+  if (t.rcpts === NO_COMMANDS) (t as { rcpts: Command[] }).rcpts = [rcpt];
+  else t.rcpts.push(rcpt);
+}
+
+/**
  * A stand-in for a reply of which only the code is read: validation (the
  * parser without its model) stores it as a command's reply, where the model
  * stores the whole reply, since its checks ask no more of a stored reply than

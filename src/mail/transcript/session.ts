@@ -15,7 +15,7 @@ import { checkClearCredentials, checkCredentials } from './credentials';
 import { ENHANCED_LIKE, KIND_CODE, enhancedCodeLength, enhancedCodeText, isPseudoLine, isReplyCode, lineWithContent, readLineTable, replyCodeText, type Dialect, type LineTable, type TranscriptLine } from './lines';
 import { measureOctets } from '../octets';
 import { ENGLISH_TRANSCRIPT_MESSAGES, type TranscriptMessageTable } from './messages';
-import { addIntermediate, Block, codeOnlyReply, declaresSmtpUtf8, MAX_PROBLEMS_PER_CODE, newCommand, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
+import { addIntermediate, Block, codeOnlyReply, declaresSmtpUtf8, MAX_PROBLEMS_PER_CODE, newCommand, NO_COMMANDS, type AuthExchange, type Command, type Reply, type ReplyLine, type Transaction, type TranscriptSession } from './model';
 import { countSides, lookAhead } from './partial';
 import { PendingQueue } from './pending';
 import { PRDR_INTERMEDIATE, PrdrReplies } from './prdr';
@@ -163,7 +163,7 @@ export class TranscriptParser {
   openTx(mail: Command | undefined, at: TranscriptLine): Transaction {
     // No object spread here or below: a spread of a conditional literal is a slow path per transaction.
     // Every field in the literal, so that setting one later does not grow the object.
-    const t: Transaction = { mail, rcpts: [], data: undefined, block: undefined, end: undefined, reset: undefined, prdr: undefined, offset: at.offset, end_: at.end };
+    const t: Transaction = { mail, rcpts: NO_COMMANDS, data: undefined, block: undefined, end: undefined, reset: undefined, prdr: undefined, offset: at.offset, end_: at.end };
     if (this.keepsModel || declaresSmtpUtf8(mail)) this.session.transactions.push(t);
     this.tx = t;
     return t;

@@ -7,7 +7,7 @@
  * and changes nothing.
  */
 import type { Command, Extension, Transaction } from './model';
-import { addIntermediate, Block, setAddress } from './model';
+import { addIntermediate, addRecipient, Block, setAddress } from './model';
 import type { TranscriptParser } from './session';
 import { checkHelloArgument, checkPathCommand, isBase64, isPlaceholder } from './syntax';
 import { checkClearCredentials, checkCredentials } from './credentials';
@@ -135,7 +135,7 @@ const rcpt: VerbHandler = {
   sent(s, cmd, at, atLength) {
     const t = transactionOf(s, cmd);
     if (t) {
-      t.rcpts.push(cmd);
+      addRecipient(t, cmd);
       cmd.waitingIn = t;
       s.touch(t, cmd.line);
     }
