@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { parseTranscript } from '../../../src/mail/transcript/parse';
 import { TranscriptParser } from '../../../src/mail/transcript/session';
 import { capProblems, validateSessionMessages, validateTranscript } from '../../../src/mail/transcript/validate';
@@ -86,4 +87,32 @@ test('validation keeps no session model: no commands, replies or plain transacti
   assert.equal(full.commands.length, 10);
   assert.equal(full.transactions.length, 2);
   assert.equal(full.lines[3], full.lines[3]);
+});
+
+/**
+ * Lines whose mixes reach the places where validation reads a reply or a
+ * command in place and the model makes objects: one-line and multi-line
+ * replies, enhanced codes of the right and the wrong class, AUTH challenges,
+ * PRDR, pipelined groups, paths with and without UTF-8, BDAT and DATA bodies.
+ */
+const PIECES = [
+  'S: 220 mx ready', 'S: 220-mx', 'S: 250-mx', 'S: 250-PIPELINING', 'S: 250-ENHANCEDSTATUSCODES', 'S: 250-PRDR', 'S: 250-SMTPUTF8',
+  'S: 250-8BITMIME', 'S: 250-CHUNKING', 'S: 250 AUTH PLAIN LOGIN', 'S: 250 2.1.0 OK', 'S: 250 5.1.0 wrong class', 'S: 250 OK',
+  'S: 250 2.1', 'S: 251-2.1.5 will forward', 'S: 550-5.1.1 no', 'S: 550 5.1.1 no', 'S: 550 no such user', 'S: 354 go', 'S: 353 PRDR',
+  'S: 334 ', 'S: 334 VXNlcm5hbWU6', 'S: 235 2.7.0 ok', 'S: 221 bye', 'S: 421 closing', 'S: 999 what', 'S: 25', 'S: 250x', 'S: <pseudo line>',
+  'C: EHLO a.example', 'C: HELO a.example', 'C: MAIL FROM:<a@example.org>', 'C: MAIL FROM:<a@example.org> PRDR SMTPUTF8 BODY=8BITMIME',
+  'C: MAIL FROM:<zoë@example.org>', 'C: RCPT TO:<b@example.org>', 'C: RCPT TO:<ü@example.org>', 'C: RCPT TO:b@example.org', 'C: RCPT TO:<>',
+  'C: rcpt to:<c@example.org> NOTIFY=NEVER', 'C: DATA', 'C: .', 'C: ..x', 'C: Subject: é', 'C:', 'C: BDAT 7 LAST', 'C: BDAT 3', 'C: BDAT x',
+  'C: AUTH PLAIN', 'C: AUTH LOGIN dXNlcg==', 'C: cGFzcw==', 'C: *', 'C: STARTTLS', 'C: RSET', 'C: QUIT', 'C: NOOP', 'C: VRFY', 'C: FROB',
+  'C: DATA\tx', '# note', '', 'X: junk',
+];
+
+test('generated transcripts: the same problems with and without the session model (fast-check)', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), fc.constantFrom('\r\n', '\n'), (ls, eol) => {
+      const text = ls.join(eol);
+      assert.deepEqual(validateTranscript(text), withModel(text));
+    }),
+    { numRuns: 2000 },
+  );
 });
