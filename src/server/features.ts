@@ -32,12 +32,17 @@ export interface FeatureContext {
   /**
    * A per-document-version memo: the same key returns the same value until the
    * document changes. Use it to share one parse between validation and features.
-   * `compute` receives, when known, the value the same key had for an earlier
-   * version and the one edit that turns that version's text into this one's, so
-   * that it can update the value instead of computing it afresh. Only the values of
-   * a `compute` that declares that parameter are kept past their version.
+   * The value is dropped with its version.
    */
-  memo<T>(key: string, compute: (previous?: PreviousValue<T>) => T): T;
+  memo<T>(key: string, compute: () => T): T;
+  /**
+   * `memo` for a value that can be updated from an earlier version's: `compute`
+   * receives, when known, the value the same key had for an earlier version and
+   * the one edit that turns that version's text into this one's, so that it can
+   * update the value instead of computing it afresh. Only these values are kept
+   * past their version, until the next version's is computed from them.
+   */
+  memoFromEarlier<T>(key: string, compute: (previous?: PreviousValue<T>) => T): T;
   /**
    * Drops every cached result and validates the open documents again: for
    * something validation read outside the document that changed since (a DNS

@@ -93,8 +93,8 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
   let resolvesCodeActionEdits = false;
 
   /**
-   * Per-document memo, cleared whenever the version changes. `updatable` holds the keys whose
-   * compute takes an earlier value (declares the parameter): only their values are kept past
+   * Per-document memo, cleared whenever the version changes. `updatable` holds the keys of
+   * `memoFromEarlier`, whose compute takes an earlier value: only their values are kept past
    * their version, as no other compute can use them (quick fixes key theirs by a part's offset,
    * which moves with every edit above it: each version's would have stayed until the document closed).
    */
@@ -131,6 +131,17 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
       log.splice(0, drop < 0 ? log.length : drop);
     }
   }
+
+  /** The memo entry of `document`'s version, made (and the previous version's retired) when the version changes. */
+  function memoEntryOf(document: TextDocument): MemoEntry {
+    let entry = memos.get(document.uri);
+    if (!entry || entry.version !== document.version) {
+      if (entry && entry.version < document.version) retire(document.uri, entry);
+      entry = { version: document.version, values: new Map(), updatable: new Set() };
+      memos.set(document.uri, entry);
+    }
+    return entry;
+  }
   /** Latest diagnostics per document version, shared by push and pull. */
   const diagnosticsCache = new Map<string, { version: number; settings: ServerSettings; items: lsp.Diagnostic[] }>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -152,21 +163,18 @@ export function startServer(connection: lsp.Connection, runtime: ServerRuntime):
     resolvesCodeActionEdits,
     workspaceFolders,
     otherDocuments: () => documents.all().filter((d) => d.uri !== document.uri),
-    memo<T>(key: string, compute: (previous?: PreviousValue<T>) => T): T {
-      let entry = memos.get(document.uri);
-      if (!entry || entry.version !== document.version) {
-        if (entry && entry.version < document.version) retire(document.uri, entry);
-        entry = { version: document.version, values: new Map(), updatable: new Set() };
-        memos.set(document.uri, entry);
-      }
+    memo<T>(key: string, compute: () => T): T {
+      const entry = memoEntryOf(document);
+      if (!entry.values.has(key)) entry.values.set(key, compute());
+      return entry.values.get(key) as T;
+    },
+    memoFromEarlier<T>(key: string, compute: (previous?: PreviousValue<T>) => T): T {
+      const entry = memoEntryOf(document);
       if (!entry.values.has(key)) {
-        if (compute.length === 0) entry.values.set(key, compute());
-        else {
-          entry.updatable.add(key);
-          entry.values.set(key, compute(previousValue(document.uri, key, document.version) as PreviousValue<T> | undefined));
-          // The earlier value has served: the next version starts from this one (kept when this entry retires).
-          earlier.get(document.uri)?.delete(key);
-        }
+        entry.updatable.add(key);
+        entry.values.set(key, compute(previousValue(document.uri, key, document.version) as PreviousValue<T> | undefined));
+        // The earlier value has served: the next version starts from this one (kept when this entry retires).
+        earlier.get(document.uri)?.delete(key);
       }
       return entry.values.get(key) as T;
     },

@@ -305,9 +305,11 @@ export class TranscriptParser {
     }
     // RFC 2034 §4: enhanced codes in 2xx/4xx/5xx replies except the greeting and HELO/EHLO.
     if (this.extensions?.has('ENHANCEDSTATUSCODES') && klass !== 3 && cmd.verb !== 'EHLO' && cmd.verb !== 'HELO' && cmd.verb !== 'LHLO') {
-      if (lines ? !lines[0].enhanced : replyEnhancedLength(text, co, table.ends[first]) === 0) {
-        const firstText = lines ? lines[0].text : replyTextOf(text, co, table.ends[first]);
-        const textOffset = lines ? lines[0].textOffset : replyTextOffset(co, table.ends[first]);
+      // The first line's facts, read in place (its `ReplyLine`, when there is one, holds the same).
+      const firstEnd = table.ends[first];
+      if (replyEnhancedLength(text, co, firstEnd) === 0) {
+        const firstText = replyTextOf(text, co, firstEnd);
+        const textOffset = replyTextOffset(co, firstEnd);
         const like = ENHANCED_LIKE.exec(firstText);
         this.report('enhanced-status-syntax', textOffset, like ? like[0].length : Math.max(1, Math.min(firstText.length, firstText.indexOf(' ') < 0 ? firstText.length : firstText.indexOf(' '))), like ? this.messages.enhancedSyntax() : this.messages.enhancedMissing());
       }

@@ -58,9 +58,13 @@ export function viewOf(ctx: FeatureContext, message: MboxMessage): MessageView {
       resolvesCodeActionEdits: false,
       workspaceFolders: ctx.workspaceFolders,
       otherDocuments: () => ctx.otherDocuments(),
-      memo<T>(key: string, compute: (previous?: PreviousValue<T>) => T): T {
+      memo<T>(key: string, compute: () => T): T {
         if (!values.has(key)) values.set(key, compute());
         return values.get(key) as T;
+      },
+      // A message of a mailbox is re-read whole after an edit: there is no earlier value to update.
+      memoFromEarlier<T>(key: string, compute: (previous?: PreviousValue<T>) => T): T {
+        return subCtx.memo(key, () => compute());
       },
     };
     // The editor's line numbers (a lone CR breaks a line too), not the splitter's LF count.

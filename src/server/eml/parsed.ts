@@ -11,7 +11,7 @@ import type { FeatureContext, PreviousValue } from '../features';
  */
 export function parsedOf(ctx: FeatureContext): ParsedMessage {
   const { maxDepth } = ctx.settings.limits;
-  return ctx.memo(`eml.parse:${maxDepth}`, (previous?: PreviousValue<ParsedMessage>) => {
+  return ctx.memoFromEarlier(`eml.parse:${maxDepth}`, (previous?: PreviousValue<ParsedMessage>) => {
     const text = ctx.document.getText();
     return (previous && reparseAfterEdit(previous.value, text, previous.edit)) ?? parseMessage(text, { maxDepth, l10n: ctx.l10n });
   });

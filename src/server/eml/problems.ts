@@ -19,7 +19,7 @@ export function validationOf(ctx: FeatureContext): ValidationState {
   const { html } = ctx.settings;
   const { keys, version } = keyLookupOf(ctx);
   const key = `eml.problems:${maxDepth}:${maxFullSize}:${html.enabled ? html.clients.join(',') : 'no-html'}:${version}`;
-  return ctx.memo(key, (previous?: PreviousValue<ValidationState>) => {
+  return ctx.memoFromEarlier(key, (previous?: PreviousValue<ValidationState>) => {
     const parsed = parsedOf(ctx);
     const options = { ...ctx.settings.limits, html: html.enabled ? { clients: html.clients } : (false as const), keys, l10n: ctx.l10n };
     return (previous && revalidateAfterEdit(previous.value, parsed, options)) ?? validateState(parsed, options);

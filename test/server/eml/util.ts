@@ -102,6 +102,13 @@ export async function awaitDepthLimitAbove(client: TestClient, levels: number): 
 export function featureContext(text: string, settings: ServerSettings = DEFAULT_SETTINGS, computed?: Map<string, number>): FeatureContext {
   const document = TextDocument.create('file:///x.eml', 'eml', 1, text);
   const values = new Map<string, unknown>();
+  const memo = <T>(key: string, compute: () => T): T => {
+    if (!values.has(key)) {
+      computed?.set(key, (computed.get(key) ?? 0) + 1);
+      values.set(key, compute());
+    }
+    return values.get(key) as T;
+  };
   return {
     document,
     settings,
@@ -109,12 +116,8 @@ export function featureContext(text: string, settings: ServerSettings = DEFAULT_
     l10n: serverBundleFor('en'),
     workspaceFolders: [],
     otherDocuments: () => [],
-    memo<T>(key: string, compute: () => T): T {
-      if (!values.has(key)) {
-        computed?.set(key, (computed.get(key) ?? 0) + 1);
-        values.set(key, compute());
-      }
-      return values.get(key) as T;
-    },
+    memo,
+    // One version only: there is never an earlier value.
+    memoFromEarlier: (key, compute) => memo(key, () => compute()),
   };
 }
